@@ -1,0 +1,69 @@
+import { useId, useState } from 'react';
+
+interface Props {
+  label: string;
+  value: number;
+  onChange(value: number): void;
+  min?: number;
+  max?: number;
+  step?: number | 'any';
+  /** A problem with the current value, shown under the field. */
+  problem?: string | null | undefined;
+  testId?: string;
+  disabled?: boolean;
+}
+
+/**
+ * A number input that keeps what the user typed: any finite number is passed on (validation shows
+ * out-of-range values as problems); text that is not a number stays local and is flagged.
+ */
+export function NumberField({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+  problem,
+  testId,
+  disabled,
+}: Props) {
+  const id = useId();
+  const [text, setText] = useState(String(value));
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    // Follow outside changes (a preset, a reload) unless the text already means this value.
+    setShownValue(value);
+    if (Number(text) !== value || text.trim() === '') setText(String(value));
+  }
+  const parsed = text.trim() === '' ? NaN : Number(text);
+  const localProblem = Number.isFinite(parsed) ? null : `"${text}" is not a number`;
+  const shown = localProblem ?? problem ?? null;
+  return (
+    <label className="field" htmlFor={id}>
+      <span className="field-label">{label}</span>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        value={text}
+        min={min}
+        max={max}
+        step={step ?? 'any'}
+        disabled={disabled}
+        data-testid={testId}
+        aria-invalid={shown !== null}
+        onChange={(e) => {
+          setText(e.target.value);
+          const next = e.target.value.trim() === '' ? NaN : Number(e.target.value);
+          if (Number.isFinite(next)) onChange(next);
+        }}
+      />
+      {shown && (
+        <span className="field-problem" role="alert">
+          {shown}
+        </span>
+      )}
+    </label>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * Ready-made designs from the seeds, each a complete starting point (dataset, layers, settings).
+ * Loading one is an explicit user action; the designer never swaps a design on its own.
+ */
+import type { ModelSpec } from './spec';
+import {
+  DEFAULT_DATASET,
+  DEFAULT_TRAINING,
+  type DatasetChoice,
+  type TrainingConfig,
+} from './trainingConfig';
+
+export interface Preset {
+  id: string;
+  name: string;
+  spec: ModelSpec;
+  dataset: DatasetChoice;
+  training: TrainingConfig;
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'spiral-mlp',
+    name: 'Spiral MLP 2-16-16-2 (Adam)',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'dense', units: 16, activation: 'relu' },
+        { id: 'l2', kind: 'dense', units: 16, activation: 'relu' },
+        { id: 'l3', kind: 'dense', units: 2, activation: 'softmax' },
+      ],
+    },
+    dataset: DEFAULT_DATASET,
+    training: DEFAULT_TRAINING,
+  },
+  {
+    id: 'toy-231',
+    name: 'Toy net 2-3-1 with MSE (XOR)',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'dense', units: 3, activation: 'tanh' },
+        { id: 'l2', kind: 'dense', units: 1, activation: 'sigmoid' },
+      ],
+    },
+    dataset: { id: 'xor', noise: 0, samples: 400 },
+    training: { ...DEFAULT_TRAINING, loss: 'meanSquaredError', learningRate: 0.05, epochs: 100 },
+  },
+  {
+    id: 'mnist-mlp',
+    name: 'MNIST MLP 784-64-64-10 (Adam)',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'flatten' },
+        { id: 'l2', kind: 'dense', units: 64, activation: 'relu' },
+        { id: 'l3', kind: 'dense', units: 64, activation: 'relu' },
+        { id: 'l4', kind: 'dense', units: 10, activation: 'softmax' },
+      ],
+    },
+    dataset: { ...DEFAULT_DATASET, id: 'mnist' },
+    training: { ...DEFAULT_TRAINING, learningRate: 0.001, epochs: 5, validationSplit: 0.1 },
+  },
+  {
+    id: 'mnist-cnn',
+    name: 'MNIST CNN conv32-conv64-fc128-fc10 (SGD + momentum)',
+    spec: {
+      version: 1,
+      layers: [
+        {
+          id: 'l1',
+          kind: 'conv2d',
+          filters: 32,
+          kernelSize: 3,
+          strides: 1,
+          padding: 'same',
+          activation: 'relu',
+        },
+        { id: 'l2', kind: 'maxpool2d', poolSize: 2, strides: 2, padding: 'valid' },
+        {
+          id: 'l3',
+          kind: 'conv2d',
+          filters: 64,
+          kernelSize: 3,
+          strides: 1,
+          padding: 'same',
+          activation: 'relu',
+        },
+        { id: 'l4', kind: 'maxpool2d', poolSize: 2, strides: 2, padding: 'valid' },
+        { id: 'l5', kind: 'flatten' },
+        { id: 'l6', kind: 'dense', units: 128, activation: 'relu' },
+        { id: 'l7', kind: 'dense', units: 10, activation: 'softmax' },
+      ],
+    },
+    dataset: { ...DEFAULT_DATASET, id: 'mnist' },
+    training: {
+      ...DEFAULT_TRAINING,
+      optimizer: 'momentum',
+      learningRate: 0.01,
+      epochs: 3,
+      validationSplit: 0.1,
+    },
+  },
+];
+
+/** The design a first-time visitor sees. */
+export const DEFAULT_PRESET: Preset = PRESETS[0] as Preset;

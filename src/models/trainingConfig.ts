@@ -1,0 +1,81 @@
+/**
+ * Everything that says how a design is trained, in one type, with the defaults a student starts from.
+ */
+import type { DatasetId } from '../data/datasets';
+
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
+  sgd: 'SGD',
+  momentum: 'SGD with momentum',
+  adam: 'Adam',
+  rmsprop: 'RMSProp',
+  adagrad: 'Adagrad',
+};
+
+export const LOSSES = [
+  'meanSquaredError',
+  'binaryCrossentropy',
+  'categoricalCrossentropy',
+] as const;
+export type LossName = (typeof LOSSES)[number];
+export const LOSS_LABELS: Record<LossName, string> = {
+  meanSquaredError: 'Mean squared error',
+  binaryCrossentropy: 'Binary cross-entropy',
+  categoricalCrossentropy: 'Categorical cross-entropy',
+};
+
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'cpu'] as const;
+export type BackendChoice = (typeof BACKEND_CHOICES)[number];
+export type BackendName = Exclude<BackendChoice, 'auto'>;
+
+export interface TrainingConfig {
+  /** Which update rule: plain SGD, SGD with momentum 0.9, Adam, RMSProp or Adagrad. */
+  optimizer: OptimizerName;
+  /** Step size; can be changed while training runs (takes effect at the next step). */
+  learningRate: number;
+  /** What is minimised. Cross-entropy for classification; MSE also works (the seeds' 2-3-1 net). */
+  loss: LossName;
+  /** Samples per step. Every batch has exactly this size: the last partial batch is dropped. */
+  batchSize: number;
+  /** Passes over the training split. */
+  epochs: number;
+  /** Fraction of the training data held out to measure overfitting (0 = none). */
+  validationSplit: number;
+  /** Seeds the data generator, the shuffle, the initial weights and dropout: same seed, same run. */
+  seed: number;
+  /** Which tfjs backend; 'auto' probes WebGPU → WebGL → CPU and picks the best that works. */
+  backend: BackendChoice;
+}
+
+export const DEFAULT_TRAINING: TrainingConfig = {
+  optimizer: 'adam',
+  learningRate: 0.01,
+  loss: 'categoricalCrossentropy',
+  batchSize: 32,
+  epochs: 50,
+  validationSplit: 0.2,
+  seed: 42,
+  backend: 'auto',
+};
+
+/** Which data to train on; toy 2-D sets are generated from the training seed. */
+export interface DatasetChoice {
+  id: DatasetId;
+  /** Label noise / jitter for generated 2-D sets, 0 (clean) to 0.5 (very noisy). */
+  noise: number;
+  /** Number of generated points for 2-D sets. */
+  samples: number;
+}
+
+export const DEFAULT_DATASET: DatasetChoice = { id: 'spiral', noise: 0.1, samples: 600 };
+
+/** Limits the UI enforces and validation reports; kept here so both agree. */
+export const LIMITS = {
+  learningRate: { min: 1e-6, max: 10 },
+  batchSize: { min: 1, max: 1024 },
+  epochs: { min: 1, max: 1000 },
+  validationSplit: { min: 0, max: 0.5 },
+  samples: { min: 50, max: 5000 },
+  noise: { min: 0, max: 0.5 },
+} as const;

@@ -1,0 +1,137 @@
+/**
+ * The one zustand store, made of typed slices:
+ *   design   – the model spec and dataset choice (persisted)
+ *   settings – the training configuration (persisted)
+ *   run      – what the worker reports about the current run (not persisted)
+ * Actions live next to the state they change. Only src/bridge writes the run slice.
+ */
+import { create } from 'zustand';
+import { persist, createJSONStorage } from 'zustand/middleware';
+import { LAYER_TYPES } from '../models/layerRegistry';
+import { DEFAULT_PRESET, PRESETS } from '../models/presets';
+import type { LayerKind, LayerSpec, ModelSpec } from '../models/spec';
+import type { DatasetChoice, TrainingConfig } from '../models/trainingConfig';
+import type { BackendReport, Phase, TrainRecord, ValidationRecord } from '../workers/protocol';
+import { describeZodError, savedWorkSchema } from './schemas';
+
+export interface DesignSlice {
+  spec: ModelSpec;
+  dataset: DatasetChoice;
+  addLayer(kind: LayerKind, index?: number): void;
+  removeLayer(id: string): void;
+  moveLayer(id: string, delta: -1 | 1): void;
+  updateLayer(id: string, patch: Partial<LayerSpec>): void;
+  setDataset(patch: Partial<DatasetChoice>): void;
+  loadPreset(presetId: string): void;
+}
+
+export interface SettingsSlice {
+  training: TrainingConfig;
+  setTraining(patch: Partial<TrainingConfig>): void;
+}
+
+export interface RunSlice {
+  phase: Phase;
+  runId: number;
+  /** The worker's latest message for the phase (an error, why it paused). */
+  phaseMessage: string | null;
+  progress: string | null;
+  backend: BackendReport | null;
+  dataInfo: { trainCount: number; validationCount: number; stepsPerEpoch: number } | null;
+  train: TrainRecord[];
+  validation: ValidationRecord[];
+  /** Notices about the app itself (a crashed worker, unreadable saved work); dismissible. */
+  notice: string | null;
+  setNotice(notice: string | null): void;
+}
+
+export type AppState = DesignSlice & SettingsSlice & RunSlice;
+
+function newLayerId(spec: ModelSpec): string {
+  const taken = new Set(spec.layers.map((l) => l.id));
+  let n = spec.layers.length + 1;
+  while (taken.has(`l${n}`)) n++;
+  return `l${n}`;
+}
+
+export const initialRun: Omit<RunSlice, 'setNotice'> = {
+  phase: 'idle',
+  runId: 0,
+  phaseMessage: null,
+  progress: null,
+  backend: null,
+  dataInfo: null,
+  train: [],
+  validation: [],
+  notice: null,
+};
+
+export const STORAGE_KEY = 'layerlab:work';
+
+export const useStore = create<AppState>()(
+  persist(
+    (set) => ({
+      spec: DEFAULT_PRESET.spec,
+      dataset: DEFAULT_PRESET.dataset,
+      training: DEFAULT_PRESET.training,
+      ...initialRun,
+
+      addLayer: (kind, index) =>
+        set(({ spec }) => {
+          const layer = LAYER_TYPES[kind].create(newLayerId(spec)) as LayerSpec;
+          const layers = [...spec.layers];
+          layers.splice(index ?? layers.length, 0, layer);
+          return { spec: { ...spec, layers } };
+        }),
+      removeLayer: (id) =>
+        set(({ spec }) => ({ spec: { ...spec, layers: spec.layers.filter((l) => l.id !== id) } })),
+      moveLayer: (id, delta) =>
+        set(({ spec }) => {
+          const from = spec.layers.findIndex((l) => l.id === id);
+          const to = from + delta;
+          if (from < 0 || to < 0 || to >= spec.layers.length) return {};
+          const layers = [...spec.layers];
+          const [moved] = layers.splice(from, 1);
+          if (moved) layers.splice(to, 0, moved);
+          return { spec: { ...spec, layers } };
+        }),
+      updateLayer: (id, patch) =>
+        set(({ spec }) => ({
+          spec: {
+            ...spec,
+            layers: spec.layers.map((l) =>
+              l.id === id ? ({ ...l, ...patch, id, kind: l.kind } as LayerSpec) : l,
+            ),
+          },
+        })),
+      setDataset: (patch) => set(({ dataset }) => ({ dataset: { ...dataset, ...patch } })),
+      loadPreset: (presetId) => {
+        const preset = PRESETS.find((p) => p.id === presetId);
+        if (preset) set({ spec: preset.spec, dataset: preset.dataset, training: preset.training });
+      },
+      setTraining: (patch) => set(({ training }) => ({ training: { ...training, ...patch } })),
+      setNotice: (notice) => set({ notice }),
+    }),
+    {
+      name: STORAGE_KEY,
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      // Only the user's work is persisted; the run is the worker's and starts fresh.
+      partialize: ({ spec, dataset, training }) => ({ spec, dataset, training }),
+      merge: (persisted, current) => {
+        if (persisted === undefined || persisted === null) return current;
+        const parsed = savedWorkSchema.safeParse(persisted);
+        if (!parsed.success) {
+          // Keep the unreadable text so that nothing the user made is destroyed by the next save.
+          const raw = localStorage.getItem(STORAGE_KEY);
+          if (raw !== null) localStorage.setItem(`${STORAGE_KEY}:unreadable`, raw);
+          return {
+            ...current,
+            notice: `Your saved design could not be read (${describeZodError(parsed.error)}), so the default design is shown. The unreadable copy was kept under the key ${STORAGE_KEY}:unreadable.`,
+          };
+        }
+        return { ...current, ...parsed.data };
+      },
+    },
+  ),
+);

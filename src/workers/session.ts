@@ -1,0 +1,353 @@
+/**
+ * The training session: an explicit state machine (idle → preparing → training ⇄ paused →
+ * done / error) around one run's model and Trainer. Commands arrive from the worker entry; events
+ * leave through `host.emit`. The loop yields to the event loop after every step so that pause,
+ * stop and learning-rate changes take effect at the next step. Runs in Node tests unchanged.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { DATASETS } from '../data/datasets';
+import type { PreparedData } from '../data/split';
+import { analyzeModel } from '../models/analyze';
+import { buildModel } from '../models/builder';
+import type { BackendReport, Command, Phase, StartRequest, WorkerEvent } from './protocol';
+import { assertNever } from './protocol';
+import { toTensors, Trainer, type SplitTensors } from './trainer';
+
+export interface SessionHost {
+  emit(event: WorkerEvent): void;
+  loadData(request: StartRequest, progress: (message: string) => void): Promise<PreparedData>;
+  /** Picks, proves and activates a backend for this request. */
+  prepareBackend(request: StartRequest, data: PreparedData): Promise<BackendReport>;
+  /** Lets queued commands run (a macrotask); tests may pass setImmediate. */
+  yieldToEvents(): Promise<void>;
+  now(): number;
+}
+
+/** Training metrics are read back at most this often (a few times a second). */
+export const METRICS_INTERVAL_MS = 250;
+/** Steps queued ahead of the one read in flight before the loop waits for it (bounds GPU queue). */
+const MAX_STEPS_AHEAD = 64;
+
+const TRANSITIONS: Record<Phase, readonly Phase[]> = {
+  idle: ['preparing'],
+  preparing: ['training', 'paused', 'error', 'idle'],
+  training: ['paused', 'done', 'error', 'idle', 'preparing'],
+  paused: ['training', 'done', 'error', 'idle', 'preparing'],
+  done: ['idle', 'preparing'],
+  error: ['idle', 'preparing'],
+};
+
+interface Run {
+  id: number;
+  request: StartRequest;
+  model: tf.LayersModel;
+  trainer: Trainer;
+  tensors: SplitTensors[];
+}
+
+export class TrainingSession {
+  phase: Phase = 'idle';
+  private run: Run | null = null;
+  private runId = 0;
+  /** Bumped by every start/reset so that stale async work can tell it was cancelled. */
+  private generation = 0;
+  private loop: Promise<void> | null = null;
+  private readInFlight: Promise<void> | null = null;
+  private stepsSinceRead = 0;
+  private lastReadAt = 0;
+  private pauseRequested = false;
+  private stopRequested = false;
+
+  constructor(private readonly host: SessionHost) {}
+
+  /** The one entry point for commands from the UI. */
+  async handle(command: Command): Promise<void> {
+    switch (command.type) {
+      case 'start':
+        return this.start(command.request);
+      case 'pause':
+        return this.pause();
+      case 'resume':
+        return this.resume();
+      case 'step':
+        return this.step();
+      case 'stop':
+        return this.stop();
+      case 'reset':
+        return this.reset();
+      case 'setLearningRate':
+        this.run?.trainer.setLearningRate(command.learningRate);
+        return;
+      default:
+        return assertNever(command, 'command');
+    }
+  }
+
+  /** For tests and the worker entry: the live model of the current run. */
+  get model(): tf.LayersModel | null {
+    return this.run?.model ?? null;
+  }
+
+  get trainer(): Trainer | null {
+    return this.run?.trainer ?? null;
+  }
+
+  private transition(to: Phase, message: string | null = null): void {
+    if (to !== this.phase && !TRANSITIONS[this.phase].includes(to)) {
+      throw new Error(`Invalid training transition ${this.phase} → ${to}`);
+    }
+    this.phase = to;
+    this.host.emit({ type: 'phase', runId: this.runId, phase: to, message });
+  }
+
+  private async start(request: StartRequest): Promise<void> {
+    await this.halt();
+    const generation = ++this.generation;
+    this.runId = request.runId;
+    this.pauseRequested = request.pauseAfterFirstStep;
+    this.stopRequested = false;
+    this.transition('preparing');
+    const info = DATASETS[request.dataset.id];
+    try {
+      const analysis = analyzeModel(request.spec, info, request.training, request.dataset);
+      if (analysis.blockingReason) throw new Error(analysis.blockingReason);
+      const data = await this.host.loadData(request, (message) =>
+        this.host.emit({ type: 'progress', runId: request.runId, message }),
+      );
+      if (generation !== this.generation) return;
+      this.host.emit({ type: 'progress', runId: request.runId, message: 'Checking backends…' });
+      const report = await this.host.prepareBackend(request, data);
+      if (generation !== this.generation) return;
+      this.host.emit({ type: 'backend', runId: request.runId, report });
+      this.run = this.createRun(request, data);
+      const { trainer } = this.run;
+      this.host.emit({
+        type: 'dataInfo',
+        runId: request.runId,
+        trainCount: data.train.count,
+        validationCount: data.validation?.count ?? 0,
+        stepsPerEpoch: trainer.stepsPerEpoch,
+      });
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.disposeRun();
+      this.transition('error', messageOf(error));
+      return;
+    }
+    this.lastReadAt = this.host.now();
+    if (request.pauseAfterFirstStep) {
+      this.transition('paused');
+      await this.step();
+      return;
+    }
+    this.transition('training');
+    this.startLoop();
+  }
+
+  private createRun(request: StartRequest, data: PreparedData): Run {
+    const info = DATASETS[request.dataset.id];
+    const model = buildModel(request.spec, info.inputShape, request.training.seed);
+    const outputs = model.outputs[0]?.shape.at(-1) ?? info.classes.length;
+    const train = toTensors(data.train, info.inputShape, outputs, info.classes.length);
+    const validation = data.validation
+      ? toTensors(data.validation, info.inputShape, outputs, info.classes.length)
+      : null;
+    const tensors = validation ? [train, validation] : [train];
+    try {
+      const trainer = new Trainer(model, request.training, train, validation);
+      return { id: request.runId, request, model, trainer, tensors };
+    } catch (error) {
+      model.dispose();
+      tensors.forEach((t) => (t.x.dispose(), t.y.dispose()));
+      throw error;
+    }
+  }
+
+  private startLoop(): void {
+    this.loop = this.trainLoop(this.generation).finally(() => {
+      this.loop = null;
+    });
+  }
+
+  private async trainLoop(generation: number): Promise<void> {
+    const run = this.run;
+    if (!run) return;
+    const { trainer } = run;
+    const epochs = run.request.training.epochs;
+    try {
+      while (generation === this.generation && !this.pauseRequested && !this.stopRequested) {
+        if (trainer.epoch >= epochs) {
+          this.stopRequested = true;
+          break;
+        }
+        trainer.runStep();
+        this.stepsSinceRead += 1;
+        const epochEnded = trainer.step % trainer.stepsPerEpoch === 0;
+        if (epochEnded) {
+          await this.readMetrics(run);
+          await this.validate(run);
+        } else if (this.host.now() - this.lastReadAt >= METRICS_INTERVAL_MS) {
+          await this.startRead(run);
+        } else if (this.readInFlight && this.stepsSinceRead >= MAX_STEPS_AHEAD) {
+          await this.readInFlight;
+        }
+        await this.host.yieldToEvents();
+      }
+      if (generation !== this.generation) return;
+      await this.readMetrics(run);
+      if (generation !== this.generation) return;
+      if (this.stopRequested) {
+        await this.finish(run);
+      } else {
+        this.transition('paused', this.pauseMessage);
+      }
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.transition('error', messageOf(error));
+    }
+  }
+
+  private pauseMessage: string | null = null;
+
+  /** Starts a metrics read unless one is in flight (then waits for it first: one read at a time). */
+  private async startRead(run: Run): Promise<void> {
+    if (this.readInFlight) await this.readInFlight;
+    const pending = run.trainer.drainMetrics();
+    if (!pending) return;
+    const step = run.trainer.step;
+    const epoch = run.trainer.epoch;
+    const learningRate = run.trainer.learningRate;
+    const now = this.host.now();
+    const elapsed = Math.max(now - this.lastReadAt, 1);
+    this.lastReadAt = now;
+    this.stepsSinceRead = 0;
+    this.readInFlight = Promise.all([pending.lossSum.data(), pending.correctSum.data()])
+      .then(([lossSum, correctSum]) => {
+        const loss = (lossSum[0] ?? NaN) / pending.batches;
+        const accuracy = (correctSum[0] ?? NaN) / pending.samples;
+        if (run !== this.run) return;
+        this.host.emit({
+          type: 'train',
+          runId: run.id,
+          record: {
+            step,
+            epoch,
+            batches: pending.batches,
+            loss,
+            accuracy,
+            samplesPerSec: (pending.samples * 1000) / elapsed,
+            learningRate,
+          },
+        });
+        if (!Number.isFinite(loss)) this.onNonFiniteLoss(loss, step, learningRate);
+      })
+      .finally(() => {
+        pending.lossSum.dispose();
+        pending.correctSum.dispose();
+        this.readInFlight = null;
+      });
+  }
+
+  /** Starts a read of whatever is pending and waits until no read is in flight. */
+  private async readMetrics(run: Run): Promise<void> {
+    await this.startRead(run);
+    if (this.readInFlight) await this.readInFlight;
+  }
+
+  private onNonFiniteLoss(loss: number, step: number, learningRate: number): void {
+    this.pauseRequested = true;
+    this.pauseMessage =
+      `The loss became ${Number.isNaN(loss) ? 'NaN' : 'infinite'} at step ${step}: training diverged. ` +
+      `The learning rate ${learningRate} is probably too high; lower it (e.g. to ${learningRate / 10}) and press Reset, then Train.`;
+  }
+
+  private async validate(run: Run): Promise<void> {
+    const result = await run.trainer.evaluate();
+    if (!result || run !== this.run) return;
+    this.host.emit({
+      type: 'validation',
+      runId: run.id,
+      record: { step: run.trainer.step, epoch: run.trainer.epoch, ...result },
+    });
+  }
+
+  private async finish(run: Run): Promise<void> {
+    // Validate once more unless the run ended exactly on an epoch (already validated then).
+    if (run.trainer.step % run.trainer.stepsPerEpoch !== 0) await this.validate(run);
+    this.stopRequested = false;
+    this.transition('done');
+  }
+
+  private async pause(): Promise<void> {
+    if (this.phase === 'preparing') this.pauseRequested = true;
+    if (this.phase !== 'training') return;
+    this.pauseMessage = null;
+    this.pauseRequested = true;
+    await this.loop;
+  }
+
+  private async resume(): Promise<void> {
+    if (this.phase !== 'paused' || !this.run) return;
+    this.pauseRequested = false;
+    this.pauseMessage = null;
+    this.lastReadAt = this.host.now();
+    this.transition('training');
+    this.startLoop();
+  }
+
+  /** One step while paused (or the first step of a run started with pauseAfterFirstStep). */
+  private async step(): Promise<void> {
+    const run = this.run;
+    if (this.phase !== 'paused' || !run) return;
+    if (run.trainer.epoch >= run.request.training.epochs) return;
+    this.lastReadAt = this.host.now();
+    run.trainer.runStep();
+    await this.readMetrics(run);
+    if (run.trainer.step % run.trainer.stepsPerEpoch === 0) await this.validate(run);
+    if (this.pauseMessage) this.transition('paused', this.pauseMessage);
+  }
+
+  private async stop(): Promise<void> {
+    if (this.phase === 'training') {
+      this.stopRequested = true;
+      await this.loop;
+    } else if (this.phase === 'paused' && this.run) {
+      await this.finish(this.run);
+    } else if (this.phase === 'preparing') {
+      this.generation++;
+      this.transition('idle');
+    }
+  }
+
+  private async reset(): Promise<void> {
+    await this.halt();
+    if (this.phase !== 'idle') this.transition('idle');
+  }
+
+  /** Cancels any run (waiting for its loop and read to settle) and frees its tensors. */
+  private async halt(): Promise<void> {
+    this.generation++;
+    if (this.loop) await this.loop;
+    if (this.readInFlight) await this.readInFlight;
+    this.disposeRun();
+    this.pauseRequested = false;
+    this.stopRequested = false;
+    this.pauseMessage = null;
+  }
+
+  private disposeRun(): void {
+    const run = this.run;
+    this.run = null;
+    if (!run) return;
+    run.trainer.dispose();
+    run.model.dispose();
+    for (const t of run.tensors) {
+      t.x.dispose();
+      t.y.dispose();
+    }
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

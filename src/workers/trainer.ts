@@ -1,0 +1,181 @@
+/**
+ * The training mechanics for one run: fixed-size batches, a custom step (no per-step readback),
+ * metrics accumulated on the device and handed over on request, and validation in fixed batches.
+ * No lifecycle here (that is session.ts); runs the same in Node and in the worker.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LabelledData } from '../data/toy2d';
+import { createRandom, shuffledIndices, type Random } from '../data/random';
+import {
+  computeLoss,
+  countCorrect,
+  createOptimizer,
+  setOptimizerLearningRate,
+} from '../models/losses';
+import type { Shape } from '../models/spec';
+import type { TrainingConfig } from '../models/trainingConfig';
+
+/** A split on the device: x [count, ...inputShape], y [count, outputs]. */
+export interface SplitTensors {
+  x: tf.Tensor;
+  y: tf.Tensor;
+  count: number;
+}
+
+/** Uploads a split. One output unit → y is the 0/1 label; otherwise y is one-hot over `classes`. */
+export function toTensors(
+  data: LabelledData,
+  inputShape: Shape,
+  outputs: number,
+  classes: number,
+): SplitTensors {
+  return tf.tidy(() => {
+    const x = tf.tensor(data.x, [data.count, ...inputShape], 'float32');
+    const labels = tf.tensor1d(Int32Array.from(data.y), 'int32');
+    const y =
+      outputs === 1
+        ? labels.toFloat().reshape([data.count, 1])
+        : tf.oneHot(labels, classes).toFloat();
+    return { x, y, count: data.count };
+  });
+}
+
+/** Device-side sums since the last handover; the caller reads them with `await data()` and disposes. */
+export interface PendingMetrics {
+  lossSum: tf.Scalar;
+  correctSum: tf.Scalar;
+  batches: number;
+  samples: number;
+}
+
+export class Trainer {
+  readonly stepsPerEpoch: number;
+  readonly optimizer: tf.Optimizer;
+  /** Steps done in this run. */
+  step = 0;
+  /** 0-based epoch of the next step. */
+  epoch = 0;
+  private order: Int32Array;
+  private readonly random: Random;
+  private lossSum: tf.Scalar | null = null;
+  private correctSum: tf.Scalar | null = null;
+  private batchesSinceDrain = 0;
+  private readonly variables: tf.Variable[];
+
+  constructor(
+    readonly model: tf.LayersModel,
+    readonly config: TrainingConfig,
+    readonly train: SplitTensors,
+    readonly validation: SplitTensors | null,
+  ) {
+    this.stepsPerEpoch = Math.floor(train.count / config.batchSize); // the last partial batch is dropped
+    if (this.stepsPerEpoch < 1) {
+      throw new Error(
+        `Batch size ${config.batchSize} is larger than the ${train.count} training samples: lower the batch size.`,
+      );
+    }
+    this.optimizer = createOptimizer(config.optimizer, config.learningRate);
+    this.random = createRandom(config.seed ^ 0x5eed);
+    this.order = shuffledIndices(train.count, this.random);
+    this.variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+  }
+
+  get learningRate(): number {
+    return (this.optimizer as unknown as { learningRate: number }).learningRate;
+  }
+
+  setLearningRate(learningRate: number): void {
+    setOptimizerLearningRate(this.optimizer, learningRate);
+  }
+
+  /** One optimisation step on the next batch. Nothing is read back. */
+  runStep(): void {
+    const { batchSize } = this.config;
+    const withinEpoch = this.step % this.stepsPerEpoch;
+    const indices = this.order.subarray(withinEpoch * batchSize, (withinEpoch + 1) * batchSize);
+    // The correct-count is computed from the same forward pass as the loss; tf.keep lets it out of
+    // the gradient tape's scope, so it is disposed by hand below.
+    const kept: { correct: tf.Scalar | null } = { correct: null };
+    const [lossSum, correctSum] = tf.tidy(() => {
+      const idx = tf.tensor1d(indices, 'int32');
+      const xb = tf.gather(this.train.x, idx); // [batch, ...inputShape]
+      const yb = tf.gather(this.train.y, idx); // [batch, outputs]
+      const { value, grads } = this.optimizer.computeGradients(() => {
+        const pred = this.model.apply(xb, { training: true }) as tf.Tensor;
+        kept.correct = tf.keep(countCorrect(yb, pred));
+        return computeLoss(this.config.loss, yb, pred);
+      }, this.variables);
+      this.optimizer.applyGradients(grads);
+      const correct = kept.correct as tf.Scalar;
+      return [
+        this.lossSum ? tf.add(this.lossSum, value) : value.clone(),
+        this.correctSum ? tf.add(this.correctSum, correct) : correct.clone(),
+      ] as [tf.Scalar, tf.Scalar];
+    });
+    kept.correct?.dispose();
+    this.lossSum?.dispose();
+    this.correctSum?.dispose();
+    this.lossSum = lossSum;
+    this.correctSum = correctSum;
+    this.batchesSinceDrain += 1;
+    this.step += 1;
+    if (this.step % this.stepsPerEpoch === 0) {
+      this.epoch += 1;
+      this.order = shuffledIndices(this.train.count, this.random);
+    }
+  }
+
+  /** Hands over the sums since the last call (null when no step ran). The caller disposes them. */
+  drainMetrics(): PendingMetrics | null {
+    if (!this.lossSum || !this.correctSum) return null;
+    const pending: PendingMetrics = {
+      lossSum: this.lossSum,
+      correctSum: this.correctSum,
+      batches: this.batchesSinceDrain,
+      samples: this.batchesSinceDrain * this.config.batchSize,
+    };
+    this.lossSum = null;
+    this.correctSum = null;
+    this.batchesSinceDrain = 0;
+    return pending;
+  }
+
+  /** Mean loss and accuracy on the validation split, in fixed batches; one readback. */
+  async evaluate(): Promise<{ loss: number; accuracy: number } | null> {
+    const split = this.validation;
+    if (!split || split.count === 0) return null;
+    // Fixed shapes: full batches only, unless the whole split is smaller than one batch.
+    const size = Math.min(this.config.batchSize, split.count);
+    const batches = Math.floor(split.count / size);
+    const totals = tf.tidy(() => {
+      let loss = tf.scalar(0);
+      let correct = tf.scalar(0);
+      for (let b = 0; b < batches; b++) {
+        const xb = split.x.slice(b * size, size);
+        const yb = split.y.slice(b * size, size);
+        const pred = this.model.apply(xb, { training: false }) as tf.Tensor;
+        loss = tf.add(loss, computeLoss(this.config.loss, yb, pred));
+        correct = tf.add(correct, countCorrect(yb, pred));
+      }
+      return tf.stack([loss, correct]);
+    });
+    try {
+      const [loss = NaN, correct = NaN] = await totals.data();
+      return { loss: loss / batches, accuracy: correct / (batches * size) };
+    } finally {
+      totals.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.lossSum?.dispose();
+    this.correctSum?.dispose();
+    this.lossSum = null;
+    this.correctSum = null;
+    this.optimizer.dispose();
+    // tfjs's MomentumOptimizer.dispose() skips SGDOptimizer's, which frees the cached −lr scalar.
+    if (this.config.optimizer === 'momentum') {
+      (this.optimizer as unknown as { c?: tf.Tensor }).c?.dispose();
+    }
+  }
+}
