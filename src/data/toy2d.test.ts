@@ -96,17 +96,36 @@ describe('generateToy2d', () => {
     expect(m1?.[1]).toBeCloseTo(-0.45, 1);
   });
 
-  it('spiral without noise: the two arms are point reflections of each other', () => {
+  it('spiral without noise: each arm is the point reflection of the other', () => {
     const data = generateToy2d('spiral', 400, 0, 5);
     const p = points(data.x);
-    for (let i = 0; i < 400; i += 2) {
-      const [a0, b0] = p[i] ?? [NaN, NaN];
-      const [a1, b1] = p[i + 1] ?? [NaN, NaN];
-      expect(data.y[i]).toBe(0);
-      expect(data.y[i + 1]).toBe(1);
-      expect(a1).toBeCloseTo(-a0, 5);
-      expect(b1).toBeCloseTo(-b0, 5);
+    const arm0 = p.filter((_, i) => data.y[i] === 0);
+    const arm1 = p.filter((_, i) => data.y[i] === 1);
+    expect(arm0).toHaveLength(200);
+    for (const [a, b] of arm1) {
+      const mirrored = arm0.some(([c, d]) => Math.abs(a + c) < 1e-5 && Math.abs(b + d) < 1e-5);
+      expect(mirrored).toBe(true);
     }
+    // It winds: the angle covers more than a full turn while the radius grows from the centre.
+    const radii = arm0.map(([a, b]) => Math.hypot(a, b));
+    expect(Math.min(...radii)).toBeLessThan(0.1);
+    expect(Math.max(...radii)).toBeGreaterThan(0.9);
+  });
+
+  it.each(IDS)('%s: stored in a random order, so a validation tail is a fair sample', (id) => {
+    const data = generateToy2d(id, 1000, 0, 12);
+    const tail = Array.from(data.y.subarray(800));
+    const ones = tail.reduce((s, l) => s + l, 0);
+    expect(ones).toBeGreaterThan(60);
+    expect(ones).toBeLessThan(140);
+    // The tail spreads over the whole set: its mean distance from the centre matches the head's.
+    const p = points(data.x);
+    const meanRadius = (from: number, to: number) =>
+      p.slice(from, to).reduce((s, [a, b]) => s + Math.hypot(a, b), 0) / (to - from);
+    expect(Math.abs(meanRadius(800, 1000) - meanRadius(0, 800))).toBeLessThan(0.08);
+    // Labels are not in a fixed alternating pattern.
+    const alternating = tail.every((l, i) => i === 0 || l !== tail[i - 1]);
+    expect(alternating).toBe(false);
   });
 
   it('noise moves the points', () => {
