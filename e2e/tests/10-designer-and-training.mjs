@@ -65,6 +65,34 @@ async function setSettings(page) {
 }
 
 export const tests = {
+  async 'presets show the parameter counts Keras reports'({ url }) {
+    const browser = await launch({ webgpu: false });
+    try {
+      const { page } = await openApp(browser, url);
+      const expected = { 'mnist-mlp': '55,050', 'mnist-cnn': '421,642', 'toy-231': '13' };
+      for (const [preset, total] of Object.entries(expected)) {
+        await page.getByTestId('preset-select').selectOption(preset);
+        await page.getByTestId('preset-load').click();
+        const shown = await page.getByTestId('total-params').textContent();
+        assert(shown === total, `${preset}: total ${shown}, Keras says ${total}`);
+      }
+      // Switching the data never rewrites the design: the CNN on a 2-D set is marked invalid instead.
+      await page.getByTestId('preset-select').selectOption('mnist-cnn');
+      await page.getByTestId('preset-load').click();
+      await page.getByTestId('dataset-select').selectOption('spiral');
+      assert((await page.getByTestId('layer-card').count()) === 7, 'design unchanged');
+      const problem = await page
+        .getByTestId('layer-card')
+        .first()
+        .getByTestId('layer-problem')
+        .textContent();
+      assert(problem.includes('needs an image input'), `problem on layer 1: ${problem}`);
+      assert(await page.getByTestId('train-button').isDisabled(), 'Train disabled');
+    } finally {
+      await browser.close();
+    }
+  },
+
   async 'build an MLP, train on WebGPU, pause/step/resume, live LR, reload keeps the design'({
     url,
     artifacts,
@@ -139,6 +167,16 @@ export const tests = {
       );
       await page.screenshot({ path: join(artifacts, 'trained-webgpu.png'), fullPage: true });
       assert(errors.length === 0, `no page errors: ${errors.join('\n')}`);
+
+      // Reset forgets the run: counters and curves are empty again, the design stays.
+      await page.getByTestId('reset-button').click();
+      await waitFor(
+        () => ui.phase(page),
+        (p) => p === 'idle',
+        { what: 'idle after reset' },
+      );
+      assert((await ui.step(page)) === 0, 'step counter back to 0');
+      assert((await ui.chart(page, 'loss')).points === 0, 'loss curve cleared');
 
       // Reload: the design and settings are still there.
       await page.reload();

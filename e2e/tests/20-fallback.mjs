@@ -4,6 +4,34 @@ import { launch, openApp } from '../browser.mjs';
 import { assert, ui, waitFor } from '../assert.mjs';
 
 export const tests = {
+  async 'software WebGPU adapter: auto mode times the backends and picks the fastest'({ url }) {
+    const browser = await launch({ webgpu: true });
+    try {
+      const { page, errors } = await openApp(browser, url);
+      await page.getByTestId('train-button').click();
+      await waitFor(
+        () => ui.phase(page),
+        (p) => p === 'training',
+        { what: 'training phase', timeout: 90_000 },
+      );
+      const reason = await page.getByTestId('backend-reason').textContent();
+      assert(
+        reason.includes('software adapter') && /Samples\/s: .*WebGPU \d+/.test(reason),
+        `reason: ${reason}`,
+      );
+      const probes = await page.locator('.probes li').allTextContents();
+      assert(probes.length === 3, `three candidates probed: ${probes.join(' | ')}`);
+      await waitFor(
+        () => ui.step(page),
+        (s) => s > 0,
+        { what: 'steps advance' },
+      );
+      assert(errors.length === 0, `no page errors: ${errors.join('\n')}`);
+    } finally {
+      await browser.close();
+    }
+  },
+
   async 'no WebGPU adapter: falls back with the reason shown and trains'({ url, artifacts }) {
     const browser = await launch({ webgpu: false });
     try {

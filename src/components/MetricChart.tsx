@@ -65,7 +65,7 @@ export function MetricChart({ metric }: { metric: Metric }) {
           <XAxis
             dataKey="step"
             type="number"
-            domain={['dataMin', 'dataMax']}
+            domain={[0, 'dataMax']}
             allowDuplicatedCategory={false}
             tickFormatter={(v: number) => String(Math.round(v))}
             label={{ value: 'step', position: 'insideBottom', offset: -10, fontSize: 12 }}
@@ -96,7 +96,7 @@ export function MetricChart({ metric }: { metric: Metric }) {
             data={valPoints}
             dataKey="value"
             stroke="#ea580c"
-            dot={{ r: 3 }}
+            dot={valPoints.length <= 30 ? { r: 3 } : false}
             strokeWidth={2}
             isAnimationActive={false}
           />

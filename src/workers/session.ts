@@ -282,6 +282,7 @@ export class TrainingSession {
     if (this.phase === 'preparing') this.pauseRequested = true;
     if (this.phase !== 'training') return;
     this.pauseMessage = null;
+    this.pauseRequested = true;
     await this.loop;
   }
 
