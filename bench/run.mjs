@@ -192,6 +192,9 @@ async function measureLayerLab(url, backend, plan) {
       chartValPoints: chart.valPoints,
       accuracyChartPoints: accChart?.points ?? null,
       errors,
+      // Times in ms relative to the window's start, for looking into stalls.
+      stepLog: steps.map(([t, s]) => [Math.round(t - t0), s]),
+      longTaskLog: longTasks.map((t) => [Math.round(t.start - t0), Math.round(t.duration)]),
     };
   } finally {
     await browser.close();

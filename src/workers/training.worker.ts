@@ -26,7 +26,17 @@ const yieldToEvents = () =>
 let lastChoice: { key: string; report: BackendReport } | null = null;
 let watchedDevice: unknown = null;
 
-async function prepareBackend(request: StartRequest, data: Parameters<typeof createProbe>[1]) {
+// Backend switching is global to tfjs: a cancelled run still probing must finish before the next
+// run probes, so preparations are chained one after another.
+let backendQueue: Promise<unknown> = Promise.resolve();
+
+function prepareBackend(request: StartRequest, data: Parameters<typeof createProbe>[1]) {
+  const next = backendQueue.then(() => prepareBackendNow(request, data));
+  backendQueue = next.catch(() => undefined);
+  return next;
+}
+
+async function prepareBackendNow(request: StartRequest, data: Parameters<typeof createProbe>[1]) {
   const key = JSON.stringify([
     request.spec,
     request.training.batchSize,
