@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DATASETS } from '../data/datasets';
 import { LAYER_KINDS, LAYER_TYPES } from '../models/layerRegistry';
-import { formatShape, type LayerKind } from '../models/spec';
+import { formatShape, INPUT_ID, type LayerKind } from '../models/spec';
 import { useStore } from '../state/store';
 import { useAnalysis } from '../state/useAnalysis';
 import { LayerCard } from './LayerCard';
+import type { LayerRefOption } from './LayerField';
+
+const GROUPS = ['Core', 'Convolution', 'Normalization', 'Sequence', 'Merge', 'Blocks'] as const;
 
 /** The layer designer: the input, the stack of layers, an "add layer" row, and the totals. */
 export function Designer() {
@@ -15,6 +18,14 @@ export function Designer() {
   const [kind, setKind] = useState<LayerKind>('dense');
   const dataset = DATASETS[datasetId];
   const byId = new Map(analysis.layers.map((l) => [l.id, l]));
+  // For each layer, what a merge in it may take input from: the input and the layers above it.
+  const refOptions = useMemo(() => {
+    const all: LayerRefOption[] = [
+      { id: INPUT_ID, label: 'Input' },
+      ...spec.layers.map((l, i) => ({ id: l.id, label: `${i + 1}: ${LAYER_TYPES[l.kind].label}` })),
+    ];
+    return spec.layers.map((_, i) => all.slice(0, i + 1));
+  }, [spec.layers]);
 
   return (
     <section className="panel designer" aria-labelledby="designer-title">
@@ -37,6 +48,7 @@ export function Designer() {
             index={index}
             count={spec.layers.length}
             analysis={byId.get(layer.id)}
+            refOptions={refOptions[index] ?? []}
           />
         ))}
       </ol>
@@ -48,10 +60,14 @@ export function Designer() {
             data-testid="add-layer-kind"
             onChange={(e) => setKind(e.target.value as LayerKind)}
           >
-            {LAYER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {LAYER_TYPES[k].label}
-              </option>
+            {GROUPS.map((group) => (
+              <optgroup key={group} label={group}>
+                {LAYER_KINDS.filter((k) => LAYER_TYPES[k].group === group).map((k) => (
+                  <option key={k} value={k}>
+                    {LAYER_TYPES[k].label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>

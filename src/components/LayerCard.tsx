@@ -1,16 +1,21 @@
 import { memo } from 'react';
 import { LAYER_TYPES, type FieldSpec } from '../models/layerRegistry';
+import { isBlock } from '../models/layerTypes/blocks';
 import { formatShape, type LayerSpec } from '../models/spec';
 import type { LayerAnalysis } from '../models/analyze';
 import { useStore } from '../state/store';
-import { NumberField } from './NumberField';
-import { SelectField } from './SelectField';
+import { LayerField, type LayerRefOption } from './LayerField';
+
+/** Kernel options are folded away: most students never need them. */
+const ADVANCED_KEYS = new Set(['kernelInitializer', 'l1', 'l2']);
 
 interface Props {
   layer: LayerSpec;
   index: number;
   count: number;
   analysis: LayerAnalysis | undefined;
+  /** The input and the layers above this one, for merges' "skip from". */
+  refOptions: readonly LayerRefOption[];
 }
 
 function fieldValue(layer: LayerSpec, key: string): unknown {
@@ -18,39 +23,32 @@ function fieldValue(layer: LayerSpec, key: string): unknown {
 }
 
 /** One layer of the design: its settings, output shape, parameter count and any problem. */
-export const LayerCard = memo(function LayerCard({ layer, index, count, analysis }: Props) {
+export const LayerCard = memo(function LayerCard({
+  layer,
+  index,
+  count,
+  analysis,
+  refOptions,
+}: Props) {
   const updateLayer = useStore((s) => s.updateLayer);
   const removeLayer = useStore((s) => s.removeLayer);
   const moveLayer = useStore((s) => s.moveLayer);
+  const expandBlock = useStore((s) => s.expandBlock);
   const type = LAYER_TYPES[layer.kind];
   const problem = analysis?.problem ?? null;
-  const renderField = (field: FieldSpec) => {
-    const testId = `layer-field-${field.key}`;
-    if (field.type === 'enum') {
-      return (
-        <SelectField
-          key={field.key}
-          label={field.label}
-          value={String(fieldValue(layer, field.key))}
-          options={field.options}
-          testId={testId}
-          onChange={(value) => updateLayer(layer.id, { [field.key]: value } as Partial<LayerSpec>)}
-        />
-      );
-    }
-    return (
-      <NumberField
-        key={field.key}
-        label={field.label}
-        value={Number(fieldValue(layer, field.key))}
-        min={field.min}
-        max={field.max}
-        step={field.type === 'float' ? field.step : 1}
-        testId={testId}
-        onChange={(value) => updateLayer(layer.id, { [field.key]: value } as Partial<LayerSpec>)}
-      />
-    );
-  };
+  const change = (key: string) => (value: unknown) =>
+    updateLayer(layer.id, { [key]: value } as Partial<LayerSpec>);
+  const renderField = (field: FieldSpec) => (
+    <LayerField
+      key={field.key}
+      field={field}
+      value={fieldValue(layer, field.key)}
+      refOptions={refOptions}
+      onChange={change(field.key)}
+    />
+  );
+  const mainFields = type.fields.filter((f) => !ADVANCED_KEYS.has(f.key));
+  const advancedFields = type.fields.filter((f) => ADVANCED_KEYS.has(f.key));
   return (
     <li
       className={`layer-card kind-${layer.kind}${problem ? ' has-problem' : ''}`}
@@ -110,7 +108,23 @@ export const LayerCard = memo(function LayerCard({ layer, index, count, analysis
           </button>
         </span>
       </div>
-      {type.fields.length > 0 && <div className="layer-fields">{type.fields.map(renderField)}</div>}
+      {mainFields.length > 0 && <div className="layer-fields">{mainFields.map(renderField)}</div>}
+      {advancedFields.length > 0 && (
+        <details className="layer-advanced">
+          <summary>Initialiser and L1/L2</summary>
+          <div className="layer-fields">{advancedFields.map(renderField)}</div>
+        </details>
+      )}
+      {isBlock(layer) && (
+        <button
+          type="button"
+          className="expand"
+          data-testid="layer-expand"
+          onClick={() => expandBlock(layer.id)}
+        >
+          Expand into its layers
+        </button>
+      )}
       {problem && (
         <p className="layer-problem" data-testid="layer-problem" role="alert">
           {problem}

@@ -4,7 +4,7 @@
  */
 import type { Shape } from '../models/spec';
 
-export type DatasetId = 'spiral' | 'xor' | 'circles' | 'gaussians' | 'mnist';
+export type DatasetId = 'spiral' | 'xor' | 'circles' | 'gaussians' | 'mnist' | 'reverse' | 'sort';
 
 export interface DatasetInfo {
   id: DatasetId;
@@ -13,11 +13,19 @@ export interface DatasetInfo {
   /** Shape of one sample, without the batch dimension. */
   inputShape: Shape;
   classes: readonly string[];
-  /** 2-D toys are generated from the seed with a noise setting; MNIST is fetched. */
-  source: 'generated-2d' | 'file';
+  /** 2-D toys and sequence tasks are generated from the seed; MNIST is fetched. */
+  source: 'generated-2d' | 'generated-sequence' | 'file';
+  /** 'classification': one label per sample; 'sequence': one label per time step. */
+  task: 'classification' | 'sequence';
+  /** True when the input holds token ids (whole numbers), which only an Embedding can take. */
+  inputIsTokens: boolean;
 }
 
 const TWO_CLASSES = ['blue', 'orange'] as const;
+/** Sequence tasks: sequences of SEQUENCE_LENGTH symbols drawn from SEQUENCE_VOCAB digits. */
+export const SEQUENCE_LENGTH = 8;
+export const SEQUENCE_VOCAB = 10;
+const DIGITS = Array.from({ length: SEQUENCE_VOCAB }, (_, i) => String(i));
 
 export const DATASETS: Record<DatasetId, DatasetInfo> = {
   spiral: {
@@ -27,6 +35,8 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     inputShape: [2],
     classes: TWO_CLASSES,
     source: 'generated-2d',
+    task: 'classification',
+    inputIsTokens: false,
   },
   xor: {
     id: 'xor',
@@ -35,6 +45,8 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     inputShape: [2],
     classes: TWO_CLASSES,
     source: 'generated-2d',
+    task: 'classification',
+    inputIsTokens: false,
   },
   circles: {
     id: 'circles',
@@ -43,6 +55,8 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     inputShape: [2],
     classes: TWO_CLASSES,
     source: 'generated-2d',
+    task: 'classification',
+    inputIsTokens: false,
   },
   gaussians: {
     id: 'gaussians',
@@ -51,6 +65,8 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     inputShape: [2],
     classes: TWO_CLASSES,
     source: 'generated-2d',
+    task: 'classification',
+    inputIsTokens: false,
   },
   mnist: {
     id: 'mnist',
@@ -59,6 +75,28 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     inputShape: [28, 28, 1],
     classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     source: 'file',
+    task: 'classification',
+    inputIsTokens: false,
+  },
+  reverse: {
+    id: 'reverse',
+    name: 'Sequence reversal',
+    description: `Random sequences of ${SEQUENCE_LENGTH} digits; the target at each position is the digit at the mirrored position. Attention learns an anti-diagonal.`,
+    inputShape: [SEQUENCE_LENGTH],
+    classes: DIGITS,
+    source: 'generated-sequence',
+    task: 'sequence',
+    inputIsTokens: true,
+  },
+  sort: {
+    id: 'sort',
+    name: 'Sequence sorting',
+    description: `Random sequences of ${SEQUENCE_LENGTH} digits; the target is the same digits in ascending order.`,
+    inputShape: [SEQUENCE_LENGTH],
+    classes: DIGITS,
+    source: 'generated-sequence',
+    task: 'sequence',
+    inputIsTokens: true,
   },
 };
 

@@ -11,9 +11,10 @@ export interface PreparedData {
 
 export function takeRange(data: LabelledData, start: number, end: number): LabelledData {
   const features = data.x.length / data.count;
+  const labels = data.y.length / data.count; // 1, or one per time step for sequence tasks
   return {
     x: data.x.slice(start * features, end * features),
-    y: data.y.slice(start, end),
+    y: data.y.slice(start * labels, end * labels),
     count: end - start,
   };
 }

@@ -145,7 +145,15 @@ describe('generateToy2d', () => {
 
 describe('isDatasetId', () => {
   it('accepts the registry ids only, not inherited property names', () => {
-    expect([...DATASET_IDS].sort()).toEqual(['circles', 'gaussians', 'mnist', 'spiral', 'xor']);
+    expect([...DATASET_IDS].sort()).toEqual([
+      'circles',
+      'gaussians',
+      'mnist',
+      'reverse',
+      'sort',
+      'spiral',
+      'xor',
+    ]);
     for (const id of DATASET_IDS) expect(isDatasetId(id)).toBe(true);
     for (const bad of ['toString', 'constructor', '__proto__', 'MNIST', '', 3, null]) {
       expect(isDatasetId(bad)).toBe(false);

@@ -4,18 +4,11 @@
  * Train is allowed, with the reason when it is not. Never changes the design.
  */
 import type { DatasetInfo } from '../data/datasets';
-import { inferLayer, LAYER_TYPES } from './layerRegistry';
+import { inferStack, type LayerAnalysis } from './inferStack';
 import { formatShape, type ModelSpec, type Shape } from './spec';
 import { LIMITS, type DatasetChoice, type TrainingConfig } from './trainingConfig';
 
-export interface LayerAnalysis {
-  id: string;
-  /** Known when this layer and every layer before it are valid. */
-  outputShape: Shape | null;
-  params: number;
-  /** A problem on this very layer, in words a student understands. */
-  problem: string | null;
-}
+export type { LayerAnalysis } from './inferStack';
 
 export interface ModelAnalysis {
   inputShape: Shape;
@@ -31,42 +24,28 @@ export interface ModelAnalysis {
   blockingReason: string | null;
 }
 
+/** The output shapes a dataset's labels accept: one score per class (per time step for sequences). */
+function acceptedOutputs(dataset: DatasetInfo): Shape[] {
+  const classes = dataset.classes.length;
+  if (dataset.task === 'sequence') return [[dataset.inputShape[0] ?? 0, classes]];
+  return classes === 2 ? [[classes], [1]] : [[classes]];
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
 export function analyzeModel(
   spec: ModelSpec,
   dataset: DatasetInfo,
   config: TrainingConfig,
   data?: DatasetChoice,
 ): ModelAnalysis {
-  const layers: LayerAnalysis[] = [];
-  let shape: Shape | null = dataset.inputShape;
-  let totalParams = 0;
-
-  spec.layers.forEach((layer, index) => {
-    if (shape === null) {
-      layers.push({ id: layer.id, outputShape: null, params: 0, problem: null });
-      return;
-    }
-    const result = inferLayer(layer, shape);
-    if (result.ok) {
-      layers.push({
-        id: layer.id,
-        outputShape: result.outputShape,
-        params: result.params,
-        problem: null,
-      });
-      totalParams += result.params;
-      shape = result.outputShape;
-    } else {
-      const label = LAYER_TYPES[layer.kind].label;
-      layers.push({
-        id: layer.id,
-        outputShape: null,
-        params: 0,
-        problem: `Layer ${index + 1} (${label}): ${result.problem}`,
-      });
-      shape = null;
-    }
+  const stack = inferStack(spec.layers, dataset.inputShape, {
+    inputIsTokens: dataset.inputIsTokens,
   });
+  const { layers, totalParams } = stack;
+  const shape = stack.output;
 
   const modelProblems: string[] = [];
   const warnings: string[] = [];
@@ -80,17 +59,21 @@ export function analyzeModel(
     );
   } else if (shape !== null) {
     const out: Shape = shape;
-    const units = out.length === 1 ? (out[0] ?? 0) : -1;
-    const binaryOk = classes === 2 && units === 1;
-    if (units !== classes && !binaryOk) {
+    const accepted = acceptedOutputs(dataset);
+    const units = out.at(-1) ?? 0;
+    if (!accepted.some((a) => sameShape(a, out))) {
       const want =
-        classes === 2
-          ? `[2] (softmax over 2 classes) or [1] (one sigmoid unit)`
-          : `[${classes}] (one output per class)`;
+        dataset.task === 'sequence'
+          ? `${formatShape(accepted[0] ?? [])} (one score per symbol at every position)`
+          : classes === 2
+            ? `[2] (softmax over 2 classes) or [1] (one sigmoid unit)`
+            : `[${classes}] (one output per class)`;
       const fix =
-        out.length !== 1
-          ? ' Add Flatten and a Dense layer at the end.'
-          : ` Set the last Dense layer to ${classes} units.`;
+        dataset.task === 'sequence'
+          ? ` End with a Dense layer of ${classes} units on the sequence (no Flatten or pooling).`
+          : out.length !== 1
+            ? ' Add Flatten and a Dense layer at the end (or global pooling before the Dense).'
+            : ` Set the last Dense layer to ${classes} units.`;
       modelProblems.push(
         `The model's output has shape ${formatShape(out)}, but ${dataset.name} has ${classes} classes, so it must be ${want}.${fix}`,
       );
@@ -118,6 +101,7 @@ export function analyzeModel(
   if (lastDense === undefined && spec.layers.length > 0 && shape !== null) {
     warnings.push('The model has no Dense layer, so it has no weights to learn a classifier with.');
   }
+  for (const layer of layers) if (layer.warning) warnings.push(layer.warning);
 
   const settingProblems = checkSettings(config, data);
   const layerProblem = layers.find((l) => l.problem !== null)?.problem ?? null;

@@ -1,54 +1,235 @@
 /**
- * Turns a validated ModelSpec into a tf.LayersModel (functional API, so graphs can follow).
- * Initialisers are explicit and seeded: the same seed gives the same starting weights on every
- * backend (tfjs draws initial values on the CPU). Keras defaults: glorot_uniform kernels, zero biases.
+ * Turns a validated ModelSpec into a tf.LayersModel with the functional API (merges take an
+ * earlier layer's output; blocks are built from their expansion). Initialisers are explicit and
+ * seeded: the same seed gives the same starting weights on every backend (tfjs draws initial
+ * values on the CPU). Keras defaults: glorot_uniform kernels, zero biases.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerSpec, ModelSpec, Shape } from './spec';
+import { MultiHeadSelfAttention, PositionalEmbedding } from './layers';
+import { expandBlock, isBlock } from './layerTypes/blocks';
+import {
+  INPUT_ID,
+  type Activation,
+  type Initializer,
+  type KernelOptions,
+  type LayerSpec,
+  type ModelSpec,
+  type Shape,
+} from './spec';
 
-function seededGlorot(seed: number) {
-  return tf.initializers.glorotUniform({ seed });
+type Sym = tf.SymbolicTensor;
+
+/** Keras's LeakyReLU slope (tfjs has no 'leakyRelu' activation string, only a layer). */
+const LEAKY_RELU_ALPHA = 0.3;
+
+function initializer(name: Initializer | undefined, seed: number) {
+  switch (name ?? 'glorotUniform') {
+    case 'glorotUniform':
+      return tf.initializers.glorotUniform({ seed });
+    case 'glorotNormal':
+      return tf.initializers.glorotNormal({ seed });
+    case 'heNormal':
+      return tf.initializers.heNormal({ seed });
+    case 'heUniform':
+      return tf.initializers.heUniform({ seed });
+    case 'lecunNormal':
+      return tf.initializers.leCunNormal({ seed });
+  }
 }
 
-function buildLayer(layer: LayerSpec, index: number, seed: number): tf.layers.Layer {
-  const name = `${layer.kind}_${index + 1}`;
-  // One seed per layer, derived from the run seed, so layers do not share initial values.
-  const layerSeed = seed * 1000 + index + 1;
-  switch (layer.kind) {
-    case 'dense':
-      return tf.layers.dense({
-        name,
-        units: layer.units,
-        activation: layer.activation,
-        kernelInitializer: seededGlorot(layerSeed),
-        biasInitializer: 'zeros',
-      });
-    case 'dropout':
-      // No seed: tfjs reuses a fixed seed on every call, which would drop the same units every step.
-      return tf.layers.dropout({ name, rate: layer.rate });
-    case 'flatten':
-      return tf.layers.flatten({ name });
-    case 'conv2d':
-      return tf.layers.conv2d({
-        name,
-        filters: layer.filters,
-        kernelSize: layer.kernelSize,
-        strides: layer.strides,
-        padding: layer.padding,
-        activation: layer.activation,
-        kernelInitializer: seededGlorot(layerSeed),
-        biasInitializer: 'zeros',
-      });
-    case 'maxpool2d':
-      return tf.layers.maxPooling2d({
-        name,
-        poolSize: layer.poolSize,
-        strides: layer.strides,
-        padding: layer.padding,
-      });
-    default: {
-      const unknown: never = layer;
-      throw new Error(`Unknown layer kind: ${JSON.stringify(unknown)}`);
+function regularizer(options: KernelOptions) {
+  const l1 = options.l1 ?? 0;
+  const l2 = options.l2 ?? 0;
+  return l1 > 0 || l2 > 0 ? { kernelRegularizer: tf.regularizers.l1l2({ l1, l2 }) } : {};
+}
+
+/** Splits our activation into what a tfjs layer accepts plus an optional LeakyReLU layer after it. */
+function splitActivation(activation: Activation) {
+  return activation === 'leakyRelu'
+    ? { builtIn: 'linear' as const, leaky: true }
+    : { builtIn: activation, leaky: false };
+}
+
+class Builder {
+  private readonly outputs = new Map<string, Sym>();
+  private index = 0;
+
+  constructor(
+    private readonly seed: number,
+    input: Sym,
+  ) {
+    this.outputs.set(INPUT_ID, input);
+  }
+
+  /** Adds one top-level spec entry (a block becomes its layers). */
+  add(layer: LayerSpec, previousId: string, current: Sym): Sym {
+    const parts = isBlock(layer)
+      ? expandBlock(layer, previousId, current.shape.slice(1) as number[])
+      : [layer];
+    let out = current;
+    for (const part of parts) {
+      out = this.apply(part, out);
+      this.outputs.set(part.id, out);
+    }
+    this.outputs.set(layer.id, out);
+    return out;
+  }
+
+  private apply(layer: LayerSpec, x: Sym): Sym {
+    this.index += 1;
+    const name = `${layer.kind}_${this.index}`;
+    // One seed per layer, derived from the run seed, so layers do not share initial values.
+    const seed = this.seed * 1000 + this.index;
+    const run = (l: tf.layers.Layer, input: Sym | Sym[] = x) => l.apply(input) as Sym;
+    const withActivation = (
+      activation: Activation,
+      make: (a: ReturnType<typeof splitActivation>['builtIn']) => tf.layers.Layer,
+    ) => {
+      const { builtIn, leaky } = splitActivation(activation);
+      const y = run(make(builtIn));
+      return leaky
+        ? run(tf.layers.leakyReLU({ name: `${name}_leakyrelu`, alpha: LEAKY_RELU_ALPHA }), y)
+        : y;
+    };
+    switch (layer.kind) {
+      case 'dense':
+        return withActivation(layer.activation, (activation) =>
+          tf.layers.dense({
+            name,
+            units: layer.units,
+            activation,
+            kernelInitializer: initializer(layer.kernelInitializer, seed),
+            biasInitializer: 'zeros',
+            ...regularizer(layer),
+          }),
+        );
+      case 'dropout':
+        // No seed: tfjs reuses a fixed seed on every call, which would drop the same units every step.
+        return run(tf.layers.dropout({ name, rate: layer.rate }));
+      case 'flatten':
+        return run(tf.layers.flatten({ name }));
+      case 'reshape':
+        return run(tf.layers.reshape({ name, targetShape: layer.targetShape }));
+      case 'activation':
+        return withActivation(layer.activation, (activation) =>
+          tf.layers.activation({ name, activation }),
+        );
+      case 'conv2d':
+        return withActivation(layer.activation, (activation) =>
+          tf.layers.conv2d({
+            name,
+            filters: layer.filters,
+            kernelSize: layer.kernelSize,
+            strides: layer.strides,
+            padding: layer.padding,
+            activation,
+            kernelInitializer: initializer(layer.kernelInitializer, seed),
+            biasInitializer: 'zeros',
+            ...regularizer(layer),
+          }),
+        );
+      case 'maxpool2d':
+        return run(
+          tf.layers.maxPooling2d({
+            name,
+            poolSize: layer.poolSize,
+            strides: layer.strides,
+            padding: layer.padding,
+          }),
+        );
+      case 'avgpool2d':
+        return run(
+          tf.layers.averagePooling2d({
+            name,
+            poolSize: layer.poolSize,
+            strides: layer.strides,
+            padding: layer.padding,
+          }),
+        );
+      case 'globalavgpool1d':
+        return run(tf.layers.globalAveragePooling1d({ name }));
+      case 'globalavgpool2d':
+        return run(tf.layers.globalAveragePooling2d({ name }));
+      case 'batchnorm':
+        return run(
+          tf.layers.batchNormalization({ name, momentum: layer.momentum, epsilon: layer.epsilon }),
+        );
+      case 'layernorm':
+        return run(tf.layers.layerNormalization({ name, epsilon: layer.epsilon }));
+      case 'embedding':
+        return run(
+          tf.layers.embedding({
+            name,
+            inputDim: layer.inputDim,
+            outputDim: layer.outputDim,
+            // Keras's default for embeddings: uniform in [-0.05, 0.05].
+            embeddingsInitializer: tf.initializers.randomUniform({
+              minval: -0.05,
+              maxval: 0.05,
+              seed,
+            }),
+            ...(layer.l1 || layer.l2
+              ? {
+                  embeddingsRegularizer: tf.regularizers.l1l2({
+                    l1: layer.l1 ?? 0,
+                    l2: layer.l2 ?? 0,
+                  }),
+                }
+              : {}),
+          }),
+        );
+      case 'simplernn':
+      case 'lstm':
+      case 'gru': {
+        const options = {
+          name,
+          units: layer.units,
+          returnSequences: layer.returnSequences,
+          kernelInitializer: initializer(layer.kernelInitializer, seed),
+          // Keras's defaults, spelled out because tfjs's differ (orthogonal; sigmoid, not hardSigmoid).
+          recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 500 }),
+          biasInitializer: 'zeros' as const,
+          recurrentActivation: 'sigmoid' as const,
+          ...regularizer(layer),
+        };
+        if (layer.kind === 'simplernn') return run(tf.layers.simpleRNN(options));
+        if (layer.kind === 'gru') return run(tf.layers.gru(options));
+        return run(tf.layers.lstm({ ...options, unitForgetBias: true }));
+      }
+      case 'attention': {
+        const attention = new MultiHeadSelfAttention({
+          name,
+          numHeads: layer.numHeads,
+          keyDim: layer.keyDim,
+          causal: layer.causal,
+          dropout: layer.dropout,
+          seed,
+        });
+        // Two outputs: the attended sequence (used here) and the attention maps (read by probes).
+        const [out] = attention.apply(x) as Sym[];
+        return out as Sym;
+      }
+      case 'positional':
+        return run(
+          new PositionalEmbedding({ name, mode: layer.mode, maxLength: layer.maxLength, seed }),
+        );
+      case 'add':
+      case 'concatenate': {
+        const other = this.outputs.get(layer.from);
+        if (!other)
+          throw new Error(`Layer "${layer.id}" takes input from unknown layer "${layer.from}".`);
+        return run(
+          layer.kind === 'add' ? tf.layers.add({ name }) : tf.layers.concatenate({ name }),
+          [x, other],
+        );
+      }
+      case 'residualblock':
+      case 'transformerblock':
+        throw new Error('Blocks are expanded before they are applied.');
+      default: {
+        const unknown: never = layer;
+        throw new Error(`Unknown layer kind: ${JSON.stringify(unknown)}`);
+      }
     }
   }
 }
@@ -56,9 +237,12 @@ function buildLayer(layer: LayerSpec, index: number, seed: number): tf.layers.La
 /** Builds the model. The caller must have validated the spec (analyzeModel) first. */
 export function buildModel(spec: ModelSpec, inputShape: Shape, seed: number): tf.LayersModel {
   const input = tf.input({ shape: [...inputShape], name: 'input' });
-  let output: tf.SymbolicTensor = input;
-  spec.layers.forEach((layer, index) => {
-    output = buildLayer(layer, index, seed).apply(output) as tf.SymbolicTensor;
-  });
-  return tf.model({ inputs: input, outputs: output, name: 'layerlab_model' });
+  const builder = new Builder(seed, input);
+  let current: Sym = input;
+  let previousId = INPUT_ID;
+  for (const layer of spec.layers) {
+    current = builder.add(layer, previousId, current);
+    previousId = layer.id;
+  }
+  return tf.model({ inputs: input, outputs: current, name: 'layerlab_model' });
 }

@@ -4,7 +4,13 @@
  */
 import { z } from 'zod';
 import { DATASET_IDS } from '../data/datasets';
-import { ACTIVATIONS, MODEL_SPEC_VERSION, PADDINGS } from '../models/spec';
+import {
+  ACTIVATIONS,
+  INITIALIZERS,
+  MODEL_SPEC_VERSION,
+  PADDINGS,
+  POSITION_MODES,
+} from '../models/spec';
 import { BACKEND_CHOICES, LOSSES, OPTIMIZERS } from '../models/trainingConfig';
 
 const id = z.string().min(1).max(64);
@@ -13,25 +19,68 @@ const padding = z.enum(PADDINGS);
 
 // Numbers are only checked for type here: out-of-range values are kept and shown as problems by
 // analyzeModel, so a user's odd-but-deliberate value is never silently replaced.
+const num = z.number();
+const kernel = {
+  kernelInitializer: z.enum(INITIALIZERS).optional(),
+  l1: num.optional(),
+  l2: num.optional(),
+};
+const pool = { id, poolSize: num, strides: num, padding };
+const recurrent = { id, units: num, returnSequences: z.boolean(), ...kernel };
+const merge = { id, from: z.string().min(1).max(64) };
+
 const layerSchema = z.discriminatedUnion('kind', [
-  z.object({ id, kind: z.literal('dense'), units: z.number(), activation }),
-  z.object({ id, kind: z.literal('dropout'), rate: z.number() }),
+  z.object({ id, kind: z.literal('dense'), units: num, activation, ...kernel }),
+  z.object({ id, kind: z.literal('dropout'), rate: num }),
   z.object({ id, kind: z.literal('flatten') }),
+  z.object({ id, kind: z.literal('reshape'), targetShape: z.array(num).max(8) }),
+  z.object({ id, kind: z.literal('activation'), activation }),
   z.object({
     id,
     kind: z.literal('conv2d'),
-    filters: z.number(),
-    kernelSize: z.number(),
-    strides: z.number(),
+    filters: num,
+    kernelSize: num,
+    strides: num,
     padding,
+    activation,
+    ...kernel,
+  }),
+  z.object({ kind: z.literal('maxpool2d'), ...pool }),
+  z.object({ kind: z.literal('avgpool2d'), ...pool }),
+  z.object({ id, kind: z.literal('globalavgpool1d') }),
+  z.object({ id, kind: z.literal('globalavgpool2d') }),
+  z.object({ id, kind: z.literal('batchnorm'), momentum: num, epsilon: num }),
+  z.object({ id, kind: z.literal('layernorm'), epsilon: num }),
+  z.object({ id, kind: z.literal('embedding'), inputDim: num, outputDim: num, ...kernel }),
+  z.object({ kind: z.literal('simplernn'), ...recurrent }),
+  z.object({ kind: z.literal('lstm'), ...recurrent }),
+  z.object({ kind: z.literal('gru'), ...recurrent }),
+  z.object({
+    id,
+    kind: z.literal('attention'),
+    numHeads: num,
+    keyDim: num,
+    causal: z.boolean(),
+    dropout: num,
+  }),
+  z.object({ id, kind: z.literal('positional'), mode: z.enum(POSITION_MODES), maxLength: num }),
+  z.object({ kind: z.literal('add'), ...merge }),
+  z.object({ kind: z.literal('concatenate'), ...merge }),
+  z.object({
+    id,
+    kind: z.literal('residualblock'),
+    variant: z.enum(['dense', 'conv']),
+    width: num,
     activation,
   }),
   z.object({
     id,
-    kind: z.literal('maxpool2d'),
-    poolSize: z.number(),
-    strides: z.number(),
-    padding,
+    kind: z.literal('transformerblock'),
+    numHeads: num,
+    keyDim: num,
+    ffUnits: num,
+    dropout: num,
+    causal: z.boolean(),
   }),
 ]);
 

@@ -7,9 +7,12 @@
  */
 import { create } from 'zustand';
 import { persist, createJSONStorage } from 'zustand/middleware';
+import { DATASETS } from '../data/datasets';
+import { inferStack } from '../models/inferStack';
 import { LAYER_TYPES } from '../models/layerRegistry';
+import { expandBlock, isBlock } from '../models/layerTypes/blocks';
 import { DEFAULT_PRESET, PRESETS } from '../models/presets';
-import type { LayerKind, LayerSpec, ModelSpec } from '../models/spec';
+import { INPUT_ID, type LayerKind, type LayerSpec, type ModelSpec } from '../models/spec';
 import type { DatasetChoice, TrainingConfig } from '../models/trainingConfig';
 import type { BackendReport, Phase, TrainRecord, ValidationRecord } from '../workers/protocol';
 import { describeZodError, savedWorkSchema } from './schemas';
@@ -18,6 +21,8 @@ export interface DesignSlice {
   spec: ModelSpec;
   dataset: DatasetChoice;
   addLayer(kind: LayerKind, index?: number): void;
+  /** Replaces a block by the layers it stands for (the same model, now editable layer by layer). */
+  expandBlock(id: string): void;
   removeLayer(id: string): void;
   moveLayer(id: string, delta: -1 | 1): void;
   updateLayer(id: string, patch: Partial<LayerSpec>): void;
@@ -78,9 +83,31 @@ export const useStore = create<AppState>()(
 
       addLayer: (kind, index) =>
         set(({ spec }) => {
-          const layer = LAYER_TYPES[kind].create(newLayerId(spec)) as LayerSpec;
+          const at = index ?? spec.layers.length;
+          const previousId = spec.layers[at - 1]?.id ?? INPUT_ID;
+          const layer = LAYER_TYPES[kind].create(newLayerId(spec), previousId) as LayerSpec;
           const layers = [...spec.layers];
-          layers.splice(index ?? layers.length, 0, layer);
+          layers.splice(at, 0, layer);
+          return { spec: { ...spec, layers } };
+        }),
+      expandBlock: (id) =>
+        set(({ spec, dataset }) => {
+          const at = spec.layers.findIndex((l) => l.id === id);
+          const block = spec.layers[at];
+          if (!block || !isBlock(block)) return {};
+          const info = DATASETS[dataset.id];
+          const before = inferStack(spec.layers.slice(0, at), info.inputShape, {
+            inputIsTokens: info.inputIsTokens,
+          });
+          if (!before.output) {
+            return {
+              notice:
+                'Fix the layers above the block before expanding it: its input shape is unknown.',
+            };
+          }
+          const previousId = spec.layers[at - 1]?.id ?? INPUT_ID;
+          const layers = [...spec.layers];
+          layers.splice(at, 1, ...expandBlock(block, previousId, before.output));
           return { spec: { ...spec, layers } };
         }),
       removeLayer: (id) =>

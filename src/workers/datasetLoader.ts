@@ -5,6 +5,7 @@
 import { DATASETS } from '../data/datasets';
 import { decodeMnist, parseMnistManifest, type MnistManifest } from '../data/mnist';
 import { splitValidation, type PreparedData } from '../data/split';
+import { generateSequenceTask, isSequenceTaskId } from '../data/sequences';
 import { generateToy2d, isToy2dId } from '../data/toy2d';
 import type { StartRequest } from './protocol';
 
@@ -20,6 +21,17 @@ export async function loadDataset(
 ): Promise<PreparedData> {
   const { dataset, training } = request;
   const info = DATASETS[dataset.id];
+  if (isSequenceTaskId(dataset.id)) {
+    const [length = 0] = info.inputShape;
+    const data = generateSequenceTask(
+      dataset.id,
+      dataset.samples,
+      length,
+      info.classes.length,
+      training.seed,
+    );
+    return splitValidation(data, training.validationSplit);
+  }
   if (isToy2dId(dataset.id)) {
     const data = generateToy2d(dataset.id, dataset.samples, dataset.noise, training.seed);
     return splitValidation(data, training.validationSplit);

@@ -224,7 +224,7 @@ export class TrainingSession {
     this.readInFlight = Promise.all([pending.lossSum.data(), pending.correctSum.data()])
       .then(([lossSum, correctSum]) => {
         const loss = (lossSum[0] ?? NaN) / pending.batches;
-        const accuracy = (correctSum[0] ?? NaN) / pending.samples;
+        const accuracy = (correctSum[0] ?? NaN) / pending.predictions;
         if (run !== this.run) return;
         this.host.emit({
           type: 'train',

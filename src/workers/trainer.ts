@@ -46,6 +46,8 @@ export interface PendingMetrics {
   correctSum: tf.Scalar;
   batches: number;
   samples: number;
+  /** Predictions scored: samples × labels per sample (time steps for sequence tasks). */
+  predictions: number;
 }
 
 export class Trainer {
@@ -80,6 +82,11 @@ export class Trainer {
     this.variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   }
 
+  /** 1 for classification; the number of time steps when every step has a label. */
+  get labelsPerSample(): number {
+    return this.train.y.shape.length === 3 ? (this.train.y.shape[1] ?? 1) : 1;
+  }
+
   get learningRate(): number {
     return (this.optimizer as unknown as { learningRate: number }).learningRate;
   }
@@ -103,7 +110,10 @@ export class Trainer {
       const { value, grads } = this.optimizer.computeGradients(() => {
         const pred = this.model.apply(xb, { training: true }) as tf.Tensor;
         kept.correct = tf.keep(countCorrect(yb, pred));
-        return computeLoss(this.config.loss, yb, pred);
+        const loss = computeLoss(this.config.loss, yb, pred);
+        // L1/L2 penalties of the layers that have them, as Keras adds them to the loss.
+        const penalties = this.model.calculateLosses();
+        return penalties.length > 0 ? (tf.add(loss, tf.addN(penalties)) as tf.Scalar) : loss;
       }, this.variables);
       this.optimizer.applyGradients(grads);
       const correct = kept.correct as tf.Scalar;
@@ -133,6 +143,7 @@ export class Trainer {
       correctSum: this.correctSum,
       batches: this.batchesSinceDrain,
       samples: this.batchesSinceDrain * this.config.batchSize,
+      predictions: this.batchesSinceDrain * this.config.batchSize * this.labelsPerSample,
     };
     this.lossSum = null;
     this.correctSum = null;
@@ -161,7 +172,7 @@ export class Trainer {
     });
     try {
       const [loss = NaN, correct = NaN] = await totals.data();
-      return { loss: loss / batches, accuracy: correct / (batches * size) };
+      return { loss: loss / batches, accuracy: correct / (batches * size * this.labelsPerSample) };
     } finally {
       totals.dispose();
     }

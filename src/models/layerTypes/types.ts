@@ -1,0 +1,119 @@
+/**
+ * What every layer type declares: its label and summary for the designer, its editable fields, a
+ * default, and its shape rule (output shape + parameter count as Keras counts it, or a problem in
+ * words a student understands).
+ */
+import {
+  formatShape,
+  INITIALIZERS,
+  type KernelOptions,
+  type LayerKind,
+  type LayerOf,
+  type Shape,
+} from '../spec';
+
+export type FieldSpec =
+  | { key: string; label: string; type: 'int'; min: number; max: number }
+  | { key: string; label: string; type: 'float'; min: number; max: number; step: number }
+  | { key: string; label: string; type: 'enum'; options: readonly string[] }
+  | { key: string; label: string; type: 'bool' }
+  /** A list of whole numbers, e.g. a Reshape target "7, 7, 64". */
+  | { key: string; label: string; type: 'shape' }
+  /** The id of an earlier layer (or the input), for merges. */
+  | { key: string; label: string; type: 'layerRef' };
+
+/** The result of one layer's shape rule: either an output shape and parameter count, or a problem. */
+export type LayerShapeResult =
+  | { ok: true; outputShape: Shape; params: number; warning?: string }
+  | { ok: false; problem: string };
+
+export interface InferContext {
+  /** True when `input` holds token ids (the dataset's input, before an Embedding). */
+  inputIsTokens: boolean;
+  /** The output shape of an earlier layer by id ('input' = the dataset input); null when that
+   * layer is invalid, undefined when no earlier layer has this id. */
+  outputOf(id: string): Shape | null | undefined;
+  /** 1-based positions of layers by id, to say "layer 3" in messages. */
+  positionOf(id: string): number | undefined;
+}
+
+export interface LayerType<K extends LayerKind> {
+  kind: K;
+  label: string;
+  /** Menu group in the designer. */
+  group: 'Core' | 'Convolution' | 'Normalization' | 'Sequence' | 'Merge' | 'Blocks';
+  summary: string;
+  fields: readonly FieldSpec[];
+  /** A new layer with sensible defaults; `previousId` is the id of the layer it will follow. */
+  create(id: string, previousId: string): LayerOf<K>;
+  infer(layer: LayerOf<K>, input: Shape, ctx: InferContext): LayerShapeResult;
+}
+
+export const fail = (problem: string): LayerShapeResult => ({ ok: false, problem });
+
+export function checkInt(value: number, name: string, min: number): string | null {
+  if (!Number.isInteger(value)) return `${name} must be a whole number, not ${value}.`;
+  if (value < min) return `${name} must be at least ${min}, not ${value}.`;
+  return null;
+}
+
+export function checkRate(value: number, name: string): string | null {
+  if (!Number.isFinite(value) || value < 0 || value >= 1) {
+    return `${name} must be at least 0 and below 1, not ${value}.`;
+  }
+  return null;
+}
+
+/** Checks the optional kernel initialiser and L1/L2 factors. */
+export function checkKernelOptions(layer: KernelOptions): string | null {
+  if (
+    layer.kernelInitializer !== undefined &&
+    !(INITIALIZERS as readonly string[]).includes(layer.kernelInitializer)
+  ) {
+    return `Unknown initialiser "${layer.kernelInitializer}".`;
+  }
+  for (const key of ['l1', 'l2'] as const) {
+    const v = layer[key];
+    if (v !== undefined && (!Number.isFinite(v) || v < 0 || v > 1)) {
+      return `The ${key.toUpperCase()} penalty must be between 0 and 1, not ${v}.`;
+    }
+  }
+  return null;
+}
+
+/** Fields every kernel layer offers (after its own). */
+export const KERNEL_FIELDS: readonly FieldSpec[] = [
+  { key: 'kernelInitializer', label: 'init', type: 'enum', options: INITIALIZERS },
+  { key: 'l1', label: 'L1', type: 'float', min: 0, max: 1, step: 0.0001 },
+  { key: 'l2', label: 'L2', type: 'float', min: 0, max: 1, step: 0.0001 },
+];
+
+/** Output length of a sliding window (conv or pool) along one axis, as Keras computes it. */
+export function windowOutput(
+  size: number,
+  window: number,
+  stride: number,
+  padding: string,
+): number {
+  return padding === 'same' ? Math.ceil(size / stride) : Math.floor((size - window) / stride) + 1;
+}
+
+export function product(shape: Shape): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+export function needsImage(label: string, input: Shape): string | null {
+  if (input.length === 3) return null;
+  if (input.length === 1) {
+    return `${label} needs an image input [height, width, channels], but its input is the flat vector ${formatShape(input)}. Put it before any Flatten or Dense layer.`;
+  }
+  return `${label} needs an image input [height, width, channels], but its input has shape ${formatShape(input)}.`;
+}
+
+export function needsSequence(label: string, input: Shape): string | null {
+  if (input.length === 2) return null;
+  if (input.length === 3) {
+    return `${label} needs a sequence [time steps, features], but its input is an image ${formatShape(input)}. Add a Reshape to [steps, features] first (e.g. rows as time steps).`;
+  }
+  return `${label} needs a sequence [time steps, features], but its input is the flat vector ${formatShape(input)}. Use it on a sequence, e.g. after an Embedding, or before any Flatten.`;
+}
