@@ -33,20 +33,22 @@ export function DatasetPanel() {
       <p className="hint">
         {info.description} {info.classes.length} classes.
       </p>
-      {info.source === 'generated-2d' && (
+      {info.source !== 'file' && (
         <div className="row">
+          {info.source === 'generated-2d' && (
+            <NumberField
+              label="Noise"
+              value={dataset.noise}
+              min={LIMITS.noise.min}
+              max={LIMITS.noise.max}
+              step={0.05}
+              testId="noise-input"
+              problem={settingProblems.noise}
+              onChange={(noise) => setDataset({ noise })}
+            />
+          )}
           <NumberField
-            label="Noise"
-            value={dataset.noise}
-            min={LIMITS.noise.min}
-            max={LIMITS.noise.max}
-            step={0.05}
-            testId="noise-input"
-            problem={settingProblems.noise}
-            onChange={(noise) => setDataset({ noise })}
-          />
-          <NumberField
-            label="Points"
+            label={info.source === 'generated-2d' ? 'Points' : 'Samples'}
             value={dataset.samples}
             min={LIMITS.samples.min}
             max={LIMITS.samples.max}

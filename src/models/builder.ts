@@ -194,7 +194,15 @@ class Builder {
         };
         if (layer.kind === 'simplernn') return run(tf.layers.simpleRNN(options));
         if (layer.kind === 'gru') return run(tf.layers.gru(options));
-        return run(tf.layers.lstm({ ...options, unitForgetBias: true }));
+        // tfjs's unitForgetBias initialiser leaks its 4 intermediate tensors on every build; a
+        // scope frees them (the weights are Variables, which a scope never disposes).
+        const engine = tf.engine();
+        engine.startScope();
+        try {
+          return run(tf.layers.lstm({ ...options, unitForgetBias: true }));
+        } finally {
+          engine.endScope();
+        }
       }
       case 'attention': {
         const attention = new MultiHeadSelfAttention({

@@ -69,6 +69,14 @@ export function inferStack(
       inputIsTokens: tokens,
       outputOf: (id) => outputs.get(id),
       positionOf: (id) => positions.get(id),
+      inferStack: (inner, innerInput, inputId) => {
+        const r = inferStack(inner, innerInput, { inputIsTokens: false, inputId });
+        return {
+          output: r.output,
+          totalParams: r.totalParams,
+          problems: r.layers.flatMap((l) => (l.problem ? [l.problem] : [])),
+        };
+      },
     });
     if (r.ok) {
       result.push({

@@ -101,6 +101,43 @@ export const PRESETS: readonly Preset[] = [
       validationSplit: 0.1,
     },
   },
+  {
+    id: 'reverse-transformer',
+    name: 'Transformer on sequence reversal',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'embedding', inputDim: 10, outputDim: 32 },
+        { id: 'l2', kind: 'positional', mode: 'learned', maxLength: 8 },
+        {
+          id: 'l3',
+          kind: 'transformerblock',
+          numHeads: 2,
+          keyDim: 16,
+          ffUnits: 64,
+          dropout: 0,
+          causal: false,
+        },
+        { id: 'l4', kind: 'dense', units: 10, activation: 'softmax' },
+      ],
+    },
+    dataset: { id: 'reverse', noise: 0, samples: 2000 },
+    training: { ...DEFAULT_TRAINING, learningRate: 0.005, epochs: 20, validationSplit: 0.1 },
+  },
+  {
+    id: 'reverse-lstm',
+    name: 'LSTM on sequence reversal',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'embedding', inputDim: 10, outputDim: 16 },
+        { id: 'l2', kind: 'lstm', units: 64, returnSequences: true },
+        { id: 'l3', kind: 'dense', units: 10, activation: 'softmax' },
+      ],
+    },
+    dataset: { id: 'reverse', noise: 0, samples: 2000 },
+    training: { ...DEFAULT_TRAINING, learningRate: 0.01, epochs: 20, validationSplit: 0.1 },
+  },
 ];
 
 /** The design a first-time visitor sees. */

@@ -22,7 +22,10 @@ export interface SplitTensors {
   count: number;
 }
 
-/** Uploads a split. One output unit → y is the 0/1 label; otherwise y is one-hot over `classes`. */
+/**
+ * Uploads a split. One output unit → y is the 0/1 label [count, 1]; otherwise y is one-hot over
+ * `classes`: [count, classes], or [count, T, classes] when there is a label per time step.
+ */
 export function toTensors(
   data: LabelledData,
   inputShape: Shape,
@@ -31,11 +34,17 @@ export function toTensors(
 ): SplitTensors {
   return tf.tidy(() => {
     const x = tf.tensor(data.x, [data.count, ...inputShape], 'float32');
+    const perSample = data.y.length / data.count;
     const labels = tf.tensor1d(Int32Array.from(data.y), 'int32');
-    const y =
-      outputs === 1
-        ? labels.toFloat().reshape([data.count, 1])
-        : tf.oneHot(labels, classes).toFloat();
+    let y: tf.Tensor;
+    if (outputs === 1) {
+      y = labels.toFloat().reshape([data.count, 1]);
+    } else if (perSample === 1) {
+      y = tf.oneHot(labels, classes).toFloat(); // [count, classes]
+    } else {
+      // [count * T, classes] -> [count, T, classes]
+      y = tf.oneHot(labels, classes).toFloat().reshape([data.count, perSample, classes]);
+    }
     return { x, y, count: data.count };
   });
 }

@@ -2,9 +2,15 @@
  * Composite blocks: one entry in the design that stands for several layers. Their shape rule and
  * their build both go through `expandBlock`, so a block and its expansion always agree.
  */
-import { inferStack } from '../inferStack';
 import { ACTIVATIONS, formatShape, type LayerOf, type LayerSpec, type Shape } from '../spec';
-import { checkInt, checkRate, fail, type LayerShapeResult, type LayerType } from './types';
+import {
+  checkInt,
+  checkRate,
+  fail,
+  type InferContext,
+  type LayerShapeResult,
+  type LayerType,
+} from './types';
 
 export type BlockKind = 'residualblock' | 'transformerblock';
 export type BlockSpec = LayerOf<BlockKind>;
@@ -63,12 +69,14 @@ function conv(id: string, filters: number, activation: LayerOf<'conv2d'>['activa
 }
 
 /** Shape rule shared by blocks: expand, walk the expansion, report its first problem. */
-function inferExpanded(block: BlockSpec, label: string, input: Shape): LayerShapeResult {
-  const inner = inferStack(expandBlock(block, '__block_input', input), input, {
-    inputIsTokens: false,
-    inputId: '__block_input',
-  });
-  const problem = inner.layers.find((l) => l.problem)?.problem;
+function inferExpanded(
+  block: BlockSpec,
+  label: string,
+  input: Shape,
+  ctx: InferContext,
+): LayerShapeResult {
+  const inner = ctx.inferStack(expandBlock(block, '__block_input', input), input, '__block_input');
+  const problem = inner.problems[0];
   if (problem || !inner.output) {
     return fail(`Inside the ${label}: ${(problem ?? 'invalid').replace(/^Layer \d+ /, '')}`);
   }
@@ -87,7 +95,7 @@ export const residualblock: LayerType<'residualblock'> = {
     { key: 'activation', label: 'activation', type: 'enum', options: ACTIVATIONS },
   ],
   create: (id) => ({ id, kind: 'residualblock', variant: 'dense', width: 16, activation: 'relu' }),
-  infer(layer, input) {
+  infer(layer, input, ctx) {
     const bad = checkInt(layer.width, 'Width', 1);
     if (bad) return fail(bad);
     const channels = input.at(-1) ?? 0;
@@ -101,7 +109,7 @@ export const residualblock: LayerType<'residualblock'> = {
         `A residual block adds its input to its output, so its width (${layer.width}) must equal the input's last dimension (${channels}). Set the width to ${channels}, or put a layer with ${layer.width} ${layer.variant === 'conv' ? 'filters' : 'units'} before it.`,
       );
     }
-    return inferExpanded(layer, 'residual block', input);
+    return inferExpanded(layer, 'residual block', input, ctx);
   },
 };
 
@@ -126,7 +134,7 @@ export const transformerblock: LayerType<'transformerblock'> = {
     dropout: 0,
     causal: false,
   }),
-  infer(layer, input) {
+  infer(layer, input, ctx) {
     const bad =
       checkInt(layer.numHeads, 'Heads', 1) ??
       checkInt(layer.keyDim, 'Key dimension', 1) ??
@@ -138,6 +146,6 @@ export const transformerblock: LayerType<'transformerblock'> = {
         `A transformer block needs a sequence [time steps, features], but its input is ${formatShape(input)}. Put it after an Embedding (and a PositionalEmbedding).`,
       );
     }
-    return inferExpanded(layer, 'transformer block', input);
+    return inferExpanded(layer, 'transformer block', input, ctx);
   },
 };

@@ -9,6 +9,7 @@ import {
   type KernelOptions,
   type LayerKind,
   type LayerOf,
+  type LayerSpec,
   type Shape,
 } from '../spec';
 
@@ -35,6 +36,12 @@ export interface InferContext {
   outputOf(id: string): Shape | null | undefined;
   /** 1-based positions of layers by id, to say "layer 3" in messages. */
   positionOf(id: string): number | undefined;
+  /** The stack walk itself, for blocks (passed in to keep the module graph free of cycles). */
+  inferStack(
+    layers: readonly LayerSpec[],
+    input: Shape,
+    inputId: string,
+  ): { output: Shape | null; totalParams: number; problems: string[] };
 }
 
 export interface LayerType<K extends LayerKind> {
