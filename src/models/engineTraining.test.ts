@@ -46,17 +46,12 @@ const CONFIG: TrainingConfig = {
   seed: 1,
 };
 
-/**
- * The reversal task on the device, one one-hot label per time step: y [count, T, vocab].
- * toTensors one-hot encodes the labels as [count·T, vocab] (one row per label, not per sample),
- * which the Trainer cannot batch; reshaping restores the per-sample layout it expects.
- */
+/** The reversal task on the device, one one-hot label per time step: y [count, T, vocab]. */
 function sequenceSplit(id: 'reverse' | 'sort', count: number, seed: number): SplitTensors {
   const data = generateSequenceTask(id, count, T, VOCAB, seed);
-  const flat = toTensors(data, REVERSE.inputShape, VOCAB, VOCAB);
-  const y = tf.reshape(flat.y, [count, T, VOCAB]);
-  flat.y.dispose();
-  return { x: flat.x, y, count };
+  const split = toTensors(data, REVERSE.inputShape, VOCAB, VOCAB);
+  expect(split.y.shape).toEqual([count, T, VOCAB]);
+  return split;
 }
 
 function imageSplit(count: number, seed: number): SplitTensors {
@@ -284,6 +279,22 @@ const TRAIN_CASES: TrainCase[] = [
     ],
   },
 ];
+
+describe('sequence data on the device', () => {
+  it('toTensors keeps one one-hot label per time step: y [count, T, vocab]', async () => {
+    const data = generateSequenceTask('sort', 6, T, VOCAB, 4);
+    const split = toTensors(data, REVERSE.inputShape, VOCAB, VOCAB);
+    const labels = tf.argMax(split.y, -1);
+    try {
+      expect(split.x.shape).toEqual([6, T]);
+      expect(split.y.shape).toEqual([6, T, VOCAB]);
+      expect(Array.from(await labels.data())).toEqual(Array.from(data.y));
+      expect(Array.from(await split.x.data())).toEqual(Array.from(data.x));
+    } finally {
+      tf.dispose([split.x, split.y, labels]);
+    }
+  });
+});
 
 describe('every layer type trains in the Trainer without leaking tensors', () => {
   it.each(TRAIN_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {

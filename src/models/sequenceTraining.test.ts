@@ -22,16 +22,12 @@ const [T = 8] = REVERSE.inputShape;
 const VOCAB = REVERSE.classes.length;
 const COUNT = 512;
 
-/**
- * The reversal task on the device with y [count, T, vocab]. toTensors one-hot encodes the labels
- * as [count·T, vocab] (one row per label, not per sample), which the Trainer cannot batch.
- */
+/** The reversal task on the device, one one-hot label per time step: y [count, T, vocab]. */
 function reversal(seed: number): SplitTensors {
   const data = generateSequenceTask('reverse', COUNT, T, VOCAB, seed);
-  const flat = toTensors(data, REVERSE.inputShape, VOCAB, VOCAB);
-  const y = tf.reshape(flat.y, [COUNT, T, VOCAB]);
-  flat.y.dispose();
-  return { x: flat.x, y, count: COUNT };
+  const split = toTensors(data, REVERSE.inputShape, VOCAB, VOCAB);
+  expect(split.y.shape).toEqual([COUNT, T, VOCAB]);
+  return split;
 }
 
 const cleanup: (() => void)[] = [];

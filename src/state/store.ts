@@ -84,8 +84,9 @@ export const useStore = create<AppState>()(
       addLayer: (kind, index) =>
         set(({ spec }) => {
           const at = index ?? spec.layers.length;
-          const previousId = spec.layers[at - 1]?.id ?? INPUT_ID;
-          const layer = LAYER_TYPES[kind].create(newLayerId(spec), previousId) as LayerSpec;
+          // A merge skips one layer by default: it takes the output from two layers up.
+          const skipFrom = spec.layers[at - 2]?.id ?? INPUT_ID;
+          const layer = LAYER_TYPES[kind].create(newLayerId(spec), skipFrom) as LayerSpec;
           const layers = [...spec.layers];
           layers.splice(at, 0, layer);
           return { spec: { ...spec, layers } };

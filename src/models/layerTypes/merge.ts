@@ -37,7 +37,7 @@ function merge<K extends 'add' | 'concatenate'>(
     group: 'Merge',
     summary,
     fields: [{ key: 'from', label: 'skip from', type: 'layerRef' }],
-    create: (id, previousId) => ({ id, kind, from: previousId }) as LayerOf<K>,
+    create: (id, skipFrom) => ({ id, kind, from: skipFrom }) as LayerOf<K>,
     infer(layer: MergeSpec, input: Shape, ctx: InferContext): LayerShapeResult {
       const other = sourceShape(label, layer, ctx);
       if (typeof other === 'string') return fail(other);

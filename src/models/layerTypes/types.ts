@@ -51,8 +51,8 @@ export interface LayerType<K extends LayerKind> {
   group: 'Core' | 'Convolution' | 'Normalization' | 'Sequence' | 'Merge' | 'Blocks';
   summary: string;
   fields: readonly FieldSpec[];
-  /** A new layer with sensible defaults; `previousId` is the id of the layer it will follow. */
-  create(id: string, previousId: string): LayerOf<K>;
+  /** A new layer with sensible defaults; `skipFrom` is a sensible earlier layer for a merge to take. */
+  create(id: string, skipFrom: string): LayerOf<K>;
   infer(layer: LayerOf<K>, input: Shape, ctx: InferContext): LayerShapeResult;
 }
 
