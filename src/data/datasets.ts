@@ -19,6 +19,8 @@ export interface DatasetInfo {
   task: 'classification' | 'sequence';
   /** True when the input holds token ids (whole numbers), which only an Embedding can take. */
   inputIsTokens: boolean;
+  /** For token inputs: how many distinct ids there are (an Embedding needs at least this many rows). */
+  vocabSize?: number;
 }
 
 const TWO_CLASSES = ['blue', 'orange'] as const;
@@ -87,6 +89,7 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     source: 'generated-sequence',
     task: 'sequence',
     inputIsTokens: true,
+    vocabSize: SEQUENCE_VOCAB,
   },
   sort: {
     id: 'sort',
@@ -97,6 +100,7 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     source: 'generated-sequence',
     task: 'sequence',
     inputIsTokens: true,
+    vocabSize: SEQUENCE_VOCAB,
   },
 };
 

@@ -43,6 +43,7 @@ export function analyzeModel(
 ): ModelAnalysis {
   const stack = inferStack(spec.layers, dataset.inputShape, {
     inputIsTokens: dataset.inputIsTokens,
+    tokenVocab: dataset.vocabSize,
   });
   const { layers, totalParams } = stack;
   const shape = stack.output;

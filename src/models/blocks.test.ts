@@ -9,7 +9,7 @@ import { DATASETS, type DatasetInfo } from '../data/datasets';
 import { analyzeModel } from './analyze';
 import { buildModel } from './builder';
 import { expandBlock, isBlock, type BlockSpec } from './layerTypes/blocks';
-import { INPUT_ID, type LayerSpec, type ModelSpec, type Shape } from './spec';
+import { INPUT_ID, type LayerOf, type LayerSpec, type ModelSpec, type Shape } from './spec';
 import { DEFAULT_TRAINING } from './trainingConfig';
 
 beforeAll(async () => {
@@ -40,7 +40,7 @@ const residualDense = (width: number): BlockSpec => ({
   width,
   activation: 'relu',
 });
-const transformer = (dropout = 0): BlockSpec => ({
+const transformer = (dropout = 0): LayerOf<'transformerblock'> => ({
   id: 'tb',
   kind: 'transformerblock',
   numHeads: 2,

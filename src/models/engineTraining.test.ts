@@ -13,7 +13,7 @@ import type { LabelledData } from '../data/toy2d';
 import { toTensors, Trainer, type SplitTensors } from '../workers/trainer';
 import { analyzeModel } from './analyze';
 import { buildModel } from './builder';
-import type { LayerSpec, ModelSpec } from './spec';
+import type { LayerOf, LayerSpec, ModelSpec } from './spec';
 import { DEFAULT_TRAINING, type TrainingConfig } from './trainingConfig';
 
 beforeAll(async () => {
@@ -114,7 +114,7 @@ function start(
   return run;
 }
 
-const embed = (outputDim = 8): LayerSpec => ({
+const embed = (outputDim = 8): LayerOf<'embedding'> => ({
   id: 'e',
   kind: 'embedding',
   inputDim: VOCAB,

@@ -31,6 +31,7 @@ export function inferStack(
   input: Shape,
   options: {
     inputIsTokens: boolean;
+    tokenVocab?: number | undefined;
     inputId?: string;
     numberFrom?: number;
     outer?: Map<string, Shape | null>;
@@ -67,6 +68,7 @@ export function inferStack(
     }
     const r = inferLayer(layer, shape, {
       inputIsTokens: tokens,
+      tokenVocab: tokens ? (options.tokenVocab ?? null) : null,
       outputOf: (id) => outputs.get(id),
       positionOf: (id) => positions.get(id),
       inferStack: (inner, innerInput, inputId) => {

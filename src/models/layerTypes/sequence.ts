@@ -33,6 +33,11 @@ export const embedding: LayerType<'embedding'> = {
         `Embedding needs token ids as its input (the first layer on a text or sequence dataset), but its input is ${formatShape(input)} of numbers.`,
       );
     }
+    if (ctx.tokenVocab !== null && layer.inputDim < ctx.tokenVocab) {
+      return fail(
+        `Embedding has ${layer.inputDim} rows but the data uses ${ctx.tokenVocab} different token ids, so ids ${layer.inputDim} and above would have no vector. Set the vocabulary to at least ${ctx.tokenVocab}.`,
+      );
+    }
     // Keras: one vector of outputDim per vocabulary entry.
     return {
       ok: true,

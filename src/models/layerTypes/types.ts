@@ -31,6 +31,8 @@ export type LayerShapeResult =
 export interface InferContext {
   /** True when `input` holds token ids (the dataset's input, before an Embedding). */
   inputIsTokens: boolean;
+  /** How many distinct token ids the input can hold, when known. */
+  tokenVocab: number | null;
   /** The output shape of an earlier layer by id ('input' = the dataset input); null when that
    * layer is invalid, undefined when no earlier layer has this id. */
   outputOf(id: string): Shape | null | undefined;
