@@ -8,10 +8,17 @@ import type * as tf from '@tensorflow/tfjs';
 import { DATASETS } from '../data/datasets';
 import type { PreparedData } from '../data/split';
 import { analyzeModel } from '../models/analyze';
-import { buildModel } from '../models/builder';
-import type { BackendReport, Command, Phase, StartRequest, WorkerEvent } from './protocol';
+import { createRun, disposeRun, type Run } from './run';
+import type {
+  BackendReport,
+  Command,
+  Phase,
+  StartRequest,
+  TrainRecord,
+  WorkerEvent,
+} from './protocol';
 import { assertNever } from './protocol';
-import { toTensors, Trainer, type SplitTensors } from './trainer';
+import type { Trainer } from './trainer';
 
 export interface SessionHost {
   emit(event: WorkerEvent): void;
@@ -23,10 +30,7 @@ export interface SessionHost {
   now(): number;
 }
 
-/** Training metrics are read back at most this often (a few times a second). */
-export const METRICS_INTERVAL_MS = 250;
-/** Steps queued ahead of the one read in flight before the loop waits for it (bounds GPU queue). */
-const MAX_STEPS_AHEAD = 64;
+export { METRICS_INTERVAL_MS } from './metricsReader';
 
 const TRANSITIONS: Record<Phase, readonly Phase[]> = {
   idle: ['preparing'],
@@ -37,14 +41,6 @@ const TRANSITIONS: Record<Phase, readonly Phase[]> = {
   error: ['idle', 'preparing'],
 };
 
-interface Run {
-  id: number;
-  request: StartRequest;
-  model: tf.LayersModel;
-  trainer: Trainer;
-  tensors: SplitTensors[];
-}
-
 export class TrainingSession {
   phase: Phase = 'idle';
   private run: Run | null = null;
@@ -52,9 +48,6 @@ export class TrainingSession {
   /** Bumped by every start/reset so that stale async work can tell it was cancelled. */
   private generation = 0;
   private loop: Promise<void> | null = null;
-  private readInFlight: Promise<void> | null = null;
-  private stepsSinceRead = 0;
-  private lastReadAt = 0;
   private pauseRequested = false;
   private stopRequested = false;
 
@@ -119,7 +112,12 @@ export class TrainingSession {
       const report = await this.host.prepareBackend(request, data);
       if (generation !== this.generation) return;
       this.host.emit({ type: 'backend', runId: request.runId, report });
-      this.run = this.createRun(request, data);
+      this.run = createRun(
+        request,
+        data,
+        () => this.host.now(),
+        (record) => this.onRecord(request.runId, record),
+      );
       const { trainer } = this.run;
       this.host.emit({
         type: 'dataInfo',
@@ -134,7 +132,7 @@ export class TrainingSession {
       this.transition('error', messageOf(error));
       return;
     }
-    this.lastReadAt = this.host.now();
+    this.run.metrics.restartClock();
     if (request.pauseAfterFirstStep) {
       this.transition('paused');
       await this.step();
@@ -142,25 +140,6 @@ export class TrainingSession {
     }
     this.transition('training');
     this.startLoop();
-  }
-
-  private createRun(request: StartRequest, data: PreparedData): Run {
-    const info = DATASETS[request.dataset.id];
-    const model = buildModel(request.spec, info.inputShape, request.training.seed);
-    const outputs = model.outputs[0]?.shape.at(-1) ?? info.classes.length;
-    const train = toTensors(data.train, info.inputShape, outputs, info.classes.length);
-    const validation = data.validation
-      ? toTensors(data.validation, info.inputShape, outputs, info.classes.length)
-      : null;
-    const tensors = validation ? [train, validation] : [train];
-    try {
-      const trainer = new Trainer(model, request.training, train, validation);
-      return { id: request.runId, request, model, trainer, tensors };
-    } catch (error) {
-      model.dispose();
-      tensors.forEach((t) => (t.x.dispose(), t.y.dispose()));
-      throw error;
-    }
   }
 
   private startLoop(): void {
@@ -181,20 +160,16 @@ export class TrainingSession {
           break;
         }
         trainer.runStep();
-        this.stepsSinceRead += 1;
-        const epochEnded = trainer.step % trainer.stepsPerEpoch === 0;
-        if (epochEnded) {
-          await this.readMetrics(run);
+        if (trainer.step % trainer.stepsPerEpoch === 0) {
+          await run.metrics.flush();
           await this.validate(run);
-        } else if (this.host.now() - this.lastReadAt >= METRICS_INTERVAL_MS) {
-          await this.startRead(run);
-        } else if (this.readInFlight && this.stepsSinceRead >= MAX_STEPS_AHEAD) {
-          await this.readInFlight;
+        } else {
+          await run.metrics.afterStep();
         }
         await this.host.yieldToEvents();
       }
       if (generation !== this.generation) return;
-      await this.readMetrics(run);
+      await run.metrics.flush();
       if (generation !== this.generation) return;
       if (this.stopRequested) {
         await this.finish(run);
@@ -209,49 +184,11 @@ export class TrainingSession {
 
   private pauseMessage: string | null = null;
 
-  /** Starts a metrics read unless one is in flight (then waits for it first: one read at a time). */
-  private async startRead(run: Run): Promise<void> {
-    if (this.readInFlight) await this.readInFlight;
-    const pending = run.trainer.drainMetrics();
-    if (!pending) return;
-    const step = run.trainer.step;
-    const epoch = run.trainer.epoch;
-    const learningRate = run.trainer.learningRate;
-    const now = this.host.now();
-    const elapsed = Math.max(now - this.lastReadAt, 1);
-    this.lastReadAt = now;
-    this.stepsSinceRead = 0;
-    this.readInFlight = Promise.all([pending.lossSum.data(), pending.correctSum.data()])
-      .then(([lossSum, correctSum]) => {
-        const loss = (lossSum[0] ?? NaN) / pending.batches;
-        const accuracy = (correctSum[0] ?? NaN) / pending.predictions;
-        if (run !== this.run) return;
-        this.host.emit({
-          type: 'train',
-          runId: run.id,
-          record: {
-            step,
-            epoch,
-            batches: pending.batches,
-            loss,
-            accuracy,
-            samplesPerSec: (pending.samples * 1000) / elapsed,
-            learningRate,
-          },
-        });
-        if (!Number.isFinite(loss)) this.onNonFiniteLoss(loss, step, learningRate);
-      })
-      .finally(() => {
-        pending.lossSum.dispose();
-        pending.correctSum.dispose();
-        this.readInFlight = null;
-      });
-  }
-
-  /** Starts a read of whatever is pending and waits until no read is in flight. */
-  private async readMetrics(run: Run): Promise<void> {
-    await this.startRead(run);
-    if (this.readInFlight) await this.readInFlight;
+  private onRecord(runId: number, record: TrainRecord): void {
+    if (runId !== this.run?.id) return;
+    this.host.emit({ type: 'train', runId, record });
+    if (!Number.isFinite(record.loss))
+      this.onNonFiniteLoss(record.loss, record.step, record.learningRate);
   }
 
   private onNonFiniteLoss(loss: number, step: number, learningRate: number): void {
@@ -290,7 +227,7 @@ export class TrainingSession {
     if (this.phase !== 'paused' || !this.run) return;
     this.pauseRequested = false;
     this.pauseMessage = null;
-    this.lastReadAt = this.host.now();
+    this.run.metrics.restartClock();
     this.transition('training');
     this.startLoop();
   }
@@ -300,9 +237,9 @@ export class TrainingSession {
     const run = this.run;
     if (this.phase !== 'paused' || !run) return;
     if (run.trainer.epoch >= run.request.training.epochs) return;
-    this.lastReadAt = this.host.now();
+    run.metrics.restartClock();
     run.trainer.runStep();
-    await this.readMetrics(run);
+    await run.metrics.flush();
     if (run.trainer.step % run.trainer.stepsPerEpoch === 0) await this.validate(run);
     if (this.pauseMessage) this.transition('paused', this.pauseMessage);
   }
@@ -328,7 +265,7 @@ export class TrainingSession {
   private async halt(): Promise<void> {
     this.generation++;
     if (this.loop) await this.loop;
-    if (this.readInFlight) await this.readInFlight;
+    await this.run?.metrics.settle();
     this.disposeRun();
     this.pauseRequested = false;
     this.stopRequested = false;
@@ -338,13 +275,7 @@ export class TrainingSession {
   private disposeRun(): void {
     const run = this.run;
     this.run = null;
-    if (!run) return;
-    run.trainer.dispose();
-    run.model.dispose();
-    for (const t of run.tensors) {
-      t.x.dispose();
-      t.y.dispose();
-    }
+    if (run) disposeRun(run);
   }
 }
 

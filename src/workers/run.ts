@@ -1,0 +1,54 @@
+/**
+ * One training run's resources: the model built from the spec, its data on the device, the
+ * Trainer and the MetricsReader. Created when a run starts, disposed as a whole when it ends.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { DATASETS } from '../data/datasets';
+import type { PreparedData } from '../data/split';
+import { buildModel } from '../models/builder';
+import { MetricsReader } from './metricsReader';
+import type { StartRequest, TrainRecord } from './protocol';
+import { toTensors, Trainer, type SplitTensors } from './trainer';
+
+export interface Run {
+  id: number;
+  request: StartRequest;
+  model: tf.LayersModel;
+  trainer: Trainer;
+  metrics: MetricsReader;
+  tensors: SplitTensors[];
+}
+
+export function createRun(
+  request: StartRequest,
+  data: PreparedData,
+  now: () => number,
+  onRecord: (record: TrainRecord) => void,
+): Run {
+  const info = DATASETS[request.dataset.id];
+  const model = buildModel(request.spec, info.inputShape, request.training.seed);
+  const outputs = model.outputs[0]?.shape.at(-1) ?? info.classes.length;
+  const train = toTensors(data.train, info.inputShape, outputs, info.classes.length);
+  const validation = data.validation
+    ? toTensors(data.validation, info.inputShape, outputs, info.classes.length)
+    : null;
+  const tensors = validation ? [train, validation] : [train];
+  try {
+    const trainer = new Trainer(model, request.training, train, validation);
+    const metrics = new MetricsReader(trainer, now, onRecord);
+    return { id: request.runId, request, model, trainer, metrics, tensors };
+  } catch (error) {
+    model.dispose();
+    tensors.forEach((t) => (t.x.dispose(), t.y.dispose()));
+    throw error;
+  }
+}
+
+export function disposeRun(run: Run): void {
+  run.trainer.dispose();
+  run.model.dispose();
+  for (const t of run.tensors) {
+    t.x.dispose();
+    t.y.dispose();
+  }
+}
