@@ -217,7 +217,9 @@ async function run(request: BareRequest): Promise<BareResult> {
   const labels = new Int32Array(SAMPLES);
   for (let i = 0; i < SAMPLES; i++) labels[i] = Math.floor(random() * CLASSES);
   const x = tf.tensor2d(xData, [SAMPLES, FEATURES]);
-  const y = tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES).toFloat()) as tf.Tensor2D;
+  const y = tf.tidy(() =>
+    tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES).toFloat(),
+  ) as tf.Tensor2D;
 
   const stepper = request.variant.startsWith('trainer')
     ? createTrainerStepper(request, x, y)
@@ -228,11 +230,17 @@ async function run(request: BareRequest): Promise<BareResult> {
   /** Runs `n` steps, reading the loss back every readEveryMs; ends with a read (all work done). */
   const runSteps = async (n: number): Promise<number> => {
     let loss = NaN;
+    let sinceRead = 0;
     for (let i = 0; i < n; i++) {
       stepper.step();
-      if (performance.now() - lastRead >= request.readEveryMs) {
+      sinceRead += 1;
+      if (
+        performance.now() - lastRead >= request.readEveryMs ||
+        sinceRead >= request.maxStepsAhead
+      ) {
         loss = await readAndDispose(stepper.take());
         lastRead = performance.now();
+        sinceRead = 0;
         reads += 1;
       }
       if (yieldEachStep) await yieldToEvents();

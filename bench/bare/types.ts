@@ -22,6 +22,8 @@ export interface BareRequest {
   batchSize: number;
   /** The loss is read back at most this often (LayerLab: 250 ms). */
   readEveryMs: number;
+  /** ...and at least every this many steps, which bounds the GPU queue (LayerLab: 64). */
+  maxStepsAhead: number;
 }
 
 export interface BareResult {
