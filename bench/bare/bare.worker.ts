@@ -7,6 +7,7 @@
  */
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
+import { createRandom, shuffledIndices } from '../../src/data/random';
 import { buildModel } from '../../src/models/builder';
 import type { ModelSpec } from '../../src/models/spec';
 import type { TrainingConfig } from '../../src/models/trainingConfig';
@@ -22,29 +23,6 @@ const SEED = 42;
 const post = (event: BareEvent): void => self.postMessage(event);
 
 /** mulberry32, as LayerLab's src/data/random.ts. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled(n: number, random: () => number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = out[i] as number;
-    out[i] = out[j] as number;
-    out[j] = t;
-  }
-  return out;
-}
-
 const channel = new MessageChannel();
 const waiting: Array<() => void> = [];
 channel.port1.onmessage = () => waiting.shift()?.();
@@ -87,7 +65,7 @@ function createBareStepper(request: BareRequest, x: tf.Tensor2D, y: tf.Tensor2D)
   const optimizer = tf.train.adam(0.001, 0.9, 0.999, 1e-7);
   const batches = Math.floor(SAMPLES / batchSize);
   const random = createRandom(SEED ^ 0x5eed);
-  let order = shuffled(SAMPLES, random);
+  let order = shuffledIndices(SAMPLES, random);
   let step = 0;
   let last: tf.Scalar | null = null;
   return {
@@ -112,7 +90,7 @@ function createBareStepper(request: BareRequest, x: tf.Tensor2D, y: tf.Tensor2D)
       });
       last?.dispose();
       last = loss;
-      if (step % batches === 0) order = shuffled(SAMPLES, random);
+      if (step % batches === 0) order = shuffledIndices(SAMPLES, random);
     },
     take() {
       const taken = last;

@@ -8,8 +8,13 @@ import type { Trainer } from './trainer';
 
 /** Training metrics are read back at most this often (a few times a second). */
 export const METRICS_INTERVAL_MS = 250;
-/** Steps queued ahead of the one read in flight before the loop waits for it (bounds GPU queue). */
-export const MAX_STEPS_AHEAD = 64;
+/**
+ * Steps queued ahead of the one read in flight before the loop waits for it. It bounds the device
+ * queue, so Pause and the curves stay responsive when a step is slow (the CNN on a software GPU
+ * takes seconds per step: 64 queued steps meant minutes without an update); a few queued steps
+ * are enough to keep the device busy.
+ */
+export const MAX_STEPS_AHEAD = 8;
 
 export class MetricsReader {
   private inFlight: Promise<void> | null = null;

@@ -1,0 +1,171 @@
+// `node bench/models.mjs`: the seeds' CNN, an LSTM and a small transformer, trained (a) through
+// LayerLab's UI and worker with the curves on screen and (b) by a bare tfjs loop on the same model
+// (bench/models), on each backend. Appends a section to BENCHMARKS.md. Run after `npm run build`.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { launch, openApp } from '../e2e/browser.mjs';
+import { serveDist } from '../e2e/server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = join(root, 'bench', 'results');
+const BARE_DIST = join(RESULTS, 'models-dist');
+const MODELS = [
+  { preset: 'mnist-cnn', label: 'CNN conv32-conv64-fc128-fc10 (MNIST, SGD+momentum, batch 32)' },
+  { preset: 'reverse-lstm', label: 'LSTM 64 (sequence reversal, T=8, batch 32)' },
+  {
+    preset: 'reverse-transformer',
+    label: 'Transformer block d=32, 2 heads (sequence reversal, batch 32)',
+  },
+];
+const BACKENDS = ['webgpu', 'webgl', 'cpu'];
+const WARMUP = 4;
+const MAX_STEPS = 200;
+const MAX_SECONDS = 40;
+const log = (m) => console.log(`[models] ${m}`);
+
+async function buildBare() {
+  await build({
+    configFile: false,
+    root: join(root, 'bench', 'models'),
+    base: './',
+    logLevel: 'warn',
+    worker: { format: 'es' },
+    build: { outDir: BARE_DIST, emptyOutDir: true, target: 'es2022' },
+  });
+}
+
+function recordLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+const readStep = async (page) => Number(await page.getByTestId('step-count').textContent());
+
+async function measureLayerLab(url, preset, backend) {
+  const browser = await launch({ webgpu: true });
+  try {
+    const { page } = await openApp(browser, url);
+    await page.addInitScript(recordLongTasks);
+    await page.reload();
+    await page.getByTestId('train-button').waitFor();
+    await page.getByTestId('preset-select').selectOption(preset);
+    await page.getByTestId('preset-load').click();
+    await page.getByTestId('backend-select').selectOption(backend);
+    await page.getByTestId('epochs-input').fill('100');
+    await page.getByTestId('train-button').click();
+    await page.waitForFunction(
+      (w) => Number(document.querySelector('[data-testid=step-count]')?.textContent) >= w,
+      WARMUP,
+      { timeout: 300_000, polling: 100 },
+    );
+    const shown = await page.getByTestId('backend-name').getAttribute('data-backend');
+    if (shown !== backend)
+      return { available: false, detail: await page.getByTestId('backend-reason').textContent() };
+    await page.evaluate(() => (window.__longTasks = []));
+    const s0 = await readStep(page);
+    const t0 = Date.now();
+    await page
+      .waitForFunction(
+        (target) =>
+          Number(document.querySelector('[data-testid=step-count]')?.textContent) >= target,
+        s0 + MAX_STEPS,
+        { timeout: MAX_SECONDS * 1000, polling: 100 },
+      )
+      .catch(() => undefined);
+    const s1 = await readStep(page);
+    const seconds = (Date.now() - t0) / 1000;
+    const longTasks = await page.evaluate(() => window.__longTasks);
+    await page.getByTestId('stop-button').click();
+    return {
+      available: true,
+      steps: s1 - s0,
+      seconds,
+      samplesPerSec: ((s1 - s0) * 32) / seconds,
+      longTasks: longTasks.length,
+      longestTaskMs: Math.round(Math.max(0, ...longTasks)),
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function measureBare(url, preset, backend) {
+  const browser = await launch({ webgpu: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
+    await page.evaluate((request) => window.runBare(request), {
+      presetId: preset,
+      backend,
+      warmupSteps: WARMUP,
+      maxSteps: MAX_STEPS,
+      maxSeconds: MAX_SECONDS,
+    });
+    await page.waitForFunction(() => window.bareResult !== undefined, null, { timeout: 400_000 });
+    const result = await page.evaluate(() => window.bareResult);
+    if (result.error) return { available: false, detail: result.error };
+    return { available: true, ...result };
+  } finally {
+    await browser.close();
+  }
+}
+
+const fmt = (n) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US'));
+
+function section(rows, date) {
+  const lines = [
+    '<!-- models:start (written by bench/models.mjs) -->',
+    '## More models: the seeds’ CNN, an LSTM, a transformer',
+    '',
+    `\`node bench/models.mjs\` (part of \`npm run bench\`), ${date}. Each preset trained through LayerLab (UI, worker, curves on screen; steps/s from the step counter after ${WARMUP} warm-up steps, up to ${MAX_STEPS} steps or ${MAX_SECONDS} s) and by a bare loop on the same model built by LayerLab's builder (\`bench/models\`: \`optimizer.minimize\` on contiguous device-resident batches, loss read every ~250 ms, no accuracy, no sums, no yields). One round each, so ±20 % is noise here.`,
+    '',
+    '| model | backend | LayerLab samples/s | bare samples/s | ratio | long tasks > 50 ms |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows) {
+    const ok = r.layerlab.available && r.bare.available;
+    lines.push(
+      `| ${r.label} | ${r.backend} | ${r.layerlab.available ? fmt(r.layerlab.samplesPerSec) : 'n/a'} | ${r.bare.available ? fmt(r.bare.samplesPerSec) : 'n/a'} | ${ok ? (r.layerlab.samplesPerSec / r.bare.samplesPerSec).toFixed(2) : '—'} | ${r.layerlab.available ? `${r.layerlab.longTasks} (longest ${r.layerlab.longestTaskMs} ms)` : '—'} |`,
+    );
+  }
+  lines.push('<!-- models:end -->');
+  return lines.join('\n');
+}
+
+mkdirSync(RESULTS, { recursive: true });
+await buildBare();
+const app = await serveDist({ root: join(root, 'dist') });
+const bare = await serveDist({ root: BARE_DIST, base: '/bare/' });
+const rows = [];
+for (const { preset, label } of MODELS) {
+  for (const backend of BACKENDS) {
+    const layerlab = await measureLayerLab(app.url, preset, backend).catch((e) => ({
+      available: false,
+      detail: String(e),
+    }));
+    const bareResult = await measureBare(bare.url, preset, backend).catch((e) => ({
+      available: false,
+      detail: String(e),
+    }));
+    log(
+      `${preset} ${backend}: LayerLab ${fmt(layerlab.samplesPerSec)} / bare ${fmt(bareResult.samplesPerSec)} samples/s ${layerlab.detail ?? ''} ${bareResult.detail ?? ''}`,
+    );
+    rows.push({ preset, label, backend, layerlab, bare: bareResult });
+  }
+}
+await app.close();
+await bare.close();
+const date = new Date().toISOString().slice(0, 10);
+writeFileSync(join(RESULTS, 'models.json'), JSON.stringify({ date, rows }, null, 2));
+const path = join(root, 'BENCHMARKS.md');
+const old = readFileSync(path, 'utf8').replace(
+  /\n*<!-- models:start[\s\S]*<!-- models:end -->\n?/,
+  '\n',
+);
+writeFileSync(path, `${old.trimEnd()}\n\n${section(rows, date)}\n`);
+log('wrote BENCHMARKS.md and bench/results/models.json');
