@@ -473,13 +473,14 @@ function interpretation(rows) {
   if (variants) {
     const rel = (variant) =>
       list(
-        variants.backends.map(
-          (b) => `${LABEL[b]} ${fmt(variantRatio(variants, b, variant) * 100)} %`,
-        ),
-      );
+        variants.backends
+          .filter((b) => Number.isFinite(variantRatio(variants, b, variant)))
+          .map((b) => `${LABEL[b]} ${fmt(variantRatio(variants, b, variant) * 100)} %`),
+      ) || 'not measured';
     const lines = [
       'The overhead breakdown below measures the differences one at a time (relative to the bare ' +
         `loop): LayerLab as shipped ${rel('layerlab')}; with the charts hidden ${rel('layerlab-nocharts')}; ` +
+        `also without validation ${rel('layerlab-noval')}; ` +
         `LayerLab's Trainer with its per-step yield in the bare worker ${rel('trainer-yield')}; ` +
         `without the yield ${rel('trainer')}; the bare loop with gathered batches ${rel('bare-gather')}.`,
     ];
@@ -532,14 +533,13 @@ function cpuCells(r) {
     .join(' | ');
 }
 
-/** "1 round (WebGPU), 3 rounds (WebGL)": variants.json may hold runs merged from several calls. */
+/** "rounds of the bare loop: WebGPU 1, WebGL 3" (variants.json may merge several calls). */
 function roundsByBackend(data) {
-  return list(
-    data.backends.map((b) => {
-      const n = data.results.filter((r) => r.backend === b && r.variant === 'bare').length;
-      return `${n} round${n === 1 ? '' : 's'} (${LABEL[b]})`;
-    }),
+  const counts = data.backends.map(
+    (b) =>
+      `${LABEL[b]} ${data.results.filter((r) => r.backend === b && r.variant === 'bare').length}`,
   );
+  return `rounds of the bare loop: ${list(counts)}${data.mergedFrom ? `; ${data.mergedFrom.length} runs merged` : ''}`;
 }
 
 function variantsSection() {
@@ -549,25 +549,27 @@ function variantsSection() {
     '## Overhead breakdown',
     '',
     `From \`node bench/run.mjs --variants\`, ${data.date.slice(0, 10)} (${data.machine.cpu}, ` +
-      `${data.machine.cores} cores; best of ${roundsByBackend(data)} per variant). Samples/s, relative to ` +
-      'the bare loop on the same backend, and the CPU time each training step cost (all Chromium ' +
-      'processes; less sensitive to other load than samples/s). Each variant differs from the next ' +
+      `${data.machine.cores} cores; ${roundsByBackend(data)}). Samples/s, relative to ` +
+      'the bare loop on the same backend (best rounds of each; the `rounds` column says how many), ' +
+      'and the CPU time each training step cost in that round. Each variant differs from the next ' +
       'in one respect:',
     '',
     ...VARIANTS.map(([name, what]) => `- \`${name}\`: ${what}.`),
     '',
-    `| backend | variant | samples/s | vs bare | ${CPU_HEADER} |`,
-    `| --- | --- | ---: | ---: | ${CPU_HEADER.split('|')
+    `| backend | variant | rounds | samples/s | vs bare | ${CPU_HEADER} |`,
+    `| --- | --- | ---: | ---: | ---: | ${CPU_HEADER.split('|')
       .map(() => '---:')
       .join(' | ')} |`,
   ];
   for (const backend of data.backends) {
     const base = best(data.results.filter((x) => x.backend === backend && x.variant === 'bare'));
     for (const [variant] of VARIANTS) {
-      const r = best(data.results.filter((x) => x.backend === backend && x.variant === variant));
-      const rel = r && base ? `${fmt((r.samplesPerSec / base.samplesPerSec) * 100)} %` : '—';
+      const runs = data.results.filter((x) => x.backend === backend && x.variant === variant);
+      const r = best(runs);
+      if (!r) continue;
+      const rel = base ? `${fmt((r.samplesPerSec / base.samplesPerSec) * 100)} %` : '—';
       out.push(
-        `| ${LABEL[backend]} | \`${variant}\` | ${fmt(r?.samplesPerSec)} | ${rel} | ${cpuCells(r)} |`,
+        `| ${LABEL[backend]} | \`${variant}\` | ${runs.length} | ${fmt(r.samplesPerSec)} | ${rel} | ${cpuCells(r)} |`,
       );
     }
   }
@@ -641,8 +643,18 @@ async function writeBenchmarks(report) {
     'Raw numbers, every round, and screenshots of the LayerLab runs: `bench/results/` (not committed).',
     '',
   ].join('\n');
+  // Sections other scripts own (e.g. bench/models.mjs: <!-- models:start --> … <!-- models:end -->)
+  // are kept, after this one.
+  const previous = existsSync(BENCHMARKS_MD) ? readFileSync(BENCHMARKS_MD, 'utf8') : '';
+  const kept = previous.match(/<!-- ([\w-]+):start[\s\S]*?<!-- \1:end -->/g) ?? [];
   const options = (await prettier.resolveConfig(BENCHMARKS_MD)) ?? {};
-  writeFileSync(BENCHMARKS_MD, await prettier.format(md, { ...options, parser: 'markdown' }));
+  writeFileSync(
+    BENCHMARKS_MD,
+    await prettier.format([md.trimEnd(), ...kept].join('\n\n') + '\n', {
+      ...options,
+      parser: 'markdown',
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
