@@ -12,6 +12,7 @@ import { buildModel } from '../../src/models/builder';
 import type { ModelSpec } from '../../src/models/spec';
 import type { TrainingConfig } from '../../src/models/trainingConfig';
 import { Trainer } from '../../src/workers/trainer';
+import { yieldToEvents } from '../../src/workers/yieldToEvents';
 import type { BareEvent, BareRequest, BareResult } from './types';
 
 /** MNIST's training split in LayerLab's 'mnist-mlp' preset: 8,000 × 0.9. */
@@ -21,17 +22,6 @@ const CLASSES = 10;
 const SEED = 42;
 
 const post = (event: BareEvent): void => self.postMessage(event);
-
-/** mulberry32, as LayerLab's src/data/random.ts. */
-const channel = new MessageChannel();
-const waiting: Array<() => void> = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-/** The same uncapped macrotask yield as LayerLab's training.worker.ts. */
-const yieldToEvents = () =>
-  new Promise<void>((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
 
 /** Scalars to read back (the caller awaits every data() and disposes); [0] / divisor is the loss. */
 interface Readback {

@@ -9,18 +9,9 @@ import { fetchBytesOrThrow, loadDataset } from './datasetLoader';
 import { createProbe, getWebGpuStatus } from './probe';
 import type { BackendReport, Command, StartRequest, WorkerEvent } from './protocol';
 import { messageOf, TrainingSession } from './session';
+import { yieldToEvents } from './yieldToEvents';
 
 const post = (event: WorkerEvent): void => self.postMessage(event);
-
-// A macrotask that is not clamped like setTimeout: lets pause/stop messages in between steps.
-const channel = new MessageChannel();
-const waiting: Array<() => void> = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-const yieldToEvents = () =>
-  new Promise<void>((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
 
 // The same model, batch size and backend choice reuse the last decision instead of probing again.
 let lastChoice: { key: string; report: BackendReport } | null = null;
