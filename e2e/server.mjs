@@ -13,6 +13,8 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.map': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 export async function serveDist({ root, base = '/layerlab/sub/', port = 0 } = {}) {

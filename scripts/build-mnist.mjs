@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from './seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public', 'datasets');
@@ -27,18 +28,6 @@ try {
   if (existsSync(binPath) && existsSync(manifestPath)) process.exit(0);
   console.error('build-mnist: the `mnist` package is not installed and no dataset is present.');
   process.exit(1);
-}
-
-/** mulberry32: tiny seeded PRNG, the same one src/data/random.ts uses. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const samples = []; // [digit, Float-array offset]

@@ -118,7 +118,12 @@ function createTrainerStepper(request: BareRequest, x: tf.Tensor2D, y: tf.Tensor
   };
   const model = buildModel(MNIST_MLP, [28, 28, 1], SEED);
   const images = x.reshape([SAMPLES, 28, 28, 1]);
-  const trainer = new Trainer(model, config, { x: images, y, count: SAMPLES }, null);
+  const trainer = new Trainer(
+    model,
+    config,
+    { x: images, y, count: SAMPLES, regression: false },
+    null,
+  );
   return {
     step: () => trainer.runStep(),
     take() {

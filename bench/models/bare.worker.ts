@@ -3,7 +3,7 @@
 // yields, and the loss read back only every ~250 ms. What LayerLab adds on top is its overhead.
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
-import { DATASETS } from '../../src/data/datasets';
+import { builtinDataset } from '../../src/data/datasets';
 import { createRandom } from '../../src/data/random';
 import { buildModel } from '../../src/models/builder';
 import { computeLoss, createOptimizer } from '../../src/models/losses';
@@ -34,7 +34,7 @@ self.onmessage = async (event: MessageEvent<BareModelRequest>) => {
     if (!preset) throw new Error(`no preset ${presetId}`);
     if (!(await tf.setBackend(backend))) throw new Error(`${backend} is not available`);
     await tf.ready();
-    const info = DATASETS[preset.dataset.id];
+    const info = builtinDataset(preset.dataset.id);
     const { batchSize } = preset.training;
     const model = buildModel(preset.spec, info.inputShape, preset.training.seed);
     const outShape = model.outputs[0]!.shape.slice(1) as number[];

@@ -3,9 +3,15 @@
  * events into store updates (batched to one per animation frame), and restarts the worker after a
  * crash or a lost GPU device. Components call the functions exported here; they never see a Worker.
  */
-import { initialRun, useStore } from '../state/store';
+import { datasetInfoOf, initialRun, useStore } from '../state/store';
+import type { UserDatasetEntry } from '../data/datasets';
+import type { ColumnSummary } from '../data/import/columns';
+import { checkUploadSize } from '../data/import/limits';
 import type {
+  BrowseRequest,
   Command,
+  ImportOptions,
+  SamplePage,
   StartRequest,
   TrainRecord,
   ValidationRecord,
@@ -38,14 +44,38 @@ function ensureWorker(): Worker {
   return created;
 }
 
-function send(command: Command): void {
-  ensureWorker().postMessage(command);
+function send(command: Command, transfer: Transferable[] = []): void {
+  ensureWorker().postMessage(command, transfer);
+}
+
+/** Data requests waiting for their one answer, by request id. */
+interface Waiting {
+  resolve(event: WorkerEvent): void;
+  reject(error: Error): void;
+}
+const waiting = new Map<number, Waiting>();
+let nextRequestId = 1;
+
+function request(build: (requestId: number) => Command, transfer: Transferable[] = []) {
+  const requestId = nextRequestId++;
+  return new Promise<WorkerEvent>((resolve, reject) => {
+    waiting.set(requestId, { resolve, reject });
+    send(build(requestId), transfer);
+  });
+}
+
+function answer(requestId: number, event: WorkerEvent): void {
+  const pending = waiting.get(requestId);
+  waiting.delete(requestId);
+  pending?.resolve(event);
 }
 
 /** Ends the current worker and starts a fresh one; the design and settings are untouched. */
 function restartWorker(reason: string): void {
   worker?.terminate();
   worker = null;
+  for (const pending of waiting.values()) pending.reject(new Error(reason));
+  waiting.clear();
   flushFrame();
   useStore.setState({
     phase: 'error',
@@ -97,7 +127,15 @@ function handleEvent(event: WorkerEvent): void {
       });
       return;
     case 'progress':
-      if (isCurrent(event.runId)) useStore.setState({ progress: event.message });
+      if (isCurrent(event.runId)) {
+        useStore.setState({ progress: event.message, progressFraction: event.fraction });
+      }
+      return;
+    case 'imported':
+    case 'importFailed':
+    case 'samples':
+    case 'browseFailed':
+      answer(event.requestId, event);
       return;
     case 'backend':
       if (isCurrent(event.runId)) useStore.setState({ backend: event.report });
@@ -127,7 +165,8 @@ function handleEvent(event: WorkerEvent): void {
 }
 
 function startRun(pauseAfterFirstStep: boolean): void {
-  const { spec, dataset, training } = useStore.getState();
+  const state = useStore.getState();
+  const { spec, dataset, training } = state;
   const runId = nextRunId++;
   pendingTrain = [];
   pendingValidation = [];
@@ -141,6 +180,7 @@ function startRun(pauseAfterFirstStep: boolean): void {
     runId,
     spec,
     dataset,
+    datasetInfo: datasetInfoOf(state),
     training,
     datasetBaseUrl: new URL('datasets/', document.baseURI).href,
     pauseAfterFirstStep,
@@ -183,3 +223,67 @@ export const training = {
 export function warmUpWorker(): void {
   ensureWorker();
 }
+
+export interface ImportResult {
+  entry: UserDatasetEntry;
+  columns: ColumnSummary[] | null;
+}
+
+/** The user's data and the dataset browser: requests answered by the worker. */
+export const dataRequests = {
+  /**
+   * Reads the chosen files (refusing oversized ones before reading a byte), hands their bytes to
+   * the worker, and resolves with the stored dataset's description. Rejects with a message that
+   * names the file and the problem; nothing already stored changes then.
+   */
+  async importFiles(
+    files: readonly File[],
+    options: ImportOptions,
+    replaceId: string | null = null,
+  ): Promise<ImportResult> {
+    if (files.length === 0) throw new Error('No files were chosen.');
+    let total = 0;
+    for (const file of files) {
+      const name = file.webkitRelativePath || file.name;
+      checkUploadSize(name, file.size);
+      total += file.size;
+    }
+    if (files.length > 1) checkUploadSize(`The ${files.length} files together`, total);
+    const uploaded = await Promise.all(
+      files.map(async (file) => ({
+        name: file.webkitRelativePath || file.name,
+        bytes: await file.arrayBuffer(),
+      })),
+    );
+    const event = await request(
+      (requestId) => ({ type: 'importData', requestId, files: uploaded, options, replaceId }),
+      uploaded.map((f) => f.bytes),
+    );
+    if (event.type === 'imported') return { entry: event.entry, columns: event.columns };
+    throw new Error(event.type === 'importFailed' ? event.message : 'Unexpected answer.');
+  },
+
+  deleteUserDataset(id: string): void {
+    send({ type: 'deleteUserData', id });
+  },
+
+  /** A page of the chosen dataset's samples, in the order training sees them (same seed). */
+  async browse(offset: number, limit: number): Promise<SamplePage> {
+    const state = useStore.getState();
+    const browseRequest: BrowseRequest = {
+      dataset: state.dataset,
+      datasetInfo: datasetInfoOf(state),
+      datasetBaseUrl: new URL('datasets/', document.baseURI).href,
+      seed: state.training.seed,
+      offset,
+      limit,
+    };
+    const event = await request((requestId) => ({
+      type: 'browse',
+      requestId,
+      request: browseRequest,
+    }));
+    if (event.type === 'samples') return event.page;
+    throw new Error(event.type === 'browseFailed' ? event.message : 'Unexpected answer.');
+  },
+};

@@ -1,9 +1,8 @@
 import { useMemo, useState } from 'react';
-import { DATASETS } from '../data/datasets';
 import { LAYER_KINDS, LAYER_TYPES } from '../models/layerRegistry';
 import { formatShape, INPUT_ID, type LayerKind } from '../models/spec';
 import { useStore } from '../state/store';
-import { useAnalysis } from '../state/useAnalysis';
+import { useAnalysis, useDatasetInfo } from '../state/useAnalysis';
 import { LayerCard } from './LayerCard';
 import type { LayerRefOption } from './LayerField';
 
@@ -12,11 +11,10 @@ const GROUPS = ['Core', 'Convolution', 'Normalization', 'Sequence', 'Merge', 'Bl
 /** The layer designer: the input, the stack of layers, an "add layer" row, and the totals. */
 export function Designer() {
   const spec = useStore((s) => s.spec);
-  const datasetId = useStore((s) => s.dataset.id);
   const addLayer = useStore((s) => s.addLayer);
   const analysis = useAnalysis();
   const [kind, setKind] = useState<LayerKind>('dense');
-  const dataset = DATASETS[datasetId];
+  const dataset = useDatasetInfo();
   const byId = new Map(analysis.layers.map((l) => [l.id, l]));
   // For each layer, what a merge in it may take input from: the input and the layers above it.
   const refOptions = useMemo(() => {

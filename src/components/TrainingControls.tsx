@@ -1,6 +1,7 @@
 import { training } from '../bridge/workerBridge';
 import { useStore } from '../state/store';
 import { useAnalysis } from '../state/useAnalysis';
+import { ProgressBar } from './ProgressBar';
 
 const PHASE_LABELS = {
   idle: 'Ready',
@@ -82,6 +83,7 @@ export function TrainingControls() {
           {progress && phase === 'preparing' ? ` ${progress}` : ''}
         </span>
       </div>
+      <ProgressBar />
       {blocked && (
         <p className="blocked" data-testid="train-disabled-reason">
           Train is disabled: {blockingReason}

@@ -1,111 +1,228 @@
 /**
- * The registry of built-in datasets: what the UI and shape inference need to know about each
- * (input shape, classes), without loading any data. The worker owns loading (src/data/load.ts).
+ * The dataset catalogue: what the UI and shape inference need to know about each dataset (input
+ * shape, classes, task) without loading any data. Built-in datasets are described by the one
+ * manifest, public/datasets/manifest.json (also served, so a static host lists what it ships);
+ * the user's own uploads are described by entries the worker returns after importing them.
+ * The worker owns loading (src/workers/datasetLoader.ts).
  */
+import { z } from 'zod';
+import manifestJson from '../../public/datasets/manifest.json';
 import type { Shape } from '../models/spec';
+import type { DatasetTask } from './types';
 
-export type DatasetId = 'spiral' | 'xor' | 'circles' | 'gaussians' | 'mnist' | 'reverse' | 'sort';
+/** How a dataset's samples look, which decides how it is generated or decoded and shown. */
+export const DATASET_KINDS = [
+  'points2d', // generated 2-D points (TensorFlow Playground style)
+  'function1d', // a generated noisy 1-D function (regression)
+  'images', // pixel grids [h, w, channels]
+  'table', // rows of numeric features
+  'text', // labelled texts, tokenised into word ids
+  'corpus', // one long text, cut into windows for next-character prediction
+  'sequence', // generated token sequences (reverse, sort, copy)
+] as const;
+export type DatasetKind = (typeof DATASET_KINDS)[number];
 
+const localized = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+
+const manifestEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  kind: z.enum(DATASET_KINDS),
+  task: z.enum(['classification', 'sequence', 'regression']),
+  name: localized,
+  description: localized,
+  /** One sample's shape; for sequence-like kinds, the default length. */
+  inputShape: z.array(z.number().int().positive()).min(1),
+  /** Class names; a character corpus lists its vocabulary; regression names its targets. */
+  classes: z.array(z.string()).min(1),
+  /** Samples available (generated kinds: the default count; corpus: characters). */
+  samples: z.number().int().positive(),
+  /** Files under public/datasets/ (none for generated kinds), and their total size. */
+  files: z.array(z.string()),
+  bytes: z.number().int().nonnegative(),
+  /** Table kinds: the column holding the label. */
+  labelColumn: z.string().optional(),
+  /** Text kinds: the vocabulary cap used by default (ids 0 and 1 are padding and unknown). */
+  vocabularySize: z.number().int().positive().optional(),
+  source: z.string().min(1),
+  licence: z.string().min(1),
+});
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+
+export const manifestSchema = z.object({
+  version: z.literal(1),
+  datasets: z.array(manifestEntrySchema).min(1),
+});
+
+/** The built-in datasets, validated once at start-up (a broken manifest is a build-time bug). */
+export const MANIFEST: readonly ManifestEntry[] = manifestSchema.parse(manifestJson).datasets;
+
+/** An uploaded dataset, as the worker describes it after a successful import (persisted). */
+export interface UserDatasetEntry {
+  /** "user:" followed by a random id; the samples are stored in IndexedDB under it. */
+  id: string;
+  kind: 'images' | 'table';
+  task: DatasetTask;
+  name: string;
+  inputShape: number[];
+  classes: string[];
+  samples: number;
+  /** Tables: the model input columns after encoding (one-hot columns are "column=value"). */
+  featureNames?: string[] | undefined;
+  /** What the import found and did (rows dropped, missing values filled, class counts). */
+  notes: string[];
+}
+
+/** Which data to train on, and the settings of the kinds that have some. */
+export interface DatasetChoice {
+  /** A manifest id or a UserDatasetEntry id. */
+  id: string;
+  /** Label noise / jitter for generated sets, 0 (clean) to 0.5 (very noisy). */
+  noise: number;
+  /** Number of generated samples (2-D points, 1-D function, sequences). */
+  samples: number;
+  /** Tokens per sample for sequence tasks, texts (padded or truncated) and corpus windows. */
+  sequenceLength: number;
+  /** Sequence tasks: how many distinct symbols; texts: the word vocabulary cap. */
+  vocabularySize: number;
+  /** Images: random shifts, small rotations and (optionally) flips of training images. */
+  augment: { shift: boolean; rotate: boolean; flip: boolean };
+}
+
+/** Everything analysis and the UI need about the chosen data, settings applied. */
 export interface DatasetInfo {
-  id: DatasetId;
+  id: string;
+  origin: 'builtin' | 'user';
+  kind: DatasetKind;
+  task: DatasetTask;
   name: string;
   description: string;
   /** Shape of one sample, without the batch dimension. */
   inputShape: Shape;
+  /** Class names; for regression, the target names (one output unit each). */
   classes: readonly string[];
-  /** 2-D toys and sequence tasks are generated from the seed; MNIST is fetched. */
-  source: 'generated-2d' | 'generated-sequence' | 'file';
-  /** 'classification': one label per sample; 'sequence': one label per time step. */
-  task: 'classification' | 'sequence';
   /** True when the input holds token ids (whole numbers), which only an Embedding can take. */
   inputIsTokens: boolean;
   /** For token inputs: how many distinct ids there are (an Embedding needs at least this many rows). */
   vocabSize?: number;
 }
 
-const TWO_CLASSES = ['blue', 'orange'] as const;
-/** Sequence tasks: sequences of SEQUENCE_LENGTH symbols drawn from SEQUENCE_VOCAB digits. */
-export const SEQUENCE_LENGTH = 8;
-export const SEQUENCE_VOCAB = 10;
-const DIGITS = Array.from({ length: SEQUENCE_VOCAB }, (_, i) => String(i));
+/** Text kinds reserve id 0 for padding and id 1 for unknown words (src/data/text/tokenizer.ts). */
+export const RESERVED_WORD_IDS = 2;
 
-export const DATASETS: Record<DatasetId, DatasetInfo> = {
-  spiral: {
-    id: 'spiral',
-    name: 'Spiral',
-    description: 'Two interleaved spirals: needs a few hidden layers to separate.',
-    inputShape: [2],
-    classes: TWO_CLASSES,
-    source: 'generated-2d',
-    task: 'classification',
-    inputIsTokens: false,
-  },
-  xor: {
-    id: 'xor',
-    name: 'XOR',
-    description: 'Four quadrants, opposite corners share a class: not linearly separable.',
-    inputShape: [2],
-    classes: TWO_CLASSES,
-    source: 'generated-2d',
-    task: 'classification',
-    inputIsTokens: false,
-  },
-  circles: {
-    id: 'circles',
-    name: 'Two circles',
-    description: 'A disc inside a ring.',
-    inputShape: [2],
-    classes: TWO_CLASSES,
-    source: 'generated-2d',
-    task: 'classification',
-    inputIsTokens: false,
-  },
-  gaussians: {
-    id: 'gaussians',
-    name: 'Two gaussians',
-    description: 'Two blobs: a single straight line separates them.',
-    inputShape: [2],
-    classes: TWO_CLASSES,
-    source: 'generated-2d',
-    task: 'classification',
-    inputIsTokens: false,
-  },
-  mnist: {
-    id: 'mnist',
-    name: 'MNIST digits',
-    description: '10,000 real handwritten digits, 28×28 greyscale (8,000 train, 2,000 test).',
-    inputShape: [28, 28, 1],
-    classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-    source: 'file',
-    task: 'classification',
-    inputIsTokens: false,
-  },
-  reverse: {
-    id: 'reverse',
-    name: 'Sequence reversal',
-    description: `Random sequences of ${SEQUENCE_LENGTH} digits; the target at each position is the digit at the mirrored position. Attention learns an anti-diagonal.`,
-    inputShape: [SEQUENCE_LENGTH],
-    classes: DIGITS,
-    source: 'generated-sequence',
-    task: 'sequence',
-    inputIsTokens: true,
-    vocabSize: SEQUENCE_VOCAB,
-  },
-  sort: {
-    id: 'sort',
-    name: 'Sequence sorting',
-    description: `Random sequences of ${SEQUENCE_LENGTH} digits; the target is the same digits in ascending order.`,
-    inputShape: [SEQUENCE_LENGTH],
-    classes: DIGITS,
-    source: 'generated-sequence',
-    task: 'sequence',
-    inputIsTokens: true,
-    vocabSize: SEQUENCE_VOCAB,
-  },
-};
+export const DATASET_IDS: readonly string[] = MANIFEST.map((e) => e.id);
 
-export const DATASET_IDS = Object.keys(DATASETS) as DatasetId[];
+const byId = new Map(MANIFEST.map((e) => [e.id, e]));
 
-export function isDatasetId(value: unknown): value is DatasetId {
-  return typeof value === 'string' && Object.hasOwn(DATASETS, value);
+export function manifestEntry(id: string): ManifestEntry | undefined {
+  return byId.get(id);
+}
+
+export function isBuiltinDatasetId(value: unknown): value is string {
+  return typeof value === 'string' && byId.has(value);
+}
+
+function digits(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => String(i));
+}
+
+/** The info for a built-in dataset with the choice's settings applied. */
+export function builtinInfo(entry: ManifestEntry, choice?: Partial<DatasetChoice>): DatasetInfo {
+  const base = {
+    id: entry.id,
+    origin: 'builtin' as const,
+    kind: entry.kind,
+    task: entry.task,
+    name: entry.name.en,
+    description: entry.description.en,
+    inputShape: entry.inputShape,
+    classes: entry.classes,
+    inputIsTokens: false,
+  };
+  const length = choice?.sequenceLength ?? entry.inputShape[0] ?? 1;
+  switch (entry.kind) {
+    case 'sequence': {
+      const symbols = choice?.vocabularySize ?? entry.classes.length;
+      return {
+        ...base,
+        inputShape: [length],
+        classes: digits(symbols),
+        inputIsTokens: true,
+        vocabSize: symbols,
+      };
+    }
+    case 'text': {
+      const cap = choice?.vocabularySize ?? entry.vocabularySize ?? 10000;
+      return { ...base, inputShape: [length], inputIsTokens: true, vocabSize: cap };
+    }
+    case 'corpus':
+      return {
+        ...base,
+        inputShape: [length],
+        inputIsTokens: true,
+        vocabSize: entry.classes.length,
+      };
+    case 'points2d':
+    case 'function1d':
+    case 'images':
+    case 'table':
+      return base;
+  }
+}
+
+export function userInfo(entry: UserDatasetEntry): DatasetInfo {
+  return {
+    id: entry.id,
+    origin: 'user',
+    kind: entry.kind,
+    task: entry.task,
+    name: entry.name,
+    description: `Your data: ${entry.samples.toLocaleString('en')} samples.`,
+    inputShape: entry.inputShape,
+    classes: entry.classes,
+    inputIsTokens: false,
+  };
+}
+
+/**
+ * The info for a choice, looking in the manifest and then in the user's datasets; null when the
+ * id is neither (e.g. a user dataset deleted in another tab).
+ */
+export function resolveDataset(
+  choice: DatasetChoice,
+  userDatasets: readonly UserDatasetEntry[] = [],
+): DatasetInfo | null {
+  const entry = byId.get(choice.id);
+  if (entry) return builtinInfo(entry, choice);
+  const user = userDatasets.find((d) => d.id === choice.id);
+  return user ? userInfo(user) : null;
+}
+
+/** The settings a dataset starts with when the user picks it. */
+export function defaultChoiceFor(
+  id: string,
+  previous?: DatasetChoice,
+): Omit<DatasetChoice, 'noise' | 'augment'> {
+  const entry = byId.get(id);
+  const generated = entry && ['points2d', 'function1d', 'sequence'].includes(entry.kind);
+  return {
+    id,
+    samples: generated ? entry.samples : (previous?.samples ?? 600),
+    sequenceLength:
+      entry && ['sequence', 'text', 'corpus'].includes(entry.kind)
+        ? (entry.inputShape[0] ?? 8)
+        : (previous?.sequenceLength ?? 8),
+    vocabularySize:
+      entry?.kind === 'sequence'
+        ? entry.classes.length
+        : entry?.kind === 'text'
+          ? (entry.vocabularySize ?? 10000)
+          : (previous?.vocabularySize ?? 10),
+  };
+}
+
+/** Built-in info by id with default settings, for tests and presets. */
+export function builtinDataset(id: string): DatasetInfo {
+  const entry = byId.get(id);
+  if (!entry) throw new Error(`No built-in dataset "${id}".`);
+  return builtinInfo(entry);
 }

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS } from './datasets';
+import { builtinDataset } from './datasets';
 import { decodeMnist, parseMnistManifest, type MnistManifest } from './mnist';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -128,8 +128,8 @@ describe('the bundled MNIST file', () => {
 
   it('has 10,000 28×28×1 digits split 8,000 / 2,000', () => {
     expect(manifest.count).toBe(10_000);
-    expect(manifest.imageShape).toEqual([...DATASETS.mnist.inputShape]);
-    expect(manifest.classes).toEqual([...DATASETS.mnist.classes]);
+    expect(manifest.imageShape).toEqual([...builtinDataset('mnist').inputShape]);
+    expect(manifest.classes).toEqual([...builtinDataset('mnist').classes]);
     expect(manifest.byteLength).toBe(bytes.byteLength);
     expect(manifest.split.train).toEqual([0, 8000]);
     expect(manifest.split.test).toEqual([8000, 10_000]);

@@ -2,7 +2,7 @@
  * Decodes the bundled MNIST file (made by scripts/build-mnist.mjs): uint8 pixels then uint8 labels.
  * Pure: the worker fetches the bytes, this turns them into float features in [0, 1].
  */
-import type { LabelledData } from './toy2d';
+import type { LabelledData } from './types';
 
 export interface MnistManifest {
   format: 'layerlab-uint8-v1';
@@ -58,7 +58,9 @@ export function decodeMnist(
   const x = new Float32Array(count * pixels);
   for (let i = 0; i < x.length; i++)
     x[i] = (bytes[manifest.imagesOffset + start * pixels + i] ?? 0) / 255;
-  const y = bytes.slice(manifest.labelsOffset + start, manifest.labelsOffset + end);
+  const y = Int32Array.from(
+    bytes.subarray(manifest.labelsOffset + start, manifest.labelsOffset + end),
+  );
   for (const label of y) {
     if (label >= manifest.classes.length)
       throw new Error(`The MNIST file has an invalid label ${label}.`);

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DATASETS, SEQUENCE_LENGTH, SEQUENCE_VOCAB } from './datasets';
-import { generateSequenceTask, isSequenceTaskId, type SequenceTaskId } from './sequences';
+import { builtinDataset } from './datasets';
+import {
+  generateSequenceTask,
+  isSequenceTaskId,
+  SEQUENCE_TASK_IDS,
+  type SequenceTaskId,
+} from './sequences';
 import { splitValidation } from './split';
+import type { LabelledData } from './types';
+
+/** generateSequenceTask('reverse', 2, 4, 10, 1).x as the generator made it before this change. */
+const RECORDED_REVERSE_SEED_1 = [5, 3, 5, 5, 8, 4, 1, 4];
 
 /** Sample n's tokens and labels as plain arrays. */
-function sample(data: { x: Float32Array; y: Uint8Array }, n: number, length: number) {
+function sample(data: LabelledData, n: number, length: number) {
   return {
     tokens: Array.from(data.x.subarray(n * length, (n + 1) * length)),
     labels: Array.from(data.y.subarray(n * length, (n + 1) * length)),
@@ -12,13 +21,15 @@ function sample(data: { x: Float32Array; y: Uint8Array }, n: number, length: num
 }
 
 describe('generateSequenceTask', () => {
-  it.each(['reverse', 'sort'] as const)(
+  it.each(['copy', 'reverse', 'sort'] as const)(
     '%s: is deterministic by seed, and another seed gives other data',
     (id: SequenceTaskId) => {
       const a = generateSequenceTask(id, 50, 8, 10, 7);
       const b = generateSequenceTask(id, 50, 8, 10, 7);
       const c = generateSequenceTask(id, 50, 8, 10, 8);
       expect(a.count).toBe(50);
+      expect(a.x).toBeInstanceOf(Float32Array);
+      expect(a.y).toBeInstanceOf(Int32Array);
       expect(a.x.length).toBe(50 * 8);
       expect(a.y.length).toBe(50 * 8);
       expect(Array.from(a.x)).toEqual(Array.from(b.x));
@@ -26,6 +37,20 @@ describe('generateSequenceTask', () => {
       expect(Array.from(a.x)).not.toEqual(Array.from(c.x));
     },
   );
+
+  it('keeps the data saved experiments were made with (same seed, same tokens as before)', () => {
+    const data = generateSequenceTask('reverse', 2, 4, 10, 1);
+    expect(Array.from(data.x)).toEqual(RECORDED_REVERSE_SEED_1);
+  });
+
+  it('copy: each label sequence is the input itself', () => {
+    const length = 8;
+    const data = generateSequenceTask('copy', 200, length, 10, 3);
+    for (let n = 0; n < data.count; n++) {
+      const { tokens, labels } = sample(data, n, length);
+      expect(labels).toEqual(tokens);
+    }
+  });
 
   it('reverse: each label sequence is the input read backwards', () => {
     const length = 8;
@@ -58,11 +83,36 @@ describe('generateSequenceTask', () => {
     expect(new Set(tokens).size).toBe(10);
   });
 
-  it('the same seed gives the same inputs for both tasks (only the labels differ)', () => {
+  it('the same seed gives the same inputs for every task (only the labels differ)', () => {
     const r = generateSequenceTask('reverse', 20, 8, 10, 5);
     const s = generateSequenceTask('sort', 20, 8, 10, 5);
+    const c = generateSequenceTask('copy', 20, 8, 10, 5);
     expect(Array.from(r.x)).toEqual(Array.from(s.x));
+    expect(Array.from(c.x)).toEqual(Array.from(s.x));
     expect(Array.from(r.y)).not.toEqual(Array.from(s.y));
+    expect(Array.from(c.y)).toEqual(Array.from(c.x));
+  });
+
+  it('accepts the bounds and rejects lengths, vocabularies and counts outside them', () => {
+    expect(generateSequenceTask('sort', 3, 2, 2, 1).y.length).toBe(6);
+    expect(generateSequenceTask('sort', 3, 64, 100, 1).y.length).toBe(3 * 64);
+    expect(generateSequenceTask('copy', 0, 8, 10, 1).count).toBe(0);
+    expect(Math.max(...generateSequenceTask('copy', 50, 64, 100, 2).x)).toBe(99);
+    const bad: [number, number, number, RegExp][] = [
+      [10, 1, 10, /length must be a whole number from 2 to 64; got 1\./],
+      [10, 65, 10, /length .* got 65/],
+      [10, 8.5, 10, /length .* got 8\.5/],
+      [10, 8, 1, /vocab must be a whole number from 2 to 100; got 1\./],
+      [10, 8, 101, /vocab .* got 101/],
+      [-1, 8, 10, /count must be a whole number of at least 0; got -1/],
+      [2.5, 8, 10, /count/],
+    ];
+    for (const [count, length, vocab, message] of bad) {
+      expect(() => generateSequenceTask('reverse', count, length, vocab, 1)).toThrow(message);
+    }
+    expect(() => generateSequenceTask('spiral' as SequenceTaskId, 1, 8, 10, 1)).toThrow(
+      /Unknown sequence task "spiral"; expected one of copy, reverse, sort/,
+    );
   });
 
   it('splits into train and validation with one label per time step', () => {
@@ -76,15 +126,21 @@ describe('generateSequenceTask', () => {
   });
 
   it('the registry describes the tasks as generated token sequences', () => {
+    expect(SEQUENCE_TASK_IDS).toEqual(['copy', 'reverse', 'sort']);
+    expect(SEQUENCE_TASK_IDS.every(isSequenceTaskId)).toBe(true);
     expect(isSequenceTaskId('reverse')).toBe(true);
     expect(isSequenceTaskId('sort')).toBe(true);
     expect(isSequenceTaskId('spiral')).toBe(false);
     expect(isSequenceTaskId('toString')).toBe(false);
-    for (const id of ['reverse', 'sort'] as const) {
-      expect(DATASETS[id].inputShape).toEqual([SEQUENCE_LENGTH]);
-      expect(DATASETS[id].classes.length).toBe(SEQUENCE_VOCAB);
-      expect(DATASETS[id].inputIsTokens).toBe(true);
-      expect(DATASETS[id].task).toBe('sequence');
+    // The manifest's defaults: 8 digits from 0..9, within the generator's bounds.
+    for (const id of SEQUENCE_TASK_IDS) {
+      const info = builtinDataset(id);
+      expect(info.kind).toBe('sequence');
+      expect(info.inputShape).toEqual([8]);
+      expect(info.classes.length).toBe(10);
+      expect(info.vocabSize).toBe(10);
+      expect(info.inputIsTokens).toBe(true);
+      expect(info.task).toBe('sequence');
     }
   });
 });

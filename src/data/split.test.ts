@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { splitValidation, takeRange } from './split';
-import type { LabelledData } from './toy2d';
+import type { LabelledData } from './types';
 
 /** count samples of `features` values each; sample i has features i*10 + f and label i % 3. */
 function make(count: number, features: number): LabelledData {
   const x = new Float32Array(count * features);
   for (let i = 0; i < count; i++)
     for (let f = 0; f < features; f++) x[i * features + f] = i * 10 + f;
-  const y = Uint8Array.from({ length: count }, (_, i) => i % 3);
+  const y = Int32Array.from({ length: count }, (_, i) => i % 3);
   return { x, y, count };
 }
 

@@ -2,7 +2,8 @@
  * Splits labelled data into training and validation parts. The built-in sets are already in a
  * seeded random order, so the validation part is simply the tail.
  */
-import type { LabelledData } from './toy2d';
+import { createRandom, shuffledIndices } from './random';
+import type { LabelledData } from './types';
 
 export interface PreparedData {
   train: LabelledData;
@@ -27,4 +28,39 @@ export function splitValidation(data: LabelledData, fraction: number): PreparedD
     train: takeRange(data, 0, trainCount),
     validation: takeRange(data, trainCount, data.count),
   };
+}
+
+/** A seeded permutation of 0..count-1 for shuffling a dataset (and anything aligned with it). */
+export function seededOrder(count: number, seed: number): Int32Array {
+  return shuffledIndices(count, createRandom(seed ^ 0x5a5a));
+}
+
+/** The same samples in a seeded random order (files are often sorted by class). */
+export function shuffleData(data: LabelledData, seed: number): LabelledData {
+  return reorderData(data, seededOrder(data.count, seed));
+}
+
+/** Sample `to` of the result is sample `order[to]` of `data`. */
+export function reorderData(data: LabelledData, order: Int32Array): LabelledData {
+  const features = data.count === 0 ? 0 : data.x.length / data.count;
+  const labels = data.count === 0 ? 0 : data.y.length / data.count;
+  const x = new Float32Array(data.x.length);
+  const y =
+    data.y instanceof Float32Array
+      ? new Float32Array(data.y.length)
+      : new Int32Array(data.y.length);
+  order.forEach((from, to) => {
+    x.set(data.x.subarray(from * features, (from + 1) * features), to * features);
+    y.set(data.y.subarray(from * labels, (from + 1) * labels), to * labels);
+  });
+  return { x, y, count: data.count };
+}
+
+/** How many samples of each class (class ids only; regression gives an empty list). */
+export function classCounts(data: LabelledData, classes: number): number[] {
+  if (data.y instanceof Float32Array) return [];
+  const counts = new Array<number>(classes).fill(0);
+  for (const label of data.y)
+    if (label >= 0 && label < classes) counts[label] = (counts[label] ?? 0) + 1;
+  return counts;
 }

@@ -3,16 +3,9 @@
  * Points lie roughly in [-1, 1]²; `noise` jitters them (0 = clean, 0.5 = very noisy).
  */
 import { createRandom, gaussian, shuffledIndices, type Random } from './random';
+import type { LabelledData } from './types';
 
 export type Toy2dId = 'spiral' | 'xor' | 'circles' | 'gaussians';
-
-export interface LabelledData {
-  /** Row-major features [count, ...inputShape]. */
-  x: Float32Array;
-  /** Class index of each sample. */
-  y: Uint8Array;
-  count: number;
-}
 
 type Generator = (
   index: number,
@@ -77,7 +70,7 @@ export function generateToy2d(
 ): LabelledData {
   const random = createRandom(seed ^ 0x2d2d);
   const x = new Float32Array(count * 2);
-  const y = new Uint8Array(count);
+  const y = new Int32Array(count);
   const generate = generators[id];
   // Points are generated in a pattern (e.g. along the spiral) and stored in a seeded random order,
   // so that any tail taken for validation is a fair sample of the whole set.

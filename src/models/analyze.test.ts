@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DATASETS, type DatasetInfo } from '../data/datasets';
+import { builtinDataset, type DatasetInfo } from '../data/datasets';
 import { analyzeModel, type ModelAnalysis } from './analyze';
 import { PRESETS } from './presets';
 import type { LayerSpec, ModelSpec, Padding } from './spec';
 import { DEFAULT_DATASET, DEFAULT_TRAINING, type TrainingConfig } from './trainingConfig';
 
-const MNIST = DATASETS.mnist;
-const XOR = DATASETS.xor;
+const MNIST = builtinDataset('mnist');
+const XOR = builtinDataset('xor');
 
 const dense = (
   id: string,
@@ -88,7 +88,7 @@ describe('analyzeModel: valid designs', () => {
     const preset = PRESETS.find((p) => p.id === 'mnist-cnn');
     expect(preset).toBeDefined();
     if (!preset) return;
-    const a = analyze(preset.spec, DATASETS[preset.dataset.id], preset.training);
+    const a = analyze(preset.spec, builtinDataset(preset.dataset.id), preset.training);
     expect(a.totalParams).toBe(421_642);
     expect(a.layers.map((l) => l.outputShape)).toEqual([
       [28, 28, 32],
@@ -107,7 +107,7 @@ describe('analyzeModel: valid designs', () => {
     for (const preset of PRESETS) {
       const a = analyzeModel(
         preset.spec,
-        DATASETS[preset.dataset.id],
+        builtinDataset(preset.dataset.id),
         preset.training,
         preset.dataset,
       );

@@ -24,9 +24,13 @@ export interface ModelAnalysis {
   blockingReason: string | null;
 }
 
-/** The output shapes a dataset's labels accept: one score per class (per time step for sequences). */
+/**
+ * The output shapes a dataset's labels accept: one score per class (per time step for sequences),
+ * or one value per regression target.
+ */
 function acceptedOutputs(dataset: DatasetInfo): Shape[] {
   const classes = dataset.classes.length;
+  if (dataset.task === 'regression') return [[classes]];
   if (dataset.task === 'sequence') return [[dataset.inputShape[0] ?? 0, classes]];
   return classes === 2 ? [[classes], [1]] : [[classes]];
 }
@@ -64,26 +68,44 @@ export function analyzeModel(
     const units = out.at(-1) ?? 0;
     if (!accepted.some((a) => sameShape(a, out))) {
       const want =
-        dataset.task === 'sequence'
-          ? `${formatShape(accepted[0] ?? [])} (one score per symbol at every position)`
-          : classes === 2
-            ? `[2] (softmax over 2 classes) or [1] (one sigmoid unit)`
-            : `[${classes}] (one output per class)`;
+        dataset.task === 'regression'
+          ? `[${classes}] (one value per target)`
+          : dataset.task === 'sequence'
+            ? `${formatShape(accepted[0] ?? [])} (one score per symbol at every position)`
+            : classes === 2
+              ? `[2] (softmax over 2 classes) or [1] (one sigmoid unit)`
+              : `[${classes}] (one output per class)`;
       const fix =
-        dataset.task === 'sequence'
-          ? ` End with a Dense layer of ${classes} units on the sequence (no Flatten or pooling).`
-          : out.length !== 1
-            ? ' Add Flatten and a Dense layer at the end (or global pooling before the Dense).'
-            : ` Set the last Dense layer to ${classes} units.`;
+        dataset.task === 'regression'
+          ? ` End with a Dense layer of ${classes} unit${classes === 1 ? '' : 's'} and a linear activation.`
+          : dataset.task === 'sequence'
+            ? ` End with a Dense layer of ${classes} units on the sequence (no Flatten or pooling).`
+            : out.length !== 1
+              ? ' Add Flatten and a Dense layer at the end (or global pooling before the Dense).'
+              : ` Set the last Dense layer to ${classes} units.`;
+      const has =
+        dataset.task === 'regression'
+          ? `${classes} target${classes === 1 ? '' : 's'}`
+          : `${classes} classes`;
       modelProblems.push(
-        `The model's output has shape ${formatShape(out)}, but ${dataset.name} has ${classes} classes, so it must be ${want}.${fix}`,
+        `The model's output has shape ${formatShape(out)}, but ${dataset.name} has ${has}, so it must be ${want}.${fix}`,
+      );
+    } else if (dataset.task === 'regression' && config.loss !== 'meanSquaredError') {
+      modelProblems.push(
+        `${dataset.name} asks for real numbers, not classes: use the mean squared error loss (cross-entropy only fits class labels).`,
       );
     } else if (config.loss === 'categoricalCrossentropy' && units === 1) {
       modelProblems.push(
         'Categorical cross-entropy needs one output per class, but the model has 1 output. Use binary cross-entropy with a sigmoid output, or 2 softmax units.',
       );
     }
-    if (modelProblems.length === 0 && last?.kind === 'dense') {
+    if (modelProblems.length === 0 && last?.kind === 'dense' && dataset.task === 'regression') {
+      if (last.activation !== 'linear') {
+        warnings.push(
+          `The last layer uses "${last.activation}", which limits the range of its output; regression usually ends with a "linear" Dense layer.`,
+        );
+      }
+    } else if (modelProblems.length === 0 && last?.kind === 'dense') {
       if (config.loss === 'categoricalCrossentropy' && last.activation !== 'softmax') {
         warnings.push(
           `Categorical cross-entropy expects probabilities: the last layer uses "${last.activation}"; "softmax" is the usual choice.`,
@@ -104,7 +126,7 @@ export function analyzeModel(
   }
   for (const layer of layers) if (layer.warning) warnings.push(layer.warning);
 
-  const settingProblems = checkSettings(config, data);
+  const settingProblems = checkSettings(config, data, dataset);
   const layerProblem = layers.find((l) => l.problem !== null)?.problem ?? null;
   const settingProblem = Object.values(settingProblems)[0] ?? null;
   return {
@@ -122,9 +144,19 @@ function inRange(value: number, min: number, max: number): boolean {
   return Number.isFinite(value) && value >= min && value <= max;
 }
 
+/** Limits of the dataset settings that depend on its kind (generators and tokenisers check them too). */
+const SEQUENCE_TASK_LIMITS = { length: { min: 2, max: 64 }, symbols: { min: 2, max: 100 } };
+const TEXT_LIMITS = { length: { min: 2, max: 256 }, vocabulary: { min: 10, max: 50000 } };
+const CORPUS_LIMITS = { length: { min: 2, max: 128 } };
+
+function isWhole(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && inRange(value, min, max);
+}
+
 function checkSettings(
   config: TrainingConfig,
   data?: DatasetChoice,
+  dataset?: DatasetInfo,
 ): ModelAnalysis['settingProblems'] {
   const problems: ModelAnalysis['settingProblems'] = {};
   const { learningRate: lr, batchSize: bs, epochs: ep, validationSplit: vs } = LIMITS;
@@ -152,6 +184,27 @@ function checkSettings(
       !inRange(data.samples, LIMITS.samples.min, LIMITS.samples.max)
     ) {
       problems.samples = `Points must be a whole number from ${LIMITS.samples.min} to ${LIMITS.samples.max}.`;
+    }
+    const kind = dataset?.kind;
+    const length =
+      kind === 'sequence'
+        ? SEQUENCE_TASK_LIMITS.length
+        : kind === 'text'
+          ? TEXT_LIMITS.length
+          : kind === 'corpus'
+            ? CORPUS_LIMITS.length
+            : null;
+    if (length && !isWhole(data.sequenceLength, length.min, length.max)) {
+      problems.sequenceLength = `Sequence length must be a whole number from ${length.min} to ${length.max}.`;
+    }
+    const vocabulary =
+      kind === 'sequence'
+        ? { ...SEQUENCE_TASK_LIMITS.symbols, what: 'Symbols' }
+        : kind === 'text'
+          ? { ...TEXT_LIMITS.vocabulary, what: 'Vocabulary size' }
+          : null;
+    if (vocabulary && !isWhole(data.vocabularySize, vocabulary.min, vocabulary.max)) {
+      problems.vocabularySize = `${vocabulary.what} must be a whole number from ${vocabulary.min} to ${vocabulary.max}.`;
     }
   }
   return problems;

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, type DatasetInfo } from '../data/datasets';
+import { builtinDataset, type DatasetInfo } from '../data/datasets';
 import { analyzeModel } from './analyze';
 import { buildModel } from './builder';
 import { expandBlock, isBlock, type BlockSpec } from './layerTypes/blocks';
@@ -23,7 +23,8 @@ function inputOf(inputShape: Shape, inputIsTokens = false): DatasetInfo {
     description: 'an arbitrary input for block tests',
     inputShape,
     classes: ['a', 'b'],
-    source: inputIsTokens ? 'generated-sequence' : 'generated-2d',
+    origin: 'builtin',
+    kind: inputIsTokens ? 'sequence' : 'points2d',
     task: 'classification',
     inputIsTokens,
   };
@@ -164,7 +165,7 @@ describe('blocks', () => {
       },
       { id: 'o', kind: 'dense', units: 10, activation: 'softmax' },
     );
-    const a = analyze(model, DATASETS.reverse);
+    const a = analyze(model, builtinDataset('reverse'));
     expect(a.blockingReason).toBeNull();
     // 160 + 128 + 2,224 + (32 + 1,088 + 32 + (16·16 + 16) + (16·16 + 16) = 1,696) + 170
     expect(a.layers.map((l) => l.params)).toEqual([160, 128, 2_224, 1_696, 170]);
@@ -176,7 +177,7 @@ describe('blocks', () => {
       [8, 16],
       [8, 10],
     ]);
-    const built = buildModel(model, DATASETS.reverse.inputShape, 1);
+    const built = buildModel(model, builtinDataset('reverse').inputShape, 1);
     try {
       expect(built.countParams()).toBe(4_378);
       expect(built.outputs[0]?.shape).toEqual([null, 8, 10]);
@@ -235,7 +236,7 @@ describe('blocks', () => {
   });
 
   it('a transformer block on token ids asks for an Embedding first', () => {
-    const a = analyze(spec(transformer()), DATASETS.reverse);
+    const a = analyze(spec(transformer()), builtinDataset('reverse'));
     expect(a.layers[0]?.problem).toContain('Start the model with an Embedding');
   });
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, type DatasetInfo } from '../data/datasets';
+import { builtinDataset, type DatasetInfo } from '../data/datasets';
 import { analyzeModel } from './analyze';
 import { buildModel } from './builder';
 import { isBlock } from './layerTypes/blocks';
@@ -46,7 +46,7 @@ describe('buildModel', () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))(
     'preset %s: parameter count and shapes agree with analyzeModel',
     (_id, preset) => {
-      const dataset = DATASETS[preset.dataset.id];
+      const dataset = builtinDataset(preset.dataset.id);
       expect(analyzeModel(preset.spec, dataset, preset.training).blockingReason).toBeNull();
       checkAgainstAnalysis(preset.spec, dataset);
     },
@@ -100,14 +100,14 @@ describe('buildModel', () => {
         ],
       },
     ];
-    for (const design of designs) checkAgainstAnalysis(design, DATASETS.mnist);
+    for (const design of designs) checkAgainstAnalysis(design, builtinDataset('mnist'));
   });
 
   it('the same seed gives identical initial weights; another seed gives different ones', async () => {
     const preset = PRESETS.find((p) => p.id === 'spiral-mlp');
     expect(preset).toBeDefined();
     if (!preset) return;
-    const shape = DATASETS[preset.dataset.id].inputShape;
+    const shape = builtinDataset(preset.dataset.id).inputShape;
     const a = buildModel(preset.spec, shape, 7);
     const b = buildModel(preset.spec, shape, 7);
     const c = buildModel(preset.spec, shape, 8);
@@ -160,7 +160,7 @@ describe('buildModel', () => {
     const before = tf.memory().numTensors;
     const preset = PRESETS.find((p) => p.id === 'mnist-cnn');
     if (!preset) throw new Error('mnist-cnn preset missing');
-    const model = buildModel(preset.spec, DATASETS.mnist.inputShape, 42);
+    const model = buildModel(preset.spec, builtinDataset('mnist').inputShape, 42);
     expect(tf.memory().numTensors).toBeGreaterThan(before);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);

@@ -6,10 +6,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS, type DatasetInfo } from '../data/datasets';
+import { builtinDataset, type DatasetInfo } from '../data/datasets';
 import { createRandom } from '../data/random';
 import { generateSequenceTask } from '../data/sequences';
-import type { LabelledData } from '../data/toy2d';
+import type { LabelledData } from '../data/types';
 import { toTensors, Trainer, type SplitTensors } from '../workers/trainer';
 import { analyzeModel } from './analyze';
 import { buildModel } from './builder';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const REVERSE = DATASETS.reverse;
+const REVERSE = builtinDataset('reverse');
 const [T = 8] = REVERSE.inputShape;
 const VOCAB = REVERSE.classes.length;
 
@@ -31,7 +31,8 @@ const IMAGES: DatasetInfo = {
   description: 'random 6×6×2 images with random labels',
   inputShape: [6, 6, 2],
   classes: ['a', 'b', 'c'],
-  source: 'file',
+  origin: 'builtin',
+  kind: 'images',
   task: 'classification',
   inputIsTokens: false,
 };
@@ -59,7 +60,7 @@ function imageSplit(count: number, seed: number): SplitTensors {
   const size = 6 * 6 * 2;
   const data: LabelledData = {
     x: Float32Array.from({ length: count * size }, () => random()),
-    y: Uint8Array.from({ length: count }, () => Math.floor(random() * 3)),
+    y: Int32Array.from({ length: count }, () => Math.floor(random() * 3)),
     count,
   };
   return toTensors(data, IMAGES.inputShape, 3, 3);

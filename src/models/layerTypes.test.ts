@@ -25,7 +25,8 @@ function inputOf(inputShape: Shape, inputIsTokens = false): DatasetInfo {
     description: 'an arbitrary input for layer tests',
     inputShape,
     classes: ['a', 'b'],
-    source: inputIsTokens ? 'generated-sequence' : 'generated-2d',
+    origin: 'builtin',
+    kind: inputIsTokens ? 'sequence' : 'points2d',
     task: 'classification',
     inputIsTokens,
   };

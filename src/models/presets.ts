@@ -2,6 +2,7 @@
  * Ready-made designs from the seeds, each a complete starting point (dataset, layers, settings).
  * Loading one is an explicit user action; the designer never swaps a design on its own.
  */
+import { defaultChoiceFor } from '../data/datasets';
 import type { ModelSpec } from './spec';
 import {
   DEFAULT_DATASET,
@@ -16,6 +17,11 @@ export interface Preset {
   spec: ModelSpec;
   dataset: DatasetChoice;
   training: TrainingConfig;
+}
+
+/** A built-in dataset with its own default settings (sequence length, vocabulary…). */
+function datasetDefaults(id: string): DatasetChoice {
+  return { ...DEFAULT_DATASET, ...defaultChoiceFor(id) };
 }
 
 export const PRESETS: readonly Preset[] = [
@@ -43,7 +49,7 @@ export const PRESETS: readonly Preset[] = [
         { id: 'l2', kind: 'dense', units: 1, activation: 'sigmoid' },
       ],
     },
-    dataset: { id: 'xor', noise: 0, samples: 400 },
+    dataset: { ...DEFAULT_DATASET, id: 'xor', noise: 0, samples: 400 },
     training: { ...DEFAULT_TRAINING, loss: 'meanSquaredError', learningRate: 0.05, epochs: 100 },
   },
   {
@@ -121,7 +127,7 @@ export const PRESETS: readonly Preset[] = [
         { id: 'l4', kind: 'dense', units: 10, activation: 'softmax' },
       ],
     },
-    dataset: { id: 'reverse', noise: 0, samples: 2000 },
+    dataset: { ...DEFAULT_DATASET, id: 'reverse', noise: 0, samples: 2000 },
     training: { ...DEFAULT_TRAINING, learningRate: 0.005, epochs: 20, validationSplit: 0.1 },
   },
   {
@@ -135,8 +141,70 @@ export const PRESETS: readonly Preset[] = [
         { id: 'l3', kind: 'dense', units: 10, activation: 'softmax' },
       ],
     },
-    dataset: { id: 'reverse', noise: 0, samples: 2000 },
+    dataset: { ...DEFAULT_DATASET, id: 'reverse', noise: 0, samples: 2000 },
     training: { ...DEFAULT_TRAINING, learningRate: 0.01, epochs: 20, validationSplit: 0.1 },
+  },
+  {
+    id: 'sine-regression',
+    name: 'Regression 1-32-32-1 with MSE (noisy sine)',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'dense', units: 32, activation: 'tanh' },
+        { id: 'l2', kind: 'dense', units: 32, activation: 'tanh' },
+        { id: 'l3', kind: 'dense', units: 1, activation: 'linear' },
+      ],
+    },
+    dataset: { ...datasetDefaults('sine'), noise: 0.1 },
+    training: { ...DEFAULT_TRAINING, loss: 'meanSquaredError', learningRate: 0.01, epochs: 200 },
+  },
+  {
+    id: 'iris-mlp',
+    name: 'Iris flowers 4-16-3 (Adam)',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'dense', units: 16, activation: 'relu' },
+        { id: 'l2', kind: 'dense', units: 3, activation: 'softmax' },
+      ],
+    },
+    dataset: datasetDefaults('iris'),
+    training: { ...DEFAULT_TRAINING, batchSize: 16, epochs: 100 },
+  },
+  {
+    id: 'sentiment-embedding',
+    name: 'Text classifier: Embedding → GlobalAveragePooling1D → Dense (review sentiment)',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'embedding', inputDim: 10000, outputDim: 16 },
+        { id: 'l2', kind: 'globalavgpool1d' },
+        { id: 'l3', kind: 'dense', units: 32, activation: 'relu' },
+        { id: 'l4', kind: 'dense', units: 1, activation: 'sigmoid' },
+      ],
+    },
+    dataset: datasetDefaults('sentiment'),
+    training: { ...DEFAULT_TRAINING, loss: 'binaryCrossentropy', learningRate: 0.005, epochs: 15 },
+  },
+  {
+    id: 'char-lstm',
+    name: 'Character LSTM language model (Pride and Prejudice)',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'embedding', inputDim: 76, outputDim: 32 },
+        { id: 'l2', kind: 'lstm', units: 128, returnSequences: true },
+        { id: 'l3', kind: 'dense', units: 76, activation: 'softmax' },
+      ],
+    },
+    dataset: datasetDefaults('pride-and-prejudice'),
+    training: {
+      ...DEFAULT_TRAINING,
+      learningRate: 0.005,
+      batchSize: 64,
+      epochs: 10,
+      validationSplit: 0.1,
+    },
   },
 ];
 

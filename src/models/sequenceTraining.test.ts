@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DATASETS } from '../data/datasets';
+import { builtinDataset } from '../data/datasets';
 import { generateSequenceTask } from '../data/sequences';
 import { toTensors, Trainer, type SplitTensors } from '../workers/trainer';
 import { analyzeModel } from './analyze';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const REVERSE = DATASETS.reverse;
+const REVERSE = builtinDataset('reverse');
 const [T = 8] = REVERSE.inputShape;
 const VOCAB = REVERSE.classes.length;
 const COUNT = 512;

@@ -1,7 +1,9 @@
 /**
  * Everything that says how a design is trained, in one type, with the defaults a student starts from.
  */
-import type { DatasetId } from '../data/datasets';
+import type { DatasetChoice } from '../data/datasets';
+
+export type { DatasetChoice } from '../data/datasets';
 
 export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
@@ -59,16 +61,15 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   backend: 'auto',
 };
 
-/** Which data to train on; toy 2-D sets are generated from the training seed. */
-export interface DatasetChoice {
-  id: DatasetId;
-  /** Label noise / jitter for generated 2-D sets, 0 (clean) to 0.5 (very noisy). */
-  noise: number;
-  /** Number of generated points for 2-D sets. */
-  samples: number;
-}
-
-export const DEFAULT_DATASET: DatasetChoice = { id: 'spiral', noise: 0.1, samples: 600 };
+/** The spiral with 600 points and a little noise; no augmentation (it only applies to images). */
+export const DEFAULT_DATASET: DatasetChoice = {
+  id: 'spiral',
+  noise: 0.1,
+  samples: 600,
+  sequenceLength: 8,
+  vocabularySize: 10,
+  augment: { shift: false, rotate: false, flip: false },
+};
 
 /** Limits the UI enforces and validation reports; kept here so both agree. */
 export const LIMITS = {
@@ -78,4 +79,7 @@ export const LIMITS = {
   validationSplit: { min: 0, max: 0.5 },
   samples: { min: 50, max: 5000 },
   noise: { min: 0, max: 0.5 },
+  sequenceLength: { min: 2, max: 256 },
+  /** Sequence tasks: symbols; texts: the word vocabulary cap. */
+  vocabularySize: { min: 2, max: 50000 },
 } as const;

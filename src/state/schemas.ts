@@ -3,7 +3,6 @@
  * links and files later). A failed parse names the bad field; nothing half-valid is ever loaded.
  */
 import { z } from 'zod';
-import { DATASET_IDS } from '../data/datasets';
 import {
   ACTIVATIONS,
   INITIALIZERS,
@@ -89,12 +88,28 @@ export const modelSpecSchema = z.object({
   layers: z.array(layerSchema).max(200),
 });
 
+// Fields added after the first release have defaults, so older saved work still loads.
 export const datasetChoiceSchema = z.object({
-  id: z
-    .enum(DATASET_IDS as [string, ...string[]])
-    .transform((v) => v as (typeof DATASET_IDS)[number]),
+  id: z.string().min(1).max(100),
   noise: z.number(),
   samples: z.number(),
+  sequenceLength: z.number().default(8),
+  vocabularySize: z.number().default(10),
+  augment: z
+    .object({ shift: z.boolean(), rotate: z.boolean(), flip: z.boolean() })
+    .default({ shift: false, rotate: false, flip: false }),
+});
+
+export const userDatasetEntrySchema = z.object({
+  id: z.string().startsWith('user:'),
+  kind: z.enum(['images', 'table']),
+  task: z.enum(['classification', 'sequence', 'regression']),
+  name: z.string(),
+  inputShape: z.array(z.number().int().positive()).min(1),
+  classes: z.array(z.string()).min(1),
+  samples: z.number().int().positive(),
+  featureNames: z.array(z.string()).optional(),
+  notes: z.array(z.string()),
 });
 
 export const trainingConfigSchema = z.object({
@@ -112,6 +127,7 @@ export const savedWorkSchema = z.object({
   spec: modelSpecSchema,
   dataset: datasetChoiceSchema,
   training: trainingConfigSchema,
+  userDatasets: z.array(userDatasetEntrySchema).max(50).default([]),
 });
 
 export type SavedWork = z.infer<typeof savedWorkSchema>;

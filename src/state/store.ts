@@ -7,7 +7,13 @@
  */
 import { create } from 'zustand';
 import { persist, createJSONStorage } from 'zustand/middleware';
-import { DATASETS } from '../data/datasets';
+import {
+  builtinDataset,
+  defaultChoiceFor,
+  resolveDataset,
+  type DatasetInfo,
+  type UserDatasetEntry,
+} from '../data/datasets';
 import { inferStack } from '../models/inferStack';
 import { LAYER_TYPES } from '../models/layerRegistry';
 import { expandBlock, isBlock } from '../models/layerTypes/blocks';
@@ -20,6 +26,12 @@ import { describeZodError, savedWorkSchema } from './schemas';
 export interface DesignSlice {
   spec: ModelSpec;
   dataset: DatasetChoice;
+  /** Descriptions of the user's imported datasets; their samples live in the worker's IndexedDB. */
+  userDatasets: UserDatasetEntry[];
+  /** Adds (or replaces, by id) an imported dataset and selects it. */
+  addUserDataset(entry: UserDatasetEntry): void;
+  /** Forgets an imported dataset; if it was selected, the default dataset is selected. */
+  removeUserDataset(id: string): void;
   addLayer(kind: LayerKind, index?: number): void;
   /** Replaces a block by the layers it stands for (the same model, now editable layer by layer). */
   expandBlock(id: string): void;
@@ -41,6 +53,8 @@ export interface RunSlice {
   /** The worker's latest message for the phase (an error, why it paused). */
   phaseMessage: string | null;
   progress: string | null;
+  /** 0..1 while a download of known size runs, else null. */
+  progressFraction: number | null;
   backend: BackendReport | null;
   dataInfo: { trainCount: number; validationCount: number; stepsPerEpoch: number } | null;
   train: TrainRecord[];
@@ -64,6 +78,7 @@ export const initialRun: Omit<RunSlice, 'setNotice'> = {
   runId: 0,
   phaseMessage: null,
   progress: null,
+  progressFraction: null,
   backend: null,
   dataInfo: null,
   train: [],
@@ -73,11 +88,19 @@ export const initialRun: Omit<RunSlice, 'setNotice'> = {
 
 export const STORAGE_KEY = 'layerlab:work';
 
+/** The chosen dataset's info; the default dataset if the choice no longer resolves. */
+export function datasetInfoOf(state: Pick<AppState, 'dataset' | 'userDatasets'>): DatasetInfo {
+  return (
+    resolveDataset(state.dataset, state.userDatasets) ?? builtinDataset(DEFAULT_PRESET.dataset.id)
+  );
+}
+
 export const useStore = create<AppState>()(
   persist(
-    (set) => ({
+    (set, get) => ({
       spec: DEFAULT_PRESET.spec,
       dataset: DEFAULT_PRESET.dataset,
+      userDatasets: [],
       training: DEFAULT_PRESET.training,
       ...initialRun,
 
@@ -96,7 +119,7 @@ export const useStore = create<AppState>()(
           const at = spec.layers.findIndex((l) => l.id === id);
           const block = spec.layers[at];
           if (!block || !isBlock(block)) return {};
-          const info = DATASETS[dataset.id];
+          const info = datasetInfoOf({ dataset, userDatasets: get().userDatasets });
           const before = inferStack(spec.layers.slice(0, at), info.inputShape, {
             inputIsTokens: info.inputIsTokens,
           });
@@ -132,7 +155,25 @@ export const useStore = create<AppState>()(
             ),
           },
         })),
-      setDataset: (patch) => set(({ dataset }) => ({ dataset: { ...dataset, ...patch } })),
+      setDataset: (patch) =>
+        set(({ dataset }) => {
+          // A different dataset starts from its own defaults (sequence length, vocabulary…).
+          const defaults =
+            patch.id !== undefined && patch.id !== dataset.id
+              ? defaultChoiceFor(patch.id, dataset)
+              : {};
+          return { dataset: { ...dataset, ...defaults, ...patch } };
+        }),
+      addUserDataset: (entry) =>
+        set(({ userDatasets, dataset }) => ({
+          userDatasets: [...userDatasets.filter((d) => d.id !== entry.id), entry],
+          dataset: { ...dataset, id: entry.id },
+        })),
+      removeUserDataset: (id) =>
+        set(({ userDatasets, dataset }) => ({
+          userDatasets: userDatasets.filter((d) => d.id !== id),
+          dataset: dataset.id === id ? DEFAULT_PRESET.dataset : dataset,
+        })),
       loadPreset: (presetId) => {
         const preset = PRESETS.find((p) => p.id === presetId);
         if (preset) set({ spec: preset.spec, dataset: preset.dataset, training: preset.training });
@@ -145,7 +186,12 @@ export const useStore = create<AppState>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       // Only the user's work is persisted; the run is the worker's and starts fresh.
-      partialize: ({ spec, dataset, training }) => ({ spec, dataset, training }),
+      partialize: ({ spec, dataset, training, userDatasets }) => ({
+        spec,
+        dataset,
+        training,
+        userDatasets,
+      }),
       merge: (persisted, current) => {
         if (persisted === undefined || persisted === null) return current;
         const parsed = savedWorkSchema.safeParse(persisted);
@@ -158,7 +204,16 @@ export const useStore = create<AppState>()(
             notice: `Your saved design could not be read (${describeZodError(parsed.error)}), so the default design is shown. The unreadable copy was kept under the key ${STORAGE_KEY}:unreadable.`,
           };
         }
-        return { ...current, ...parsed.data };
+        const work = parsed.data;
+        if (!resolveDataset(work.dataset, work.userDatasets)) {
+          return {
+            ...current,
+            ...work,
+            dataset: DEFAULT_PRESET.dataset,
+            notice: `The saved dataset "${work.dataset.id}" is not available any more, so ${builtinDataset(DEFAULT_PRESET.dataset.id).name} is selected instead. Your design is unchanged.`,
+          };
+        }
+        return { ...current, ...work };
       },
     },
   ),

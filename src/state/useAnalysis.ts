@@ -1,15 +1,23 @@
 /** The design's analysis (shapes, parameter counts, problems), recomputed only when its inputs change. */
 import { useMemo } from 'react';
-import { DATASETS } from '../data/datasets';
+import type { DatasetInfo } from '../data/datasets';
 import { analyzeModel, type ModelAnalysis } from '../models/analyze';
-import { useStore } from './store';
+import { datasetInfoOf, useStore } from './store';
+
+/** The chosen dataset's info, with its settings applied. */
+export function useDatasetInfo(): DatasetInfo {
+  const dataset = useStore((s) => s.dataset);
+  const userDatasets = useStore((s) => s.userDatasets);
+  return useMemo(() => datasetInfoOf({ dataset, userDatasets }), [dataset, userDatasets]);
+}
 
 export function useAnalysis(): ModelAnalysis {
   const spec = useStore((s) => s.spec);
   const dataset = useStore((s) => s.dataset);
   const training = useStore((s) => s.training);
+  const info = useDatasetInfo();
   return useMemo(
-    () => analyzeModel(spec, DATASETS[dataset.id], training, dataset),
-    [spec, dataset, training],
+    () => analyzeModel(spec, info, training, dataset),
+    [spec, info, training, dataset],
   );
 }

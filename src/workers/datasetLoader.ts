@@ -1,72 +1,207 @@
 /**
- * Loads a built-in dataset in the worker: generates the 2-D toys from the seed, or fetches and
- * decodes the MNIST file. The main thread never parses dataset bytes.
+ * Loads the chosen dataset in the worker: generates the synthetic kinds from the seed, downloads
+ * (through the Cache Storage cache) and decodes the bundled files, or reads the user's imported
+ * data from IndexedDB. Returns every sample in a seeded random order; the caller splits it. The
+ * main thread never parses dataset bytes.
  */
-import { DATASETS } from '../data/datasets';
-import { decodeMnist, parseMnistManifest, type MnistManifest } from '../data/mnist';
-import { splitValidation, type PreparedData } from '../data/split';
+import { manifestEntry, type DatasetChoice, type DatasetInfo } from '../data/datasets';
+import { generateFunction1d } from '../data/function1d';
+import { decodeMnist, parseMnistManifest } from '../data/mnist';
 import { generateSequenceTask, isSequenceTaskId } from '../data/sequences';
+import { reorderData, seededOrder, splitValidation, type PreparedData } from '../data/split';
 import { generateToy2d, isToy2dId } from '../data/toy2d';
+import type { LabelledData, Normalization } from '../data/types';
+import { decodeBundledCorpus, decodeBundledTable, decodeBundledText } from './bundledDecoders';
+import type { CachedBytes, DownloadProgress } from './datasetCache';
 import type { StartRequest } from './protocol';
+import type { UserDataStore } from './userDataStore';
 
-export type FetchBytes = (url: string) => Promise<ArrayBuffer>;
-
-/** Decoded files kept for the worker's lifetime, so a second run does not fetch again. */
-const fileCache = new Map<string, { manifest: MnistManifest; bytes: Uint8Array }>();
-
-export async function loadDataset(
-  request: StartRequest,
-  fetchBytes: FetchBytes,
-  progress: (message: string) => void,
-): Promise<PreparedData> {
-  const { dataset, training } = request;
-  const info = DATASETS[dataset.id];
-  if (isSequenceTaskId(dataset.id)) {
-    const [length = 0] = info.inputShape;
-    const data = generateSequenceTask(
-      dataset.id,
-      dataset.samples,
-      length,
-      info.classes.length,
-      training.seed,
-    );
-    return splitValidation(data, training.validationSplit);
-  }
-  if (isToy2dId(dataset.id)) {
-    const data = generateToy2d(dataset.id, dataset.samples, dataset.noise, training.seed);
-    return splitValidation(data, training.validationSplit);
-  }
-  let file = fileCache.get(dataset.id);
-  if (!file) {
-    progress(`Downloading ${info.name}…`);
-    const manifestUrl = new URL(`${dataset.id}.json`, request.datasetBaseUrl).href;
-    const manifestBytes = await fetchBytes(manifestUrl);
-    let manifestJson: unknown;
-    try {
-      manifestJson = JSON.parse(new TextDecoder().decode(manifestBytes));
-    } catch (error) {
-      throw new Error(`${manifestUrl} is not valid JSON.`, { cause: error });
-    }
-    const manifest = parseMnistManifest(manifestJson);
-    const bytes = new Uint8Array(
-      await fetchBytes(new URL(manifest.file, request.datasetBaseUrl).href),
-    );
-    file = { manifest, bytes };
-    fileCache.set(dataset.id, file);
-  }
-  progress(`Decoding ${info.name}…`);
-  const train = decodeMnist(file.bytes, file.manifest, file.manifest.split.train);
-  return splitValidation(train, training.validationSplit);
+/** What a loaded dataset carries besides its samples, for training and for the dataset browser. */
+export interface DecodedDataset {
+  /** Every sample, in a seeded random order. */
+  data: LabelledData;
+  normalization: Normalization;
+  /** Tables: the model's input columns. */
+  featureNames?: string[] | undefined;
+  /** Token kinds: the id → token list (index = id). */
+  tokens?: readonly string[] | undefined;
+  /** Text kinds: each sample's original text, in the same order as `data`. */
+  texts?: readonly string[] | undefined;
+  /** What decoding found (texts truncated, unknown words, rows dropped…). */
+  notes: string[];
 }
 
-/** fetch() that turns HTTP errors into messages naming the file. */
-export async function fetchBytesOrThrow(url: string): Promise<ArrayBuffer> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new Error(`Could not download ${url}: ${String(error)}`, { cause: error });
+export interface LoadRequest {
+  dataset: DatasetChoice;
+  datasetInfo: DatasetInfo;
+  /** Absolute URL of public/datasets/. */
+  datasetBaseUrl: string;
+  seed: number;
+}
+
+export interface LoaderDeps {
+  fetchFile(
+    url: string,
+    expectedBytes: number | null,
+    onProgress: DownloadProgress,
+  ): Promise<CachedBytes>;
+  userData: UserDataStore;
+}
+
+/** message: what is happening; fraction: 0..1 when known. */
+export type LoadProgress = (message: string, fraction: number | null) => void;
+
+/** Decoded bundled files kept for the worker's lifetime (keyed by file and settings). */
+const decodedCache = new Map<string, DecodedDataset>();
+
+export async function loadDataset(
+  request: LoadRequest,
+  deps: LoaderDeps,
+  progress: LoadProgress,
+): Promise<DecodedDataset> {
+  const { dataset, datasetInfo: info, seed } = request;
+  if (info.origin === 'user') return loadUserDataset(request, deps);
+  switch (info.kind) {
+    case 'points2d':
+      if (!isToy2dId(dataset.id)) throw new Error(`No generator for "${dataset.id}".`);
+      return generated(generateToy2d(dataset.id, dataset.samples, dataset.noise, seed));
+    case 'function1d':
+      return generated(generateFunction1d(dataset.samples, dataset.noise, seed));
+    case 'sequence': {
+      if (!isSequenceTaskId(dataset.id)) throw new Error(`No generator for "${dataset.id}".`);
+      const [length = 0] = info.inputShape;
+      const data = generateSequenceTask(
+        dataset.id,
+        dataset.samples,
+        length,
+        info.classes.length,
+        seed,
+      );
+      return { ...generated(data), tokens: info.classes };
+    }
+    case 'images':
+    case 'table':
+    case 'text':
+    case 'corpus': {
+      const decoded = await decodeBundled(request, deps, progress);
+      // A corpus keeps text order: its validation split is then the end of the text, which no
+      // training window overlaps (the trainer still shuffles the training windows every epoch).
+      if (info.kind === 'corpus') return decoded;
+      const order = seededOrder(decoded.data.count, seed);
+      const texts = decoded.texts && Array.from(order, (from) => decoded.texts?.[from] ?? '');
+      return { ...decoded, data: reorderData(decoded.data, order), texts };
+    }
   }
-  if (!response.ok) throw new Error(`Could not download ${url}: HTTP ${response.status}.`);
-  return response.arrayBuffer();
+}
+
+function generated(data: LabelledData): DecodedDataset {
+  return { data, normalization: { kind: 'none' }, notes: [] };
+}
+
+async function loadUserDataset(request: LoadRequest, deps: LoaderDeps): Promise<DecodedDataset> {
+  const stored = await deps.userData.get(request.dataset.id);
+  if (!stored) {
+    throw new Error(
+      `"${request.datasetInfo.name}" is no longer stored in this browser (its site data may have been cleared). Upload the files again, or choose another dataset.`,
+    );
+  }
+  return {
+    data: reorderData(stored.data, seededOrder(stored.data.count, request.seed)),
+    normalization: stored.normalization,
+    featureNames: stored.entry.featureNames,
+    notes: stored.entry.notes,
+  };
+}
+
+async function decodeBundled(
+  request: LoadRequest,
+  deps: LoaderDeps,
+  progress: LoadProgress,
+): Promise<DecodedDataset> {
+  const { dataset, datasetInfo: info, datasetBaseUrl } = request;
+  const entry = manifestEntry(dataset.id);
+  if (!entry) throw new Error(`"${dataset.id}" is not in the dataset manifest.`);
+  const key = JSON.stringify([entry.id, info.inputShape, info.vocabSize]);
+  const cached = decodedCache.get(key);
+  if (cached) return cached;
+
+  // Download every file of the entry, reporting progress over their total size.
+  const files = new Map<string, Uint8Array>();
+  let doneBytes = 0;
+  for (const file of entry.files) {
+    const url = new URL(file, datasetBaseUrl).href;
+    const { bytes, fromCache } = await deps.fetchFile(url, null, (loaded) =>
+      progress(
+        `Downloading ${info.name}…`,
+        entry.bytes > 0 ? Math.min(1, (doneBytes + loaded) / entry.bytes) : null,
+      ),
+    );
+    doneBytes += bytes.byteLength;
+    files.set(file, bytes);
+    if (fromCache) progress(`Read ${info.name} from this browser's cache.`, 1);
+  }
+  progress(`Decoding ${info.name}…`, null);
+  const decoded = decodeFiles(entry.kind, entry.files, files, dataset, info, entry.labelColumn);
+  decodedCache.set(key, decoded);
+  return decoded;
+}
+
+function decodeFiles(
+  kind: DatasetInfo['kind'],
+  names: readonly string[],
+  files: ReadonlyMap<string, Uint8Array>,
+  dataset: DatasetChoice,
+  info: DatasetInfo,
+  labelColumn: string | undefined,
+): DecodedDataset {
+  const [first = ''] = names;
+  const bytes = files.get(first) ?? new Uint8Array(0);
+  switch (kind) {
+    case 'images': {
+      // The MNIST bundle: a JSON manifest naming a uint8 file; training uses its train range.
+      const manifestText = new TextDecoder().decode(bytes);
+      let json: unknown;
+      try {
+        json = JSON.parse(manifestText);
+      } catch (error) {
+        throw new Error(`${first} is not valid JSON.`, { cause: error });
+      }
+      const manifest = parseMnistManifest(json);
+      const pixels = files.get(manifest.file);
+      if (!pixels) throw new Error(`The dataset manifest does not list ${manifest.file}.`);
+      const data = decodeMnist(pixels, manifest, manifest.split.train);
+      return {
+        data,
+        normalization: { kind: 'scale', divisor: 255 },
+        notes: [`${manifest.split.test[1] - manifest.split.test[0]} test images are kept aside.`],
+      };
+    }
+    case 'table':
+      return decodeBundledTable(first, bytes, labelColumn ?? 'label', info);
+    case 'text':
+      return decodeBundledText(first, bytes, dataset.sequenceLength, dataset.vocabularySize);
+    case 'corpus':
+      return decodeBundledCorpus(first, bytes, dataset.sequenceLength, info);
+    default:
+      throw new Error(`Datasets of kind "${kind}" are not files.`);
+  }
+}
+
+/** The training run's data: the chosen dataset, split into training and validation parts. */
+export async function loadForTraining(
+  request: StartRequest,
+  deps: LoaderDeps,
+  progress: LoadProgress,
+): Promise<PreparedData> {
+  const decoded = await loadDataset(
+    {
+      dataset: request.dataset,
+      datasetInfo: request.datasetInfo,
+      datasetBaseUrl: request.datasetBaseUrl,
+      seed: request.training.seed,
+    },
+    deps,
+    progress,
+  );
+  return splitValidation(decoded.data, request.training.validationSplit);
 }

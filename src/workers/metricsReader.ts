@@ -73,7 +73,7 @@ export class MetricsReader {
           epoch,
           batches: pending.batches,
           loss: (lossSum[0] ?? NaN) / pending.batches,
-          accuracy: (correctSum[0] ?? NaN) / pending.predictions,
+          accuracy: pending.regression ? null : (correctSum[0] ?? NaN) / pending.predictions,
           samplesPerSec: (pending.samples * 1000) / elapsed,
           learningRate,
         });

@@ -4,7 +4,6 @@
  * more steps so candidates can be compared. Everything created here is disposed.
  */
 import * as tf from '@tensorflow/tfjs';
-import { DATASETS } from '../data/datasets';
 import { takeRange, type PreparedData } from '../data/split';
 import { buildModel } from '../models/builder';
 import type { BackendName } from '../models/trainingConfig';
@@ -54,7 +53,7 @@ export async function getWebGpuStatus(): Promise<WebGpuStatus> {
 }
 
 export function createProbe(request: StartRequest, data: PreparedData): ProbeFn {
-  const info = DATASETS[request.dataset.id];
+  const info = request.datasetInfo;
   const batchSize = Math.min(request.training.batchSize, data.train.count);
   const sample = takeRange(data.train, 0, batchSize);
   return async (backend: BackendName, time: boolean): Promise<BackendProbe> => {

@@ -26,6 +26,9 @@ const COMMAND_KEYS: Record<Command['type'], true> = {
   stop: true,
   reset: true,
   setLearningRate: true,
+  importData: true,
+  deleteUserData: true,
+  browse: true,
 };
 const EVENT_KEYS: Record<WorkerEvent['type'], true> = {
   ready: true,
@@ -36,6 +39,10 @@ const EVENT_KEYS: Record<WorkerEvent['type'], true> = {
   train: true,
   validation: true,
   deviceLost: true,
+  imported: true,
+  importFailed: true,
+  samples: true,
+  browseFailed: true,
 };
 
 /** Exhaustive switch: stops compiling when a command is added without a case. */
@@ -51,6 +58,12 @@ function describeCommand(command: Command): string {
       return command.type;
     case 'setLearningRate':
       return `lr ${command.learningRate}`;
+    case 'importData':
+      return `import ${command.requestId}`;
+    case 'deleteUserData':
+      return `delete ${command.id}`;
+    case 'browse':
+      return `browse ${command.requestId}`;
     default:
       return assertNever(command, 'command');
   }

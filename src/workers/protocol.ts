@@ -4,7 +4,9 @@
  * Metrics travel as one record per message (deltas): the UI keeps the history, the worker never resends it.
  */
 import type { ModelSpec } from '../models/spec';
-import type { BackendName, DatasetChoice, TrainingConfig } from '../models/trainingConfig';
+import type { DatasetChoice, DatasetInfo, UserDatasetEntry } from '../data/datasets';
+import type { ColumnSummary } from '../data/import/columns';
+import type { BackendName, TrainingConfig } from '../models/trainingConfig';
 
 /** The training session's lifecycle: idle → preparing → training ⇄ paused → done / error. */
 export type Phase = 'idle' | 'preparing' | 'training' | 'paused' | 'done' | 'error';
@@ -14,6 +16,8 @@ export interface StartRequest {
   runId: number;
   spec: ModelSpec;
   dataset: DatasetChoice;
+  /** The choice resolved by the UI (shapes, classes, task), so the worker needs no catalogue. */
+  datasetInfo: DatasetInfo;
   training: TrainingConfig;
   /** Absolute URL of public/datasets/ (the worker fetches and decodes the data itself). */
   datasetBaseUrl: string;
@@ -21,8 +25,63 @@ export interface StartRequest {
   pauseAfterFirstStep: boolean;
 }
 
-/** UI → worker. */
-export type Command =
+/** A file the user chose, read by the UI and transferred (not copied) to the worker. */
+export interface UploadedFile {
+  /** The file name, or its relative path for a folder upload ("pets/cats/1.png"). */
+  name: string;
+  bytes: ArrayBuffer;
+}
+
+/** How to turn an upload into a dataset; fields that do not apply to the upload are ignored. */
+export interface ImportOptions {
+  /** Tables: the column to predict (default: the last column). */
+  labelColumn?: string | undefined;
+  /** Tables: the input columns (default: every other usable column). */
+  featureColumns?: string[] | undefined;
+  /** Tables: default picked from the label column (text or few numbers → classification). */
+  task?: 'classification' | 'regression' | undefined;
+  /** Images: every image is resized to [height, width]. */
+  imageSize: [number, number];
+  /** Images: 1 = greyscale, 3 = RGB. */
+  channels: 1 | 3;
+}
+
+/** A page of samples for the dataset browser, with what it needs to show them. */
+export interface BrowseRequest {
+  dataset: DatasetChoice;
+  datasetInfo: DatasetInfo;
+  datasetBaseUrl: string;
+  seed: number;
+  offset: number;
+  limit: number;
+}
+
+export interface SamplePage {
+  /** Samples in the whole dataset. */
+  total: number;
+  offset: number;
+  count: number;
+  /** Model inputs of the page's samples, [count, ...inputShape] flattened. */
+  x: Float32Array;
+  /** Their labels (class ids, or regression targets). */
+  y: Int32Array | Float32Array;
+  /** Tables: the original values ([count, features]), undoing the standardisation. */
+  raw: Float32Array | null;
+  featureNames: string[] | null;
+  /** Text kinds: each sample's original text. */
+  texts: string[] | null;
+  /** Token kinds: each sample's input ids written as tokens, and its labels written as tokens. */
+  tokens: string[][] | null;
+  labelTokens: string[][] | null;
+  /** Samples per class over the whole dataset (empty for regression). */
+  classCounts: number[];
+  /** How inputs were normalised, in words ("pixels ÷ 255"). */
+  normalization: string;
+  notes: string[];
+}
+
+/** UI → worker: the training session's commands. */
+export type SessionCommand =
   | { type: 'start'; request: StartRequest }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -30,6 +89,22 @@ export type Command =
   | { type: 'stop' }
   | { type: 'reset' }
   | { type: 'setLearningRate'; learningRate: number };
+
+/** UI → worker: data requests, answered whatever the session is doing. */
+export type DataCommand =
+  /** Turn uploaded files into a user dataset (replacing `replaceId` when re-importing). */
+  | {
+      type: 'importData';
+      requestId: number;
+      files: UploadedFile[];
+      options: ImportOptions;
+      replaceId: string | null;
+    }
+  | { type: 'deleteUserData'; id: string }
+  | { type: 'browse'; requestId: number; request: BrowseRequest };
+
+/** UI → worker. */
+export type Command = SessionCommand | DataCommand;
 
 /** One candidate backend's result in backend selection. */
 export interface BackendProbe {
@@ -71,7 +146,8 @@ export interface ValidationRecord {
 export type WorkerEvent =
   | { type: 'ready' }
   | { type: 'phase'; runId: number; phase: Phase; message: string | null }
-  | { type: 'progress'; runId: number; message: string }
+  /** fraction: 0..1 for downloads of known size, null otherwise. */
+  | { type: 'progress'; runId: number; message: string; fraction: number | null }
   | { type: 'backend'; runId: number; report: BackendReport }
   | {
       type: 'dataInfo';
@@ -82,7 +158,17 @@ export type WorkerEvent =
     }
   | { type: 'train'; runId: number; record: TrainRecord }
   | { type: 'validation'; runId: number; record: ValidationRecord }
-  | { type: 'deviceLost'; message: string };
+  | { type: 'deviceLost'; message: string }
+  | {
+      type: 'imported';
+      requestId: number;
+      entry: UserDatasetEntry;
+      /** Tables: every column, so the user can pick the label and inputs again. */
+      columns: ColumnSummary[] | null;
+    }
+  | { type: 'importFailed'; requestId: number; message: string }
+  | { type: 'samples'; requestId: number; page: SamplePage }
+  | { type: 'browseFailed'; requestId: number; message: string };
 
 /** Compile-time exhaustiveness helper for `switch` defaults. */
 export function assertNever(value: never, what: string): never {
@@ -97,6 +183,9 @@ export const COMMAND_TYPES = [
   'stop',
   'reset',
   'setLearningRate',
+  'importData',
+  'deleteUserData',
+  'browse',
 ] as const;
 export const EVENT_TYPES = [
   'ready',
@@ -107,4 +196,8 @@ export const EVENT_TYPES = [
   'train',
   'validation',
   'deviceLost',
+  'imported',
+  'importFailed',
+  'samples',
+  'browseFailed',
 ] as const;

@@ -3,11 +3,11 @@
  * Trainer and the MetricsReader. Created when a run starts, disposed as a whole when it ends.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { DATASETS } from '../data/datasets';
 import type { PreparedData } from '../data/split';
 import { buildModel } from '../models/builder';
 import { MetricsReader } from './metricsReader';
 import type { StartRequest, TrainRecord } from './protocol';
+import { augmentsAnything } from './augment';
 import { toTensors, Trainer, type SplitTensors } from './trainer';
 
 export interface Run {
@@ -25,7 +25,7 @@ export function createRun(
   now: () => number,
   onRecord: (record: TrainRecord) => void,
 ): Run {
-  const info = DATASETS[request.dataset.id];
+  const info = request.datasetInfo;
   const model = buildModel(request.spec, info.inputShape, request.training.seed);
   const outputs = model.outputs[0]?.shape.at(-1) ?? info.classes.length;
   const train = toTensors(data.train, info.inputShape, outputs, info.classes.length);
@@ -34,7 +34,11 @@ export function createRun(
     : null;
   const tensors = validation ? [train, validation] : [train];
   try {
-    const trainer = new Trainer(model, request.training, train, validation);
+    const augment =
+      info.kind === 'images' && augmentsAnything(request.dataset.augment)
+        ? request.dataset.augment
+        : null;
+    const trainer = new Trainer(model, request.training, train, validation, augment);
     const metrics = new MetricsReader(trainer, now, onRecord);
     return { id: request.runId, request, model, trainer, metrics, tensors };
   } catch (error) {

@@ -5,11 +5,12 @@ import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreparedData } from '../data/split';
 import { analyzeModel } from '../models/analyze';
-import { DATASETS } from '../data/datasets';
+import { builtinDataset } from '../data/datasets';
 import { PRESETS } from '../models/presets';
 import type { ModelSpec } from '../models/spec';
-import { DEFAULT_TRAINING, type TrainingConfig } from '../models/trainingConfig';
-import { loadDataset } from './datasetLoader';
+import { DEFAULT_DATASET, DEFAULT_TRAINING, type TrainingConfig } from '../models/trainingConfig';
+import { loadForTraining, type LoaderDeps } from './datasetLoader';
+import { createMemoryStore } from './userDataStore';
 import type {
   BackendReport,
   Phase,
@@ -56,7 +57,8 @@ function request(
     runId: nextRunId++,
     spec: XOR_MLP,
     // 400 points, 20 % validation → 320 training points, 10 steps of 32 per epoch.
-    dataset: { id: 'xor', noise: 0, samples: 400 },
+    dataset: { ...DEFAULT_DATASET, id: 'xor', noise: 0, samples: 400 },
+    datasetInfo: builtinDataset(patch.dataset?.id ?? 'xor'),
     training: { ...TRAINING, ...training },
     datasetBaseUrl: pathToFileURL(DATASET_DIR + '/').href,
     pauseAfterFirstStep: false,
@@ -66,11 +68,13 @@ function request(
 
 /** Reads public/datasets files as the worker's fetch would; counts what it was asked for. */
 const fetched: string[] = [];
-async function fetchFromDisk(url: string): Promise<ArrayBuffer> {
-  fetched.push(url);
-  const bytes = readFileSync(new URL(url));
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-}
+const fromDisk: LoaderDeps = {
+  fetchFile: (url) => {
+    fetched.push(url);
+    return Promise.resolve({ bytes: new Uint8Array(readFileSync(new URL(url))), fromCache: false });
+  },
+  userData: createMemoryStore(),
+};
 
 interface Harness {
   session: TrainingSession;
@@ -90,7 +94,7 @@ function harness(overrides: Partial<SessionHost> = {}): Harness {
     emit: (event) => events.push(event),
     loadData: (req, progress) => {
       loads.push(req);
-      return loadDataset(req, fetchFromDisk, progress);
+      return loadForTraining(req, fromDisk, progress);
     },
     prepareBackend: async (): Promise<BackendReport> => {
       await tf.setBackend('cpu');
@@ -294,7 +298,12 @@ describe('TrainingSession', () => {
     const before = tf.memory().numTensors;
     const req = request({ spec });
     await h.session.handle({ type: 'start', request: req });
-    const expected = analyzeModel(spec, DATASETS.xor, req.training, req.dataset).blockingReason;
+    const expected = analyzeModel(
+      spec,
+      builtinDataset('xor'),
+      req.training,
+      req.dataset,
+    ).blockingReason;
     expect(expected).toContain('needs an image input');
     expect(h.session.phase).toBe('error');
     expect(h.events.filter((e) => e.type === 'phase')).toEqual([
@@ -342,7 +351,9 @@ describe('TrainingSession', () => {
       spec,
       training: { optimizer: 'sgd', loss: 'meanSquaredError', learningRate: 10, epochs: 1000 },
     });
-    expect(analyzeModel(spec, DATASETS.xor, req.training, req.dataset).blockingReason).toBeNull();
+    expect(
+      analyzeModel(spec, builtinDataset('xor'), req.training, req.dataset).blockingReason,
+    ).toBeNull();
     await h.session.handle({ type: 'start', request: req });
     await h.until(() => h.session.phase !== 'training', 'the run to stop');
     expect(h.session.phase).toBe('paused');
@@ -411,7 +422,7 @@ describe('TrainingSession', () => {
     await h.until(() => h.session.phase === 'preparing', 'preparing');
     await h.session.handle({ type: 'stop' });
     expect(h.session.phase).toBe('idle');
-    const real = await loadDataset(req, fetchFromDisk, () => undefined);
+    const real = await loadForTraining(req, fromDisk, () => undefined);
     release(real);
     await started;
     for (let i = 0; i < 10; i++) await new Promise<void>((resolve) => setTimeout(resolve, 1));

@@ -5,13 +5,12 @@
  * stop and learning-rate changes take effect at the next step. Runs in Node tests unchanged.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { DATASETS } from '../data/datasets';
 import type { PreparedData } from '../data/split';
 import { analyzeModel } from '../models/analyze';
 import { createRun, disposeRun, type Run } from './run';
 import type {
   BackendReport,
-  Command,
+  SessionCommand,
   Phase,
   StartRequest,
   TrainRecord,
@@ -22,7 +21,10 @@ import type { Trainer } from './trainer';
 
 export interface SessionHost {
   emit(event: WorkerEvent): void;
-  loadData(request: StartRequest, progress: (message: string) => void): Promise<PreparedData>;
+  loadData(
+    request: StartRequest,
+    progress: (message: string, fraction: number | null) => void,
+  ): Promise<PreparedData>;
   /** Picks, proves and activates a backend for this request. */
   prepareBackend(request: StartRequest, data: PreparedData): Promise<BackendReport>;
   /** Lets queued commands run (a macrotask); tests may pass setImmediate. */
@@ -54,7 +56,7 @@ export class TrainingSession {
   constructor(private readonly host: SessionHost) {}
 
   /** The one entry point for commands from the UI. */
-  async handle(command: Command): Promise<void> {
+  async handle(command: SessionCommand): Promise<void> {
     switch (command.type) {
       case 'start':
         return this.start(command.request);
@@ -100,15 +102,20 @@ export class TrainingSession {
     this.pauseRequested = request.pauseAfterFirstStep;
     this.stopRequested = false;
     this.transition('preparing');
-    const info = DATASETS[request.dataset.id];
+    const info = request.datasetInfo;
     try {
       const analysis = analyzeModel(request.spec, info, request.training, request.dataset);
       if (analysis.blockingReason) throw new Error(analysis.blockingReason);
-      const data = await this.host.loadData(request, (message) =>
-        this.host.emit({ type: 'progress', runId: request.runId, message }),
+      const data = await this.host.loadData(request, (message, fraction) =>
+        this.host.emit({ type: 'progress', runId: request.runId, message, fraction }),
       );
       if (generation !== this.generation) return;
-      this.host.emit({ type: 'progress', runId: request.runId, message: 'Checking backends…' });
+      this.host.emit({
+        type: 'progress',
+        runId: request.runId,
+        message: 'Checking backends…',
+        fraction: null,
+      });
       const report = await this.host.prepareBackend(request, data);
       if (generation !== this.generation) return;
       this.host.emit({ type: 'backend', runId: request.runId, report });

@@ -106,7 +106,7 @@ describe('toTensors', () => {
   it('one-hot encodes labels for several outputs and keeps 0/1 for one output', async () => {
     const data = {
       x: Float32Array.from([1, 2, 3, 4, 5, 6]),
-      y: Uint8Array.from([1, 0, 1]),
+      y: Int32Array.from([1, 0, 1]),
       count: 3,
     };
     const many = toTensors(data, [2], 2, 2);
@@ -129,7 +129,7 @@ describe('toTensors', () => {
   });
 
   it('keeps image samples in their shape', () => {
-    const data = { x: new Float32Array(2 * 2 * 2 * 1), y: Uint8Array.from([3, 9]), count: 2 };
+    const data = { x: new Float32Array(2 * 2 * 2 * 1), y: Int32Array.from([3, 9]), count: 2 };
     const t = toTensors(data, [2, 2, 1], 10, 10);
     expect(t.x.shape).toEqual([2, 2, 2, 1]);
     expect(t.y.shape).toEqual([2, 10]);

@@ -4,7 +4,7 @@
  * No lifecycle here (that is session.ts); runs the same in Node and in the worker.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LabelledData } from '../data/toy2d';
+import type { LabelledData } from '../data/types';
 import { createRandom, shuffledIndices, type Random } from '../data/random';
 import {
   computeLoss,
@@ -14,16 +14,20 @@ import {
 } from '../models/losses';
 import type { Shape } from '../models/spec';
 import type { TrainingConfig } from '../models/trainingConfig';
+import { augmentBatch, type AugmentOptions } from './augment';
 
 /** A split on the device: x [count, ...inputShape], y [count, outputs]. */
 export interface SplitTensors {
   x: tf.Tensor;
   y: tf.Tensor;
   count: number;
+  /** Real-valued targets: there is no accuracy to count. */
+  regression: boolean;
 }
 
 /**
- * Uploads a split. One output unit → y is the 0/1 label [count, 1]; otherwise y is one-hot over
+ * Uploads a split. Regression targets (Float32Array labels) go up as they are: [count, targets].
+ * For class ids, one output unit → y is the 0/1 label [count, 1]; otherwise y is one-hot over
  * `classes`: [count, classes], or [count, T, classes] when there is a label per time step.
  */
 export function toTensors(
@@ -35,6 +39,14 @@ export function toTensors(
   return tf.tidy(() => {
     const x = tf.tensor(data.x, [data.count, ...inputShape], 'float32');
     const perSample = data.y.length / data.count;
+    if (data.y instanceof Float32Array) {
+      return {
+        x,
+        y: tf.tensor2d(data.y, [data.count, perSample]),
+        count: data.count,
+        regression: true,
+      };
+    }
     const labels = tf.tensor1d(Int32Array.from(data.y), 'int32');
     let y: tf.Tensor;
     if (outputs === 1) {
@@ -45,7 +57,7 @@ export function toTensors(
       // [count * T, classes] -> [count, T, classes]
       y = tf.oneHot(labels, classes).toFloat().reshape([data.count, perSample, classes]);
     }
-    return { x, y, count: data.count };
+    return { x, y, count: data.count, regression: false };
   });
 }
 
@@ -57,6 +69,8 @@ export interface PendingMetrics {
   samples: number;
   /** Predictions scored: samples × labels per sample (time steps for sequence tasks). */
   predictions: number;
+  /** Regression: no accuracy. */
+  regression: boolean;
 }
 
 export class Trainer {
@@ -68,6 +82,8 @@ export class Trainer {
   epoch = 0;
   private order: Int32Array;
   private readonly random: Random;
+  /** Its own stream, so switching augmentation on does not change the shuffle order. */
+  private readonly augmentRandom: Random;
   private lossSum: tf.Scalar | null = null;
   private correctSum: tf.Scalar | null = null;
   private batchesSinceDrain = 0;
@@ -78,6 +94,8 @@ export class Trainer {
     readonly config: TrainingConfig,
     readonly train: SplitTensors,
     readonly validation: SplitTensors | null,
+    /** Image batches only: random shifts, rotations, flips of each training image. */
+    readonly augment: AugmentOptions | null = null,
   ) {
     this.stepsPerEpoch = Math.floor(train.count / config.batchSize); // the last partial batch is dropped
     if (this.stepsPerEpoch < 1) {
@@ -88,6 +106,7 @@ export class Trainer {
     this.optimizer = createOptimizer(config.optimizer, config.learningRate);
     this.random = createRandom(config.seed ^ 0x5eed);
     this.order = shuffledIndices(train.count, this.random);
+    this.augmentRandom = createRandom(config.seed ^ 0xa06);
     this.variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   }
 
@@ -114,11 +133,15 @@ export class Trainer {
     const kept: { correct: tf.Scalar | null } = { correct: null };
     const [lossSum, correctSum] = tf.tidy(() => {
       const idx = tf.tensor1d(indices, 'int32');
-      const xb = tf.gather(this.train.x, idx); // [batch, ...inputShape]
+      const gathered = tf.gather(this.train.x, idx); // [batch, ...inputShape]
+      const xb =
+        this.augment && gathered.rank === 4
+          ? augmentBatch(gathered as tf.Tensor4D, this.augment, this.augmentRandom)
+          : gathered;
       const yb = tf.gather(this.train.y, idx); // [batch, outputs]
       const { value, grads } = this.optimizer.computeGradients(() => {
         const pred = this.model.apply(xb, { training: true }) as tf.Tensor;
-        kept.correct = tf.keep(countCorrect(yb, pred));
+        kept.correct = tf.keep(this.train.regression ? tf.scalar(0) : countCorrect(yb, pred));
         const loss = computeLoss(this.config.loss, yb, pred);
         // L1/L2 penalties of the layers that have them, as Keras adds them to the loss.
         const penalties = this.model.calculateLosses();
@@ -153,6 +176,7 @@ export class Trainer {
       batches: this.batchesSinceDrain,
       samples: this.batchesSinceDrain * this.config.batchSize,
       predictions: this.batchesSinceDrain * this.config.batchSize * this.labelsPerSample,
+      regression: this.train.regression,
     };
     this.lossSum = null;
     this.correctSum = null;
@@ -161,7 +185,7 @@ export class Trainer {
   }
 
   /** Mean loss and accuracy on the validation split, in fixed batches; one readback. */
-  async evaluate(): Promise<{ loss: number; accuracy: number } | null> {
+  async evaluate(): Promise<{ loss: number; accuracy: number | null } | null> {
     const split = this.validation;
     if (!split || split.count === 0) return null;
     // Fixed shapes: full batches only, unless the whole split is smaller than one batch.
@@ -175,13 +199,14 @@ export class Trainer {
         const yb = split.y.slice(b * size, size);
         const pred = this.model.apply(xb, { training: false }) as tf.Tensor;
         loss = tf.add(loss, computeLoss(this.config.loss, yb, pred));
-        correct = tf.add(correct, countCorrect(yb, pred));
+        if (!split.regression) correct = tf.add(correct, countCorrect(yb, pred));
       }
       return tf.stack([loss, correct]);
     });
     try {
       const [loss = NaN, correct = NaN] = await totals.data();
-      return { loss: loss / batches, accuracy: correct / (batches * size * this.labelsPerSample) };
+      const accuracy = split.regression ? null : correct / (batches * size * this.labelsPerSample);
+      return { loss: loss / batches, accuracy };
     } finally {
       totals.dispose();
     }

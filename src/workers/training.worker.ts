@@ -5,13 +5,34 @@
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from './backendChoice';
-import { fetchBytesOrThrow, loadDataset } from './datasetLoader';
+import { fetchDatasetFile } from './datasetCache';
+import { loadForTraining, type LoaderDeps } from './datasetLoader';
+import { installCpuKernels } from './kernels/cpuUnsortedSegmentSum';
+import { createIndexedDbStore } from './userDataStore';
 import { createProbe, getWebGpuStatus } from './probe';
-import type { BackendReport, Command, StartRequest, WorkerEvent } from './protocol';
+import { browse, importData, type DataServiceDeps } from './dataService';
+import { decodeImage } from './imageDecoder';
+import {
+  assertNever,
+  type BackendReport,
+  type Command,
+  type StartRequest,
+  type WorkerEvent,
+} from './protocol';
 import { messageOf, TrainingSession } from './session';
 import { yieldToEvents } from './yieldToEvents';
 
-const post = (event: WorkerEvent): void => self.postMessage(event);
+installCpuKernels();
+
+const post = (event: WorkerEvent, transfer: Transferable[] = []): void =>
+  self.postMessage(event, transfer);
+
+/** A page of samples is copied out of the dataset, so its buffers can move, not be cloned. */
+function postPage(event: WorkerEvent): void {
+  if (event.type !== 'samples') return post(event);
+  const { x, y, raw } = event.page;
+  post(event, raw ? [x.buffer, y.buffer, raw.buffer] : [x.buffer, y.buffer]);
+}
 
 // The same model, batch size and backend choice reuse the last decision instead of probing again.
 let lastChoice: { key: string; report: BackendReport } | null = null;
@@ -32,6 +53,7 @@ async function prepareBackendNow(request: StartRequest, data: Parameters<typeof 
     request.spec,
     request.training.batchSize,
     request.dataset.id,
+    request.datasetInfo.inputShape,
     request.training.backend,
   ]);
   let report = lastChoice?.key === key ? lastChoice.report : null;
@@ -65,18 +87,54 @@ function watchDeviceLoss(): void {
   );
 }
 
+const loaderDeps: LoaderDeps = { fetchFile: fetchDatasetFile, userData: createIndexedDbStore() };
+
 const session = new TrainingSession({
   emit: post,
-  loadData: (request, progress) => loadDataset(request, fetchBytesOrThrow, progress),
+  loadData: (request, progress) => loadForTraining(request, loaderDeps, progress),
   prepareBackend,
   yieldToEvents,
   now: () => performance.now(),
 });
 
+const dataDeps: DataServiceDeps = {
+  ...loaderDeps,
+  decodeImage,
+  newId: () => `user:${crypto.randomUUID()}`,
+};
+
 self.onmessage = (event: MessageEvent<Command>) => {
-  session.handle(event.data).catch((error: unknown) => {
-    post({ type: 'phase', runId: -1, phase: 'error', message: messageOf(error) });
-  });
+  const command = event.data;
+  switch (command.type) {
+    case 'importData':
+      void importData(
+        command.requestId,
+        command.files,
+        command.options,
+        command.replaceId,
+        dataDeps,
+      ).then(post);
+      return;
+    case 'deleteUserData':
+      void loaderDeps.userData.delete(command.id).catch(() => undefined);
+      return;
+    case 'browse':
+      void browse(command.requestId, command.request, loaderDeps).then(postPage);
+      return;
+    case 'start':
+    case 'pause':
+    case 'resume':
+    case 'step':
+    case 'stop':
+    case 'reset':
+    case 'setLearningRate':
+      session.handle(command).catch((error: unknown) => {
+        post({ type: 'phase', runId: -1, phase: 'error', message: messageOf(error) });
+      });
+      return;
+    default:
+      assertNever(command, 'command');
+  }
 };
 
 post({ type: 'ready' });

@@ -1,0 +1,12 @@
+// mulberry32: the tiny seeded PRNG that src/data/random.ts uses, for the Node scripts and test
+// fixtures (which cannot import TypeScript). Same seed, same numbers.
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

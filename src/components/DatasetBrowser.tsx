@@ -1,0 +1,233 @@
+import { useEffect, useState } from 'react';
+import { dataRequests } from '../bridge/workerBridge';
+import type { DatasetInfo } from '../data/datasets';
+import { useStore } from '../state/store';
+import { useDatasetInfo } from '../state/useAnalysis';
+import type { SamplePage } from '../workers/protocol';
+import { ClassHistogram } from './ClassHistogram';
+import { ImageTile } from './ImageTile';
+import { PointsPlot } from './PointsPlot';
+
+/** Samples per page by kind: a screenful of each. Points are all shown at once. */
+function pageSize(info: DatasetInfo): number {
+  switch (info.kind) {
+    case 'images':
+      return 40;
+    case 'points2d':
+    case 'function1d':
+      return 5000;
+    case 'text':
+      return 8;
+    case 'table':
+    case 'sequence':
+    case 'corpus':
+      return 12;
+  }
+}
+
+type Loaded = { key: string; page: SamplePage } | { key: string; error: string } | null;
+
+/**
+ * The dataset browser: the chosen data as the model sees it (same seed, same order), with labels,
+ * the class balance and how inputs were normalised. Loads only while open: a closed browser costs
+ * nothing.
+ */
+export function DatasetBrowser() {
+  const info = useDatasetInfo();
+  const dataset = useStore((s) => s.dataset);
+  const seed = useStore((s) => s.training.seed);
+  const [open, setOpen] = useState(false);
+  const [offset, setOffset] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded>(null);
+  const limit = pageSize(info);
+  const key = JSON.stringify([dataset, seed, offset]);
+
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    dataRequests
+      .browse(offset, limit)
+      .then((page) => !cancelled && setLoaded({ key, page }))
+      .catch((error: unknown) => {
+        if (!cancelled)
+          setLoaded({ key, error: error instanceof Error ? error.message : String(error) });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [open, key, offset, limit]);
+
+  // Another dataset starts at its first page.
+  const [shownId, setShownId] = useState(info.id);
+  if (shownId !== info.id) {
+    setShownId(info.id);
+    setOffset(0);
+  }
+
+  const current = loaded?.key === key ? loaded : null;
+  return (
+    <details
+      className="browser"
+      data-testid="dataset-browser"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>Browse the data</summary>
+      {open && !current && <p className="hint">Loading samples…</p>}
+      {current && 'error' in current && (
+        <p className="error" role="alert" data-testid="browser-error">
+          {current.error}
+        </p>
+      )}
+      {current && 'page' in current && (
+        <BrowserPage
+          info={info}
+          page={current.page}
+          onPage={(delta) => setOffset((o) => Math.max(0, o + delta * limit))}
+        />
+      )}
+    </details>
+  );
+}
+
+interface PageProps {
+  info: DatasetInfo;
+  page: SamplePage;
+  onPage(delta: -1 | 1): void;
+}
+
+function BrowserPage({ info, page, onPage }: PageProps) {
+  const label = (n: number) => labelText(info, page, n);
+  const showHistogram = info.task !== 'regression' && info.kind !== 'corpus';
+  return (
+    <div className="browser-page" data-testid="browser-page" data-count={page.count}>
+      <p className="hint" data-testid="browser-summary">
+        {page.total.toLocaleString('en')} samples. {page.normalization}
+      </p>
+      {showHistogram && <ClassHistogram classes={info.classes} counts={page.classCounts} />}
+      {page.notes.length > 0 && (
+        <ul className="notes">
+          {page.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      <SampleView info={info} page={page} label={label} />
+      {page.total > page.count && (
+        <div className="pager">
+          <button type="button" disabled={page.offset === 0} onClick={() => onPage(-1)}>
+            ‹ Previous
+          </button>
+          <span className="hint">
+            {page.offset + 1}–{page.offset + page.count} of {page.total.toLocaleString('en')}
+          </span>
+          <button
+            type="button"
+            data-testid="browser-next"
+            disabled={page.offset + page.count >= page.total}
+            onClick={() => onPage(1)}
+          >
+            Next ›
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function labelText(info: DatasetInfo, page: SamplePage, n: number): string {
+  const perSample = page.count === 0 ? 0 : page.y.length / page.count;
+  if (info.task === 'regression') {
+    return Array.from(page.y.subarray(n * perSample, (n + 1) * perSample), (v) =>
+      v.toFixed(3),
+    ).join(', ');
+  }
+  if (page.labelTokens) return (page.labelTokens[n] ?? []).join(' ');
+  return info.classes[page.y[n] ?? -1] ?? '?';
+}
+
+interface ViewProps {
+  info: DatasetInfo;
+  page: SamplePage;
+  label(n: number): string;
+}
+
+function SampleView({ info, page, label }: ViewProps) {
+  const samples = Array.from({ length: page.count }, (_, n) => n);
+  switch (info.kind) {
+    case 'images': {
+      const [h = 1, w = 1, c = 1] = info.inputShape;
+      const size = h * w * c;
+      return (
+        <div className="image-grid" data-testid="browser-images">
+          {samples.map((n) => (
+            <figure key={n} className="image-sample">
+              <ImageTile pixels={page.x.subarray(n * size, (n + 1) * size)} shape={[h, w, c]} />
+              <figcaption>{label(n)}</figcaption>
+            </figure>
+          ))}
+        </div>
+      );
+    }
+    case 'points2d':
+    case 'function1d':
+      return <PointsPlot info={info} page={page} />;
+    case 'table': {
+      const names = page.featureNames ?? [];
+      const values = page.raw ?? page.x;
+      const width = page.count === 0 ? 0 : values.length / page.count;
+      return (
+        <div className="table-scroll">
+          <table className="sample-table" data-testid="browser-table">
+            <thead>
+              <tr>
+                {Array.from({ length: width }, (_, f) => (
+                  <th key={f}>{names[f] ?? `x${f}`}</th>
+                ))}
+                <th>label</th>
+              </tr>
+            </thead>
+            <tbody>
+              {samples.map((n) => (
+                <tr key={n}>
+                  {Array.from({ length: width }, (_, f) => (
+                    <td key={f}>{formatCell(values[n * width + f] ?? NaN)}</td>
+                  ))}
+                  <td className="label-cell">{label(n)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    }
+    case 'text':
+    case 'sequence':
+    case 'corpus': {
+      const width = info.inputShape[0] ?? 0;
+      return (
+        <ol className="token-samples" data-testid="browser-tokens">
+          {samples.map((n) => (
+            <li key={n}>
+              {page.texts?.[n] !== undefined && <p className="sample-text">{page.texts[n]}</p>}
+              <div className="tokens" aria-label="tokens and their ids">
+                {(page.tokens?.[n] ?? []).map((token, i) => (
+                  <span key={i} className="token" title={`id ${page.x[n * width + i] ?? '?'}`}>
+                    <span className="token-text">{token}</span>
+                    <span className="token-id">{page.x[n * width + i]}</span>
+                  </span>
+                ))}
+              </div>
+              <p className="hint">→ {label(n)}</p>
+            </li>
+          ))}
+        </ol>
+      );
+    }
+  }
+}
+
+function formatCell(value: number): string {
+  if (!Number.isFinite(value)) return '–';
+  // Four significant digits, without the trailing zeros toPrecision leaves (0.2000 → 0.2).
+  return String(Number(value.toPrecision(4)));
+}

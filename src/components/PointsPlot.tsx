@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import type { DatasetInfo } from '../data/datasets';
+import type { SamplePage } from '../workers/protocol';
+
+/** Colour-blind-safe class colours (Okabe–Ito), in class order. */
+export const CLASS_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00'];
+
+const SIZE = 240;
+
+/**
+ * 2-D points coloured by class, or a 1-D regression set as y against x. One canvas, however many
+ * points.
+ */
+export function PointsPlot({ info, page }: { info: DatasetInfo; page: SamplePage }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const context = ref.current?.getContext('2d');
+    if (!context) return;
+    context.clearRect(0, 0, SIZE, SIZE);
+    const regression = info.task === 'regression';
+    const xs = Array.from({ length: page.count }, (_, n) => page.x[regression ? n : 2 * n] ?? 0);
+    const ys = Array.from({ length: page.count }, (_, n) =>
+      regression ? (page.y[n] ?? 0) : (page.x[2 * n + 1] ?? 0),
+    );
+    const bounds = (values: number[]) => {
+      const lo = Math.min(...values, -1);
+      const hi = Math.max(...values, 1);
+      return [lo, hi - lo || 1] as const;
+    };
+    const [x0, xSpan] = bounds(xs);
+    const [y0, ySpan] = bounds(ys);
+    for (let n = 0; n < page.count; n++) {
+      const px = (((xs[n] ?? 0) - x0) / xSpan) * (SIZE - 8) + 4;
+      const py = SIZE - ((((ys[n] ?? 0) - y0) / ySpan) * (SIZE - 8) + 4);
+      context.fillStyle = regression
+        ? (CLASS_COLOURS[0] ?? '#000')
+        : (CLASS_COLOURS[(page.y[n] ?? 0) % CLASS_COLOURS.length] ?? '#000');
+      context.beginPath();
+      context.arc(px, py, 2.2, 0, 2 * Math.PI);
+      context.fill();
+    }
+  }, [info, page]);
+  return (
+    <canvas
+      ref={ref}
+      width={SIZE}
+      height={SIZE}
+      className="points-plot"
+      data-testid="browser-points"
+      role="img"
+      aria-label={`${page.count} samples of ${info.name}`}
+    />
+  );
+}

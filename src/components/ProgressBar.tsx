@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { useStore } from '../state/store';
+
+/** Anything quicker than this shows no bar: a flash of a bar reads as a glitch. */
+const SHOW_AFTER_MS = 500;
+
+/**
+ * The preparing phase's progress (downloading, decoding, checking backends) as a bar, once it has
+ * taken longer than half a second. Determinate while a download of known size runs.
+ */
+export function ProgressBar() {
+  const preparing = useStore((s) => s.phase === 'preparing');
+  const message = useStore((s) => s.progress);
+  const fraction = useStore((s) => s.progressFraction);
+  const [visible, setVisible] = useState(false);
+  useEffect(() => {
+    if (!preparing) return;
+    const timer = setTimeout(() => setVisible(true), SHOW_AFTER_MS);
+    return () => {
+      clearTimeout(timer);
+      setVisible(false);
+    };
+  }, [preparing]);
+  if (!preparing || !visible) return null;
+  return (
+    <div className="progress" data-testid="progress">
+      <progress
+        max={1}
+        value={fraction ?? undefined}
+        aria-label={message ?? 'Preparing'}
+        data-testid="progress-bar"
+      />
+      <span className="hint">
+        {message ?? 'Preparing…'}
+        {fraction !== null && ` ${Math.round(fraction * 100)} %`}
+      </span>
+    </div>
+  );
+}

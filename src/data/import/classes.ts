@@ -1,0 +1,32 @@
+/**
+ * Class names: their order (class ids) and how they are reported. Every importer sorts classes
+ * the same "natural" way, so "2" comes before "10" and "cat" before "Dog" whatever the source.
+ */
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Numbers numerically, then text in natural order ("img2" < "img10"), case-insensitively. */
+export function compareNatural(a: string, b: string): number {
+  const x = Number(a);
+  const y = Number(b);
+  const aNumeric = a.trim() !== '' && Number.isFinite(x);
+  const bNumeric = b.trim() !== '' && Number.isFinite(y);
+  if (aNumeric && bNumeric && x !== y) return x - y;
+  if (aNumeric !== bNumeric) return aNumeric ? -1 : 1;
+  // Ties in the collator (e.g. "Cat" and "cat") fall back to code points, so the order is total.
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** The number of samples in each class, by class id. */
+export function countClasses(y: Int32Array, classCount: number): number[] {
+  const counts = new Array<number>(classCount).fill(0);
+  for (const id of y) counts[id] = (counts[id] ?? 0) + 1;
+  return counts;
+}
+
+/** "3 classes: cat (120), dog (98), fox (40)." — the first 12, then how many more. */
+export function describeClasses(classes: readonly string[], counts: readonly number[]): string {
+  const shown = classes.slice(0, 12).map((name, i) => `${name} (${counts[i] ?? 0})`);
+  const more = classes.length > 12 ? `, and ${classes.length - 12} more` : '';
+  return `${classes.length} classes: ${shown.join(', ')}${more}.`;
+}

@@ -1,0 +1,162 @@
+/**
+ * The IDX format of MNIST and its relatives (Fashion-MNIST, KMNIST, EMNIST): a 4-byte magic
+ * number (0, 0, element type, number of dimensions), each dimension as a big-endian uint32, then
+ * the values, row-major. Files are often gzipped (.gz); both forms are read.
+ */
+import { compareNatural, countClasses, describeClasses } from './classes';
+import { gunzipFile } from './gzip';
+import { checkInputValues } from './limits';
+import { isGzip } from './magic';
+import { stemName } from './paths';
+import { DEFAULT_IMPORT_SEED, shuffleNote, shuffleSamples } from './shuffle';
+import { ImportError, type FileEntry, type ImportedDataset } from './types';
+
+/** One IDX array: unsigned bytes, row-major over `dims`. */
+export interface IdxArray {
+  /** The file it came from, for messages. */
+  name: string;
+  dims: number[];
+  data: Uint8Array;
+}
+
+/** The IDX element types and their names, for messages about the ones LayerLab does not read. */
+const ELEMENT_TYPES: ReadonlyMap<number, string> = new Map([
+  [0x08, 'unsigned bytes'],
+  [0x09, 'signed bytes'],
+  [0x0b, '16-bit integers'],
+  [0x0c, '32-bit integers'],
+  [0x0d, '32-bit floats'],
+  [0x0e, '64-bit floats'],
+]);
+
+const hexBytes = (bytes: Uint8Array) =>
+  [...bytes].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ');
+
+/** Reads an IDX file (raw or gzipped); throws ImportError naming the file and what is wrong. */
+export function parseIdx(file: FileEntry): IdxArray {
+  const bytes = isGzip(file.bytes) ? gunzipFile(file) : file.bytes;
+  if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0) {
+    throw new ImportError(
+      file.name,
+      `this is not an IDX file: one starts with the bytes 00 00 08, this one with ${hexBytes(bytes.subarray(0, 4)) || 'nothing'}.`,
+    );
+  }
+  const type = bytes[2] as number;
+  const typeName = ELEMENT_TYPES.get(type);
+  if (typeName === undefined) {
+    throw new ImportError(
+      file.name,
+      `this is not an IDX file: its element type 0x${type.toString(16).padStart(2, '0')} is not one IDX defines.`,
+    );
+  }
+  if (type !== 0x08) {
+    throw new ImportError(
+      file.name,
+      `this IDX file holds ${typeName}; LayerLab reads only unsigned bytes (type 0x08), as in MNIST.`,
+    );
+  }
+  const rank = bytes[3] as number;
+  const headerLength = 4 + 4 * rank;
+  if (rank === 0 || bytes.length < headerLength) {
+    throw new ImportError(
+      file.name,
+      rank === 0
+        ? 'this IDX file declares no dimensions.'
+        : `this IDX file is cut short inside its header (${bytes.length} bytes, the header alone needs ${headerLength}).`,
+    );
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dims = Array.from({ length: rank }, (_, d) => view.getUint32(4 + 4 * d, false));
+  // A product of up to 255 uint32s can pass 2^53; it is only compared, so precision is moot.
+  const expected = dims.reduce((a, b) => a * b, 1);
+  const found = bytes.length - headerLength;
+  if (found < expected) {
+    throw new ImportError(
+      file.name,
+      `this IDX file is truncated: its header promises ${dims.join(' × ')} = ${expected} values after the ${headerLength}-byte header, but only ${found} bytes follow. Download it again.`,
+    );
+  }
+  if (found > expected) {
+    throw new ImportError(
+      file.name,
+      `this IDX file has ${found - expected} bytes more than its header (${dims.join(' × ')}) describes; it may be damaged or not an IDX file.`,
+    );
+  }
+  return { name: file.name, dims, data: bytes.subarray(headerLength) };
+}
+
+export interface IdxOptions {
+  /** Seed of the sample shuffle. Default: DEFAULT_IMPORT_SEED. */
+  seed?: number | undefined;
+}
+
+/**
+ * Pairs an images array [n, rows, cols] or [n, rows, cols, channels] with a labels array [n]:
+ * pixels become x = raw / 255 with inputShape [rows, cols, channels]; the distinct label values,
+ * sorted numerically, become the classes ("0".."9" for MNIST).
+ */
+export function idxPairToDataset(
+  images: IdxArray,
+  labels: IdxArray,
+  options: IdxOptions = {},
+): ImportedDataset {
+  if (images.dims.length === 1) {
+    throw new ImportError(
+      images.name,
+      `this is a labels file (1 dimension, ${images.dims[0]} values), but it was given as the images.`,
+    );
+  }
+  if (images.dims.length !== 3 && images.dims.length !== 4) {
+    throw new ImportError(
+      images.name,
+      `images should have 3 dimensions (count × rows × columns) or 4 (with channels), but this file has ${images.dims.length}: ${images.dims.join(' × ')}.`,
+    );
+  }
+  if (labels.dims.length !== 1) {
+    throw new ImportError(
+      labels.name,
+      `labels should have 1 dimension (one number per image), but this file has ${labels.dims.length}: ${labels.dims.join(' × ')}.`,
+    );
+  }
+  const [count = 0, rows = 0, cols = 0, channels = 1] = images.dims;
+  if (labels.dims[0] !== count) {
+    throw new ImportError(
+      labels.name,
+      `it has ${labels.dims[0]} labels but ${images.name} has ${count} images; they must come in pairs (the same set, e.g. both "train").`,
+    );
+  }
+  if (count === 0 || rows === 0 || cols === 0 || channels === 0) {
+    throw new ImportError(images.name, `there are no pixels (${images.dims.join(' × ')}).`);
+  }
+  checkInputValues(images.name, images.data.length, 'Use fewer images.');
+
+  const x = new Float32Array(images.data.length);
+  for (let i = 0; i < x.length; i++) x[i] = (images.data[i] as number) / 255;
+  const values = [...new Set(labels.data)].map(String).sort(compareNatural);
+  if (values.length < 2) {
+    throw new ImportError(
+      labels.name,
+      `every label is ${values[0] ?? '?'}; classification needs at least two classes.`,
+    );
+  }
+  // Class ids are positions among the values present, so labels {1, 5, 9} become ids {0, 1, 2}.
+  const ids = new Map(values.map((value, id) => [Number(value), id]));
+  const y = Int32Array.from(labels.data, (value) => ids.get(value) ?? 0);
+
+  const seed = options.seed ?? DEFAULT_IMPORT_SEED;
+  return {
+    name: stemName(images.name),
+    format: 'idx',
+    task: 'classification',
+    inputShape: [rows, cols, channels],
+    classes: values,
+    data: shuffleSamples({ x, y, count }, seed),
+    normalization: { kind: 'scale', divisor: 255 },
+    notes: [
+      `Read ${count} images of ${rows} × ${cols} pixels${channels > 1 ? ` with ${channels} channels` : ''} from ${images.name} and their labels from ${labels.name}.`,
+      describeClasses(values, countClasses(y, values.length)),
+      'Pixels were divided by 255, so inputs are between 0 and 1.',
+      shuffleNote(seed),
+    ],
+  };
+}

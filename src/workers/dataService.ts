@@ -1,0 +1,140 @@
+/**
+ * The worker's data requests that are not training: importing the user's files into a stored
+ * dataset, deleting one, and reading pages of samples for the dataset browser. Each request gets
+ * exactly one answer event; failures become messages, and nothing stored is touched by a failed
+ * import (the new dataset is only written once it decoded completely).
+ */
+import type { UserDatasetEntry } from '../data/datasets';
+import { describeColumns } from '../data/import/columns';
+import { parseTable } from '../data/import/csv';
+import { importFiles } from '../data/import/index';
+import type { FileEntry, ImageDecoder, ImportedDataset } from '../data/import/types';
+import { classCounts, takeRange } from '../data/split';
+import type { Normalization } from '../data/types';
+import { loadDataset, type LoaderDeps } from './datasetLoader';
+import type {
+  BrowseRequest,
+  ImportOptions,
+  SamplePage,
+  UploadedFile,
+  WorkerEvent,
+} from './protocol';
+import { messageOf } from './session';
+
+export interface DataServiceDeps extends LoaderDeps {
+  decodeImage: ImageDecoder;
+  newId(): string;
+}
+
+export async function importData(
+  requestId: number,
+  uploaded: UploadedFile[],
+  options: ImportOptions,
+  replaceId: string | null,
+  deps: DataServiceDeps,
+): Promise<WorkerEvent> {
+  try {
+    const files: FileEntry[] = uploaded.map((f) => ({
+      name: f.name,
+      bytes: new Uint8Array(f.bytes),
+    }));
+    const imported = await importFiles(files, options, deps.decodeImage);
+    const entry = toEntry(imported, replaceId ?? deps.newId());
+    await deps.userData.put({ entry, data: imported.data, normalization: imported.normalization });
+    const table = imported.format === 'csv' ? files[0] : undefined;
+    return {
+      type: 'imported',
+      requestId,
+      entry,
+      columns: table ? describeColumns(parseTable(table)) : null,
+    };
+  } catch (error) {
+    return { type: 'importFailed', requestId, message: messageOf(error) };
+  }
+}
+
+function toEntry(imported: ImportedDataset, id: string): UserDatasetEntry {
+  return {
+    id,
+    kind: imported.format === 'csv' ? 'table' : 'images',
+    task: imported.task,
+    name: imported.name,
+    inputShape: imported.inputShape,
+    classes: imported.classes,
+    samples: imported.data.count,
+    featureNames: imported.featureNames,
+    notes: imported.notes,
+  };
+}
+
+export async function browse(
+  requestId: number,
+  request: BrowseRequest,
+  deps: LoaderDeps,
+): Promise<WorkerEvent> {
+  try {
+    const decoded = await loadDataset(request, deps, () => undefined);
+    const { data } = decoded;
+    const offset = Math.max(0, Math.min(request.offset, data.count));
+    const end = Math.min(data.count, offset + Math.max(0, request.limit));
+    const page = takeRange(data, offset, end);
+    const count = end - offset;
+    const features = data.count === 0 ? 0 : data.x.length / data.count;
+    const perSample = data.count === 0 ? 0 : data.y.length / data.count;
+    const { tokens } = decoded;
+    const asTokens = (ids: ArrayLike<number>, from: number, length: number) =>
+      Array.from({ length }, (_, i) => tokens?.[ids[from + i] ?? -1] ?? '?');
+    const result: SamplePage = {
+      total: data.count,
+      offset,
+      count,
+      x: page.x,
+      y: page.y,
+      raw: rawValues(page.x, count, features, decoded.normalization),
+      featureNames: decoded.featureNames ?? null,
+      texts: decoded.texts ? decoded.texts.slice(offset, end) : null,
+      tokens: tokens
+        ? Array.from({ length: count }, (_, n) => asTokens(page.x, n * features, features))
+        : null,
+      labelTokens:
+        tokens && perSample > 1
+          ? Array.from({ length: count }, (_, n) => asTokens(page.y, n * perSample, perSample))
+          : null,
+      classCounts: classCounts(data, request.datasetInfo.classes.length),
+      normalization: describeNormalization(decoded.normalization),
+      notes: decoded.notes,
+    };
+    return { type: 'samples', requestId, page: result };
+  } catch (error) {
+    return { type: 'browseFailed', requestId, message: messageOf(error) };
+  }
+}
+
+/** Standardised table values back in the units of the file; null when there is nothing to undo. */
+function rawValues(
+  x: Float32Array,
+  count: number,
+  features: number,
+  normalization: Normalization,
+): Float32Array | null {
+  if (normalization.kind !== 'standardize') return null;
+  const raw = new Float32Array(x.length);
+  for (let n = 0; n < count; n++) {
+    for (let f = 0; f < features; f++) {
+      const at = n * features + f;
+      raw[at] = (x[at] ?? 0) * (normalization.std[f] ?? 1) + (normalization.mean[f] ?? 0);
+    }
+  }
+  return raw;
+}
+
+export function describeNormalization(normalization: Normalization): string {
+  switch (normalization.kind) {
+    case 'none':
+      return 'Values are used as they are.';
+    case 'scale':
+      return `Pixel values 0–${normalization.divisor} are divided by ${normalization.divisor}, so inputs lie in [0, 1].`;
+    case 'standardize':
+      return 'Each numeric column is standardised: (value − column mean) ÷ column standard deviation. The table shows the original values.';
+  }
+}
