@@ -113,6 +113,7 @@ function createTrainerStepper(request: BareRequest, x: tf.Tensor2D, y: tf.Tensor
     batchSize: request.batchSize,
     epochs: 1000,
     validationSplit: 0,
+    testSplit: 0,
     seed: SEED,
     backend: request.backend,
   };

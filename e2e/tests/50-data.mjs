@@ -87,6 +87,9 @@ export const tests = {
       await typeInto(page.getByTestId('epochs-input'), '40');
       const accuracy = await trainToEnd(page);
       assert(accuracy >= 0.8, `Iris trains: accuracy ${accuracy}`);
+      // 10 % of the 150 flowers were held out and scored once at the end.
+      const test = Number.parseFloat(await page.getByTestId('test-result').textContent());
+      assert(test >= 60, `a test accuracy is reported: ${test} %`);
       assert(downloads.length === 1, `downloaded once: ${downloads.length}`);
 
       await page.reload();

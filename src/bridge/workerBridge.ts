@@ -142,8 +142,8 @@ function handleEvent(event: WorkerEvent): void {
       return;
     case 'dataInfo':
       if (isCurrent(event.runId)) {
-        const { trainCount, validationCount, stepsPerEpoch } = event;
-        useStore.setState({ dataInfo: { trainCount, validationCount, stepsPerEpoch } });
+        const { trainCount, validationCount, testCount, stepsPerEpoch } = event;
+        useStore.setState({ dataInfo: { trainCount, validationCount, testCount, stepsPerEpoch } });
       }
       return;
     case 'train':
@@ -155,6 +155,9 @@ function handleEvent(event: WorkerEvent): void {
       if (!isCurrent(event.runId)) return;
       pendingValidation.push(event.record);
       scheduleFrame();
+      return;
+    case 'test':
+      if (isCurrent(event.runId)) useStore.setState({ test: event.record });
       return;
     case 'deviceLost':
       restartWorker(event.message);

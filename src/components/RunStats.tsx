@@ -12,6 +12,7 @@ export function RunStats() {
   const lastVal = useStore((s) => s.validation.at(-1));
   const epochs = useStore((s) => s.training.epochs);
   const dataInfo = useStore((s) => s.dataInfo);
+  const test = useStore((s) => s.test);
   const epochShown = last
     ? Math.min(last.epoch + (last.step % (dataInfo?.stepsPerEpoch ?? 1) === 0 ? 0 : 1), epochs)
     : 0;
@@ -49,6 +50,16 @@ export function RunStats() {
           {lastVal?.accuracy != null ? `${fmt(lastVal.accuracy * 100, 1)} %` : '—'}
         </dd>
       </div>
+      {test && (
+        <div
+          title={`Measured once at the end, on ${test.count.toLocaleString('en-US')} held-out samples the model never trained or was tuned on.`}
+        >
+          <dt>Test {test.accuracy != null ? 'accuracy' : 'loss'}</dt>
+          <dd data-testid="test-result">
+            {test.accuracy != null ? `${fmt(test.accuracy * 100, 1)} %` : fmt(test.loss, 4)}
+          </dd>
+        </div>
+      )}
       <div>
         <dt>LR in use</dt>
         <dd data-testid="lr-in-use">{last ? String(last.learningRate) : '—'}</dd>
@@ -58,7 +69,8 @@ export function RunStats() {
           <dt>Samples</dt>
           <dd>
             {dataInfo.trainCount.toLocaleString('en-US')} train /{' '}
-            {dataInfo.validationCount.toLocaleString('en-US')} val.
+            {dataInfo.validationCount.toLocaleString('en-US')} val. /{' '}
+            {dataInfo.testCount.toLocaleString('en-US')} test
           </dd>
         </div>
       )}

@@ -88,6 +88,16 @@ export function TrainingSettings() {
           onChange={(validationSplit) => setTraining({ validationSplit })}
         />
         <NumberField
+          label="Test split"
+          value={training.testSplit}
+          min={LIMITS.testSplit.min}
+          max={LIMITS.testSplit.max}
+          step={0.05}
+          testId="testsplit-input"
+          problem={settingProblems.testSplit}
+          onChange={(testSplit) => setTraining({ testSplit })}
+        />
+        <NumberField
           label="Random seed"
           value={training.seed}
           min={0}

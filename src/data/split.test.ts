@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitValidation, takeRange } from './split';
+import { splitData, splitValidation, takeRange } from './split';
 import type { LabelledData } from './types';
 
 /** count samples of `features` values each; sample i has features i*10 + f and label i % 3. */
@@ -45,5 +45,27 @@ describe('splitValidation', () => {
     expect(none.validation).toBeNull();
     expect(none.train.count).toBe(10);
     expect(splitValidation(make(10, 1), 0).validation).toBeNull();
+  });
+});
+
+describe('splitData', () => {
+  it('takes the test part from the tail and validation from what remains', () => {
+    const data = make(100, 2);
+    const { train, validation, test } = splitData(data, 0.25, 0.2);
+    expect([train.count, validation?.count, test?.count]).toEqual([60, 20, 20]);
+    expect(Array.from(test?.x.subarray(0, 2) ?? [])).toEqual(Array.from(data.x.subarray(160, 162)));
+    expect(Array.from(validation?.x.subarray(0, 2) ?? [])).toEqual(
+      Array.from(data.x.subarray(120, 122)),
+    );
+  });
+
+  it('uses a fixed test set instead of a split when the dataset has one', () => {
+    const fixed = make(7, 2);
+    const { train, validation, test } = splitData(make(100, 2), 0.1, 0.3, fixed);
+    expect([train.count, validation?.count, test]).toEqual([90, 10, fixed]);
+  });
+
+  it('has no test part for a zero fraction', () => {
+    expect(splitData(make(10, 1), 0, 0).test).toBeNull();
   });
 });

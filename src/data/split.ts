@@ -8,6 +8,8 @@ import type { LabelledData } from './types';
 export interface PreparedData {
   train: LabelledData;
   validation: LabelledData | null;
+  /** Held out until the run ends, then evaluated once. */
+  test: LabelledData | null;
 }
 
 export function takeRange(data: LabelledData, start: number, end: number): LabelledData {
@@ -22,12 +24,31 @@ export function takeRange(data: LabelledData, start: number, end: number): Label
 
 export function splitValidation(data: LabelledData, fraction: number): PreparedData {
   const validationCount = Math.floor(data.count * fraction);
-  if (validationCount === 0) return { train: data, validation: null };
+  if (validationCount === 0) return { train: data, validation: null, test: null };
   const trainCount = data.count - validationCount;
   return {
     train: takeRange(data, 0, trainCount),
     validation: takeRange(data, trainCount, data.count),
+    test: null,
   };
+}
+
+/**
+ * Train / validation / test. The test part is the tail (`testFraction` of the samples), unless the
+ * dataset comes with a fixed test set; validation is the tail of what remains:
+ * [ train … | validation | test ].
+ */
+export function splitData(
+  data: LabelledData,
+  validationFraction: number,
+  testFraction: number,
+  fixedTest: LabelledData | null = null,
+): PreparedData {
+  const testCount = fixedTest ? 0 : Math.floor(data.count * testFraction);
+  const rest = testCount > 0 ? takeRange(data, 0, data.count - testCount) : data;
+  const test =
+    fixedTest ?? (testCount > 0 ? takeRange(data, data.count - testCount, data.count) : null);
+  return { ...splitValidation(rest, validationFraction), test };
 }
 
 /** A seeded permutation of 0..count-1 for shuffling a dataset (and anything aligned with it). */

@@ -351,7 +351,9 @@ describe('analyzeModel: settings', () => {
     ['batchSize', { batchSize: 8.5 }, 'Batch size'],
     ['epochs', { epochs: 1.5 }, 'Epochs'],
     ['epochs', { epochs: 0 }, 'Epochs'],
-    ['validationSplit', { validationSplit: 0.9 }, 'Validation split'],
+    ['validationSplit', { validationSplit: 0.9, testSplit: 0 }, 'Validation split'],
+    ['testSplit', { testSplit: 0.6 }, 'Test split'],
+    ['testSplit', { validationSplit: 0.5, testSplit: 0.4 }, 'too little to train on'],
     ['validationSplit', { validationSplit: -0.1 }, 'Validation split'],
     ['seed', { seed: -1 }, 'Seed'],
   ];

@@ -172,6 +172,15 @@ function checkSettings(
   if (!inRange(config.validationSplit, vs.min, vs.max)) {
     problems.validationSplit = `Validation split must be between ${vs.min} and ${vs.max}.`;
   }
+  const ts = LIMITS.testSplit;
+  if (!inRange(config.testSplit, ts.min, ts.max)) {
+    problems.testSplit = `Test split must be between ${ts.min} and ${ts.max}.`;
+  } else if (
+    inRange(config.validationSplit, vs.min, vs.max) &&
+    config.validationSplit + config.testSplit > 0.8
+  ) {
+    problems.testSplit = `Validation and test splits together hold out ${Math.round((config.validationSplit + config.testSplit) * 100)} % of the data, leaving too little to train on: keep them at 80 % or less.`;
+  }
   if (!Number.isInteger(config.seed) || config.seed < 0) {
     problems.seed = 'Seed must be a whole number of 0 or more.';
   }

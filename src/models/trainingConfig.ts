@@ -44,6 +44,11 @@ export interface TrainingConfig {
   epochs: number;
   /** Fraction of the training data held out to measure overfitting (0 = none). */
   validationSplit: number;
+  /**
+   * Fraction held out as a test set, used once when the run ends (0 = none). Datasets with a
+   * fixed test set (MNIST's 2,000 test digits) use that instead.
+   */
+  testSplit: number;
   /** Seeds the data generator, the shuffle, the initial weights and dropout: same seed, same run. */
   seed: number;
   /** Which tfjs backend; 'auto' probes WebGPU → WebGL → CPU and picks the best that works. */
@@ -57,6 +62,7 @@ export const DEFAULT_TRAINING: TrainingConfig = {
   batchSize: 32,
   epochs: 50,
   validationSplit: 0.2,
+  testSplit: 0.1,
   seed: 42,
   backend: 'auto',
 };
@@ -77,6 +83,7 @@ export const LIMITS = {
   batchSize: { min: 1, max: 1024 },
   epochs: { min: 1, max: 1000 },
   validationSplit: { min: 0, max: 0.5 },
+  testSplit: { min: 0, max: 0.5 },
   samples: { min: 50, max: 5000 },
   noise: { min: 0, max: 0.5 },
   sequenceLength: { min: 2, max: 256 },

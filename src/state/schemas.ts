@@ -119,6 +119,7 @@ export const trainingConfigSchema = z.object({
   batchSize: z.number(),
   epochs: z.number(),
   validationSplit: z.number(),
+  testSplit: z.number().default(0.1),
   seed: z.number(),
   backend: z.enum(BACKEND_CHOICES),
 });

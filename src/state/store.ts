@@ -20,7 +20,13 @@ import { expandBlock, isBlock } from '../models/layerTypes/blocks';
 import { DEFAULT_PRESET, PRESETS } from '../models/presets';
 import { INPUT_ID, type LayerKind, type LayerSpec, type ModelSpec } from '../models/spec';
 import type { DatasetChoice, TrainingConfig } from '../models/trainingConfig';
-import type { BackendReport, Phase, TrainRecord, ValidationRecord } from '../workers/protocol';
+import type {
+  BackendReport,
+  Phase,
+  TestRecord,
+  TrainRecord,
+  ValidationRecord,
+} from '../workers/protocol';
 import { describeZodError, savedWorkSchema } from './schemas';
 
 export interface DesignSlice {
@@ -56,7 +62,14 @@ export interface RunSlice {
   /** 0..1 while a download of known size runs, else null. */
   progressFraction: number | null;
   backend: BackendReport | null;
-  dataInfo: { trainCount: number; validationCount: number; stepsPerEpoch: number } | null;
+  dataInfo: {
+    trainCount: number;
+    validationCount: number;
+    testCount: number;
+    stepsPerEpoch: number;
+  } | null;
+  /** The held-out test set's result when the run ended. */
+  test: TestRecord | null;
   train: TrainRecord[];
   validation: ValidationRecord[];
   /** Notices about the app itself (a crashed worker, unreadable saved work); dismissible. */
@@ -81,6 +94,7 @@ export const initialRun: Omit<RunSlice, 'setNotice'> = {
   progressFraction: null,
   backend: null,
   dataInfo: null,
+  test: null,
   train: [],
   validation: [],
   notice: null,

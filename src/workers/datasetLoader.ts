@@ -8,7 +8,7 @@ import { manifestEntry, type DatasetChoice, type DatasetInfo } from '../data/dat
 import { generateFunction1d } from '../data/function1d';
 import { decodeMnist, parseMnistManifest } from '../data/mnist';
 import { generateSequenceTask, isSequenceTaskId } from '../data/sequences';
-import { reorderData, seededOrder, splitValidation, type PreparedData } from '../data/split';
+import { reorderData, seededOrder, splitData, type PreparedData } from '../data/split';
 import { generateToy2d, isToy2dId } from '../data/toy2d';
 import type { LabelledData, Normalization } from '../data/types';
 import { decodeBundledCorpus, decodeBundledTable, decodeBundledText } from './bundledDecoders';
@@ -29,6 +29,8 @@ export interface DecodedDataset {
   texts?: readonly string[] | undefined;
   /** What decoding found (texts truncated, unknown words, rows dropped…). */
   notes: string[];
+  /** A test set that comes with the dataset (MNIST's test digits), instead of a split. */
+  fixedTest?: LabelledData | undefined;
 }
 
 export interface LoadRequest {
@@ -172,8 +174,11 @@ function decodeFiles(
       const data = decodeMnist(pixels, manifest, manifest.split.train);
       return {
         data,
+        fixedTest: decodeMnist(pixels, manifest, manifest.split.test),
         normalization: { kind: 'scale', divisor: 255 },
-        notes: [`${manifest.split.test[1] - manifest.split.test[0]} test images are kept aside.`],
+        notes: [
+          `The ${manifest.split.test[1] - manifest.split.test[0]} test images of the file are the test set.`,
+        ],
       };
     }
     case 'table':
@@ -203,5 +208,6 @@ export async function loadForTraining(
     deps,
     progress,
   );
-  return splitValidation(decoded.data, request.training.validationSplit);
+  const { validationSplit, testSplit } = request.training;
+  return splitData(decoded.data, validationSplit, testSplit, decoded.fixedTest ?? null);
 }

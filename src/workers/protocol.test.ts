@@ -38,6 +38,7 @@ const EVENT_KEYS: Record<WorkerEvent['type'], true> = {
   dataInfo: true,
   train: true,
   validation: true,
+  test: true,
   deviceLost: true,
   imported: true,
   importFailed: true,

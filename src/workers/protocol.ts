@@ -142,6 +142,15 @@ export interface ValidationRecord {
   accuracy: number | null;
 }
 
+export interface TestRecord {
+  /** The step the model had reached. */
+  step: number;
+  /** Test samples scored (full batches). */
+  count: number;
+  loss: number;
+  accuracy: number | null;
+}
+
 /** Worker → UI. */
 export type WorkerEvent =
   | { type: 'ready' }
@@ -154,10 +163,13 @@ export type WorkerEvent =
       runId: number;
       trainCount: number;
       validationCount: number;
+      testCount: number;
       stepsPerEpoch: number;
     }
   | { type: 'train'; runId: number; record: TrainRecord }
   | { type: 'validation'; runId: number; record: ValidationRecord }
+  /** The test set's result, once, when a run ends. */
+  | { type: 'test'; runId: number; record: TestRecord }
   | { type: 'deviceLost'; message: string }
   | {
       type: 'imported';
@@ -195,6 +207,7 @@ export const EVENT_TYPES = [
   'dataInfo',
   'train',
   'validation',
+  'test',
   'deviceLost',
   'imported',
   'importFailed',

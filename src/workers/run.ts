@@ -16,6 +16,8 @@ export interface Run {
   model: tf.LayersModel;
   trainer: Trainer;
   metrics: MetricsReader;
+  /** Evaluated once, when the run ends. */
+  test: SplitTensors | null;
   tensors: SplitTensors[];
 }
 
@@ -32,7 +34,10 @@ export function createRun(
   const validation = data.validation
     ? toTensors(data.validation, info.inputShape, outputs, info.classes.length)
     : null;
-  const tensors = validation ? [train, validation] : [train];
+  const test = data.test
+    ? toTensors(data.test, info.inputShape, outputs, info.classes.length)
+    : null;
+  const tensors = [train, validation, test].filter((t): t is SplitTensors => t !== null);
   try {
     const augment =
       info.kind === 'images' && augmentsAnything(request.dataset.augment)
@@ -40,7 +45,7 @@ export function createRun(
         : null;
     const trainer = new Trainer(model, request.training, train, validation, augment);
     const metrics = new MetricsReader(trainer, now, onRecord);
-    return { id: request.runId, request, model, trainer, metrics, tensors };
+    return { id: request.runId, request, model, trainer, metrics, test, tensors };
   } catch (error) {
     model.dispose();
     tensors.forEach((t) => (t.x.dispose(), t.y.dispose()));

@@ -43,6 +43,8 @@ const TRAINING: TrainingConfig = {
   batchSize: 32,
   epochs: 3,
   validationSplit: 0.2,
+  // No test split here, so the step counts below stay simple; the test split has its own test.
+  testSplit: 0,
   seed: 42,
   backend: 'cpu',
 };
@@ -158,6 +160,7 @@ describe('TrainingSession', () => {
       runId: req.runId,
       trainCount: 320,
       validationCount: 80,
+      testCount: 0,
       stepsPerEpoch: 10,
     });
 
@@ -432,6 +435,32 @@ describe('TrainingSession', () => {
     expect(h.session.model).toBeNull();
   });
 
+  it('holds out a test split and evaluates it once, when the run ends', async () => {
+    const h = harness();
+    // 400 points: the last 40 are the test set; of the other 360, 72 validate and 288 train.
+    const req = request({ training: { testSplit: 0.1, epochs: 2 } });
+    await h.session.handle({ type: 'start', request: req });
+    await h.until(() => h.session.phase === 'done', 'done');
+    expect(h.events.find((e) => e.type === 'dataInfo')).toMatchObject({
+      trainCount: 288,
+      validationCount: 72,
+      testCount: 40,
+      stepsPerEpoch: 9,
+    });
+    const tests = h.events.filter((e) => e.type === 'test');
+    expect(tests).toHaveLength(1);
+    const [test] = tests;
+    if (test?.type !== 'test') throw new Error('no test record');
+    expect(test.record.count).toBe(32); // one full batch of the 40: fixed shapes
+    expect(test.record.step).toBe(18);
+    expect(test.record.accuracy).toBeGreaterThanOrEqual(0);
+    expect(test.record.accuracy).toBeLessThanOrEqual(1);
+    // The test record comes after the last validation record and before 'done'.
+    const order = h.events.map((e) => (e.type === 'phase' ? e.phase : e.type));
+    expect(order.lastIndexOf('validation')).toBeLessThan(order.indexOf('test'));
+    expect(order.indexOf('test')).toBeLessThan(order.lastIndexOf('done'));
+  });
+
   it('loads MNIST through the dataset loader (fetch stubbed from public/datasets)', async () => {
     const h = harness();
     const preset = PRESETS.find((p) => p.id === 'mnist-mlp');
@@ -449,6 +478,7 @@ describe('TrainingSession', () => {
     expect(h.events.find((e) => e.type === 'dataInfo')).toMatchObject({
       trainCount: 7200,
       validationCount: 800,
+      testCount: 2000, // MNIST's own test digits, not a split of the training file
       stepsPerEpoch: 225,
     });
     const progress = h.events.filter((e) => e.type === 'progress').map((e) => e.message);

@@ -131,6 +131,7 @@ export class TrainingSession {
         runId: request.runId,
         trainCount: data.train.count,
         validationCount: data.validation?.count ?? 0,
+        testCount: data.test?.count ?? 0,
         stepsPerEpoch: trainer.stepsPerEpoch,
       });
     } catch (error) {
@@ -208,16 +209,26 @@ export class TrainingSession {
   private async validate(run: Run): Promise<void> {
     const result = await run.trainer.evaluate();
     if (!result || run !== this.run) return;
+    const { loss, accuracy } = result;
     this.host.emit({
       type: 'validation',
       runId: run.id,
-      record: { step: run.trainer.step, epoch: run.trainer.epoch, ...result },
+      record: { step: run.trainer.step, epoch: run.trainer.epoch, loss, accuracy },
     });
   }
 
   private async finish(run: Run): Promise<void> {
     // Validate once more unless the run ended exactly on an epoch (already validated then).
     if (run.trainer.step % run.trainer.stepsPerEpoch !== 0) await this.validate(run);
+    // The test set is used once, at the end: it never steered a choice during training.
+    const test = run.test ? await run.trainer.evaluate(run.test) : null;
+    if (test && run === this.run) {
+      this.host.emit({
+        type: 'test',
+        runId: run.id,
+        record: { step: run.trainer.step, ...test },
+      });
+    }
     this.stopRequested = false;
     this.transition('done');
   }

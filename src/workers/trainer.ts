@@ -184,9 +184,10 @@ export class Trainer {
     return pending;
   }
 
-  /** Mean loss and accuracy on the validation split, in fixed batches; one readback. */
-  async evaluate(): Promise<{ loss: number; accuracy: number | null } | null> {
-    const split = this.validation;
+  /** Mean loss and accuracy on a split (the validation split by default), in fixed batches; one readback. */
+  async evaluate(
+    split: SplitTensors | null = this.validation,
+  ): Promise<{ loss: number; accuracy: number | null; count: number } | null> {
     if (!split || split.count === 0) return null;
     // Fixed shapes: full batches only, unless the whole split is smaller than one batch.
     const size = Math.min(this.config.batchSize, split.count);
@@ -206,7 +207,7 @@ export class Trainer {
     try {
       const [loss = NaN, correct = NaN] = await totals.data();
       const accuracy = split.regression ? null : correct / (batches * size * this.labelsPerSample);
-      return { loss: loss / batches, accuracy };
+      return { loss: loss / batches, accuracy, count: batches * size };
     } finally {
       totals.dispose();
     }
