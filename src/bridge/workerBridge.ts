@@ -11,6 +11,8 @@ import type {
   BrowseRequest,
   Command,
   ImportOptions,
+  ProbeResult,
+  ProbeSettings,
   SamplePage,
   StartRequest,
   TrainRecord,
@@ -25,6 +27,9 @@ let nextRunId = 1;
 /** Records waiting for the next animation frame. */
 let pendingTrain: TrainRecord[] = [];
 let pendingValidation: ValidationRecord[] = [];
+let pendingProbe: ProbeResult | null = null;
+/** The open internals views' needs, re-sent to a restarted worker. */
+let lastProbeSettings: ProbeSettings | null = null;
 let frameRequested = false;
 
 function ensureWorker(): Worker {
@@ -41,6 +46,8 @@ function ensureWorker(): Worker {
   created.onmessageerror = () =>
     restartWorker('The training worker sent a message that could not be read.');
   worker = created;
+  // A restarted worker starts with no views open: tell it what is open now.
+  if (lastProbeSettings) created.postMessage({ type: 'setProbes', settings: lastProbeSettings });
   return created;
 }
 
@@ -88,6 +95,11 @@ function restartWorker(reason: string): void {
 
 function flushFrame(): void {
   frameRequested = false;
+  if (pendingProbe) {
+    const probe = pendingProbe;
+    pendingProbe = null;
+    useStore.setState({ probe });
+  }
   if (pendingTrain.length === 0 && pendingValidation.length === 0) return;
   const train = pendingTrain;
   const validation = pendingValidation;
@@ -158,6 +170,11 @@ function handleEvent(event: WorkerEvent): void {
       return;
     case 'test':
       if (isCurrent(event.runId)) useStore.setState({ test: event.record });
+      return;
+    case 'probe':
+      if (!isCurrent(event.runId)) return;
+      pendingProbe = event.result; // only the newest matters
+      scheduleFrame();
       return;
     case 'deviceLost':
       restartWorker(event.message);
@@ -288,5 +305,13 @@ export const dataRequests = {
     }));
     if (event.type === 'samples') return event.page;
     throw new Error(event.type === 'browseFailed' ? event.message : 'Unexpected answer.');
+  },
+};
+
+/** The internals views: what they need, sent whenever it changes (the worker computes only that). */
+export const probes = {
+  set(settings: ProbeSettings): void {
+    lastProbeSettings = settings;
+    send({ type: 'setProbes', settings });
   },
 };

@@ -244,13 +244,32 @@ class Builder {
 
 /** Builds the model. The caller must have validated the spec (analyzeModel) first. */
 export function buildModel(spec: ModelSpec, inputShape: Shape, seed: number): tf.LayersModel {
+  return buildModelWithOutputs(spec, inputShape, seed).model;
+}
+
+export interface BuiltModel {
+  model: tf.LayersModel;
+  /** Each top-level spec layer's output (a block's: its last part's), by spec id, for probes. */
+  layerOutputs: Map<string, tf.SymbolicTensor>;
+}
+
+export function buildModelWithOutputs(
+  spec: ModelSpec,
+  inputShape: Shape,
+  seed: number,
+): BuiltModel {
   const input = tf.input({ shape: [...inputShape], name: 'input' });
   const builder = new Builder(seed, input);
+  const layerOutputs = new Map<string, tf.SymbolicTensor>();
   let current: Sym = input;
   let previousId = INPUT_ID;
   for (const layer of spec.layers) {
     current = builder.add(layer, previousId, current);
+    layerOutputs.set(layer.id, current);
     previousId = layer.id;
   }
-  return tf.model({ inputs: input, outputs: current, name: 'layerlab_model' });
+  return {
+    model: tf.model({ inputs: input, outputs: current, name: 'layerlab_model' }),
+    layerOutputs,
+  };
 }

@@ -23,6 +23,7 @@ import type { DatasetChoice, TrainingConfig } from '../models/trainingConfig';
 import type {
   BackendReport,
   Phase,
+  ProbeResult,
   TestRecord,
   TrainRecord,
   ValidationRecord,
@@ -70,6 +71,8 @@ export interface RunSlice {
   } | null;
   /** The held-out test set's result when the run ended. */
   test: TestRecord | null;
+  /** The latest probe results for the internals views (replaced, not accumulated). */
+  probe: ProbeResult | null;
   train: TrainRecord[];
   validation: ValidationRecord[];
   /** Notices about the app itself (a crashed worker, unreadable saved work); dismissible. */
@@ -95,6 +98,7 @@ export const initialRun: Omit<RunSlice, 'setNotice'> = {
   backend: null,
   dataInfo: null,
   test: null,
+  probe: null,
   train: [],
   validation: [],
   notice: null,

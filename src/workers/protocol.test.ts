@@ -29,6 +29,7 @@ const COMMAND_KEYS: Record<Command['type'], true> = {
   importData: true,
   deleteUserData: true,
   browse: true,
+  setProbes: true,
 };
 const EVENT_KEYS: Record<WorkerEvent['type'], true> = {
   ready: true,
@@ -44,6 +45,7 @@ const EVENT_KEYS: Record<WorkerEvent['type'], true> = {
   importFailed: true,
   samples: true,
   browseFailed: true,
+  probe: true,
 };
 
 /** Exhaustive switch: stops compiling when a command is added without a case. */
@@ -65,6 +67,8 @@ function describeCommand(command: Command): string {
       return `delete ${command.id}`;
     case 'browse':
       return `browse ${command.requestId}`;
+    case 'setProbes':
+      return `probes every ${command.settings.intervalMs} ms`;
     default:
       return assertNever(command, 'command');
   }

@@ -80,6 +80,116 @@ export interface SamplePage {
   notes: string[];
 }
 
+/** Which views of the model's internals are open: the worker computes only those. */
+export interface ProbeViews {
+  /** Every layer's activations (and the output) for the chosen sample. */
+  activations: boolean;
+  /** Every attention layer's maps for the chosen sample. */
+  attention: boolean;
+  /** 2-D inputs: the model's output over a grid (1-D inputs: its curve); small MLPs: each neuron's. */
+  boundary: boolean;
+  /** The confusion matrix on (a fixed part of) the validation split. */
+  confusion: boolean;
+  /** Per-layer histograms of weights and gradients. */
+  histograms: boolean;
+  /** PCA of one layer's activations for a few hundred validation samples. */
+  projection: boolean;
+}
+
+/** The sample whose activations are shown: one of the validation split's, or one the user made. */
+export type ProbeSample =
+  | { kind: 'validation'; index: number }
+  /** Drawn on the pad or typed: model inputs, [...inputShape] flattened. */
+  | { kind: 'custom'; x: Float32Array };
+
+export interface ProbeSettings {
+  views: ProbeViews;
+  /** How often probes run while the model changes (ms); the UI lets the user choose. */
+  intervalMs: number;
+  /** Frozen: keep showing the last results, compute nothing. */
+  frozen: boolean;
+  sample: ProbeSample;
+  /** Spec id of the layer whose activations are projected; null: the last hidden layer. */
+  projectionLayer: string | null;
+}
+
+export interface LayerActivation {
+  /** Spec id of the top-level layer. */
+  id: string;
+  /** Shape of `values` (after downsampling), without the batch dimension. */
+  shape: number[];
+  /** The layer's full output shape, before downsampling. */
+  fullShape: number[];
+  values: Float32Array;
+}
+
+export interface AttentionMaps {
+  /** The tfjs layer name (blocks have their own attention layers). */
+  layer: string;
+  heads: number;
+  length: number;
+  /** [heads, T (queries), T (keys)] attention weights, rows summing to 1. */
+  maps: Float32Array;
+}
+
+export interface HistogramData {
+  counts: Int32Array;
+  /** The bins span [-range, range] (symmetric, so zero is in the middle). */
+  range: number;
+}
+
+export interface LayerHistograms {
+  /** The weight's name, e.g. "dense_1/kernel". */
+  weight: string;
+  weights: HistogramData;
+  /** Of the gradient at the latest step; null until a step ran since the view opened. */
+  grads: HistogramData | null;
+}
+
+export interface ProbeResult {
+  step: number;
+  sample?: {
+    /** Index into the validation split, or null for a custom sample. */
+    index: number | null;
+    x: Float32Array;
+    /** The true label(s) when known. */
+    label: Int32Array | Float32Array | null;
+    /** The model's output for it (class probabilities, per step for sequences). */
+    output: Float32Array;
+    /** Token inputs: the tokens, for axis labels. */
+    tokens: string[] | null;
+  };
+  activations?: LayerActivation[];
+  attention?: AttentionMaps[];
+  boundary?: {
+    /** Grid side; 1-D inputs: points along x (then `size` values per class). */
+    size: number;
+    /** [xmin, xmax, ymin, ymax] of the grid (1-D: ymin/ymax of the targets). */
+    domain: [number, number, number, number];
+    /** [size * size, outputs] model outputs over the grid, row-major from the top-left. */
+    outputs: Float32Array;
+    /** Small MLPs: each hidden neuron's output over a coarser grid. */
+    neurons: { layer: string; units: number; size: number; maps: Float32Array }[];
+  };
+  confusion?: {
+    classes: number;
+    /** [true, predicted] counts. */
+    matrix: Int32Array;
+    /** Validation indices scored, their true and predicted classes (same order). */
+    indices: Int32Array;
+    truth: Int32Array;
+    predicted: Int32Array;
+  };
+  histograms?: LayerHistograms[];
+  projection?: {
+    layer: string;
+    /** [n, 2] first two principal components. */
+    points: Float32Array;
+    labels: Int32Array;
+    explainedRatio: number[];
+  };
+}
+
 /** UI → worker: the training session's commands. */
 export type SessionCommand =
   | { type: 'start'; request: StartRequest }
@@ -101,7 +211,9 @@ export type DataCommand =
       replaceId: string | null;
     }
   | { type: 'deleteUserData'; id: string }
-  | { type: 'browse'; requestId: number; request: BrowseRequest };
+  | { type: 'browse'; requestId: number; request: BrowseRequest }
+  /** What the views of model internals need; sent when views open, close or change sample. */
+  | { type: 'setProbes'; settings: ProbeSettings };
 
 /** UI → worker. */
 export type Command = SessionCommand | DataCommand;
@@ -180,7 +292,8 @@ export type WorkerEvent =
     }
   | { type: 'importFailed'; requestId: number; message: string }
   | { type: 'samples'; requestId: number; page: SamplePage }
-  | { type: 'browseFailed'; requestId: number; message: string };
+  | { type: 'browseFailed'; requestId: number; message: string }
+  | { type: 'probe'; runId: number; result: ProbeResult };
 
 /** Compile-time exhaustiveness helper for `switch` defaults. */
 export function assertNever(value: never, what: string): never {
@@ -198,6 +311,7 @@ export const COMMAND_TYPES = [
   'importData',
   'deleteUserData',
   'browse',
+  'setProbes',
 ] as const;
 export const EVENT_TYPES = [
   'ready',
@@ -213,4 +327,5 @@ export const EVENT_TYPES = [
   'importFailed',
   'samples',
   'browseFailed',
+  'probe',
 ] as const;

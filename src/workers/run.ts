@@ -4,7 +4,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { PreparedData } from '../data/split';
-import { buildModel } from '../models/builder';
+import { buildModelWithOutputs } from '../models/builder';
 import { MetricsReader } from './metricsReader';
 import type { StartRequest, TrainRecord } from './protocol';
 import { augmentsAnything } from './augment';
@@ -16,6 +16,10 @@ export interface Run {
   model: tf.LayersModel;
   trainer: Trainer;
   metrics: MetricsReader;
+  /** The data on the CPU (labels and inputs for the views of model internals). */
+  data: PreparedData;
+  /** Each top-level spec layer's output, by spec id (the probes' activations). */
+  layerOutputs: Map<string, tf.SymbolicTensor>;
   /** Evaluated once, when the run ends. */
   test: SplitTensors | null;
   tensors: SplitTensors[];
@@ -28,7 +32,11 @@ export function createRun(
   onRecord: (record: TrainRecord) => void,
 ): Run {
   const info = request.datasetInfo;
-  const model = buildModel(request.spec, info.inputShape, request.training.seed);
+  const { model, layerOutputs } = buildModelWithOutputs(
+    request.spec,
+    info.inputShape,
+    request.training.seed,
+  );
   const outputs = model.outputs[0]?.shape.at(-1) ?? info.classes.length;
   const train = toTensors(data.train, info.inputShape, outputs, info.classes.length);
   const validation = data.validation
@@ -45,7 +53,17 @@ export function createRun(
         : null;
     const trainer = new Trainer(model, request.training, train, validation, augment);
     const metrics = new MetricsReader(trainer, now, onRecord);
-    return { id: request.runId, request, model, trainer, metrics, test, tensors };
+    return {
+      id: request.runId,
+      request,
+      model,
+      trainer,
+      metrics,
+      data,
+      layerOutputs,
+      test,
+      tensors,
+    };
   } catch (error) {
     model.dispose();
     tensors.forEach((t) => (t.x.dispose(), t.y.dispose()));

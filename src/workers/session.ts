@@ -87,6 +87,11 @@ export class TrainingSession {
     return this.run?.trainer ?? null;
   }
 
+  /** The run the internals views probe: live, paused or finished (until reset or a new start). */
+  get currentRun(): Run | null {
+    return this.run;
+  }
+
   private transition(to: Phase, message: string | null = null): void {
     if (to !== this.phase && !TRANSITIONS[this.phase].includes(to)) {
       throw new Error(`Invalid training transition ${this.phase} → ${to}`);

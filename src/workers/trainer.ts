@@ -15,6 +15,7 @@ import {
 import type { Shape } from '../models/spec';
 import type { TrainingConfig } from '../models/trainingConfig';
 import { augmentBatch, type AugmentOptions } from './augment';
+import { symmetricHistogram } from './probes/gpuStats';
 
 /** A split on the device: x [count, ...inputShape], y [count, outputs]. */
 export interface SplitTensors {
@@ -82,6 +83,9 @@ export class Trainer {
   epoch = 0;
   private order: Int32Array;
   private readonly random: Random;
+  /** Set by the internals view: the next step keeps a histogram of every gradient. */
+  private gradientStatsWanted = false;
+  private gradientStats: tf.Tensor2D | null = null;
   /** Its own stream, so switching augmentation on does not change the shuffle order. */
   private readonly augmentRandom: Random;
   private lossSum: tf.Scalar | null = null;
@@ -147,6 +151,7 @@ export class Trainer {
         const penalties = this.model.calculateLosses();
         return penalties.length > 0 ? (tf.add(loss, tf.addN(penalties)) as tf.Scalar) : loss;
       }, this.variables);
+      if (this.gradientStatsWanted) this.keepGradientStats(grads);
       this.optimizer.applyGradients(grads);
       const correct = kept.correct as tf.Scalar;
       return [
@@ -165,6 +170,25 @@ export class Trainer {
       this.epoch += 1;
       this.order = shuffledIndices(this.train.count, this.random);
     }
+  }
+
+  /** Asks the next step to keep [variables, bins + 1] gradient histograms (symmetricHistogram). */
+  requestGradientStats(): void {
+    this.gradientStatsWanted = true;
+  }
+
+  /** The latest gradient histograms, once; the caller disposes them. Null before any was kept. */
+  takeGradientStats(): tf.Tensor2D | null {
+    const stats = this.gradientStats;
+    this.gradientStats = null;
+    return stats;
+  }
+
+  private keepGradientStats(grads: tf.NamedTensorMap): void {
+    this.gradientStatsWanted = false;
+    this.gradientStats?.dispose();
+    const rows = this.variables.map((v) => symmetricHistogram(grads[v.name] ?? tf.zeros([1])));
+    this.gradientStats = tf.keep(tf.stack(rows) as tf.Tensor2D);
   }
 
   /** Hands over the sums since the last call (null when no step ran). The caller disposes them. */
@@ -216,8 +240,10 @@ export class Trainer {
   dispose(): void {
     this.lossSum?.dispose();
     this.correctSum?.dispose();
+    this.gradientStats?.dispose();
     this.lossSum = null;
     this.correctSum = null;
+    this.gradientStats = null;
     this.optimizer.dispose();
     // tfjs's MomentumOptimizer.dispose() skips SGDOptimizer's, which frees the cached −lr scalar.
     if (this.config.optimizer === 'momentum') {

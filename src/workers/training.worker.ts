@@ -8,6 +8,7 @@ import { chooseBackend } from './backendChoice';
 import { fetchDatasetFile } from './datasetCache';
 import { loadForTraining, type LoaderDeps } from './datasetLoader';
 import { installCpuKernels } from './kernels/cpuUnsortedSegmentSum';
+import { ProbeScheduler } from './probes/scheduler';
 import { createIndexedDbStore } from './userDataStore';
 import { createProbe, getWebGpuStatus } from './probe';
 import { browse, importData, type DataServiceDeps } from './dataService';
@@ -97,6 +98,12 @@ const session = new TrainingSession({
   now: () => performance.now(),
 });
 
+const probes = new ProbeScheduler({
+  run: () => session.currentRun,
+  emit: post,
+  now: () => performance.now(),
+});
+
 const dataDeps: DataServiceDeps = {
   ...loaderDeps,
   decodeImage,
@@ -120,6 +127,9 @@ self.onmessage = (event: MessageEvent<Command>) => {
       return;
     case 'browse':
       void browse(command.requestId, command.request, loaderDeps).then(postPage);
+      return;
+    case 'setProbes':
+      probes.update(command.settings);
       return;
     case 'start':
     case 'pause':

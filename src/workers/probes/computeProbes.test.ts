@@ -1,0 +1,198 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtinDataset, type DatasetInfo } from '../../data/datasets';
+import { generateSequenceTask } from '../../data/sequences';
+import { splitData } from '../../data/split';
+import { generateToy2d } from '../../data/toy2d';
+import type { LabelledData } from '../../data/types';
+import { PRESETS } from '../../models/presets';
+import { DEFAULT_DATASET, DEFAULT_TRAINING } from '../../models/trainingConfig';
+import type { ProbeSettings, ProbeViews, StartRequest } from '../protocol';
+import { createRun, disposeRun, type Run } from '../run';
+import {
+  BOUNDARY_GRID,
+  CONFUSION_SAMPLES,
+  computeProbes,
+  NEURON_GRID,
+  PROJECTION_SAMPLES,
+} from './computeProbes';
+import { HISTOGRAM_BINS } from './gpuStats';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const ALL: ProbeViews = {
+  activations: true,
+  attention: true,
+  boundary: true,
+  confusion: true,
+  histograms: true,
+  projection: true,
+};
+
+function settings(
+  views: Partial<ProbeViews> = ALL,
+  patch: Partial<ProbeSettings> = {},
+): ProbeSettings {
+  const none = Object.fromEntries(Object.keys(ALL).map((k) => [k, false])) as unknown as ProbeViews;
+  return {
+    views: { ...none, ...views },
+    intervalMs: 250,
+    frozen: false,
+    sample: { kind: 'validation', index: 3 },
+    projectionLayer: null,
+    ...patch,
+  };
+}
+
+function runFor(presetId: string, data: LabelledData, info: DatasetInfo): Run {
+  const preset = PRESETS.find((p) => p.id === presetId);
+  if (!preset) throw new Error(presetId);
+  const request: StartRequest = {
+    runId: 1,
+    spec: preset.spec,
+    dataset: { ...DEFAULT_DATASET, ...preset.dataset },
+    datasetInfo: info,
+    training: { ...DEFAULT_TRAINING, ...preset.training, testSplit: 0 },
+    datasetBaseUrl: 'file:///',
+    pauseAfterFirstStep: false,
+  };
+  return createRun(
+    request,
+    splitData(data, 0.2, 0),
+    () => 0,
+    () => undefined,
+  );
+}
+
+describe('computeProbes on the spiral MLP', () => {
+  const info = builtinDataset('spiral');
+  const data = generateToy2d('spiral', 600, 0.1, 42); // 480 train, 120 validation
+
+  it('returns every view with the documented shapes', async () => {
+    const run = runFor('spiral-mlp', data, info);
+    try {
+      run.trainer.runStep();
+      const first = await computeProbes(run, settings());
+      expect(first.histograms?.every((h) => h.grads === null)).toBe(true); // no step since asked
+      run.trainer.runStep();
+      const r = await computeProbes(run, settings());
+      expect(r.step).toBe(2);
+      // The sample: validation sample 3, its label and the 2 class probabilities.
+      expect(r.sample?.index).toBe(3);
+      expect(Array.from(r.sample?.x ?? [])).toEqual(Array.from(data.x.subarray(483 * 2, 484 * 2)));
+      expect(r.sample?.label?.[0]).toBe(data.y[483]);
+      expect(r.sample?.output).toHaveLength(2);
+      expect((r.sample?.output[0] ?? 0) + (r.sample?.output[1] ?? 0)).toBeCloseTo(1, 5);
+      // Activations: one per top-level layer, dense vectors kept whole.
+      expect(r.activations?.map((a) => [a.id, a.shape])).toEqual([
+        ['l1', [16]],
+        ['l2', [16]],
+        ['l3', [2]],
+      ]);
+      expect(Array.from(r.activations?.[2]?.values ?? [])).toEqual(
+        Array.from(r.sample?.output ?? []),
+      );
+      // The boundary grid and the neuron maps of both hidden layers.
+      expect(r.boundary?.size).toBe(BOUNDARY_GRID);
+      expect(r.boundary?.outputs).toHaveLength(BOUNDARY_GRID ** 2 * 2);
+      expect(r.boundary?.neurons.map((n) => [n.layer, n.units, n.maps.length])).toEqual([
+        ['l1', 16, 16 * NEURON_GRID ** 2],
+        ['l2', 16, 16 * NEURON_GRID ** 2],
+      ]);
+      // The confusion matrix counts every scored validation sample once.
+      const scored = Math.min(CONFUSION_SAMPLES, 120);
+      const matrix = r.confusion?.matrix ?? new Int32Array(0);
+      expect(matrix.reduce((a, b) => a + b, 0)).toBe(scored);
+      expect(Array.from(r.confusion?.truth ?? [])).toEqual(Array.from(data.y.subarray(480, 600)));
+      // Histograms: every weight's counts add up to its size; gradients arrived after a step.
+      const weights = run.model.trainableWeights;
+      expect(r.histograms?.map((h) => h.weight)).toEqual(weights.map((w) => w.name));
+      r.histograms?.forEach((h, i) => {
+        const size = weights[i]?.shape.reduce((a: number, b) => a * (b ?? 1), 1);
+        expect(h.weights.counts).toHaveLength(HISTOGRAM_BINS);
+        expect(h.weights.counts.reduce((a, b) => a + b, 0)).toBe(size);
+        expect(h.grads?.counts.reduce((a, b) => a + b, 0)).toBe(size);
+        expect(h.grads?.range).toBeGreaterThan(0);
+      });
+      // PCA of the last hidden layer for the validation samples.
+      expect(r.projection?.layer).toBe('l2');
+      expect(r.projection?.points).toHaveLength(Math.min(PROJECTION_SAMPLES, 120) * 2);
+      expect(r.projection?.explainedRatio[0]).toBeGreaterThan(0);
+    } finally {
+      disposeRun(run);
+    }
+  });
+
+  it('computes nothing for closed views, and leaks no tensors over many cycles', async () => {
+    const run = runFor('spiral-mlp', data, info);
+    try {
+      const closed = await computeProbes(run, settings({}));
+      expect(Object.keys(closed)).toEqual(['step']);
+      // The trainer's running sums are handed over and freed, as the metrics reader does.
+      const settle = () => {
+        const pending = run.trainer.drainMetrics();
+        pending?.lossSum.dispose();
+        pending?.correctSum.dispose();
+      };
+      run.trainer.runStep();
+      await computeProbes(run, settings());
+      settle();
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 5; i++) {
+        run.trainer.runStep();
+        await computeProbes(run, settings());
+        settle();
+        expect(tf.memory().numTensors).toBe(before);
+      }
+    } finally {
+      disposeRun(run);
+    }
+  });
+
+  it('uses a custom sample when one is given (the drawing pad, a typed text)', async () => {
+    const run = runFor('spiral-mlp', data, info);
+    try {
+      const x = Float32Array.from([0.25, -0.5]);
+      const r = await computeProbes(
+        run,
+        settings({ activations: true }, { sample: { kind: 'custom', x } }),
+      );
+      expect(r.sample?.index).toBeNull();
+      expect(r.sample?.label).toBeNull();
+      expect(Array.from(r.sample?.x ?? [])).toEqual([0.25, -0.5]);
+      expect(r.boundary).toBeUndefined();
+    } finally {
+      disposeRun(run);
+    }
+  });
+});
+
+describe('computeProbes on the reversal transformer', () => {
+  it('returns each head’s [T, T] map with rows that sum to 1, and the tokens', async () => {
+    const info = builtinDataset('reverse');
+    const data = generateSequenceTask('reverse', 200, 8, 10, 1);
+    const run = runFor('reverse-transformer', data, info);
+    try {
+      const r = await computeProbes(run, settings({ attention: true, activations: true }));
+      const maps = r.attention ?? [];
+      expect(maps).toHaveLength(1);
+      const [attention] = maps;
+      expect([attention?.heads, attention?.length]).toEqual([2, 8]);
+      for (let row = 0; row < 2 * 8; row++) {
+        const sum = (attention?.maps.subarray(row * 8, row * 8 + 8) ?? []).reduce(
+          (a, b) => a + b,
+          0,
+        );
+        expect(sum).toBeCloseTo(1, 5);
+      }
+      expect(r.sample?.tokens).toEqual(Array.from(r.sample?.x ?? [], (id) => String(id)));
+      expect(r.sample?.output).toHaveLength(8 * 10);
+      // The transformer block's output [8, 32] is kept whole; attention is not a 2-D boundary.
+      expect(r.activations?.find((a) => a.id === 'l3')?.shape).toEqual([8, 32]);
+    } finally {
+      disposeRun(run);
+    }
+  });
+});

@@ -1,0 +1,81 @@
+/**
+ * Runs probe cycles for the open internals views: at most every `intervalMs`, only when the model
+ * changed (a new step) or the request changed (another sample, another view), one cycle at a time
+ * (its single readback must finish first), never while frozen, and not at all when no view is
+ * open. Probes interleave with training steps on the worker's one thread.
+ */
+import type { Run } from '../run';
+import type { ProbeResult, ProbeSettings, WorkerEvent } from '../protocol';
+import { computeProbes } from './computeProbes';
+
+export interface ProbeHost {
+  /** The current run (live, paused or finished), or null. */
+  run(): Run | null;
+  emit(event: WorkerEvent, transfer: Transferable[]): void;
+  now(): number;
+}
+
+/** Lower bound of the interval: a few readbacks a second at most. */
+export const MIN_PROBE_INTERVAL_MS = 100;
+
+export class ProbeScheduler {
+  private settings: ProbeSettings | null = null;
+  private version = 0;
+  private lastKey = '';
+  private busy = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly host: ProbeHost) {}
+
+  update(settings: ProbeSettings): void {
+    this.settings = settings;
+    this.version += 1;
+    const wanted = Object.values(settings.views).some(Boolean) && !settings.frozen;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (!wanted) return;
+    this.timer = setInterval(
+      () => void this.tick(),
+      Math.max(MIN_PROBE_INTERVAL_MS, settings.intervalMs),
+    );
+    void this.tick();
+  }
+
+  /** One cycle if something changed; exported for tests. */
+  async tick(): Promise<ProbeResult | null> {
+    const settings = this.settings;
+    const run = this.host.run();
+    if (!settings || settings.frozen || !run || this.busy) return null;
+    const key = `${run.id}:${run.trainer.step}:${this.version}`;
+    if (key === this.lastKey) return null;
+    this.busy = true;
+    try {
+      const result = await computeProbes(run, settings);
+      this.lastKey = key;
+      // A result for a run that has since been replaced is dropped.
+      if (this.host.run() === run) {
+        this.host.emit({ type: 'probe', runId: run.id, result }, transferables(result));
+      }
+      return result;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+/** Every typed array of a result owns its buffer (they are slices), so all of them can move. */
+function transferables(result: ProbeResult): Transferable[] {
+  const buffers = new Set<ArrayBufferLike>();
+  const visit = (value: unknown): void => {
+    if (ArrayBuffer.isView(value)) buffers.add(value.buffer);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(result);
+  return [...buffers].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
