@@ -1,6 +1,7 @@
 import { BackendStatus } from './BackendStatus';
 import { DatasetPanel } from './DatasetPanel';
 import { Designer } from './Designer';
+import { InternalsPanel } from './views/InternalsPanel';
 import { MetricChart } from './MetricChart';
 import { Notice } from './Notice';
 import { RunStats } from './RunStats';
@@ -32,6 +33,7 @@ export function App() {
               <MetricChart metric="accuracy" />
             </div>
           </section>
+          <InternalsPanel />
         </div>
       </main>
     </div>

@@ -170,6 +170,9 @@ export interface ProbeResult {
     outputs: Float32Array;
     /** Small MLPs: each hidden neuron's output over a coarser grid. */
     neurons: { layer: string; units: number; size: number; maps: Float32Array }[];
+    /** Training samples drawn on top: [n, inputs] and their labels (classes or targets). */
+    points: Float32Array;
+    labels: Int32Array | Float32Array;
   };
   confusion?: {
     classes: number;
@@ -181,6 +184,8 @@ export interface ProbeResult {
     predicted: Int32Array;
   };
   histograms?: LayerHistograms[];
+  /** The first Conv2D layer's kernels for its first input channel: [kh, kw, filters]. */
+  filters?: { layer: string; shape: [number, number, number]; values: Float32Array };
   projection?: {
     layer: string;
     /** [n, 2] first two principal components. */

@@ -181,7 +181,7 @@ describe('computeProbes on the reversal transformer', () => {
       const [attention] = maps;
       expect([attention?.heads, attention?.length]).toEqual([2, 8]);
       for (let row = 0; row < 2 * 8; row++) {
-        const sum = (attention?.maps.subarray(row * 8, row * 8 + 8) ?? []).reduce(
+        const sum = Array.from(attention?.maps.subarray(row * 8, row * 8 + 8) ?? []).reduce(
           (a, b) => a + b,
           0,
         );

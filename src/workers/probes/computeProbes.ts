@@ -36,6 +36,7 @@ interface ProbeModels {
 }
 
 const modelsByRun = new WeakMap<Run, ProbeModels>();
+const previousAxes = new WeakMap<Run, { layer: string; columns: number; axes: Float32Array }>();
 
 /** Built once per run; dropped with it. Never dispose these: their layers are the run's. */
 function probeModels(run: Run): ProbeModels {
@@ -122,19 +123,25 @@ function domainOf(data: LabelledData, inputs: number): [number, number, number, 
   return [x0 - mx, x1 + mx, y0 - my, y1 + my];
 }
 
-/** [side * side, 2] grid points from the top-left, row by row (y falls as rows go down). */
+/**
+ * [side * side, 2] grid points over the domain, both ends included: point (ix, iy) at
+ * iy * side + ix, with iy = 0 at the bottom (ymin), as the boundary views draw them.
+ */
 function gridPoints(domain: [number, number, number, number], side: number): Float32Array {
   const [x0, x1, y0, y1] = domain;
   const points = new Float32Array(side * side * 2);
-  for (let r = 0; r < side; r++) {
-    for (let c = 0; c < side; c++) {
-      const at = (r * side + c) * 2;
-      points[at] = x0 + ((c + 0.5) / side) * (x1 - x0);
-      points[at + 1] = y1 - ((r + 0.5) / side) * (y1 - y0);
+  for (let iy = 0; iy < side; iy++) {
+    for (let ix = 0; ix < side; ix++) {
+      const at = (iy * side + ix) * 2;
+      points[at] = x0 + (ix / (side - 1)) * (x1 - x0);
+      points[at + 1] = y0 + (iy / (side - 1)) * (y1 - y0);
     }
   }
   return points;
 }
+
+/** Training points drawn over the boundary: the first few hundred (already in random order). */
+export const BOUNDARY_POINTS = 400;
 
 /** Class ids from model outputs: argmax, or a threshold at 0.5 for one sigmoid unit. */
 function predictedIds(output: tf.Tensor): tf.Tensor {
@@ -164,6 +171,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
   let boundarySide = 0;
   let confusionCount = 0;
   let projection: { id: string; rows: number; columns: number } | null = null;
+  let filters: { layer: string; shape: [number, number, number] } | null = null;
   const gradStats = views.histograms ? run.trainer.takeGradientStats() : null;
 
   tf.tidy(() => {
@@ -244,6 +252,14 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
         });
       }
       if (gradStats) slots.grads = packer.add(gradStats);
+      // The first convolution's filters, for its first input channel: what its kernels look for.
+      const conv = run.model.layers.find((l) => l.getClassName() === 'Conv2D');
+      const kernel = conv?.getWeights()[0]; // [kh, kw, in, filters]
+      if (conv && kernel && kernel.rank === 4) {
+        const [kh = 1, kw = 1, , count = 1] = kernel.shape;
+        slots.filters = packer.add(kernel.slice([0, 0, 0, 0], [kh, kw, 1, count]));
+        filters = { layer: conv.name, shape: [kh, kw, count] };
+      }
     }
     if (views.projection && validation && validation.data.count > 1) {
       const ids = models.layerIds;
@@ -296,6 +312,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
     boundarySide,
     confusionCount,
     projection,
+    filters,
     validation: validation?.data ?? null,
   });
 }
@@ -313,6 +330,7 @@ interface Unpack {
   boundarySide: number;
   confusionCount: number;
   projection: { id: string; rows: number; columns: number } | null;
+  filters: { layer: string; shape: [number, number, number] } | null;
   validation: LabelledData | null;
 }
 
@@ -358,6 +376,7 @@ function unpack(run: Run, settings: ProbeSettings, flat: Float32Array, u: Unpack
       maps: cut(flat, a.slot),
     }));
   }
+  const inputs = info.inputShape.reduce((a, b) => a * b, 1);
   if (u.slots.boundary && u.domain) {
     result.boundary = {
       size: u.boundarySide,
@@ -369,6 +388,8 @@ function unpack(run: Run, settings: ProbeSettings, flat: Float32Array, u: Unpack
         size: NEURON_GRID,
         maps: cut(flat, n.slot),
       })),
+      points: run.data.train.x.slice(0, Math.min(BOUNDARY_POINTS, run.data.train.count) * inputs),
+      labels: run.data.train.y.slice(0, Math.min(BOUNDARY_POINTS, run.data.train.count)),
     };
   }
   if (u.slots.confusion && u.validation) {
@@ -392,11 +413,19 @@ function unpack(run: Run, settings: ProbeSettings, flat: Float32Array, u: Unpack
       grads: grads ? histogramOf(grads.subarray(i * row, (i + 1) * row)) : null,
     }));
   }
+  if (u.slots.filters && u.filters) {
+    result.filters = { ...u.filters, values: cut(flat, u.slots.filters) };
+  }
   if (u.slots.projection && u.projection && u.validation) {
     const { rows, columns, id } = u.projection;
     const data = cut(flat, u.slots.projection);
     if (data.every(Number.isFinite)) {
-      const projected = pca(data, rows, columns, 2);
+      // Aligned with the previous update's axes, so the scatter does not flip between updates.
+      const previous = previousAxes.get(run);
+      const alignTo =
+        previous?.layer === id && previous.columns === columns ? previous.axes : undefined;
+      const projected = pca(data, rows, columns, 2, alignTo ? { alignTo } : {});
+      previousAxes.set(run, { layer: id, columns, axes: projected.components });
       result.projection = {
         layer: id,
         points: projected.projected,

@@ -1,0 +1,121 @@
+import type { DatasetInfo } from '../../data/datasets';
+import { LAYER_TYPES } from '../../models/layerRegistry';
+import type { ModelSpec } from '../../models/spec';
+import type { LayerActivation, ProbeResult } from '../../workers/protocol';
+import { ImageTile } from '../ImageTile';
+import { DrawingPad } from '../internals/DrawingPad';
+import { FeatureMaps } from '../internals/FeatureMaps';
+import { HeatStrip } from '../internals/HeatStrip';
+import type { ProbeControls } from '../internals/useProbeSettings';
+import { SequenceStates } from '../internals/SequenceStates';
+import { Prediction } from './Prediction';
+
+interface Props {
+  info: DatasetInfo;
+  spec: ModelSpec;
+  probe: ProbeResult | null;
+  controls: ProbeControls;
+}
+
+/** Picks the sample (a validation sample, or one drawn on the pad) and shows every layer's output. */
+export function ActivationsView({ info, spec, probe, controls }: Props) {
+  const { sample } = controls.settings;
+  const index = sample.kind === 'validation' ? sample.index : null;
+  const [h = 0, w = 0, c = 0] = info.inputShape;
+  const drawable = info.kind === 'images' && h === 28 && w === 28 && c === 1;
+  const kinds = new Map(
+    spec.layers.map((l, i) => [l.id, `${i + 1}: ${LAYER_TYPES[l.kind].label}`]),
+  );
+  return (
+    <div className="activations-view">
+      <div className="sample-picker row">
+        <button
+          type="button"
+          disabled={index === null || index === 0}
+          onClick={() =>
+            controls.setSample({ kind: 'validation', index: Math.max(0, (index ?? 0) - 1) })
+          }
+        >
+          ‹
+        </button>
+        <span data-testid="sample-index">
+          {index === null ? 'Your drawing' : `Validation sample ${index + 1}`}
+        </span>
+        <button
+          type="button"
+          data-testid="sample-next"
+          onClick={() => controls.setSample({ kind: 'validation', index: (index ?? -1) + 1 })}
+        >
+          ›
+        </button>
+      </div>
+      {drawable && (
+        <DrawingPad
+          label="Draw a digit; the model's prediction and activations follow your drawing"
+          testId="drawing-pad"
+          size={168}
+          showPreview
+          onChange={(x) => controls.setSample({ kind: 'custom', x })}
+        />
+      )}
+      {probe?.sample ? <Prediction info={info} sample={probe.sample} /> : <NoRun />}
+      {probe?.sample && info.kind === 'images' && (
+        <figure className="input-image">
+          <ImageTile pixels={probe.sample.x} shape={[h, w, c]} size={84} />
+          <figcaption>input</figcaption>
+        </figure>
+      )}
+      {probe?.activations?.map((a) => (
+        <LayerView
+          key={a.id}
+          activation={a}
+          title={kinds.get(a.id) ?? a.id}
+          tokens={probe.sample?.tokens ?? null}
+        />
+      ))}
+    </div>
+  );
+}
+
+function NoRun() {
+  return <p className="hint">Train (or press Step) to see what the model does with this sample.</p>;
+}
+
+function LayerView({
+  activation,
+  title,
+  tokens,
+}: {
+  activation: LayerActivation;
+  title: string;
+  tokens: string[] | null;
+}) {
+  const { shape, fullShape, values } = activation;
+  const cut = shape.join('×') !== fullShape.join('×');
+  const caption = `${title} · output [${fullShape.join(', ')}]${cut ? ` (first [${shape.join(', ')}] shown)` : ''}`;
+  return (
+    <figure className="layer-activation" data-testid="layer-activation" data-layer={activation.id}>
+      <figcaption>{caption}</figcaption>
+      {shape.length === 1 && <HeatStrip values={values} label={`${title} activations`} />}
+      {shape.length === 2 && (
+        <SequenceStates
+          values={values}
+          steps={shape[0] ?? 1}
+          units={shape[1] ?? 1}
+          stepLabels={tokens ?? undefined}
+          range="symmetric"
+          label={`${title} outputs over the sequence`}
+        />
+      )}
+      {shape.length === 3 && (
+        <FeatureMaps
+          values={values}
+          height={shape[0] ?? 1}
+          width={shape[1] ?? 1}
+          channels={shape[2] ?? 1}
+          label={`${title} feature maps`}
+        />
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { LayerHistograms, ProbeResult } from '../../workers/protocol';
+import { FeatureMaps } from '../internals/FeatureMaps';
+import { HistogramTimeline } from '../internals/HistogramTimeline';
+import { rebinSymmetric } from './rebin';
+
+/** Snapshots kept per weight: enough to see a trend, bounded so memory stays flat. */
+const MAX_SNAPSHOTS = 80;
+
+interface Snapshot {
+  step: number;
+  counts: Int32Array;
+  range: number;
+}
+
+/**
+ * Per-weight histograms of the gradients over time (vanishing gradients collapse to a spike at 0
+ * in the early layers; exploding ones spread out) and of the weights now, plus the first conv
+ * layer's filters.
+ */
+export function HistogramsView({ probe }: { probe: ProbeResult | null }) {
+  // History lives here, not in the store: only this view needs it, and only while it is open.
+  // It is derived state, updated during render when a result for a new step arrives.
+  const [history, setHistory] = useState({ step: -1, byWeight: new Map<string, Snapshot[]>() });
+  const histograms = probe?.histograms;
+  if (probe && histograms && probe.step !== history.step) {
+    const byWeight = new Map(history.byWeight);
+    for (const h of histograms) {
+      if (!h.grads) continue;
+      const list = [...(byWeight.get(h.weight) ?? [])];
+      list.push({ step: probe.step, counts: h.grads.counts, range: h.grads.range });
+      byWeight.set(h.weight, list.slice(-MAX_SNAPSHOTS));
+    }
+    setHistory({ step: probe.step, byWeight });
+  }
+  if (!histograms)
+    return <p className="hint">Train (or press Step) to see weights and gradients.</p>;
+  return (
+    <div className="histograms-view" data-testid="histograms-view">
+      {probe?.filters && (
+        <FeatureMaps
+          values={probe.filters.values}
+          height={probe.filters.shape[0]}
+          width={probe.filters.shape[1]}
+          channels={probe.filters.shape[2]}
+          maxMaps={32}
+          label={`The filters of ${probe.filters.layer} (first input channel)`}
+          testId="conv-filters"
+        />
+      )}
+      {histograms.map((h) => (
+        <WeightRow key={h.weight} histogram={h} snapshots={history.byWeight.get(h.weight) ?? []} />
+      ))}
+    </div>
+  );
+}
+
+function WeightRow({
+  histogram,
+  snapshots,
+}: {
+  histogram: LayerHistograms;
+  snapshots: Snapshot[];
+}) {
+  const bins = histogram.weights.counts.length;
+  const common = Math.max(1e-12, ...snapshots.map((s) => s.range));
+  const counts = new Float32Array(snapshots.length * bins);
+  snapshots.forEach((s, i) =>
+    counts.set(rebinSymmetric(s.counts, s.range, common, bins), i * bins),
+  );
+  const latest = snapshots.at(-1);
+  return (
+    <figure className="weight-row" data-testid="weight-histograms" data-weight={histogram.weight}>
+      <figcaption>
+        {histogram.weight}: weights within ±{histogram.weights.range.toPrecision(3)}
+        {latest ? `, gradients within ±${latest.range.toPrecision(3)} (step ${latest.step})` : ''}
+      </figcaption>
+      <HistogramTimeline
+        counts={counts}
+        snapshots={snapshots.length}
+        bins={bins}
+        range={[-common, common]}
+        steps={snapshots.map((s) => s.step)}
+        valueLabel="gradient"
+        timeLabel="step"
+        height={90}
+        label={`Gradient histograms of ${histogram.weight} over training`}
+      />
+    </figure>
+  );
+}
