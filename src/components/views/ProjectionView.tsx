@@ -15,7 +15,9 @@ interface Props {
 /** PCA of a layer's activations for a few hundred validation samples, coloured by class. */
 export function ProjectionView({ info, spec, probe, controls }: Props) {
   const projection = probe?.projection;
-  const chosen = controls.settings.projectionLayer ?? projection?.layer ?? '';
+  // The worker's default is the last hidden layer (the one before the output).
+  const chosen =
+    controls.settings.projectionLayer ?? projection?.layer ?? spec.layers.at(-2)?.id ?? '';
   return (
     <div className="projection-view" data-testid="projection-view">
       <label className="field">

@@ -18,12 +18,21 @@ export interface ProbeHost {
 /** Lower bound of the interval: a few readbacks a second at most. */
 export const MIN_PROBE_INTERVAL_MS = 100;
 
+/**
+ * Probes may take at most this share of the time: after a cycle that took d ms, the next waits at
+ * least d × (1 − share) / share. On a slow model (a CNN on a software GPU) the views then update
+ * less often instead of slowing training down.
+ */
+export const PROBE_TIME_SHARE = 0.08;
+
 export class ProbeScheduler {
   private settings: ProbeSettings | null = null;
   private version = 0;
   private lastKey = '';
   private busy = false;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** Earliest time of the next cycle, from the last cycle's cost (PROBE_TIME_SHARE). */
+  private notBefore = 0;
 
   constructor(private readonly host: ProbeHost) {}
 
@@ -48,9 +57,15 @@ export class ProbeScheduler {
     if (!settings || settings.frozen || !run || this.busy) return null;
     const key = `${run.id}:${run.trainer.step}:${this.version}`;
     if (key === this.lastKey) return null;
+    // A changed request (another sample, a view opened) is answered at once; new steps wait.
+    const sameRequest = this.lastKey.endsWith(`:${this.version}`);
+    const started = this.host.now();
+    if (sameRequest && started < this.notBefore) return null;
     this.busy = true;
     try {
       const result = await computeProbes(run, settings);
+      const took = this.host.now() - started;
+      this.notBefore = this.host.now() + (took * (1 - PROBE_TIME_SHARE)) / PROBE_TIME_SHARE;
       this.lastKey = key;
       // A result for a run that has since been replaced is dropped.
       if (this.host.run() === run) {
