@@ -61,15 +61,15 @@ export const tests = {
     }
   },
 
-  async 'MNIST: drawing on the pad gives a prediction with class probabilities'({
+  async 'MNIST on WebGPU: drawing on the pad gives a prediction with class probabilities'({
     url,
     artifacts,
   }) {
-    const browser = await launch({ webgpu: false });
+    const browser = await launch({ webgpu: true });
     try {
       const { page, errors } = await openApp(browser, url);
       await loadPreset(page, 'mnist-mlp');
-      await page.getByTestId('backend-select').selectOption('cpu');
+      await page.getByTestId('backend-select').selectOption('webgpu');
       await openView(page, 'activations');
       await page.getByTestId('train-button').click();
       await waitFor(
@@ -115,14 +115,14 @@ export const tests = {
     }
   },
 
-  async 'the decision boundary changes as the spiral is learned; a confusion cell lists its samples'({
+  async 'on WebGPU, the decision boundary changes as the spiral is learned; a confusion cell lists its samples'({
     url,
     artifacts,
   }) {
-    const browser = await launch({ webgpu: false });
+    const browser = await launch({ webgpu: true });
     try {
       const { page, errors } = await openApp(browser, url);
-      await page.getByTestId('backend-select').selectOption('cpu');
+      await page.getByTestId('backend-select').selectOption('webgpu');
       await typeInto(page.getByTestId('epochs-input'), '200');
       await openView(page, 'boundary');
       await openView(page, 'confusion');

@@ -17,7 +17,13 @@ export function RunStats() {
     ? Math.min(last.epoch + (last.step % (dataInfo?.stepsPerEpoch ?? 1) === 0 ? 0 : 1), epochs)
     : 0;
   return (
-    <dl className="stats" aria-label="Run counters">
+    <dl
+      className="stats"
+      aria-label="Run counters"
+      data-testid="run-stats"
+      data-tensors={last?.tensors ?? ''}
+      data-gpu-bytes={last?.gpuBytes ?? ''}
+    >
       <div>
         <dt>Epoch</dt>
         <dd data-testid="epoch-count">

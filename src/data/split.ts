@@ -10,6 +10,8 @@ export interface PreparedData {
   validation: LabelledData | null;
   /** Held out until the run ends, then evaluated once. */
   test: LabelledData | null;
+  /** Token kinds: id → token (index = id), to encode a user's text and to label axes. */
+  tokens?: readonly string[] | undefined;
 }
 
 export function takeRange(data: LabelledData, start: number, end: number): LabelledData {

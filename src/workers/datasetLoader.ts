@@ -209,5 +209,8 @@ export async function loadForTraining(
     progress,
   );
   const { validationSplit, testSplit } = request.training;
-  return splitData(decoded.data, validationSplit, testSplit, decoded.fixedTest ?? null);
+  return {
+    ...splitData(decoded.data, validationSplit, testSplit, decoded.fixedTest ?? null),
+    tokens: decoded.tokens,
+  };
 }

@@ -3,6 +3,7 @@
  * flight, at most every METRICS_INTERVAL_MS, and never more than MAX_STEPS_AHEAD steps queued
  * behind a pending read. Each read becomes one TrainRecord (the means since the previous one).
  */
+import * as tf from '@tensorflow/tfjs';
 import type { TrainRecord } from './protocol';
 import type { Trainer } from './trainer';
 
@@ -76,6 +77,7 @@ export class MetricsReader {
           accuracy: pending.regression ? null : (correctSum[0] ?? NaN) / pending.predictions,
           samplesPerSec: (pending.samples * 1000) / elapsed,
           learningRate,
+          ...memoryNow(),
         });
       })
       .finally(() => {
@@ -84,4 +86,16 @@ export class MetricsReader {
         this.inFlight = null;
       });
   }
+}
+
+/** Cheap (no GPU sync): the counts tfjs keeps, so a leak shows as a rising line in the bench. */
+function memoryNow(): { tensors: number; gpuBytes: number } {
+  const memory = tf.memory() as tf.MemoryInfo & {
+    numBytesInGPUAllocated?: number;
+    numBytesInGPU?: number;
+  };
+  return {
+    tensors: memory.numTensors,
+    gpuBytes: memory.numBytesInGPUAllocated ?? memory.numBytesInGPU ?? 0,
+  };
 }

@@ -68,7 +68,7 @@ function describeCommand(command: Command): string {
     case 'browse':
       return `browse ${command.requestId}`;
     case 'setProbes':
-      return `probes every ${command.settings.intervalMs} ms`;
+      return `probes every ${command.settings?.intervalMs ?? '?'} ms`;
     default:
       return assertNever(command, 'command');
   }

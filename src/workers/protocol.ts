@@ -99,8 +99,10 @@ export interface ProbeViews {
 /** The sample whose activations are shown: one of the validation split's, or one the user made. */
 export type ProbeSample =
   | { kind: 'validation'; index: number }
-  /** Drawn on the pad or typed: model inputs, [...inputShape] flattened. */
-  | { kind: 'custom'; x: Float32Array };
+  /** Drawn on the pad: model inputs, [...inputShape] flattened. */
+  | { kind: 'custom'; x: Float32Array }
+  /** Typed by the user for a text model: tokenised in the worker with the dataset's vocabulary. */
+  | { kind: 'text'; text: string };
 
 export interface ProbeSettings {
   views: ProbeViews;
@@ -250,6 +252,9 @@ export interface TrainRecord {
   accuracy: number | null;
   samplesPerSec: number;
   learningRate: number;
+  /** tf.memory() when the record was read: live tensors, and GPU bytes allocated (WebGPU/WebGL). */
+  tensors: number;
+  gpuBytes: number;
 }
 
 export interface ValidationRecord {

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { DatasetInfo } from '../../data/datasets';
 import { LAYER_TYPES } from '../../models/layerRegistry';
 import type { ModelSpec } from '../../models/spec';
@@ -39,7 +40,11 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
           ‹
         </button>
         <span data-testid="sample-index">
-          {index === null ? 'Your drawing' : `Validation sample ${index + 1}`}
+          {index !== null
+            ? `Validation sample ${index + 1}`
+            : sample.kind === 'text'
+              ? 'Your text'
+              : 'Your drawing'}
         </span>
         <button
           type="button"
@@ -58,7 +63,15 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
           onChange={(x) => controls.setSample({ kind: 'custom', x })}
         />
       )}
+      {info.kind === 'text' && (
+        <TextSample onText={(text) => controls.setSample({ kind: 'text', text })} />
+      )}
       {probe?.sample ? <Prediction info={info} sample={probe.sample} /> : <NoRun />}
+      {probe?.sample?.tokens && info.kind === 'text' && (
+        <p className="hint" data-testid="sample-tokens">
+          Tokens: {probe.sample.tokens.filter((t) => t !== '<pad>').join(' ') || '(none)'}
+        </p>
+      )}
       {probe?.sample && info.kind === 'images' && (
         <figure className="input-image">
           <ImageTile pixels={probe.sample.x} shape={[h, w, c]} size={84} />
@@ -74,6 +87,30 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
         />
       ))}
     </div>
+  );
+}
+
+/** Waits for a pause in typing before asking the worker, so every keystroke does not cost a probe. */
+const TYPING_PAUSE_MS = 300;
+
+function TextSample({ onText }: { onText(text: string): void }) {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    if (text.trim() === '') return;
+    const timer = setTimeout(() => onText(text), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <label className="field">
+      <span className="field-label">Type a sentence for the model</span>
+      <input
+        type="text"
+        value={text}
+        placeholder="e.g. the food was great and the staff friendly"
+        data-testid="sample-text"
+        onChange={(e) => setText(e.target.value)}
+      />
+    </label>
   );
 }
 

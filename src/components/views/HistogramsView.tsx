@@ -33,8 +33,12 @@ export function HistogramsView({ probe }: { probe: ProbeResult | null }) {
     }
     setHistory({ step: probe.step, byWeight });
   }
+  const [allWeights, setAllWeights] = useState(false);
   if (!histograms)
     return <p className="hint">Train (or press Step) to see weights and gradients.</p>;
+  // The weight matrices tell the vanishing-gradient story; biases and norm scales are optional.
+  const main = histograms.filter((h) => isMainWeight(h.weight));
+  const shown = allWeights ? histograms : main;
   return (
     <div className="histograms-view" data-testid="histograms-view">
       {probe?.filters && (
@@ -48,11 +52,24 @@ export function HistogramsView({ probe }: { probe: ProbeResult | null }) {
           testId="conv-filters"
         />
       )}
-      {histograms.map((h) => (
+      <label className="field-bool">
+        <input
+          type="checkbox"
+          checked={allWeights}
+          onChange={(e) => setAllWeights(e.target.checked)}
+        />
+        Also show biases and normalisation parameters ({histograms.length - main.length})
+      </label>
+      {shown.map((h) => (
         <WeightRow key={h.weight} histogram={h} snapshots={history.byWeight.get(h.weight) ?? []} />
       ))}
     </div>
   );
+}
+
+/** Kernels and embedding tables: the weights a layer multiplies its input by. */
+function isMainWeight(name: string): boolean {
+  return /kernel|embeddings/i.test(name);
 }
 
 function WeightRow({

@@ -101,11 +101,12 @@ describe('computeProbes on the spiral MLP', () => {
         ['l1', 16, 16 * NEURON_GRID ** 2],
         ['l2', 16, 16 * NEURON_GRID ** 2],
       ]);
-      // The confusion matrix counts every scored validation sample once.
-      const scored = Math.min(CONFUSION_SAMPLES, 120);
+      // The confusion matrix counts every scored validation sample once: whole batches of 32
+      // (the training shapes), so 96 of the 120.
+      const scored = Math.min(CONFUSION_SAMPLES, 96);
       const matrix = r.confusion?.matrix ?? new Int32Array(0);
       expect(matrix.reduce((a, b) => a + b, 0)).toBe(scored);
-      expect(Array.from(r.confusion?.truth ?? [])).toEqual(Array.from(data.y.subarray(480, 600)));
+      expect(Array.from(r.confusion?.truth ?? [])).toEqual(Array.from(data.y.subarray(480, 576)));
       // Histograms: every weight's counts add up to its size; gradients arrived after a step.
       const weights = run.model.trainableWeights;
       expect(r.histograms?.map((h) => h.weight)).toEqual(weights.map((w) => w.name));
@@ -118,7 +119,7 @@ describe('computeProbes on the spiral MLP', () => {
       });
       // PCA of the last hidden layer for the validation samples.
       expect(r.projection?.layer).toBe('l2');
-      expect(r.projection?.points).toHaveLength(Math.min(PROJECTION_SAMPLES, 120) * 2);
+      expect(r.projection?.points).toHaveLength(Math.min(PROJECTION_SAMPLES, 96) * 2);
       expect(r.projection?.explainedRatio[0]).toBeGreaterThan(0);
     } finally {
       disposeRun(run);
@@ -191,6 +192,54 @@ describe('computeProbes on the reversal transformer', () => {
       expect(r.sample?.output).toHaveLength(8 * 10);
       // The transformer block's output [8, 32] is kept whole; attention is not a 2-D boundary.
       expect(r.activations?.find((a) => a.id === 'l3')?.shape).toEqual([8, 32]);
+    } finally {
+      disposeRun(run);
+    }
+  });
+});
+
+describe('computeProbes on a text model', () => {
+  it('tokenises a typed sentence with the dataset’s vocabulary', async () => {
+    const tokens = ['<pad>', '<oov>', 'good', 'bad', 'food'];
+    const info: DatasetInfo = {
+      ...builtinDataset('sentiment'),
+      inputShape: [5],
+      vocabSize: tokens.length,
+    };
+    const x = Float32Array.from({ length: 40 * 5 }, (_, i) => (i * 7) % 5);
+    const y = Int32Array.from({ length: 40 }, (_, i) => i % 2);
+    const request: StartRequest = {
+      runId: 2,
+      spec: {
+        version: 1,
+        layers: [
+          { id: 'e', kind: 'embedding', inputDim: 5, outputDim: 4 },
+          { id: 'p', kind: 'globalavgpool1d' },
+          { id: 'o', kind: 'dense', units: 1, activation: 'sigmoid' },
+        ],
+      },
+      dataset: { ...DEFAULT_DATASET, id: 'sentiment', sequenceLength: 5 },
+      datasetInfo: info,
+      training: { ...DEFAULT_TRAINING, loss: 'binaryCrossentropy', batchSize: 8, testSplit: 0 },
+      datasetBaseUrl: 'file:///',
+      pauseAfterFirstStep: false,
+    };
+    const data = { ...splitData({ x, y, count: 40 }, 0.2, 0), tokens };
+    const run = createRun(
+      request,
+      data,
+      () => 0,
+      () => undefined,
+    );
+    try {
+      const r = await computeProbes(
+        run,
+        settings({ activations: true }, { sample: { kind: 'text', text: 'Good FOOD, terrible!' } }),
+      );
+      // good → 2, food → 4, "terrible" is unknown → 1, then padding.
+      expect(Array.from(r.sample?.x ?? [])).toEqual([2, 4, 1, 0, 0]);
+      expect(r.sample?.tokens).toEqual(['good', 'food', '<oov>', '<pad>', '<pad>']);
+      expect(r.sample?.output).toHaveLength(1);
     } finally {
       disposeRun(run);
     }

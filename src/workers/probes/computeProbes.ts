@@ -7,6 +7,16 @@ import * as tf from '@tensorflow/tfjs';
 import { buildAttentionProbe } from '../../models/attentionProbe';
 import { confusionMatrix } from '../../models/evaluation/confusion';
 import { pca } from '../../models/evaluation/pca';
+import {
+  fitToLength,
+  normalizeText,
+  OOV_TOKEN,
+  PAD_TOKEN,
+  WORD_OOV_ID,
+  WORD_PAD_ID,
+  wordIds,
+} from '../../data/text/wordTokenizer';
+import { createVocabulary, type Vocabulary } from '../../data/text/vocabulary';
 import type { LabelledData } from '../../data/types';
 import type { Run } from '../run';
 import type { LayerActivation, ProbeResult, ProbeSettings } from '../protocol';
@@ -88,6 +98,22 @@ function asList(
   return (Array.isArray(out) ? out : [out]) as tf.Tensor[];
 }
 
+const vocabularies = new WeakMap<Run, Vocabulary>();
+
+/** A typed text as the model's input: the dataset's word ids, padded or cut to the length. */
+function encodeText(run: Run, text: string, length: number): Float32Array {
+  let vocabulary = vocabularies.get(run);
+  if (!vocabulary) {
+    vocabulary = createVocabulary('word', run.data.tokens ?? [PAD_TOKEN, OOV_TOKEN], {
+      oovId: WORD_OOV_ID,
+      padId: WORD_PAD_ID,
+    });
+    vocabularies.set(run, vocabulary);
+  }
+  const ids = wordIds(normalizeText(text), vocabulary);
+  return Float32Array.from(fitToLength(ids, WORD_PAD_ID, { length }));
+}
+
 /** Collects tensors to read back in one go, remembering how to cut the flat result apart. */
 class Packer {
   readonly parts: tf.Tensor[] = [];
@@ -143,6 +169,28 @@ function gridPoints(domain: [number, number, number, number], side: number): Flo
 /** Training points drawn over the boundary: the first few hundred (already in random order). */
 export const BOUNDARY_POINTS = 400;
 
+/**
+ * The largest multiple of the batch size up to `count` (all of `count` when it is below one
+ * batch): probes then reuse the shapes training allocated instead of growing the GPU buffer pool.
+ */
+function wholeBatches(count: number, batch: number): number {
+  return count < batch ? count : count - (count % batch);
+}
+
+/** `f` on rows [0, count) of x, one batch at a time, results concatenated along the first axis. */
+function inBatches(
+  x: tf.Tensor,
+  count: number,
+  batch: number,
+  f: (xb: tf.Tensor) => tf.Tensor,
+): tf.Tensor {
+  const parts: tf.Tensor[] = [];
+  for (let start = 0; start < count; start += batch) {
+    parts.push(f(x.slice(start, Math.min(batch, count - start))));
+  }
+  return parts.length === 1 ? (parts[0] as tf.Tensor) : tf.concat(parts);
+}
+
 /** Class ids from model outputs: argmax, or a threshold at 0.5 for one sigmoid unit. */
 function predictedIds(output: tf.Tensor): tf.Tensor {
   const units = output.shape.at(-1) ?? 1;
@@ -173,11 +221,14 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
   let projection: { id: string; rows: number; columns: number } | null = null;
   let filters: { layer: string; shape: [number, number, number] } | null = null;
   const gradStats = views.histograms ? run.trainer.takeGradientStats() : null;
+  const batch = run.request.training.batchSize;
 
   tf.tidy(() => {
     if (views.activations || views.attention) {
       if (sample.kind === 'custom' && sample.x.length === perSample) {
         sampleX = sample.x;
+      } else if (sample.kind === 'text' && info.kind === 'text') {
+        sampleX = encodeText(run, sample.text, perSample);
       } else if (validation && validation.data.count > 0) {
         sampleIndex = Math.min(
           Math.max(0, sample.kind === 'validation' ? sample.index : 0),
@@ -238,10 +289,11 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
       }
     }
     if (views.confusion && info.task !== 'regression' && validation && validation.data.count > 0) {
-      confusionCount = Math.min(CONFUSION_SAMPLES, validation.data.count);
-      const x = validation.x.slice(0, confusionCount);
+      confusionCount = wholeBatches(Math.min(CONFUSION_SAMPLES, validation.data.count), batch);
       slots.confusion = packer.add(
-        predictedIds(run.model.apply(x, { training: false }) as tf.Tensor),
+        inBatches(validation.x, confusionCount, batch, (xb) =>
+          predictedIds(run.model.apply(xb, { training: false }) as tf.Tensor),
+        ),
       );
     }
     if (views.histograms) {
@@ -269,12 +321,12 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
           : (ids.at(-2) ?? ids.at(-1));
       const index = id === undefined ? -1 : ids.indexOf(id);
       if (id !== undefined && index >= 0) {
-        const rows = Math.min(PROJECTION_SAMPLES, validation.data.count);
-        const outputs = models.sample.apply(validation.x.slice(0, rows), {
-          training: false,
-        }) as tf.Tensor[];
-        const layerOut = outputs[models.layerIndex[index] ?? -1] as tf.Tensor;
-        const features = layerOut.reshape([rows, -1]); // [rows, d]
+        const rows = wholeBatches(Math.min(PROJECTION_SAMPLES, validation.data.count), batch);
+        const features = inBatches(validation.x, rows, batch, (xb) => {
+          const outputs = asList(models.sample.apply(xb, { training: false }));
+          const layerOut = outputs[models.layerIndex[index] ?? -1] as tf.Tensor;
+          return layerOut.reshape([xb.shape[0] ?? 1, -1]); // [batch, d]
+        }); // [rows, d]
         const d = features.shape[1] ?? 1;
         // At most 256 evenly spaced features: PCA stays quick and the readback small.
         const keep = Math.min(d, 256);
@@ -346,7 +398,9 @@ function unpack(run: Run, settings: ProbeSettings, flat: Float32Array, u: Unpack
   const result: ProbeResult = { step: u.step };
   const labelsPer =
     u.validation && u.validation.count > 0 ? u.validation.y.length / u.validation.count : 1;
-  const tokens = info.inputIsTokens && info.kind !== 'text' ? [...info.classes] : null;
+  // Axis labels: the dataset's vocabulary (texts, corpora) or its symbols (sequence tasks).
+  const vocabulary = run.data.tokens ?? (info.inputIsTokens ? info.classes : null);
+  const tokens = vocabulary ? [...vocabulary] : null;
   if (u.slots.output && u.sampleX) {
     const label =
       u.sampleIndex !== null && u.validation

@@ -1,0 +1,164 @@
+// `node bench/views.mjs`: what the live internals views cost. The seeds' CNN on MNIST and the
+// transformer on sequence reversal are trained through LayerLab twice, every view closed and every
+// view open, in alternating rounds on the same backend; it reports throughput, main-thread long
+// tasks and the worker's tensor count and GPU bytes over the window. Writes a section of
+// BENCHMARKS.md and bench/results/views.json. Run after `npm run build`.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openApp } from '../e2e/browser.mjs';
+import { serveDist } from '../e2e/server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = join(root, 'bench', 'results');
+const ALL_MODELS = [
+  { preset: 'reverse-transformer', label: 'Transformer on sequence reversal', steps: 400 },
+  { preset: 'mnist-cnn', label: 'CNN conv32-conv64-fc128-fc10 on MNIST', steps: 60 },
+];
+// BENCH_MODELS=reverse-transformer measures only the named presets.
+const ONLY = (process.env.BENCH_MODELS ?? '').split(',').filter(Boolean);
+const MODELS = ALL_MODELS.filter((m) => ONLY.length === 0 || ONLY.includes(m.preset));
+const VIEWS = ['activations', 'attention', 'boundary', 'confusion', 'histograms', 'projection'];
+const BACKEND = process.env.BENCH_BACKEND ?? 'webgl';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const WARMUP = 4;
+const MAX_SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const log = (m) => console.log(`[views] ${m}`);
+
+function recordLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+async function stats(page) {
+  const el = page.getByTestId('run-stats');
+  return {
+    step: Number(await page.getByTestId('step-count').textContent()),
+    tensors: Number(await el.getAttribute('data-tensors')),
+    gpuBytes: Number(await el.getAttribute('data-gpu-bytes')),
+  };
+}
+
+async function measure(url, model, open) {
+  const browser = await launch({ webgpu: true });
+  try {
+    const { page } = await openApp(browser, url, { viewport: { width: 1400, height: 2400 } });
+    await page.addInitScript(recordLongTasks);
+    await page.reload();
+    await page.getByTestId('train-button').waitFor();
+    await page.getByTestId('preset-select').selectOption(model.preset);
+    await page.getByTestId('preset-load').click();
+    await page.getByTestId('backend-select').selectOption(BACKEND);
+    await page.getByTestId('epochs-input').fill('100');
+    if (open) {
+      for (const view of VIEWS) {
+        const section = page.getByTestId(`view-${view}`);
+        if (await section.count()) await section.locator('summary').click();
+      }
+    }
+    await page.getByTestId('train-button').click();
+    await page.waitForFunction(
+      (w) => Number(document.querySelector('[data-testid=step-count]')?.textContent) >= w,
+      WARMUP,
+      { timeout: 300_000, polling: 100 },
+    );
+    await page.evaluate(() => (window.__longTasks = []));
+    const start = await stats(page);
+    const t0 = Date.now();
+    await page
+      .waitForFunction(
+        (target) =>
+          Number(document.querySelector('[data-testid=step-count]')?.textContent) >= target,
+        start.step + model.steps,
+        { timeout: MAX_SECONDS * 1000, polling: 100 },
+      )
+      .catch(() => undefined);
+    const end = await stats(page);
+    const seconds = (Date.now() - t0) / 1000;
+    const longTasks = await page.evaluate(() => window.__longTasks.filter((d) => d > 50));
+    const probeStep = await page
+      .getByTestId('probe-step')
+      .textContent()
+      .catch(() => null);
+    return {
+      stepsPerSec: (end.step - start.step) / seconds,
+      steps: end.step - start.step,
+      seconds,
+      longTasks: longTasks.length,
+      longestTask: Math.max(0, ...longTasks),
+      tensors: [start.tensors, end.tensors],
+      gpuBytes: [start.gpuBytes, end.gpuBytes],
+      probeStep,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+mkdirSync(RESULTS, { recursive: true });
+// --report rewrites the BENCHMARKS.md section from bench/results/views.json without measuring.
+const REPORT_ONLY = process.argv.includes('--report');
+const server = await serveDist({ root: join(root, 'dist') });
+const results = [];
+for (const model of REPORT_ONLY ? [] : MODELS) {
+  const runs = { closed: [], open: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const open of [false, true]) {
+      const r = await measure(server.url, model, open);
+      runs[open ? 'open' : 'closed'].push(r);
+      log(
+        `${model.preset} ${open ? 'open  ' : 'closed'} ${r.stepsPerSec.toFixed(2)} steps/s, ${r.longTasks} long tasks, tensors ${r.tensors.join('→')}, GPU bytes ${r.gpuBytes.join('→')}`,
+      );
+    }
+  }
+  const best = (list) => list.reduce((a, b) => (b.stepsPerSec > a.stepsPerSec ? b : a));
+  results.push({
+    ...model,
+    rounds: ROUNDS,
+    seconds: MAX_SECONDS,
+    closed: best(runs.closed),
+    open: best(runs.open),
+    runs,
+  });
+}
+await server.close();
+// Models not measured this time (BENCH_MODELS) keep their last results.
+const previousPath = join(RESULTS, 'views.json');
+const previous = existsSync(previousPath) ? JSON.parse(readFileSync(previousPath, 'utf8')) : null;
+if (previous?.backend === BACKEND) {
+  for (const old of previous.results) {
+    if (!results.some((r) => r.preset === old.preset)) results.push(old);
+  }
+  results.sort(
+    (a, b) =>
+      ALL_MODELS.findIndex((m) => m.preset === a.preset) -
+      ALL_MODELS.findIndex((m) => m.preset === b.preset),
+  );
+}
+writeFileSync(previousPath, JSON.stringify({ backend: BACKEND, results }, null, 2));
+
+const mb = (b) => (b / 2 ** 20).toFixed(1);
+const rows = results.map((r) => {
+  const ratio = r.open.stepsPerSec / r.closed.stepsPerSec;
+  return `| ${r.label} (best of ${r.rounds}, ≤ ${r.seconds} s) | ${r.closed.stepsPerSec.toFixed(2)} | ${r.open.stepsPerSec.toFixed(2)} | ${ratio.toFixed(2)} | ${r.open.longTasks} (longest ${Math.round(r.open.longestTask)} ms) | ${r.open.tensors.join(' → ')} over ${r.open.steps} steps | ${mb(r.open.gpuBytes[0])} → ${mb(r.open.gpuBytes[1])} MB (closed: ${mb(r.closed.gpuBytes[1])} MB) |`;
+});
+const section = [
+  '<!-- views:start (written by bench/views.mjs) -->',
+  '## The internals views: every view open vs every view closed',
+  '',
+  `\`node bench/views.mjs\` (after \`npm run build\`; \`BENCH_MODELS\`, \`BENCH_ROUNDS\`, \`BENCH_SECONDS\` narrow it), backend ${BACKEND} in headless Chromium, alternating closed/open rounds, the best of each, a window after ${WARMUP} warm-up steps. Tensors and GPU bytes are the worker's \`tf.memory()\` at the start and end of the window. On a software GPU the CNN manages under 1 step/s, so its window covers only a few dozen steps.`,
+  '',
+  '| model | steps/s closed | steps/s open | ratio | long tasks > 50 ms (open) | live tensors (open) | GPU bytes allocated (open) |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+  ...rows,
+  '<!-- views:end -->',
+].join('\n');
+const path = join(root, 'BENCHMARKS.md');
+const old = readFileSync(path, 'utf8').replace(
+  /\n*<!-- views:start[\s\S]*<!-- views:end -->\n?/,
+  '\n',
+);
+writeFileSync(path, `${old.trimEnd()}\n\n${section}\n`);
+log('wrote BENCHMARKS.md and bench/results/views.json');
