@@ -18,6 +18,7 @@ const ALL_MODELS = [
 // BENCH_MODELS=reverse-transformer measures only the named presets.
 const ONLY = (process.env.BENCH_MODELS ?? '').split(',').filter(Boolean);
 const MODELS = ALL_MODELS.filter((m) => ONLY.length === 0 || ONLY.includes(m.preset));
+const MEMORY_STEPS = Number(process.env.BENCH_MEMORY_STEPS ?? 1000);
 const VIEWS = ['activations', 'attention', 'boundary', 'confusion', 'histograms', 'projection'];
 const BACKEND = process.env.BENCH_BACKEND ?? 'webgl';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
@@ -41,24 +42,56 @@ async function stats(page) {
   };
 }
 
+/** Opens the app with the preset on the backend (every view open if asked) and starts training. */
+async function startTraining(browser, url, model, open) {
+  const { page } = await openApp(browser, url, { viewport: { width: 1400, height: 2400 } });
+  await page.addInitScript(recordLongTasks);
+  await page.reload();
+  await page.getByTestId('train-button').waitFor();
+  await page.getByTestId('preset-select').selectOption(model.preset);
+  await page.getByTestId('preset-load').click();
+  await page.getByTestId('backend-select').selectOption(BACKEND);
+  await page.getByTestId('epochs-input').fill('1000');
+  if (open) {
+    for (const view of VIEWS) {
+      const section = page.getByTestId(`view-${view}`);
+      if (await section.count()) await section.locator('summary').click();
+    }
+  }
+  await page.getByTestId('train-button').click();
+  return page;
+}
+
+/**
+ * --memory: every view open for MEMORY_STEPS steps of the transformer, the worker's tensor count
+ * and GPU bytes every 100 steps (a leak shows as a rising column).
+ */
+async function memoryRun(url) {
+  const model = ALL_MODELS[0];
+  const browser = await launch({ webgpu: true });
+  try {
+    const page = await startTraining(browser, url, model, true);
+    const samples = [];
+    for (let target = 0; target <= MEMORY_STEPS; target += 100) {
+      await page.waitForFunction(
+        (t) => Number(document.querySelector('[data-testid=step-count]')?.textContent) >= t,
+        Math.max(target, WARMUP),
+        { timeout: 600_000, polling: 200 },
+      );
+      const now = await stats(page);
+      samples.push(now);
+      log(`step ${now.step}: ${now.tensors} tensors, ${now.gpuBytes} GPU bytes`);
+    }
+    return { preset: model.preset, label: model.label, samples };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function measure(url, model, open) {
   const browser = await launch({ webgpu: true });
   try {
-    const { page } = await openApp(browser, url, { viewport: { width: 1400, height: 2400 } });
-    await page.addInitScript(recordLongTasks);
-    await page.reload();
-    await page.getByTestId('train-button').waitFor();
-    await page.getByTestId('preset-select').selectOption(model.preset);
-    await page.getByTestId('preset-load').click();
-    await page.getByTestId('backend-select').selectOption(BACKEND);
-    await page.getByTestId('epochs-input').fill('100');
-    if (open) {
-      for (const view of VIEWS) {
-        const section = page.getByTestId(`view-${view}`);
-        if (await section.count()) await section.locator('summary').click();
-      }
-    }
-    await page.getByTestId('train-button').click();
+    const page = await startTraining(browser, url, model, open);
     await page.waitForFunction(
       (w) => Number(document.querySelector('[data-testid=step-count]')?.textContent) >= w,
       WARMUP,
@@ -98,9 +131,14 @@ async function measure(url, model, open) {
 }
 
 mkdirSync(RESULTS, { recursive: true });
-// --report rewrites the BENCHMARKS.md section from bench/results/views.json without measuring.
-const REPORT_ONLY = process.argv.includes('--report');
+// --report rewrites the BENCHMARKS.md section from bench/results/views.json without measuring;
+// --memory measures the memory table only.
+const MEMORY_ONLY = process.argv.includes('--memory');
+const REPORT_ONLY = process.argv.includes('--report') || MEMORY_ONLY;
 const server = await serveDist({ root: join(root, 'dist') });
+const memoryPath = join(RESULTS, 'views-memory.json');
+if (MEMORY_ONLY) writeFileSync(memoryPath, JSON.stringify(await memoryRun(server.url), null, 2));
+const memory = existsSync(memoryPath) ? JSON.parse(readFileSync(memoryPath, 'utf8')) : null;
 const results = [];
 for (const model of REPORT_ONLY ? [] : MODELS) {
   const runs = { closed: [], open: [] };
@@ -153,6 +191,16 @@ const section = [
   '| model | steps/s closed | steps/s open | ratio | long tasks > 50 ms (open) | live tensors (open) | GPU bytes allocated (open) |',
   '| --- | --- | --- | --- | --- | --- | --- |',
   ...rows,
+  ...(memory
+    ? [
+        '',
+        `Memory with every view open over ${memory.samples.at(-1).step} steps of the ${memory.label.toLowerCase()} (\`node bench/views.mjs --memory\`):`,
+        '',
+        '| step | live tensors | GPU bytes allocated |',
+        '| --- | --- | --- |',
+        ...memory.samples.map((m) => `| ${m.step} | ${m.tensors} | ${mb(m.gpuBytes)} MB |`),
+      ]
+    : []),
   '<!-- views:end -->',
 ].join('\n');
 const path = join(root, 'BENCHMARKS.md');

@@ -134,7 +134,7 @@ export const tests = {
       const seq = page.getByTestId('browser-tokens').locator('li').first();
       await seq.waitFor();
       const input = await seq.locator('.token-text').allTextContents();
-      const target = (await seq.locator('.hint').textContent()).replace('→', '').trim();
+      const target = (await seq.locator('.sample-label').textContent()).trim();
       assert(input.join(' ') === target, `copy: ${input.join(' ')} → ${target}`);
     } finally {
       await browser.close();

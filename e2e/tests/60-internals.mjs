@@ -168,4 +168,34 @@ export const tests = {
       await browser.close();
     }
   },
+
+  async 'a sample picked in the dataset browser opens in the activations view'({ url }) {
+    const browser = await launch({ webgpu: false });
+    try {
+      const { page, errors } = await openApp(browser, url);
+      await loadPreset(page, 'iris-mlp');
+      await page.getByTestId('backend-select').selectOption('cpu');
+      await page.getByTestId('step-button').click();
+      await page.getByTestId('dataset-browser').locator('summary').click();
+      const row = page.getByTestId('browser-table').locator('tbody tr').nth(2);
+      const species = (await row.locator('.label-cell').textContent())
+        .replace('inspect', '')
+        .trim();
+      await row.getByTestId('browser-inspect').click();
+      assert(
+        await page.getByTestId('view-activations').evaluate((e) => e.open),
+        'the activations view opened',
+      );
+      const shown = await page.getByTestId('sample-index').textContent();
+      assert(shown.includes('picked'), `the picked sample is shown: ${shown}`);
+      await waitFor(
+        async () => (await page.getByTestId('prediction').textContent()) ?? '',
+        (t) => t.includes(`true class: ${species}`),
+        { what: 'the prediction with the picked sample’s class', timeout: 30_000 },
+      );
+      assert(errors.length === 0, `no errors: ${errors.join('\n')}`);
+    } finally {
+      await browser.close();
+    }
+  },
 };

@@ -151,6 +151,34 @@ interface ViewProps {
   label(n: number): string;
 }
 
+/** Shows sample n of the page in the internals panel's activations view. */
+function InspectButton({ page, n, width }: { page: SamplePage; n: number; width: number }) {
+  const inspectSample = useStore((s) => s.inspectSample);
+  const perLabel = page.count === 0 ? 0 : page.y.length / page.count;
+  return (
+    <button
+      type="button"
+      className="link inspect"
+      data-testid="browser-inspect"
+      title="Show what the model does with this sample (Inside the model → Activations)"
+      onClick={() => {
+        inspectSample({
+          kind: 'custom',
+          x: page.x.slice(n * width, (n + 1) * width),
+          label: page.y.slice(n * perLabel, (n + 1) * perLabel),
+        });
+        requestAnimationFrame(() =>
+          document
+            .querySelector('[data-testid=view-activations]')
+            ?.scrollIntoView({ behavior: 'smooth', block: 'start' }),
+        );
+      }}
+    >
+      inspect
+    </button>
+  );
+}
+
 function SampleView({ info, page, label }: ViewProps) {
   const samples = Array.from({ length: page.count }, (_, n) => n);
   switch (info.kind) {
@@ -162,7 +190,9 @@ function SampleView({ info, page, label }: ViewProps) {
           {samples.map((n) => (
             <figure key={n} className="image-sample">
               <ImageTile pixels={page.x.subarray(n * size, (n + 1) * size)} shape={[h, w, c]} />
-              <figcaption>{label(n)}</figcaption>
+              <figcaption>
+                {label(n)} <InspectButton page={page} n={n} width={size} />
+              </figcaption>
             </figure>
           ))}
         </div>
@@ -192,7 +222,9 @@ function SampleView({ info, page, label }: ViewProps) {
                   {Array.from({ length: width }, (_, f) => (
                     <td key={f}>{formatCell(values[n * width + f] ?? NaN)}</td>
                   ))}
-                  <td className="label-cell">{label(n)}</td>
+                  <td className="label-cell">
+                    {label(n)} <InspectButton page={page} n={n} width={width} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -217,7 +249,10 @@ function SampleView({ info, page, label }: ViewProps) {
                   </span>
                 ))}
               </div>
-              <p className="hint">→ {label(n)}</p>
+              <p className="hint">
+                → <span className="sample-label">{label(n)}</span>{' '}
+                <InspectButton page={page} n={n} width={width} />
+              </p>
             </li>
           ))}
         </ol>

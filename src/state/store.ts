@@ -24,6 +24,8 @@ import type {
   BackendReport,
   Phase,
   ProbeResult,
+  ProbeSample,
+  ProbeSettings,
   TestRecord,
   TrainRecord,
   ValidationRecord,
@@ -80,7 +82,30 @@ export interface RunSlice {
   setNotice(notice: string | null): void;
 }
 
-export type AppState = DesignSlice & SettingsSlice & RunSlice;
+/** What the internals views ask the worker for (not persisted: typed arrays, and a fresh start is fine). */
+export interface ViewsSlice {
+  probeSettings: ProbeSettings;
+  setProbeSettings(patch: Partial<ProbeSettings>): void;
+  /** Shows a sample in the activations view (opening it): from the browser, a drawing, a text. */
+  inspectSample(sample: ProbeSample): void;
+}
+
+export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
+  views: {
+    activations: false,
+    attention: false,
+    boundary: false,
+    confusion: false,
+    histograms: false,
+    projection: false,
+  },
+  intervalMs: 250,
+  frozen: false,
+  sample: { kind: 'validation', index: 0 },
+  projectionLayer: null,
+};
+
+export type AppState = DesignSlice & SettingsSlice & RunSlice & ViewsSlice;
 
 function newLayerId(spec: ModelSpec): string {
   const taken = new Set(spec.layers.map((l) => l.id));
@@ -197,6 +222,17 @@ export const useStore = create<AppState>()(
         if (preset) set({ spec: preset.spec, dataset: preset.dataset, training: preset.training });
       },
       setTraining: (patch) => set(({ training }) => ({ training: { ...training, ...patch } })),
+      probeSettings: DEFAULT_PROBE_SETTINGS,
+      setProbeSettings: (patch) =>
+        set(({ probeSettings }) => ({ probeSettings: { ...probeSettings, ...patch } })),
+      inspectSample: (sample) =>
+        set(({ probeSettings }) => ({
+          probeSettings: {
+            ...probeSettings,
+            sample,
+            views: { ...probeSettings.views, activations: true },
+          },
+        })),
       setNotice: (notice) => set({ notice }),
     }),
     {

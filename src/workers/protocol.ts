@@ -99,8 +99,8 @@ export interface ProbeViews {
 /** The sample whose activations are shown: one of the validation split's, or one the user made. */
 export type ProbeSample =
   | { kind: 'validation'; index: number }
-  /** Drawn on the pad: model inputs, [...inputShape] flattened. */
-  | { kind: 'custom'; x: Float32Array }
+  /** Drawn on the pad, or picked in the dataset browser: model inputs, [...inputShape] flattened. */
+  | { kind: 'custom'; x: Float32Array; label?: Int32Array | Float32Array | undefined }
   /** Typed by the user for a text model: tokenised in the worker with the dataset's vocabulary. */
   | { kind: 'text'; text: string };
 

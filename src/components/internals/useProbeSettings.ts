@@ -1,21 +1,16 @@
 /**
  * The internals panel's request to the worker: which views are open, how often to probe, frozen or
- * not, which sample. Sent whenever it changes; a closed panel asks for nothing, so it costs nothing.
+ * not, which sample. It lives in the store (other panels, e.g. the dataset browser, pick samples)
+ * and is sent whenever it changes; with every view closed it asks for nothing, so it costs nothing.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect } from 'react';
 import { probes } from '../../bridge/workerBridge';
+import { DEFAULT_PROBE_SETTINGS, useStore } from '../../state/store';
 import type { ProbeSample, ProbeSettings, ProbeViews } from '../../workers/protocol';
 
 export type ViewName = keyof ProbeViews;
 
-export const NO_VIEWS: ProbeViews = {
-  activations: false,
-  attention: false,
-  boundary: false,
-  confusion: false,
-  histograms: false,
-  projection: false,
-};
+export const NO_VIEWS: ProbeViews = DEFAULT_PROBE_SETTINGS.views;
 
 export const INTERVALS_MS = [100, 250, 500, 1000, 2000] as const;
 
@@ -28,25 +23,21 @@ export interface ProbeControls {
   setProjectionLayer(id: string | null): void;
 }
 
+/** Used once, by the internals panel: it also sends the settings to the worker. */
 export function useProbeSettings(): ProbeControls {
-  const [views, setViews] = useState<ProbeViews>(NO_VIEWS);
-  const [intervalMs, setIntervalMs] = useState(250);
-  const [frozen, setFrozen] = useState(false);
-  const [sample, setSample] = useState<ProbeSample>({ kind: 'validation', index: 0 });
-  const [projectionLayer, setProjectionLayer] = useState<string | null>(null);
-  const settings = useMemo(
-    () => ({ views, intervalMs, frozen, sample, projectionLayer }),
-    [views, intervalMs, frozen, sample, projectionLayer],
-  );
+  const settings = useStore((s) => s.probeSettings);
+  const update = useStore((s) => s.setProbeSettings);
   useEffect(() => probes.set(settings), [settings]);
   // Leaving the page section (unmount) closes every view.
-  useEffect(() => () => probes.set({ ...settings, views: NO_VIEWS }), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => () => probes.set({ ...useStore.getState().probeSettings, views: NO_VIEWS }), []);
   return {
     settings,
-    setOpen: (view, open) => setViews((v) => (v[view] === open ? v : { ...v, [view]: open })),
-    setIntervalMs,
-    setFrozen,
-    setSample,
-    setProjectionLayer,
+    setOpen: (view, open) => {
+      if (settings.views[view] !== open) update({ views: { ...settings.views, [view]: open } });
+    },
+    setIntervalMs: (intervalMs) => update({ intervalMs }),
+    setFrozen: (frozen) => update({ frozen }),
+    setSample: (sample) => update({ sample }),
+    setProjectionLayer: (projectionLayer) => update({ projectionLayer }),
   };
 }

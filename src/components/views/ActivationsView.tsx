@@ -44,7 +44,9 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
             ? `Validation sample ${index + 1}`
             : sample.kind === 'text'
               ? 'Your text'
-              : 'Your drawing'}
+              : sample.kind === 'custom' && sample.label
+                ? 'The sample picked in the data browser'
+                : 'Your drawing'}
         </span>
         <button
           type="button"

@@ -21,17 +21,30 @@ interface Snapshot {
 export function HistogramsView({ probe }: { probe: ProbeResult | null }) {
   // History lives here, not in the store: only this view needs it, and only while it is open.
   // It is derived state, updated during render when a result for a new step arrives.
-  const [history, setHistory] = useState({ step: -1, byWeight: new Map<string, Snapshot[]>() });
+  const [history, setHistory] = useState({
+    step: -1,
+    grads: new Map<string, Snapshot[]>(),
+    weights: new Map<string, Snapshot[]>(),
+  });
   const histograms = probe?.histograms;
   if (probe && histograms && probe.step !== history.step) {
-    const byWeight = new Map(history.byWeight);
+    const grads = new Map(history.grads);
+    const weights = new Map(history.weights);
+    const append = (
+      into: Map<string, Snapshot[]>,
+      name: string,
+      counts: Int32Array,
+      range: number,
+    ) =>
+      into.set(
+        name,
+        [...(into.get(name) ?? []), { step: probe.step, counts, range }].slice(-MAX_SNAPSHOTS),
+      );
     for (const h of histograms) {
-      if (!h.grads) continue;
-      const list = [...(byWeight.get(h.weight) ?? [])];
-      list.push({ step: probe.step, counts: h.grads.counts, range: h.grads.range });
-      byWeight.set(h.weight, list.slice(-MAX_SNAPSHOTS));
+      append(weights, h.weight, h.weights.counts, h.weights.range);
+      if (h.grads) append(grads, h.weight, h.grads.counts, h.grads.range);
     }
-    setHistory({ step: probe.step, byWeight });
+    setHistory({ step: probe.step, grads, weights });
   }
   const [allWeights, setAllWeights] = useState(false);
   if (!histograms)
@@ -61,7 +74,12 @@ export function HistogramsView({ probe }: { probe: ProbeResult | null }) {
         Also show biases and normalisation parameters ({histograms.length - main.length})
       </label>
       {shown.map((h) => (
-        <WeightRow key={h.weight} histogram={h} snapshots={history.byWeight.get(h.weight) ?? []} />
+        <WeightRow
+          key={h.weight}
+          histogram={h}
+          snapshots={history.grads.get(h.weight) ?? []}
+          weightSnapshots={history.weights.get(h.weight) ?? []}
+        />
       ))}
     </div>
   );
@@ -72,19 +90,26 @@ function isMainWeight(name: string): boolean {
   return /kernel|embeddings/i.test(name);
 }
 
+/** Snapshots as [snapshots, bins] counts over one common symmetric range. */
+function timeline(snapshots: Snapshot[], bins: number): { counts: Float32Array; range: number } {
+  const range = Math.max(1e-12, ...snapshots.map((s) => s.range));
+  const counts = new Float32Array(snapshots.length * bins);
+  snapshots.forEach((s, i) => counts.set(rebinSymmetric(s.counts, s.range, range, bins), i * bins));
+  return { counts, range };
+}
+
 function WeightRow({
   histogram,
   snapshots,
+  weightSnapshots,
 }: {
   histogram: LayerHistograms;
   snapshots: Snapshot[];
+  weightSnapshots: Snapshot[];
 }) {
+  const [showWeights, setShowWeights] = useState(false);
   const bins = histogram.weights.counts.length;
-  const common = Math.max(1e-12, ...snapshots.map((s) => s.range));
-  const counts = new Float32Array(snapshots.length * bins);
-  snapshots.forEach((s, i) =>
-    counts.set(rebinSymmetric(s.counts, s.range, common, bins), i * bins),
-  );
+  const { counts, range: common } = timeline(snapshots, bins);
   const latest = snapshots.at(-1);
   return (
     <figure className="weight-row" data-testid="weight-histograms" data-weight={histogram.weight}>
@@ -103,6 +128,37 @@ function WeightRow({
         height={90}
         label={`Gradient histograms of ${histogram.weight} over training`}
       />
+      <details onToggle={(e) => setShowWeights(e.currentTarget.open)}>
+        <summary className="hint">the weights over time</summary>
+        {showWeights && (
+          <WeightTimeline name={histogram.weight} snapshots={weightSnapshots} bins={bins} />
+        )}
+      </details>
     </figure>
+  );
+}
+
+function WeightTimeline({
+  name,
+  snapshots,
+  bins,
+}: {
+  name: string;
+  snapshots: Snapshot[];
+  bins: number;
+}) {
+  const { counts, range } = timeline(snapshots, bins);
+  return (
+    <HistogramTimeline
+      counts={counts}
+      snapshots={snapshots.length}
+      bins={bins}
+      range={[-range, range]}
+      steps={snapshots.map((s) => s.step)}
+      valueLabel="weight"
+      timeLabel="step"
+      height={90}
+      label={`Histograms of the values of ${name} over training`}
+    />
   );
 }

@@ -402,10 +402,13 @@ function unpack(run: Run, settings: ProbeSettings, flat: Float32Array, u: Unpack
   const vocabulary = run.data.tokens ?? (info.inputIsTokens ? info.classes : null);
   const tokens = vocabulary ? [...vocabulary] : null;
   if (u.slots.output && u.sampleX) {
+    const picked = settings.sample.kind === 'custom' ? settings.sample.label : undefined;
     const label =
       u.sampleIndex !== null && u.validation
         ? u.validation.y.slice(u.sampleIndex * labelsPer, (u.sampleIndex + 1) * labelsPer)
-        : null;
+        : picked
+          ? picked.slice()
+          : null;
     result.sample = {
       index: u.sampleIndex,
       x: u.sampleX.slice(),
