@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as prettier from 'prettier';
 import { launch, openApp } from '../e2e/browser.mjs';
 import { serveDist } from '../e2e/server.mjs';
 
@@ -208,5 +209,10 @@ const old = readFileSync(path, 'utf8').replace(
   /\n*<!-- views:start[\s\S]*<!-- views:end -->\n?/,
   '\n',
 );
-writeFileSync(path, `${old.trimEnd()}\n\n${section}\n`);
+// Formatted as the repository's prettier would, so `npm test`'s format check stays green.
+const options = (await prettier.resolveConfig(path)) ?? {};
+writeFileSync(
+  path,
+  await prettier.format(`${old.trimEnd()}\n\n${section}\n`, { ...options, parser: 'markdown' }),
+);
 log('wrote BENCHMARKS.md and bench/results/views.json');
