@@ -1,4 +1,5 @@
 import { BackendStatus } from './BackendStatus';
+import { ExperimentMenu } from './ExperimentMenu';
 import { DatasetPanel } from './DatasetPanel';
 import { Designer } from './Designer';
 import { InternalsPanel } from './views/InternalsPanel';
@@ -15,6 +16,7 @@ export function App() {
         <h1>
           LayerLab <small>design · train · watch</small>
         </h1>
+        <ExperimentMenu />
         <BackendStatus />
       </header>
       <Notice />

@@ -30,6 +30,12 @@ import type {
   TrainRecord,
   ValidationRecord,
 } from '../workers/protocol';
+import {
+  EXPERIMENT_VIEWS,
+  makeExperiment,
+  type Experiment,
+  type ExperimentView,
+} from './experiment';
 import { describeZodError, savedWorkSchema } from './schemas';
 
 export interface DesignSlice {
@@ -88,6 +94,23 @@ export interface ViewsSlice {
   setProbeSettings(patch: Partial<ProbeSettings>): void;
   /** Shows a sample in the activations view (opening it): from the browser, a drawing, a text. */
   inspectSample(sample: ProbeSample): void;
+  /** Replaces the design, data choice, settings and open views with an experiment's. */
+  loadExperiment(experiment: Experiment, source: string): void;
+}
+
+/** The current work as one experiment document (for a share link or a file). */
+export function currentExperiment(state: AppState, name = ''): Experiment {
+  const views = state.probeSettings.views;
+  return makeExperiment({
+    name,
+    spec: state.spec,
+    dataset: state.dataset,
+    training: state.training,
+    views: {
+      open: EXPERIMENT_VIEWS.filter((v) => views[v]),
+      intervalMs: state.probeSettings.intervalMs,
+    },
+  });
 }
 
 export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
@@ -225,6 +248,28 @@ export const useStore = create<AppState>()(
       probeSettings: DEFAULT_PROBE_SETTINGS,
       setProbeSettings: (patch) =>
         set(({ probeSettings }) => ({ probeSettings: { ...probeSettings, ...patch } })),
+      loadExperiment: (experiment, source) =>
+        set(({ userDatasets, probeSettings }) => {
+          // An upload stays in the browser that imported it: a link cannot bring it along.
+          const missing = !resolveDataset(experiment.dataset, userDatasets);
+          const open = new Set(experiment.views.open);
+          const name = experiment.name ? ` “${experiment.name}”` : '';
+          return {
+            spec: experiment.spec,
+            dataset: missing ? DEFAULT_PRESET.dataset : experiment.dataset,
+            training: experiment.training,
+            probeSettings: {
+              ...probeSettings,
+              intervalMs: experiment.views.intervalMs,
+              views: Object.fromEntries(
+                Object.keys(probeSettings.views).map((v) => [v, open.has(v as ExperimentView)]),
+              ) as unknown as ProbeSettings['views'],
+            },
+            notice: missing
+              ? `Loaded the experiment${name} from ${source}, but its dataset "${experiment.dataset.id}" was uploaded in another browser, so ${builtinDataset(DEFAULT_PRESET.dataset.id).name} is selected instead.`
+              : `Loaded the experiment${name} from ${source}.`,
+          };
+        }),
       inspectSample: (sample) =>
         set(({ probeSettings }) => ({
           probeSettings: {

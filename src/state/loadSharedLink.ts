@@ -1,0 +1,16 @@
+/**
+ * At start-up: a share link in the address (#x=…) replaces the work, or, if it is broken, says
+ * why and leaves the work as it was. The fragment is removed either way, so a reload does not
+ * apply it again over later edits.
+ */
+import { decodeShareLink, SHARE_PREFIX } from './shareLink';
+import { useStore } from './store';
+
+export function loadSharedLink(): void {
+  const { hash } = location;
+  if (!hash.startsWith(SHARE_PREFIX)) return;
+  const result = decodeShareLink(hash);
+  if (result.ok) useStore.getState().loadExperiment(result.experiment, 'the link');
+  else useStore.getState().setNotice(`${result.message} Your current work is unchanged.`);
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
+}
