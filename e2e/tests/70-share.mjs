@@ -121,6 +121,28 @@ export const tests = {
         JSON.stringify(await design(page)) === JSON.stringify(saved),
         'the exported design is back',
       );
+
+      // Recent experiments: the exported one is listed, and choosing it loads it.
+      await page.getByTestId('preset-select').selectOption('iris-mlp');
+      await page.getByTestId('preset-load').click();
+      const recent = page.getByTestId('recent-select');
+      await recent.focus();
+      const options = await recent.locator('option').allTextContents();
+      assert(
+        options.some((o) => o.includes('sentiment')),
+        `listed: ${options.join(' | ')}`,
+      );
+      const index = options.findIndex((o) => o.includes('sentiment')) - 1;
+      await recent.selectOption(String(index));
+      await waitFor(
+        () => design(page),
+        (d) => d.dataset === 'sentiment',
+        { what: 'the recent one' },
+      );
+      assert(
+        (await page.getByTestId('notice').textContent()).includes('recent'),
+        'says where from',
+      );
       assert(errors.length === 0, `no errors: ${errors.join('\n')}`);
     } finally {
       await browser.close();

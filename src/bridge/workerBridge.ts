@@ -3,7 +3,8 @@
  * events into store updates (batched to one per animation frame), and restarts the worker after a
  * crash or a lost GPU device. Components call the functions exported here; they never see a Worker.
  */
-import { datasetInfoOf, initialRun, useStore } from '../state/store';
+import { rememberExperiment } from '../state/recentExperiments';
+import { currentExperiment, datasetInfoOf, initialRun, useStore } from '../state/store';
 import type { UserDatasetEntry } from '../data/datasets';
 import type { ColumnSummary } from '../data/import/columns';
 import { checkUploadSize } from '../data/import/limits';
@@ -187,6 +188,7 @@ function handleEvent(event: WorkerEvent): void {
 function startRun(pauseAfterFirstStep: boolean): void {
   const state = useStore.getState();
   const { spec, dataset, training } = state;
+  rememberExperiment(localStorage, currentExperiment(state));
   const runId = nextRunId++;
   pendingTrain = [];
   pendingValidation = [];

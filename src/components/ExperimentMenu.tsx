@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { parseExperiment } from '../state/experiment';
 import { encodeShareLink } from '../state/shareLink';
+import { readRecent, rememberExperiment, type RecentExperiment } from '../state/recentExperiments';
 import { currentExperiment, useStore } from '../state/store';
 
 /**
@@ -11,10 +12,13 @@ export function ExperimentMenu() {
   const setNotice = useStore((s) => s.setNotice);
   const loadExperiment = useStore((s) => s.loadExperiment);
   const [link, setLink] = useState<string | null>(null);
+  const [recent, setRecent] = useState<RecentExperiment[]>([]);
   const importId = useId();
 
   const share = async () => {
-    const url = `${location.origin}${location.pathname}${location.search}${encodeShareLink(currentExperiment(useStore.getState()))}`;
+    const experiment = currentExperiment(useStore.getState());
+    rememberExperiment(localStorage, experiment);
+    const url = `${location.origin}${location.pathname}${location.search}${encodeShareLink(experiment)}`;
     setLink(url);
     // The clipboard needs a secure context and permission; the field below works regardless.
     await navigator.clipboard?.writeText(url).catch(() => undefined);
@@ -22,6 +26,7 @@ export function ExperimentMenu() {
 
   const exportFile = () => {
     const experiment = currentExperiment(useStore.getState());
+    rememberExperiment(localStorage, experiment);
     const blob = new Blob([JSON.stringify(experiment, null, 2)], { type: 'application/json' });
     const a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -48,8 +53,10 @@ export function ExperimentMenu() {
       return;
     }
     const result = parseExperiment(value);
-    if (result.ok) loadExperiment(result.experiment, file.name);
-    else setNotice(`${file.name} could not be loaded: ${result.message} Your work is unchanged.`);
+    if (result.ok) {
+      loadExperiment(result.experiment, file.name);
+      rememberExperiment(localStorage, result.experiment);
+    } else setNotice(`${file.name} could not be loaded: ${result.message} Your work is unchanged.`);
   };
 
   return (
@@ -74,6 +81,24 @@ export function ExperimentMenu() {
           }}
         />
       </label>
+      <select
+        value=""
+        aria-label="Open a recent experiment"
+        data-testid="recent-select"
+        onFocus={() => setRecent(readRecent(localStorage))}
+        onPointerDown={() => setRecent(readRecent(localStorage))}
+        onChange={(e) => {
+          const chosen = recent[Number(e.target.value)];
+          if (chosen) loadExperiment(chosen.experiment, 'your recent experiments');
+        }}
+      >
+        <option value="">Recent…</option>
+        {recent.map((r, i) => (
+          <option key={r.at} value={i}>
+            {describeRecent(r)}
+          </option>
+        ))}
+      </select>
       {link && (
         <input
           className="share-link"
@@ -86,4 +111,18 @@ export function ExperimentMenu() {
       )}
     </div>
   );
+}
+
+/** "23 Nov 14:05 · spiral · 3 layers, 50 epochs" (or its name when it has one). */
+function describeRecent({ at, experiment }: RecentExperiment): string {
+  const when = new Date(at).toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const what =
+    experiment.name ||
+    `${experiment.dataset.id} · ${experiment.spec.layers.length} layers, ${experiment.training.epochs} epochs`;
+  return `${when} · ${what}`;
 }

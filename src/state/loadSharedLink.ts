@@ -3,6 +3,7 @@
  * why and leaves the work as it was. The fragment is removed either way, so a reload does not
  * apply it again over later edits.
  */
+import { rememberExperiment } from './recentExperiments';
 import { decodeShareLink, SHARE_PREFIX } from './shareLink';
 import { useStore } from './store';
 
@@ -10,7 +11,9 @@ export function loadSharedLink(): void {
   const { hash } = location;
   if (!hash.startsWith(SHARE_PREFIX)) return;
   const result = decodeShareLink(hash);
-  if (result.ok) useStore.getState().loadExperiment(result.experiment, 'the link');
-  else useStore.getState().setNotice(`${result.message} Your current work is unchanged.`);
+  if (result.ok) {
+    useStore.getState().loadExperiment(result.experiment, 'the link');
+    rememberExperiment(localStorage, result.experiment);
+  } else useStore.getState().setNotice(`${result.message} Your current work is unchanged.`);
   history.replaceState(null, '', `${location.pathname}${location.search}`);
 }
