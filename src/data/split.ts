@@ -79,11 +79,15 @@ export function reorderData(data: LabelledData, order: Int32Array): LabelledData
   return { x, y, count: data.count };
 }
 
-/** How many samples of each class (class ids only; regression gives an empty list). */
-export function classCounts(data: LabelledData, classes: number): number[] {
-  if (data.y instanceof Float32Array) return [];
+/** How many labels of each class id (ids outside [0, classes) are not counted). */
+export function countLabels(labels: Int32Array, classes: number): number[] {
   const counts = new Array<number>(classes).fill(0);
-  for (const label of data.y)
+  for (const label of labels)
     if (label >= 0 && label < classes) counts[label] = (counts[label] ?? 0) + 1;
   return counts;
+}
+
+/** How many samples of each class (class ids only; regression gives an empty list). */
+export function classCounts(data: LabelledData, classes: number): number[] {
+  return data.y instanceof Float32Array ? [] : countLabels(data.y, classes);
 }

@@ -17,13 +17,6 @@ export function compareNatural(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** The number of samples in each class, by class id. */
-export function countClasses(y: Int32Array, classCount: number): number[] {
-  const counts = new Array<number>(classCount).fill(0);
-  for (const id of y) counts[id] = (counts[id] ?? 0) + 1;
-  return counts;
-}
-
 /** "3 classes: cat (120), dog (98), fox (40)." — the first 12, then how many more. */
 export function describeClasses(classes: readonly string[], counts: readonly number[]): string {
   const shown = classes.slice(0, 12).map((name, i) => `${name} (${counts[i] ?? 0})`);

@@ -3,7 +3,8 @@
  * number (0, 0, element type, number of dimensions), each dimension as a big-endian uint32, then
  * the values, row-major. Files are often gzipped (.gz); both forms are read.
  */
-import { compareNatural, countClasses, describeClasses } from './classes';
+import { countLabels } from '../split';
+import { compareNatural, describeClasses } from './classes';
 import { gunzipFile } from './gzip';
 import { checkInputValues } from './limits';
 import { isGzip } from './magic';
@@ -154,7 +155,7 @@ export function idxPairToDataset(
     normalization: { kind: 'scale', divisor: 255 },
     notes: [
       `Read ${count} images of ${rows} × ${cols} pixels${channels > 1 ? ` with ${channels} channels` : ''} from ${images.name} and their labels from ${labels.name}.`,
-      describeClasses(values, countClasses(y, values.length)),
+      describeClasses(values, countLabels(y, values.length)),
       'Pixels were divided by 255, so inputs are between 0 and 1.',
       shuffleNote(seed),
     ],

@@ -3,7 +3,8 @@
  * one-hot encoded, gaps filled or rows dropped, and every such decision written into the notes so
  * the student can see what the model will actually be given.
  */
-import { compareNatural, countClasses, describeClasses } from './classes';
+import { countLabels } from '../split';
+import { compareNatural, describeClasses } from './classes';
 import { categoryKey, describeColumn, isMissing, parseNumber, type ColumnSummary } from './columns';
 import type { Table } from './csv';
 import { checkInputValues } from './limits';
@@ -215,7 +216,7 @@ function classLabels(
   }
   const ids = new Map(classes.map((name, id) => [name, id]));
   const y = Int32Array.from(keys, (key) => ids.get(key) ?? 0);
-  return { y, classes, note: describeClasses(classes, countClasses(y, classes.length)) };
+  return { y, classes, note: describeClasses(classes, countLabels(y, classes.length)) };
 }
 
 /** Targets [count, 1] in their own units; a non-number is an error naming its line. */

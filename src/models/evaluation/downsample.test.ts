@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evenlySpaced, normalizeToUnit } from './downsample';
+import { evenlySpaced } from './downsample';
 
 describe('evenlySpaced', () => {
   it('spreads indices evenly, first and last included', () => {
@@ -40,34 +40,5 @@ describe('evenlySpaced', () => {
   it('rejects negative or fractional sizes, naming them', () => {
     expect(() => evenlySpaced(-1, 2)).toThrow(/total is -1/);
     expect(() => evenlySpaced(5, 1.5)).toThrow(/count is 1.5/);
-  });
-});
-
-describe('normalizeToUnit', () => {
-  it('scales one slice to [0, 1] and reports its min and max', () => {
-    // Two [2, 2] maps back to back; take the second.
-    const values = new Float32Array([9, 9, 9, 9, -1, 0, 1, 3]);
-    const map = normalizeToUnit(values, 4, 4);
-    expect(Array.from(map.values)).toEqual([0, 0.25, 0.5, 1]);
-    expect([map.min, map.max]).toEqual([-1, 3]);
-  });
-
-  it('shows a constant map as mid-grey 0.5', () => {
-    const map = normalizeToUnit([2, 2, 2], 0, 3);
-    expect(Array.from(map.values)).toEqual([0.5, 0.5, 0.5]);
-    expect([map.min, map.max]).toEqual([2, 2]);
-  });
-
-  it('keeps non-finite values from moving the scale', () => {
-    const map = normalizeToUnit([0, NaN, 4, Infinity, -Infinity, 2], 0, 6);
-    expect(Array.from(map.values)).toEqual([0, 0, 1, 1, 0, 0.5]);
-    expect([map.min, map.max]).toEqual([0, 4]);
-    expect(Array.from(normalizeToUnit([NaN], 0, 1).values)).toEqual([0]);
-  });
-
-  it('returns an empty map for length 0 and rejects slices past the end', () => {
-    expect(normalizeToUnit([1, 2], 2, 0).values).toHaveLength(0);
-    expect(() => normalizeToUnit([1, 2, 3], 2, 2)).toThrow(/from \+ length is 4/);
-    expect(() => normalizeToUnit([1, 2, 3], -1, 2)).toThrow(/from \(-1\)/);
   });
 });
