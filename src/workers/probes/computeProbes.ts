@@ -4,191 +4,31 @@
  * UI. The probe models share the training model's weights (no copies, no second training graph).
  */
 import * as tf from '@tensorflow/tfjs';
-import { buildAttentionProbe } from '../../models/attentionProbe';
-import { confusionMatrix } from '../../models/evaluation/confusion';
-import { pca } from '../../models/evaluation/pca';
-import {
-  fitToLength,
-  normalizeText,
-  OOV_TOKEN,
-  PAD_TOKEN,
-  WORD_OOV_ID,
-  WORD_PAD_ID,
-  wordIds,
-} from '../../data/text/wordTokenizer';
-import { createVocabulary, type Vocabulary } from '../../data/text/vocabulary';
+import { evenlySpaced } from '../../models/evaluation/downsample';
 import type { LabelledData } from '../../data/types';
 import type { Run } from '../run';
-import type { LayerActivation, ProbeResult, ProbeSettings } from '../protocol';
+import type { ProbeResult, ProbeSettings } from '../protocol';
+import { encodeText } from './encodeText';
 import { downsampleActivation, HISTOGRAM_BINS, symmetricHistogram } from './gpuStats';
+import { domainOf, gridPoints, inBatches, wholeBatches } from './probeGeometry';
+import { Packer, type Slot } from './packer';
+import {
+  BOUNDARY_GRID,
+  CONFUSION_SAMPLES,
+  CURVE_POINTS,
+  NEURON_GRID,
+  PROJECTION_SAMPLES,
+} from './probeLimits';
+import { asList, probeModels } from './probeModels';
+import { unpack } from './unpackProbes';
 
-/** Validation samples scored for the confusion matrix and projected for the PCA view. */
-export const CONFUSION_SAMPLES = 512;
-export const PROJECTION_SAMPLES = 300;
-/** Decision-boundary grid sides: the model's output, and each neuron's mini map. */
-export const BOUNDARY_GRID = 48;
-export const NEURON_GRID = 20;
-export const CURVE_POINTS = 120;
-/** Small MLPs get per-neuron maps: at most this many hidden units in all. */
-const NEURON_MAP_LIMIT = 64;
-
-interface ProbeModels {
-  /** Outputs without repeats (tfjs returns null for a repeated output): see the index lists. */
-  sample: tf.LayersModel;
-  /** Where the model's output, each layer's output and each attention map are in `sample`. */
-  outputIndex: number;
-  layerIndex: number[];
-  attentionIndex: number[];
-  layerIds: string[];
-  attentionNames: string[];
-  /** Hidden Dense outputs of an all-Dense model with few units (neuron maps), else null. */
-  neurons: { model: tf.LayersModel; ids: string[] } | null;
-}
-
-const modelsByRun = new WeakMap<Run, ProbeModels>();
-const previousAxes = new WeakMap<Run, { layer: string; columns: number; axes: Float32Array }>();
-
-/** Built once per run; dropped with it. Never dispose these: their layers are the run's. */
-function probeModels(run: Run): ProbeModels {
-  const cached = modelsByRun.get(run);
-  if (cached) return cached;
-  const { model, layerOutputs, request } = run;
-  const layerIds = [...layerOutputs.keys()];
-  const attention = buildAttentionProbe(model);
-  const attentionOutputs = attention ? (attention.model.outputs as tf.SymbolicTensor[]) : [];
-  const unique: tf.SymbolicTensor[] = [];
-  const indexOf = (symbol: tf.SymbolicTensor): number => {
-    const at = unique.indexOf(symbol);
-    return at >= 0 ? at : unique.push(symbol) - 1;
-  };
-  const outputIndex = indexOf(model.outputs[0] as tf.SymbolicTensor);
-  const layerIndex = layerIds.map((id) => indexOf(layerOutputs.get(id) as tf.SymbolicTensor));
-  const attentionIndex = attentionOutputs.map(indexOf);
-  const sample = tf.model({ inputs: model.inputs, outputs: unique, name: 'layerlab_probe' });
-  const denseOnly = request.spec.layers.every((l) => l.kind === 'dense' || l.kind === 'dropout');
-  const hidden = request.spec.layers.slice(0, -1).filter((l) => l.kind === 'dense');
-  const units = hidden.reduce((n, l) => n + (l.kind === 'dense' ? l.units : 0), 0);
-  const neurons =
-    denseOnly && hidden.length > 0 && units <= NEURON_MAP_LIMIT
-      ? {
-          ids: hidden.map((l) => l.id),
-          model: tf.model({
-            inputs: model.inputs,
-            outputs: hidden.map((l) => layerOutputs.get(l.id) as tf.SymbolicTensor),
-            name: 'layerlab_neuron_probe',
-          }),
-        }
-      : null;
-  const built = {
-    sample,
-    outputIndex,
-    layerIndex,
-    attentionIndex,
-    layerIds,
-    attentionNames: attention?.layerNames ?? [],
-    neurons,
-  };
-  modelsByRun.set(run, built);
-  return built;
-}
-
-function asList(
-  out: tf.Tensor | tf.Tensor[] | tf.SymbolicTensor | tf.SymbolicTensor[],
-): tf.Tensor[] {
-  return (Array.isArray(out) ? out : [out]) as tf.Tensor[];
-}
-
-const vocabularies = new WeakMap<Run, Vocabulary>();
-
-/** A typed text as the model's input: the dataset's word ids, padded or cut to the length. */
-function encodeText(run: Run, text: string, length: number): Float32Array {
-  let vocabulary = vocabularies.get(run);
-  if (!vocabulary) {
-    vocabulary = createVocabulary('word', run.data.tokens ?? [PAD_TOKEN, OOV_TOKEN], {
-      oovId: WORD_OOV_ID,
-      padId: WORD_PAD_ID,
-    });
-    vocabularies.set(run, vocabulary);
-  }
-  const ids = wordIds(normalizeText(text), vocabulary);
-  return Float32Array.from(fitToLength(ids, WORD_PAD_ID, { length }));
-}
-
-/** Collects tensors to read back in one go, remembering how to cut the flat result apart. */
-class Packer {
-  readonly parts: tf.Tensor[] = [];
-  private size = 0;
-  add(tensor: tf.Tensor): { from: number; length: number } {
-    const slot = { from: this.size, length: tensor.size };
-    this.parts.push(tensor.toFloat().reshape([-1]));
-    this.size += tensor.size;
-    return slot;
-  }
-}
-
-type Slot = { from: number; length: number };
-const cut = (flat: Float32Array, slot: Slot) => flat.slice(slot.from, slot.from + slot.length);
+export * from './probeLimits';
 
 function validationOf(run: Run): { data: LabelledData; x: tf.Tensor } | null {
   const split = run.trainer.validation;
   const data = run.data.validation;
   if (split && data) return { data, x: split.x };
   return { data: run.data.train, x: run.trainer.train.x };
-}
-
-/** Bounds of 2-D (or 1-D) inputs with a margin, for the boundary grid. */
-function domainOf(data: LabelledData, inputs: number): [number, number, number, number] {
-  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (let n = 0; n < data.count; n++) {
-    const x = data.x[n * inputs] ?? 0;
-    const y = inputs === 2 ? (data.x[n * inputs + 1] ?? 0) : (data.y[n] ?? 0);
-    [x0, x1, y0, y1] = [Math.min(x0, x), Math.max(x1, x), Math.min(y0, y), Math.max(y1, y)];
-  }
-  const mx = (x1 - x0) * 0.1 || 1;
-  const my = (y1 - y0) * 0.1 || 1;
-  return [x0 - mx, x1 + mx, y0 - my, y1 + my];
-}
-
-/**
- * [side * side, 2] grid points over the domain, both ends included: point (ix, iy) at
- * iy * side + ix, with iy = 0 at the bottom (ymin), as the boundary views draw them.
- */
-function gridPoints(domain: [number, number, number, number], side: number): Float32Array {
-  const [x0, x1, y0, y1] = domain;
-  const points = new Float32Array(side * side * 2);
-  for (let iy = 0; iy < side; iy++) {
-    for (let ix = 0; ix < side; ix++) {
-      const at = (iy * side + ix) * 2;
-      points[at] = x0 + (ix / (side - 1)) * (x1 - x0);
-      points[at + 1] = y0 + (iy / (side - 1)) * (y1 - y0);
-    }
-  }
-  return points;
-}
-
-/** Training points drawn over the boundary: the first few hundred (already in random order). */
-export const BOUNDARY_POINTS = 400;
-
-/**
- * The largest multiple of the batch size up to `count` (all of `count` when it is below one
- * batch): probes then reuse the shapes training allocated instead of growing the GPU buffer pool.
- */
-function wholeBatches(count: number, batch: number): number {
-  return count < batch ? count : count - (count % batch);
-}
-
-/** `f` on rows [0, count) of x, one batch at a time, results concatenated along the first axis. */
-function inBatches(
-  x: tf.Tensor,
-  count: number,
-  batch: number,
-  f: (xb: tf.Tensor) => tf.Tensor,
-): tf.Tensor {
-  const parts: tf.Tensor[] = [];
-  for (let start = 0; start < count; start += batch) {
-    parts.push(f(x.slice(start, Math.min(batch, count - start))));
-  }
-  return parts.length === 1 ? (parts[0] as tf.Tensor) : tf.concat(parts);
 }
 
 /** Class ids from model outputs: argmax, or a threshold at 0.5 for one sigmoid unit. */
@@ -330,10 +170,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
         const d = features.shape[1] ?? 1;
         // At most 256 evenly spaced features: PCA stays quick and the readback small.
         const keep = Math.min(d, 256);
-        const columns = tf.tensor1d(
-          Array.from({ length: keep }, (_, i) => Math.floor((i * d) / keep)),
-          'int32',
-        );
+        const columns = tf.tensor1d(evenlySpaced(d, keep), 'int32');
         slots.projection = packer.add(tf.gather(features, columns, 1));
         projection = { id, rows, columns: keep };
       }
@@ -367,132 +204,4 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
     filters,
     validation: validation?.data ?? null,
   });
-}
-
-interface Unpack {
-  step: number;
-  slots: Record<string, Slot>;
-  layerSlots: { id: string; shape: number[]; fullShape: number[]; slot: Slot }[];
-  attentionSlots: { layer: string; heads: number; length: number; slot: Slot }[];
-  histogramSlots: { weight: string; slot: Slot }[];
-  neuronSlots: { layer: string; units: number; slot: Slot }[];
-  sampleX: Float32Array | null;
-  sampleIndex: number | null;
-  domain: [number, number, number, number] | null;
-  boundarySide: number;
-  confusionCount: number;
-  projection: { id: string; rows: number; columns: number } | null;
-  filters: { layer: string; shape: [number, number, number] } | null;
-  validation: LabelledData | null;
-}
-
-function histogramOf(values: Float32Array) {
-  return {
-    counts: Int32Array.from(values.subarray(0, HISTOGRAM_BINS)),
-    range: values[HISTOGRAM_BINS] ?? 0,
-  };
-}
-
-function unpack(run: Run, settings: ProbeSettings, flat: Float32Array, u: Unpack): ProbeResult {
-  const info = run.request.datasetInfo;
-  const result: ProbeResult = { step: u.step };
-  const labelsPer =
-    u.validation && u.validation.count > 0 ? u.validation.y.length / u.validation.count : 1;
-  // Axis labels: the dataset's vocabulary (texts, corpora) or its symbols (sequence tasks).
-  const vocabulary = run.data.tokens ?? (info.inputIsTokens ? info.classes : null);
-  const tokens = vocabulary ? [...vocabulary] : null;
-  if (u.slots.output && u.sampleX) {
-    const picked = settings.sample.kind === 'custom' ? settings.sample.label : undefined;
-    const label =
-      u.sampleIndex !== null && u.validation
-        ? u.validation.y.slice(u.sampleIndex * labelsPer, (u.sampleIndex + 1) * labelsPer)
-        : picked
-          ? picked.slice()
-          : null;
-    result.sample = {
-      index: u.sampleIndex,
-      x: u.sampleX.slice(),
-      label,
-      output: cut(flat, u.slots.output),
-      tokens: tokens ? Array.from(u.sampleX, (id) => tokens[id] ?? String(id)) : null,
-    };
-  }
-  if (settings.views.activations && u.layerSlots.length > 0) {
-    result.activations = u.layerSlots.map((l): LayerActivation => ({
-      id: l.id,
-      shape: l.shape,
-      fullShape: l.fullShape,
-      values: cut(flat, l.slot),
-    }));
-  }
-  if (settings.views.attention && u.attentionSlots.length > 0) {
-    result.attention = u.attentionSlots.map((a) => ({
-      layer: a.layer,
-      heads: a.heads,
-      length: a.length,
-      maps: cut(flat, a.slot),
-    }));
-  }
-  const inputs = info.inputShape.reduce((a, b) => a * b, 1);
-  if (u.slots.boundary && u.domain) {
-    result.boundary = {
-      size: u.boundarySide,
-      domain: u.domain,
-      outputs: cut(flat, u.slots.boundary),
-      neurons: u.neuronSlots.map((n) => ({
-        layer: n.layer,
-        units: n.units,
-        size: NEURON_GRID,
-        maps: cut(flat, n.slot),
-      })),
-      points: run.data.train.x.slice(0, Math.min(BOUNDARY_POINTS, run.data.train.count) * inputs),
-      labels: run.data.train.y.slice(0, Math.min(BOUNDARY_POINTS, run.data.train.count)),
-    };
-  }
-  if (u.slots.confusion && u.validation) {
-    const predicted = Int32Array.from(cut(flat, u.slots.confusion));
-    const truth = Int32Array.from(u.validation.y.subarray(0, u.confusionCount * labelsPer));
-    const classes = info.classes.length;
-    result.confusion = {
-      classes,
-      matrix: confusionMatrix(truth, predicted, classes),
-      indices: Int32Array.from({ length: predicted.length }, (_, i) => Math.floor(i / labelsPer)),
-      truth,
-      predicted,
-    };
-  }
-  if (settings.views.histograms && u.histogramSlots.length > 0) {
-    const grads = u.slots.grads ? cut(flat, u.slots.grads) : null;
-    const row = HISTOGRAM_BINS + 1;
-    result.histograms = u.histogramSlots.map((h, i) => ({
-      weight: h.weight,
-      weights: histogramOf(cut(flat, h.slot)),
-      grads: grads ? histogramOf(grads.subarray(i * row, (i + 1) * row)) : null,
-    }));
-  }
-  if (u.slots.filters && u.filters) {
-    result.filters = { ...u.filters, values: cut(flat, u.slots.filters) };
-  }
-  if (u.slots.projection && u.projection && u.validation) {
-    const { rows, columns, id } = u.projection;
-    const data = cut(flat, u.slots.projection);
-    if (data.every(Number.isFinite)) {
-      // Aligned with the previous update's axes, so the scatter does not flip between updates.
-      const previous = previousAxes.get(run);
-      const alignTo =
-        previous?.layer === id && previous.columns === columns ? previous.axes : undefined;
-      const projected = pca(data, rows, columns, 2, alignTo ? { alignTo } : {});
-      previousAxes.set(run, { layer: id, columns, axes: projected.components });
-      result.projection = {
-        layer: id,
-        points: projected.projected,
-        labels:
-          info.task === 'classification'
-            ? Int32Array.from(u.validation.y.subarray(0, rows))
-            : new Int32Array(rows),
-        explainedRatio: projected.explainedRatio,
-      };
-    }
-  }
-  return result;
 }
