@@ -96,19 +96,18 @@ function restartWorker(reason: string): void {
 
 function flushFrame(): void {
   frameRequested = false;
-  if (pendingProbe) {
-    const probe = pendingProbe;
-    pendingProbe = null;
-    useStore.setState({ probe });
-  }
-  if (pendingTrain.length === 0 && pendingValidation.length === 0) return;
+  if (pendingTrain.length === 0 && pendingValidation.length === 0 && !pendingProbe) return;
   const train = pendingTrain;
   const validation = pendingValidation;
+  const probe = pendingProbe;
   pendingTrain = [];
   pendingValidation = [];
+  pendingProbe = null;
+  // One store update per frame, whatever arrived: one render of the subscribers.
   useStore.setState((s) => ({
     train: train.length ? [...s.train, ...train] : s.train,
     validation: validation.length ? [...s.validation, ...validation] : s.validation,
+    probe: probe ?? s.probe,
   }));
 }
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { MANIFEST, type DatasetKind } from '../data/datasets';
+import { manifestEntry, MANIFEST, type DatasetKind } from '../data/datasets';
 import { PRESETS } from '../models/presets';
 import { formatShape } from '../models/spec';
 import { LIMITS } from '../models/trainingConfig';
@@ -33,7 +33,7 @@ export function DatasetPanel() {
   const loadPreset = useStore((s) => s.loadPreset);
   const { settingProblems } = useAnalysis();
   const info = useDatasetInfo();
-  const entry = MANIFEST.find((e) => e.id === info.id);
+  const entry = manifestEntry(info.id);
   const [presetId, setPresetId] = useState(PRESETS[0]?.id ?? '');
   const selectId = useId();
   const classCount = info.classes.length;
