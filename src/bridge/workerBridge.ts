@@ -15,11 +15,15 @@ import type {
   ProbeResult,
   ProbeSettings,
   SamplePage,
+  SavedModelEntry,
+  SavedModelMetrics,
   StartRequest,
   TrainRecord,
+  UploadedFile,
   ValidationRecord,
   WorkerEvent,
 } from '../workers/protocol';
+import type { ModelSpec } from '../models/spec';
 import { assertNever } from '../workers/protocol';
 
 let worker: Worker | null = null;
@@ -147,7 +151,22 @@ function handleEvent(event: WorkerEvent): void {
     case 'importFailed':
     case 'samples':
     case 'browseFailed':
+    case 'modelList':
+    case 'modelSaved':
+    case 'modelFiles':
+    case 'modelImported':
+    case 'modelFailed':
       answer(event.requestId, event);
+      return;
+    case 'restored':
+      if (!isCurrent(event.runId)) return;
+      flushFrame();
+      // The saved curves come back; new records continue them from the saved step.
+      useStore.setState({
+        train: event.history.train,
+        validation: event.history.validation,
+        ...(event.notes.length ? { notice: event.notes.join(' ') } : {}),
+      });
       return;
     case 'backend':
       if (isCurrent(event.runId)) useStore.setState({ backend: event.report });
@@ -184,7 +203,7 @@ function handleEvent(event: WorkerEvent): void {
   }
 }
 
-function startRun(pauseAfterFirstStep: boolean): void {
+function startRun(pauseAfterFirstStep: boolean, restoreFrom: string | null = null): void {
   const state = useStore.getState();
   const { spec, dataset, training } = state;
   rememberExperiment(localStorage, currentExperiment(state));
@@ -205,6 +224,7 @@ function startRun(pauseAfterFirstStep: boolean): void {
     training,
     datasetBaseUrl: new URL('datasets/', document.baseURI).href,
     pauseAfterFirstStep,
+    restoreFrom,
   };
   send({ type: 'start', request });
 }
@@ -225,6 +245,14 @@ export const training = {
     pendingTrain = [];
     pendingValidation = [];
     useStore.setState({ ...initialRun, runId: nextRunId++, notice: useStore.getState().notice });
+  },
+  /** Changes the number of epochs; a live or loaded run then trains to the new count. */
+  setEpochs: (epochs: number) => {
+    useStore.getState().setTraining({ epochs });
+    const { phase } = useStore.getState();
+    if ((phase === 'training' || phase === 'paused') && Number.isInteger(epochs) && epochs >= 1) {
+      send({ type: 'setEpochs', epochs });
+    }
   },
   /** Changes the learning rate in the settings and, if a run is live, at its next step. */
   setLearningRate: (learningRate: number) => {
@@ -314,5 +342,101 @@ export const probes = {
   set(settings: ProbeSettings): void {
     lastProbeSettings = settings;
     send({ type: 'setProbes', settings });
+  },
+};
+
+/** What uploading model files gave: a saved model, or a design (and maybe its weights). */
+export type ModelUpload =
+  | { kind: 'saved'; entry: SavedModelEntry }
+  | {
+      kind: 'design';
+      spec: ModelSpec;
+      inputShape: number[];
+      notes: string[];
+      entry: SavedModelEntry | null;
+    };
+
+function modelAnswer<T extends WorkerEvent['type']>(
+  event: WorkerEvent,
+  type: T,
+): Extract<WorkerEvent, { type: T }> {
+  if (event.type === type) return event as Extract<WorkerEvent, { type: T }>;
+  throw new Error(event.type === 'modelFailed' ? event.message : 'Unexpected answer.');
+}
+
+/** The latest value of a metric in a history, or null. */
+function latest<R>(records: readonly R[], pick: (r: R) => number | null): number | null {
+  const last = records.at(-1);
+  return last ? pick(last) : null;
+}
+
+/** Trained models kept in this browser, and tfjs files in and out. */
+export const modelRequests = {
+  /** Keeps the current run's model (with its curves and optimizer state) under `name`. */
+  async save(name: string): Promise<SavedModelEntry> {
+    flushFrame();
+    const state = useStore.getState();
+    const metrics: SavedModelMetrics = {
+      trainLoss: latest(state.train, (r) => r.loss),
+      trainAccuracy: latest(state.train, (r) => r.accuracy),
+      valLoss: latest(state.validation, (r) => r.loss),
+      valAccuracy: latest(state.validation, (r) => r.accuracy),
+      testAccuracy: state.test?.accuracy ?? null,
+    };
+    const event = await request((requestId) => ({
+      type: 'saveModel',
+      requestId,
+      name,
+      experiment: currentExperiment(state, name),
+      metrics,
+      history: { train: state.train, validation: state.validation },
+    }));
+    return modelAnswer(event, 'modelSaved').entry;
+  },
+
+  async list(): Promise<SavedModelEntry[]> {
+    return modelAnswer(
+      await request((requestId) => ({ type: 'listModels', requestId })),
+      'modelList',
+    ).entries;
+  },
+
+  async remove(id: string): Promise<SavedModelEntry[]> {
+    const event = await request((requestId) => ({ type: 'deleteModel', requestId, id }));
+    return modelAnswer(event, 'modelList').entries;
+  },
+
+  /** The model.json and weights file of a saved model (the caller downloads them). */
+  async files(id: string): Promise<UploadedFile[]> {
+    const event = await request((requestId) => ({ type: 'exportModel', requestId, id }));
+    return modelAnswer(event, 'modelFiles').files;
+  },
+
+  /** tfjs files the user chose: LayerLab's become a saved model, others a design. */
+  async upload(files: readonly File[]): Promise<ModelUpload> {
+    if (files.length === 0) throw new Error('No files were chosen.');
+    for (const file of files) checkUploadSize(file.name, file.size);
+    const uploaded = await Promise.all(
+      files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
+    );
+    const experiment = currentExperiment(useStore.getState());
+    const event = await request(
+      (requestId) => ({ type: 'uploadModel', requestId, files: uploaded, experiment }),
+      uploaded.map((f) => f.bytes),
+    );
+    if (event.type === 'modelImported') {
+      const { spec, inputShape, notes, entry } = event;
+      return { kind: 'design', spec, inputShape, notes, entry };
+    }
+    return { kind: 'saved', entry: modelAnswer(event, 'modelSaved').entry };
+  },
+
+  /**
+   * Opens a saved model: its experiment replaces the current one, and a run starts paused at the
+   * saved step with the saved weights, optimizer state and curves (Resume trains on).
+   */
+  load(entry: SavedModelEntry): void {
+    useStore.getState().loadExperiment(entry.experiment, `the saved model “${entry.name}”`);
+    startRun(false, entry.id);
   },
 };

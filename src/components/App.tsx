@@ -8,6 +8,7 @@ import { Notice } from './Notice';
 import { RunStats } from './RunStats';
 import { TrainingControls } from './TrainingControls';
 import { TrainingSettings } from './TrainingSettings';
+import { ModelsPanel } from './models/ModelsPanel';
 
 export function App() {
   return (
@@ -36,6 +37,7 @@ export function App() {
             </div>
           </section>
           <InternalsPanel />
+          <ModelsPanel />
         </div>
       </main>
     </div>

@@ -3,6 +3,7 @@ import { parseExperiment } from '../state/experiment';
 import { encodeShareLink } from '../state/shareLink';
 import { readRecent, rememberExperiment, type RecentExperiment } from '../state/recentExperiments';
 import { currentExperiment, useStore } from '../state/store';
+import { downloadFile } from './downloadFile';
 
 /**
  * Keep and share the current work: a link that carries the whole experiment, a file to download,
@@ -27,12 +28,11 @@ export function ExperimentMenu() {
   const exportFile = () => {
     const experiment = currentExperiment(useStore.getState());
     rememberExperiment(localStorage, experiment);
-    const blob = new Blob([JSON.stringify(experiment, null, 2)], { type: 'application/json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'layerlab-experiment.json';
-    a.click();
-    URL.revokeObjectURL(a.href);
+    downloadFile(
+      'layerlab-experiment.json',
+      JSON.stringify(experiment, null, 2),
+      'application/json',
+    );
   };
 
   const importFile = async (file: File | undefined) => {

@@ -75,7 +75,7 @@ export function TrainingSettings() {
           step={1}
           testId="epochs-input"
           problem={settingProblems.epochs}
-          onChange={(epochs) => setTraining({ epochs })}
+          onChange={(epochs) => trainingActions.setEpochs(epochs)}
         />
         <NumberField
           label="Validation split"

@@ -26,10 +26,16 @@ const COMMAND_KEYS: Record<Command['type'], true> = {
   stop: true,
   reset: true,
   setLearningRate: true,
+  setEpochs: true,
   importData: true,
   deleteUserData: true,
   browse: true,
   setProbes: true,
+  saveModel: true,
+  listModels: true,
+  deleteModel: true,
+  exportModel: true,
+  uploadModel: true,
 };
 const EVENT_KEYS: Record<WorkerEvent['type'], true> = {
   ready: true,
@@ -46,6 +52,12 @@ const EVENT_KEYS: Record<WorkerEvent['type'], true> = {
   samples: true,
   browseFailed: true,
   probe: true,
+  restored: true,
+  modelList: true,
+  modelSaved: true,
+  modelFiles: true,
+  modelImported: true,
+  modelFailed: true,
 };
 
 /** Exhaustive switch: stops compiling when a command is added without a case. */
@@ -61,6 +73,8 @@ function describeCommand(command: Command): string {
       return command.type;
     case 'setLearningRate':
       return `lr ${command.learningRate}`;
+    case 'setEpochs':
+      return `epochs ${command.epochs}`;
     case 'importData':
       return `import ${command.requestId}`;
     case 'deleteUserData':
@@ -69,6 +83,12 @@ function describeCommand(command: Command): string {
       return `browse ${command.requestId}`;
     case 'setProbes':
       return `probes every ${command.settings?.intervalMs ?? '?'} ms`;
+    case 'saveModel':
+    case 'listModels':
+    case 'deleteModel':
+    case 'exportModel':
+    case 'uploadModel':
+      return `${command.type} ${command.requestId}`;
     default:
       return assertNever(command, 'command');
   }

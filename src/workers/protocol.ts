@@ -7,6 +7,7 @@ import type { ModelSpec } from '../models/spec';
 import type { DatasetChoice, DatasetInfo, UserDatasetEntry } from '../data/datasets';
 import type { ColumnSummary } from '../data/import/columns';
 import type { BackendName, TrainingConfig } from '../models/trainingConfig';
+import type { Experiment } from '../state/experiment';
 
 /** The training session's lifecycle: idle → preparing → training ⇄ paused → done / error. */
 export type Phase = 'idle' | 'preparing' | 'training' | 'paused' | 'done' | 'error';
@@ -23,6 +24,47 @@ export interface StartRequest {
   datasetBaseUrl: string;
   /** Start paused after exactly one step (the "Step" button from idle). */
   pauseAfterFirstStep: boolean;
+  /**
+   * A saved model's id: build the design, then load its weights, optimizer state and step, and
+   * wait paused (no step taken) so that its predictions can be checked or training resumed.
+   */
+  restoreFrom: string | null;
+}
+
+/** A run's metric history as the UI holds it (stored with a saved model, so its curves come back). */
+export interface RunHistory {
+  train: TrainRecord[];
+  validation: ValidationRecord[];
+}
+
+/** The latest numbers of a saved model, shown in the list. */
+export interface SavedModelMetrics {
+  trainLoss: number | null;
+  trainAccuracy: number | null;
+  valLoss: number | null;
+  valAccuracy: number | null;
+  testAccuracy: number | null;
+}
+
+/** A model kept in the browser (IndexedDB): the small description the list shows. */
+export interface SavedModelEntry {
+  id: string;
+  name: string;
+  /** ISO date. */
+  savedAt: string;
+  step: number;
+  epoch: number;
+  params: number;
+  /** Size of its weights (and optimizer state) in bytes. */
+  bytes: number;
+  metrics: SavedModelMetrics;
+  /** Trained here, uploaded as LayerLab files, or imported from a Keras/tfjs model with weights. */
+  source: 'trained' | 'uploaded' | 'keras';
+  hasOptimizerState: boolean;
+  /** The backend it was trained on. */
+  backend: string;
+  /** Design, data choice and settings it was trained with; loading it restores them. */
+  experiment: Experiment;
 }
 
 /** A file the user chose, read by the UI and transferred (not copied) to the worker. */
@@ -205,7 +247,9 @@ export type SessionCommand =
   | { type: 'step' }
   | { type: 'stop' }
   | { type: 'reset' }
-  | { type: 'setLearningRate'; learningRate: number };
+  | { type: 'setLearningRate'; learningRate: number }
+  /** Trains the live run to this many epochs (more after loading a saved model, or fewer). */
+  | { type: 'setEpochs'; epochs: number };
 
 /** UI → worker: data requests, answered whatever the session is doing. */
 export type DataCommand =
@@ -222,8 +266,30 @@ export type DataCommand =
   /** What the views of model internals need; sent when views open, close or change sample. */
   | { type: 'setProbes'; settings: ProbeSettings };
 
+/** UI → worker: trained models kept in the browser, downloaded and uploaded as tfjs files. */
+export type ModelCommand =
+  /** Keep the current run's model (live, paused or finished) under a name. */
+  | {
+      type: 'saveModel';
+      requestId: number;
+      name: string;
+      experiment: Experiment;
+      metrics: SavedModelMetrics;
+      history: RunHistory;
+    }
+  | { type: 'listModels'; requestId: number }
+  | { type: 'deleteModel'; requestId: number; id: string }
+  /** model.json + weights of a saved model, for the UI to download (workers cannot). */
+  | { type: 'exportModel'; requestId: number; id: string }
+  /**
+   * tfjs files chosen by the user: LayerLab's own become a saved model; a Keras/tfjs-layers
+   * model becomes a design (with `experiment` as the rest of it), and a saved model too when it
+   * brought its weights.
+   */
+  | { type: 'uploadModel'; requestId: number; files: UploadedFile[]; experiment: Experiment };
+
 /** UI → worker. */
-export type Command = SessionCommand | DataCommand;
+export type Command = SessionCommand | DataCommand | ModelCommand;
 
 /** One candidate backend's result in backend selection. */
 export interface BackendProbe {
@@ -303,7 +369,29 @@ export type WorkerEvent =
   | { type: 'importFailed'; requestId: number; message: string }
   | { type: 'samples'; requestId: number; page: SamplePage }
   | { type: 'browseFailed'; requestId: number; message: string }
-  | { type: 'probe'; runId: number; result: ProbeResult };
+  | { type: 'probe'; runId: number; result: ProbeResult }
+  /** A run started from a saved model: where it stands, and the curves it came with. */
+  | {
+      type: 'restored';
+      runId: number;
+      step: number;
+      epoch: number;
+      history: RunHistory;
+      notes: string[];
+    }
+  | { type: 'modelList'; requestId: number; entries: SavedModelEntry[] }
+  | { type: 'modelSaved'; requestId: number; entry: SavedModelEntry }
+  | { type: 'modelFiles'; requestId: number; files: UploadedFile[] }
+  /** A Keras/tfjs-layers model turned into a design; `entry` when its weights were kept too. */
+  | {
+      type: 'modelImported';
+      requestId: number;
+      spec: ModelSpec;
+      inputShape: number[];
+      notes: string[];
+      entry: SavedModelEntry | null;
+    }
+  | { type: 'modelFailed'; requestId: number; message: string };
 
 /** Compile-time exhaustiveness helper for `switch` defaults. */
 export function assertNever(value: never, what: string): never {
@@ -318,10 +406,16 @@ export const COMMAND_TYPES = [
   'stop',
   'reset',
   'setLearningRate',
+  'setEpochs',
   'importData',
   'deleteUserData',
   'browse',
   'setProbes',
+  'saveModel',
+  'listModels',
+  'deleteModel',
+  'exportModel',
+  'uploadModel',
 ] as const;
 export const EVENT_TYPES = [
   'ready',
@@ -338,4 +432,10 @@ export const EVENT_TYPES = [
   'samples',
   'browseFailed',
   'probe',
+  'restored',
+  'modelList',
+  'modelSaved',
+  'modelFiles',
+  'modelImported',
+  'modelFailed',
 ] as const;

@@ -13,6 +13,8 @@ import { toTensors, Trainer, type SplitTensors } from './trainer';
 export interface Run {
   id: number;
   request: StartRequest;
+  /** Epochs to train to: the request's, changed by setEpochs while the run lives. */
+  epochs: number;
   model: tf.LayersModel;
   trainer: Trainer;
   metrics: MetricsReader;
@@ -56,6 +58,7 @@ export function createRun(
     return {
       id: request.runId,
       request,
+      epochs: request.training.epochs,
       model,
       trainer,
       metrics,

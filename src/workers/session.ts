@@ -18,6 +18,8 @@ import type {
 } from './protocol';
 import { assertNever } from './protocol';
 import type { Trainer } from './trainer';
+import { restoreModel } from './models/modelBundle';
+import type { StoredModel } from './models/savedModelStore';
 
 export interface SessionHost {
   emit(event: WorkerEvent): void;
@@ -27,6 +29,8 @@ export interface SessionHost {
   ): Promise<PreparedData>;
   /** Picks, proves and activates a backend for this request. */
   prepareBackend(request: StartRequest, data: PreparedData): Promise<BackendReport>;
+  /** A saved model's weights and history (for a start with `restoreFrom`). */
+  loadSavedModel(id: string): Promise<StoredModel | undefined>;
   /** Lets queued commands run (a macrotask); tests may pass setImmediate. */
   yieldToEvents(): Promise<void>;
   now(): number;
@@ -73,6 +77,11 @@ export class TrainingSession {
       case 'setLearningRate':
         this.run?.trainer.setLearningRate(command.learningRate);
         return;
+      case 'setEpochs':
+        if (this.run && Number.isInteger(command.epochs) && command.epochs >= 1) {
+          this.run.epochs = command.epochs;
+        }
+        return;
       default:
         return assertNever(command, 'command');
     }
@@ -104,7 +113,7 @@ export class TrainingSession {
     await this.halt();
     const generation = ++this.generation;
     this.runId = request.runId;
-    this.pauseRequested = request.pauseAfterFirstStep;
+    this.pauseRequested = request.pauseAfterFirstStep || request.restoreFrom !== null;
     this.stopRequested = false;
     this.transition('preparing');
     const info = request.datasetInfo;
@@ -124,21 +133,34 @@ export class TrainingSession {
       const report = await this.host.prepareBackend(request, data);
       if (generation !== this.generation) return;
       this.host.emit({ type: 'backend', runId: request.runId, report });
-      this.run = createRun(
+      const run = createRun(
         request,
         data,
         () => this.host.now(),
         (record) => this.onRecord(request.runId, record),
       );
-      const { trainer } = this.run;
       this.host.emit({
         type: 'dataInfo',
         runId: request.runId,
         trainCount: data.train.count,
         validationCount: data.validation?.count ?? 0,
         testCount: data.test?.count ?? 0,
-        stepsPerEpoch: trainer.stepsPerEpoch,
+        stepsPerEpoch: run.trainer.stepsPerEpoch,
       });
+      // The run becomes visible (to probes, saves) only once its weights are the saved ones.
+      if (request.restoreFrom !== null) {
+        try {
+          await this.restore(run, request.restoreFrom);
+        } catch (error) {
+          disposeRun(run);
+          throw error;
+        }
+        if (generation !== this.generation) {
+          disposeRun(run);
+          return;
+        }
+      }
+      this.run = run;
     } catch (error) {
       if (generation !== this.generation) return;
       this.disposeRun();
@@ -146,6 +168,15 @@ export class TrainingSession {
       return;
     }
     this.run.metrics.restartClock();
+    if (request.restoreFrom !== null) {
+      const { step, epoch } = this.run.trainer;
+      const more =
+        epoch >= this.run.epochs
+          ? ` It had finished its ${this.run.epochs} epochs: raise Epochs, then press Resume to train on.`
+          : ' Press Resume to train on.';
+      this.transition('paused', `Loaded the saved model at step ${step} (epoch ${epoch}).${more}`);
+      return;
+    }
     if (request.pauseAfterFirstStep) {
       this.transition('paused');
       await this.step();
@@ -153,6 +184,21 @@ export class TrainingSession {
     }
     this.transition('training');
     this.startLoop();
+  }
+
+  /** Puts a saved model's weights, optimizer state and step into the fresh run. */
+  private async restore(run: Run, id: string): Promise<void> {
+    const stored = await this.host.loadSavedModel(id);
+    if (!stored) throw new Error('That saved model is not in this browser any more.');
+    const notes = await restoreModel(run.model, run.trainer, stored.bundle);
+    this.host.emit({
+      type: 'restored',
+      runId: run.id,
+      step: run.trainer.step,
+      epoch: run.trainer.epoch,
+      history: stored.history,
+      notes,
+    });
   }
 
   private startLoop(): void {
@@ -165,10 +211,9 @@ export class TrainingSession {
     const run = this.run;
     if (!run) return;
     const { trainer } = run;
-    const epochs = run.request.training.epochs;
     try {
       while (generation === this.generation && !this.pauseRequested && !this.stopRequested) {
-        if (trainer.epoch >= epochs) {
+        if (trainer.epoch >= run.epochs) {
           this.stopRequested = true;
           break;
         }
@@ -259,7 +304,7 @@ export class TrainingSession {
   private async step(): Promise<void> {
     const run = this.run;
     if (this.phase !== 'paused' || !run) return;
-    if (run.trainer.epoch >= run.request.training.epochs) return;
+    if (run.trainer.epoch >= run.epochs) return;
     run.metrics.restartClock();
     run.trainer.runStep();
     await run.metrics.flush();

@@ -172,6 +172,20 @@ export class Trainer {
     }
   }
 
+  /**
+   * Continues from a saved run: `step` steps were done. The data order is the seeded order of the
+   * epoch reached (each finished epoch drew one shuffle), so the next batch is the one that would
+   * have come next. Only for a fresh trainer.
+   */
+  restoreProgress(step: number): void {
+    if (this.step !== 0) throw new Error('restoreProgress needs a trainer that has not stepped.');
+    this.step = step;
+    this.epoch = Math.floor(step / this.stepsPerEpoch);
+    for (let e = 0; e < this.epoch; e++) {
+      this.order = shuffledIndices(this.train.count, this.random);
+    }
+  }
+
   /** Asks the next step to keep [variables, bins + 1] gradient histograms (symmetricHistogram). */
   requestGradientStats(): void {
     this.gradientStatsWanted = true;

@@ -22,6 +22,8 @@ import {
 } from './protocol';
 import { messageOf, TrainingSession } from './session';
 import { yieldToEvents } from './yieldToEvents';
+import { handleModelCommand, type ModelServiceDeps } from './models/modelService';
+import { createIndexedDbModelStore } from './models/savedModelStore';
 
 installCpuKernels();
 
@@ -90,10 +92,13 @@ function watchDeviceLoss(): void {
 
 const loaderDeps: LoaderDeps = { fetchFile: fetchDatasetFile, userData: createIndexedDbStore() };
 
+const modelStore = createIndexedDbModelStore();
+
 const session = new TrainingSession({
   emit: post,
   loadData: (request, progress) => loadForTraining(request, loaderDeps, progress),
   prepareBackend,
+  loadSavedModel: (id) => modelStore.getModel(id),
   yieldToEvents,
   now: () => performance.now(),
 });
@@ -103,6 +108,23 @@ const probes = new ProbeScheduler({
   emit: post,
   now: () => performance.now(),
 });
+
+const modelDeps: ModelServiceDeps = {
+  store: modelStore,
+  currentRun: () => session.currentRun,
+  backend: () => tf.getBackend(),
+  newId: () => `model:${crypto.randomUUID()}`,
+  now: () => new Date(),
+};
+
+/** Downloaded files are copied for the UI, so their buffers can move, not be cloned. */
+function postModelEvent(event: WorkerEvent): void {
+  if (event.type !== 'modelFiles') return post(event);
+  post(
+    event,
+    event.files.map((f) => f.bytes),
+  );
+}
 
 const dataDeps: DataServiceDeps = {
   ...loaderDeps,
@@ -131,6 +153,13 @@ self.onmessage = (event: MessageEvent<Command>) => {
     case 'setProbes':
       probes.update(command.settings);
       return;
+    case 'saveModel':
+    case 'listModels':
+    case 'deleteModel':
+    case 'exportModel':
+    case 'uploadModel':
+      void handleModelCommand(command, modelDeps).then(postModelEvent);
+      return;
     case 'start':
     case 'pause':
     case 'resume':
@@ -138,6 +167,7 @@ self.onmessage = (event: MessageEvent<Command>) => {
     case 'stop':
     case 'reset':
     case 'setLearningRate':
+    case 'setEpochs':
       session.handle(command).catch((error: unknown) => {
         post({ type: 'phase', runId: -1, phase: 'error', message: messageOf(error) });
       });

@@ -6,9 +6,11 @@ type Sample = NonNullable<ProbeResult['sample']>;
 /** The model's answer for the sample: the top classes with their probabilities (or its value). */
 export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample }) {
   const { output, label } = sample;
+  // The raw outputs, for anyone (or any test) comparing two models' answers exactly.
+  const raw = JSON.stringify(Array.from(output));
   if (info.task === 'regression') {
     return (
-      <p data-testid="prediction" className="prediction">
+      <p data-testid="prediction" className="prediction" data-output={raw}>
         Prediction: <strong>{Array.from(output, (v) => v.toFixed(3)).join(', ')}</strong>
         {label && <> (target {Array.from(label, (v) => v.toFixed(3)).join(', ')})</>}
       </p>
@@ -25,7 +27,7 @@ export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample
       return classes[best] ?? String(best);
     });
     return (
-      <p data-testid="prediction" className="prediction">
+      <p data-testid="prediction" className="prediction" data-output={raw}>
         Prediction: <strong>{predicted.join(' ')}</strong>
         {label && <> · target {Array.from(label, (id) => classes[id] ?? '?').join(' ')}</>}
       </p>
@@ -40,7 +42,12 @@ export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample
     .slice(0, 5);
   const top = ranked[0];
   return (
-    <div className="prediction" data-testid="prediction" data-class={top ? classes[top.c] : ''}>
+    <div
+      className="prediction"
+      data-testid="prediction"
+      data-class={top ? classes[top.c] : ''}
+      data-output={raw}
+    >
       <p>
         Prediction: <strong>{top ? classes[top.c] : '?'}</strong>
         {label && <> (true class: {classes[label[0] ?? -1] ?? '?'})</>}

@@ -57,6 +57,7 @@ function runFor(presetId: string, data: LabelledData, info: DatasetInfo): Run {
     training: { ...DEFAULT_TRAINING, ...preset.training, testSplit: 0 },
     datasetBaseUrl: 'file:///',
     pauseAfterFirstStep: false,
+    restoreFrom: null,
   };
   return createRun(
     request,
@@ -223,6 +224,7 @@ describe('computeProbes on a text model', () => {
       training: { ...DEFAULT_TRAINING, loss: 'binaryCrossentropy', batchSize: 8, testSplit: 0 },
       datasetBaseUrl: 'file:///',
       pauseAfterFirstStep: false,
+      restoreFrom: null,
     };
     const data = { ...splitData({ x, y, count: 40 }, 0.2, 0), tokens };
     const run = createRun(

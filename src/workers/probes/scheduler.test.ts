@@ -41,6 +41,7 @@ describe('ProbeScheduler', () => {
         training: { ...DEFAULT_TRAINING, testSplit: 0 },
         datasetBaseUrl: 'file:///',
         pauseAfterFirstStep: false,
+        restoreFrom: null,
       },
       splitData(generateToy2d('spiral', 200, 0.1, 1), 0.2, 0),
       () => 0,

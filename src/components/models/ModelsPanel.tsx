@@ -1,0 +1,177 @@
+import { useEffect, useId, useState } from 'react';
+import { modelRequests } from '../../bridge/workerBridge';
+import { currentExperiment, useStore } from '../../state/store';
+import type { SavedModelEntry } from '../../workers/protocol';
+import { downloadFiles } from '../downloadFile';
+import { SavedModelRow } from './SavedModelRow';
+
+/** The default name: what was trained, and how far. */
+function suggestName(datasetId: string, step: number | undefined): string {
+  return `${datasetId} model${step ? ` · step ${step}` : ''}`;
+}
+
+/**
+ * Trained models kept in this browser: save the current one, load one back (training resumes
+ * where it stopped), download it as tfjs files, and upload tfjs or Keras files.
+ */
+export function ModelsPanel() {
+  const phase = useStore((s) => s.phase);
+  const datasetId = useStore((s) => s.dataset.id);
+  const lastStep = useStore((s) => s.train.at(-1)?.step);
+  const loadExperiment = useStore((s) => s.loadExperiment);
+  const setNotice = useStore((s) => s.setNotice);
+  const [entries, setEntries] = useState<SavedModelEntry[]>([]);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const uploadId = useId();
+  const canSave = phase === 'training' || phase === 'paused' || phase === 'done';
+
+  useEffect(() => {
+    modelRequests
+      .list()
+      .then(setEntries, (error: unknown) =>
+        setMessage({ text: `The saved models could not be listed: ${String(error)}`, error: true }),
+      );
+  }, []);
+
+  /** Runs one request at a time; its failure becomes the panel's message. */
+  const act = async (action: () => Promise<string | null>) => {
+    setBusy(true);
+    try {
+      const text = await action();
+      setMessage(text ? { text, error: false } : null);
+    } catch (error) {
+      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    act(async () => {
+      const entry = await modelRequests.save(name.trim() || suggestName(datasetId, lastStep));
+      setEntries(await modelRequests.list());
+      setName('');
+      return `Saved “${entry.name}” at step ${entry.step} in this browser.`;
+    });
+
+  const upload = (files: File[]) =>
+    act(async () => {
+      const result = await modelRequests.upload(files);
+      setEntries(await modelRequests.list());
+      if (result.kind === 'saved') {
+        return `Added “${result.entry.name}” (step ${result.entry.step}) from the files: press Load to use it.`;
+      }
+      // The imported design, with the current data and settings.
+      loadExperiment(
+        { ...currentExperiment(useStore.getState()), spec: result.spec },
+        files.find((f) => f.name.endsWith('.json'))?.name ?? 'the uploaded model',
+      );
+      setNotice(
+        [
+          `Imported the model into the designer (input [${result.inputShape.join(', ')}]).`,
+          result.entry
+            ? `Its weights were kept as “${result.entry.name}”: press Load to start from them.`
+            : '',
+          ...result.notes,
+        ]
+          .filter(Boolean)
+          .join(' '),
+      );
+      return null;
+    });
+
+  return (
+    <section
+      className="panel models-panel"
+      aria-labelledby="models-title"
+      data-testid="models-panel"
+    >
+      <h2 id="models-title">Saved models</h2>
+      <form
+        className="models-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <input
+          value={name}
+          placeholder={suggestName(datasetId, lastStep)}
+          aria-label="Name for the saved model"
+          data-testid="model-name"
+          maxLength={200}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <button
+          type="submit"
+          disabled={!canSave || busy}
+          data-testid="save-model"
+          title={
+            canSave ? 'Keep the weights, optimizer state and curves in this browser' : 'Train first'
+          }
+        >
+          Save model
+        </button>
+        <label
+          className="button-like"
+          htmlFor={uploadId}
+          title="model.json with its .bin files: LayerLab's, or a Keras / tfjs-layers model"
+        >
+          Upload…
+          <input
+            id={uploadId}
+            type="file"
+            multiple
+            accept=".json,.bin,application/json"
+            className="sr-only"
+            data-testid="model-upload"
+            onChange={(e) => {
+              const files = Array.from(e.target.files ?? []);
+              e.target.value = '';
+              if (files.length) void upload(files);
+            }}
+          />
+        </label>
+      </form>
+      {message && (
+        <p
+          className={message.error ? 'error' : 'hint'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="model-message"
+        >
+          {message.text}
+        </p>
+      )}
+      {entries.length === 0 ? (
+        <p className="hint">
+          No saved models yet. Train, then Save model: it stays in this browser.
+        </p>
+      ) : (
+        <ul className="saved-models" data-testid="saved-models">
+          {entries.map((entry) => (
+            <SavedModelRow
+              key={entry.id}
+              entry={entry}
+              busy={busy}
+              onLoad={() => modelRequests.load(entry)}
+              onDownload={() =>
+                void act(async () => {
+                  await downloadFiles(await modelRequests.files(entry.id));
+                  return null;
+                })
+              }
+              onDelete={() =>
+                void act(async () => {
+                  setEntries(await modelRequests.remove(entry.id));
+                  return `Deleted “${entry.name}”.`;
+                })
+              }
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
