@@ -351,7 +351,7 @@ export type ModelUpload =
   | {
       kind: 'design';
       spec: ModelSpec;
-      inputShape: number[];
+      inputShape: (number | null)[];
       notes: string[];
       entry: SavedModelEntry | null;
     };

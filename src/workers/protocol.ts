@@ -387,7 +387,8 @@ export type WorkerEvent =
       type: 'modelImported';
       requestId: number;
       spec: ModelSpec;
-      inputShape: number[];
+      /** null: a size the model leaves open (a text's length), decided by the dataset. */
+      inputShape: (number | null)[];
       notes: string[];
       entry: SavedModelEntry | null;
     }

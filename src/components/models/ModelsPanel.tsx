@@ -70,7 +70,7 @@ export function ModelsPanel() {
       );
       setNotice(
         [
-          `Imported the model into the designer (input [${result.inputShape.join(', ')}]).`,
+          `Imported the model into the designer (input [${result.inputShape.map((d) => d ?? 'any').join(', ')}]).`,
           result.entry
             ? `Its weights were kept as “${result.entry.name}”: press Load to start from them.`
             : '',

@@ -80,8 +80,9 @@ const weightSpecSchema = z.object({
   quantization: z.unknown().optional(),
 });
 
+/** Loose on purpose: a bare Keras `model.to_json()` has no modelTopology; the importer checks it. */
 const modelJsonSchema = z.object({
-  modelTopology: z.record(z.string(), z.unknown()),
+  modelTopology: z.record(z.string(), z.unknown()).optional(),
   weightsManifest: z
     .array(z.object({ paths: z.array(z.string()), weights: z.array(weightSpecSchema) }))
     .optional(),
@@ -93,7 +94,9 @@ export type ParsedModelJson = z.infer<typeof modelJsonSchema>;
 /** The model.json among uploaded files, parsed; a message naming the file when it is not one. */
 export function readModelJson(
   files: readonly UploadedFile[],
-): { ok: true; file: UploadedFile; json: ParsedModelJson } | { ok: false; message: string } {
+):
+  | { ok: true; file: UploadedFile; json: ParsedModelJson; raw: unknown }
+  | { ok: false; message: string } {
   const jsonFiles = files.filter((f) => /\.json$/i.test(f.name));
   if (jsonFiles.length !== 1) {
     return {
@@ -122,7 +125,7 @@ export function readModelJson(
       message: `${file.name} is not a tfjs model.json: ${issue ? `${issue.path.join('.') || 'the file'}: ${issue.message}` : 'unexpected content'}.`,
     };
   }
-  return { ok: true, file, json: parsed.data };
+  return { ok: true, file, json: parsed.data, raw: value };
 }
 
 /** The weight bytes a manifest describes, from the uploaded .bin files, checked for size. */

@@ -99,7 +99,18 @@ async function upload(
   if (!metadata.ok && !metadata.missing) return failed(metadata.message);
   if (!metadata.ok) {
     // Not LayerLab's own: a Keras / tfjs-layers model to turn into a design.
-    return importForeignModel(requestId, read.file.name, read.json, files, experiment, deps);
+    return importForeignModel(
+      requestId,
+      read.file.name,
+      read.raw,
+      read.json,
+      files,
+      experiment,
+      deps,
+    );
+  }
+  if (!read.json.modelTopology) {
+    return failed(`${read.file.name} has LayerLab's record but no modelTopology: it is damaged.`);
   }
   const weights = readWeights(read.file.name, read.json, files);
   if (!weights.ok) return failed(weights.message);

@@ -1,0 +1,103 @@
+/**
+ * importKerasModel: a Keras or TensorFlow.js model.json (already parsed) → a LayerLab design.
+ * Pure: no tfjs, no DOM, so it runs in the worker or on the page. Never throws: every problem
+ * comes back as a ModelImportError whose message says what is wrong and where.
+ *
+ *   model file → Keras description (modelFile) → one chain of layers (graph)
+ *   → input shape (inputShape) → LayerLab layers (convertChain) → weight names (weightNames)
+ */
+import { MODEL_SPEC_VERSION } from '../spec';
+import { convertChain } from './convertChain';
+import { readFunctional, readSequential } from './graph';
+import { findInputShape } from './inputShape';
+import { readModelFile } from './modelFile';
+import { layerInputs } from './shapes';
+import { importError, type KerasImportResult, type WeightMapping } from './types';
+import { matchWeights } from './weightNames';
+
+/** The most layers a saved LayerLab design may hold (src/state/schemas.ts). */
+export const MAX_IMPORTED_LAYERS = 200;
+
+export function importKerasModel(json: unknown): KerasImportResult {
+  try {
+    return importModel(json);
+  } catch (error) {
+    // Every known problem is returned, not thrown; this only guards against a case missed.
+    const detail = error instanceof Error ? error.message : String(error);
+    return importError(`The model file could not be read (${detail}).`);
+  }
+}
+
+function importModel(json: unknown): KerasImportResult {
+  const file = readModelFile(json);
+  if ('ok' in file) return file;
+
+  const className = file.className;
+  const read =
+    className === 'Sequential'
+      ? readSequential(file.config)
+      : className === 'Model' || className === 'Functional'
+        ? readFunctional(file.config)
+        : null;
+  if (read === null) {
+    return importError(
+      `The file describes a "${className}", not a model: LayerLab imports Sequential and functional (Model) Keras models.`,
+    );
+  }
+  if (!read.ok) return importError(read.problems.join(' '), read.problems);
+  const { chain } = read;
+
+  const inputShape = findInputShape(chain, file.config);
+  if (typeof inputShape === 'string') return importError(inputShape);
+
+  const converted = convertChain(chain, inputShape);
+  if (converted.refusals.length > 0) {
+    return importError(
+      `Unsupported layers: ${converted.refusals.join(', ')}. LayerLab's designer has no layer (or setting) for ${converted.refusals.length === 1 ? 'it' : 'them'}.`,
+      converted.refusals,
+    );
+  }
+  const { layers } = converted;
+  if (layers.length === 0) return importError('The model has no layers after its input.');
+  if (layers.length > MAX_IMPORTED_LAYERS) {
+    return importError(
+      `The model has ${layers.length} layers; a LayerLab design holds at most ${MAX_IMPORTED_LAYERS}.`,
+    );
+  }
+  const inputIsTokens = layers[0]?.kind === 'embedding';
+  const notes = [...file.notes, ...converted.notes];
+
+  let weights: WeightMapping[] | null = null;
+  if (file.manifest) {
+    const inputs = layerInputs(layers, inputShape, inputIsTokens);
+    const match = matchWeights(
+      file.manifest,
+      layers.map((layer, i) => ({
+        layer,
+        kerasName: converted.kerasNames[i] ?? null,
+        input: inputs[i] ?? null,
+      })),
+    );
+    weights = match.weights;
+    const unloadable = weights.filter((w) => w.problem !== null).length;
+    if (unloadable > 0) {
+      notes.push(
+        `${unloadable} of the ${weights.length} saved weights do not fit the imported design as they are (see the weight list).`,
+      );
+    }
+    if (match.missing.length > 0) {
+      notes.push(
+        `No saved values for ${match.missing.join(', ')}: ${match.missing.length === 1 ? 'it keeps its' : 'they keep their'} starting values.`,
+      );
+    }
+  }
+
+  return {
+    ok: true,
+    spec: { version: MODEL_SPEC_VERSION, layers },
+    inputShape: [...inputShape],
+    inputIsTokens,
+    notes,
+    weights,
+  };
+}

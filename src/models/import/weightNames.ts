@@ -1,0 +1,160 @@
+/**
+ * Matches the saved weights (by their manifest names) to the weights LayerLab's builder creates
+ * for the imported spec, so a caller can load the bytes into the built model. The builder names
+ * layer n of the spec `${kind}_${n}` (builder.ts), and tfjs names each weight
+ * `${layerName}/${weightName}`; LayersModel.loadWeights matches on that name.
+ *
+ * A saved weight belongs to the Keras layer named by one of its path segments: "dense/kernel"
+ * (Keras 2 and tfjs), "lstm/lstm_cell/kernel" (Keras 2 recurrent cells), "sequential/dense/kernel"
+ * (some Keras 3 exports). Within a layer, weights pair up by their own name (kernel, bias,
+ * gamma…); names LayerLab does not use pair up in order.
+ */
+import type { LayerSpec, Shape } from '../spec';
+import type { ManifestWeight } from './modelFile';
+import type { WeightMapping } from './types';
+
+export interface PlacedLayer {
+  layer: LayerSpec;
+  /** The Keras layer whose weights this LayerLab layer takes over; null when it has none. */
+  kerasName: string | null;
+  /** The layer's input shape; null when unknown. */
+  input: Shape | null;
+}
+
+interface Expected {
+  name: string;
+  shape: number[] | null;
+}
+
+/** The weights the builder creates for one layer, in its order, with their shapes. */
+export function expectedWeights(layer: LayerSpec, input: Shape | null): Expected[] {
+  const last = input?.at(-1) ?? null;
+  const known = (...dims: (number | null)[]) =>
+    dims.every((d) => d !== null) ? (dims as number[]) : null;
+  const w = (name: string, shape: number[] | null): Expected => ({ name, shape });
+  switch (layer.kind) {
+    case 'dense':
+      return [w('kernel', known(last, layer.units)), w('bias', [layer.units])];
+    case 'conv2d': {
+      const k = layer.kernelSize;
+      return [w('kernel', known(k, k, last, layer.filters)), w('bias', [layer.filters])];
+    }
+    case 'batchnorm':
+      return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((n) => w(n, known(last)));
+    case 'layernorm':
+      return ['gamma', 'beta'].map((n) => w(n, known(last)));
+    case 'embedding':
+      return [w('embeddings', [layer.inputDim, layer.outputDim])];
+    case 'simplernn':
+    case 'lstm':
+    case 'gru': {
+      const gates = { simplernn: 1, lstm: 4, gru: 3 }[layer.kind] * layer.units;
+      return [
+        w('kernel', known(last, gates)),
+        w('recurrent_kernel', [layer.units, gates]),
+        w('bias', [gates]),
+      ];
+    }
+    case 'attention': {
+      const inner = layer.numHeads * layer.keyDim;
+      return [
+        ...['query', 'key', 'value'].flatMap((p) => [
+          w(`${p}_kernel`, known(last, inner)),
+          w(`${p}_bias`, [inner]),
+        ]),
+        w('output_kernel', known(inner, last)),
+        w('output_bias', known(last)),
+      ];
+    }
+    case 'positional':
+      return layer.mode === 'learned' ? [w('embeddings', known(layer.maxLength, last))] : [];
+    default:
+      return [];
+  }
+}
+
+/** "dense/kernel:0" → ["dense", "kernel"]: Keras 2 files sometimes keep TensorFlow's ":0". */
+function segments(name: string): string[] {
+  return name.replace(/:\d+$/, '').split('/');
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+export interface WeightMatch {
+  weights: WeightMapping[];
+  /** LayerLab weights no saved weight fills (they keep their starting values). */
+  missing: string[];
+}
+
+export function matchWeights(
+  manifest: readonly ManifestWeight[],
+  placed: readonly PlacedLayer[],
+): WeightMatch {
+  // The LayerLab weights each Keras layer's saved weights go to.
+  const slots = new Map<string, { target: string; expected: Expected; taken: boolean }[]>();
+  placed.forEach(({ layer, kerasName, input }, i) => {
+    if (kerasName === null) return;
+    const layerName = `${layer.kind}_${i + 1}`;
+    const expected = expectedWeights(layer, input).map((e) => ({
+      target: `${layerName}/${e.name}`,
+      expected: e,
+      taken: false,
+    }));
+    if (expected.length > 0) slots.set(kerasName, expected);
+  });
+
+  const ownerOf = (weight: ManifestWeight) =>
+    segments(weight.name)
+      .slice(0, -1)
+      .find((s) => slots.has(s)) ?? null;
+  const results: (WeightMapping | null)[] = manifest.map(() => null);
+  const pending: { index: number; owner: string }[] = [];
+
+  // First by name, then in order for what is left in the same layer.
+  manifest.forEach((weight, index) => {
+    const owner = ownerOf(weight);
+    if (owner === null) {
+      results[index] = unmatched(weight, 'no imported layer has this weight');
+      return;
+    }
+    const own = segments(weight.name).at(-1);
+    const slot = slots.get(owner)?.find((s) => !s.taken && s.expected.name === own);
+    if (slot) {
+      slot.taken = true;
+      results[index] = mapped(weight, slot.target, slot.expected.shape);
+    } else {
+      pending.push({ index, owner });
+    }
+  });
+  for (const { index, owner } of pending) {
+    const weight = manifest[index] as ManifestWeight;
+    const slot = slots.get(owner)?.find((s) => !s.taken);
+    if (slot) {
+      slot.taken = true;
+      results[index] = mapped(weight, slot.target, slot.expected.shape);
+    } else {
+      results[index] = unmatched(weight, `layer "${owner}" has more weights than LayerLab's layer`);
+    }
+  }
+  const missing = [...slots.values()]
+    .flat()
+    .filter((s) => !s.taken)
+    .map((s) => s.target);
+  return { weights: results as WeightMapping[], missing };
+}
+
+function unmatched(weight: ManifestWeight, problem: string): WeightMapping {
+  return { source: weight.name, shape: weight.shape, target: null, expectedShape: null, problem };
+}
+
+function mapped(weight: ManifestWeight, target: string, expected: number[] | null): WeightMapping {
+  const problem =
+    expected === null
+      ? 'the shape LayerLab builds here is unknown (an earlier layer is invalid)'
+      : sameShape(expected, weight.shape)
+        ? null
+        : `saved as [${weight.shape.join(', ')}], but LayerLab builds [${expected.join(', ')}]`;
+  return { source: weight.name, shape: weight.shape, target, expectedShape: expected, problem };
+}
