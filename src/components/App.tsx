@@ -9,6 +9,7 @@ import { RunStats } from './RunStats';
 import { TrainingControls } from './TrainingControls';
 import { TrainingSettings } from './TrainingSettings';
 import { ModelsPanel } from './models/ModelsPanel';
+import { CodeExport } from './models/CodeExport';
 
 export function App() {
   return (
@@ -38,6 +39,7 @@ export function App() {
           </section>
           <InternalsPanel />
           <ModelsPanel />
+          <CodeExport />
         </div>
       </main>
     </div>

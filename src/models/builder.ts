@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { MultiHeadSelfAttention, PositionalEmbedding } from './layers';
+import { leakyReluLayerName, tfjsLayerName } from './layerNames';
 import { expandBlock, isBlock } from './layerTypes/blocks';
 import {
   INPUT_ID,
@@ -77,7 +78,8 @@ class Builder {
 
   private apply(layer: LayerSpec, x: Sym): Sym {
     this.index += 1;
-    const name = `${layer.kind}_${this.index}`;
+    // Shared with the code exporters, which must name weights as a saved model does.
+    const name = tfjsLayerName(layer.kind, this.index);
     // One seed per layer, derived from the run seed, so layers do not share initial values.
     const seed = this.seed * 1000 + this.index;
     const run = (l: tf.layers.Layer, input: Sym | Sym[] = x) => l.apply(input) as Sym;
@@ -88,7 +90,7 @@ class Builder {
       const { builtIn, leaky } = splitActivation(activation);
       const y = run(make(builtIn));
       return leaky
-        ? run(tf.layers.leakyReLU({ name: `${name}_leakyrelu`, alpha: LEAKY_RELU_ALPHA }), y)
+        ? run(tf.layers.leakyReLU({ name: leakyReluLayerName(name), alpha: LEAKY_RELU_ALPHA }), y)
         : y;
     };
     switch (layer.kind) {

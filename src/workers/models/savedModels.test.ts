@@ -264,7 +264,7 @@ describe('saved models', () => {
       [[file('model.json', '{"modelTopology": '), bin], /model\.json is not valid JSON/],
       [
         [file('model.json', '{"weights": []}'), bin],
-        /model\.json is not a tfjs model\.json: modelTopology/,
+        /model\.json: This is not a Keras or TensorFlow\.js model: .*"modelTopology"/,
       ],
       [[json], /needs the weight file ".*\.weights\.bin"/],
       [
