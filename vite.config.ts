@@ -1,11 +1,33 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // `base: './'` makes every asset URL relative, so `dist/` works from any subpath
 // of a static host (GitHub Pages project sites, a USB stick served locally).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline use: src/offline/sw.ts, built into `sw.js` beside index.html with the precache list
+    // of this build's files injected; registered by src/offline/registerServiceWorker.ts.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/offline',
+      filename: 'sw.ts',
+      injectRegister: false, // main.tsx registers it, in production builds only
+      manifest: false, // no web app manifest: the goal is working offline, not installation
+      injectManifest: {
+        // The app shell: index.html and every chunk, the training worker and lazy views included.
+        // Datasets stay out: the training worker caches each file it downloads (see sw.ts).
+        globPatterns: ['**/*.{html,js,css,wasm}'],
+        globIgnores: ['datasets/**', '**/*.map', 'sw.js'],
+        // The training worker's chunk (tfjs and its backends) is ~2.4 MB, over Workbox's 2 MiB.
+        maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+        rollupFormat: 'iife', // a classic script: registered without { type: 'module' }
+        sourcemap: false,
+      },
+    }),
+  ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { warmUpWorker } from './bridge/workerBridge';
 import { loadSharedLink } from './state/loadSharedLink';
+import { registerServiceWorker } from './offline/registerServiceWorker';
 import './styles.css';
 
 loadSharedLink();
@@ -17,3 +18,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 warmUpWorker();
+// Offline use (src/offline): only the built app has a service worker, never the dev server.
+if (import.meta.env.PROD) registerServiceWorker();

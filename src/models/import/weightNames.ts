@@ -9,6 +9,8 @@
  * (some Keras 3 exports). Within a layer, weights pair up by their own name (kernel, bias,
  * gamma…); names LayerLab does not use pair up in order.
  */
+import { tfjsWeights } from '../layerNames';
+import { isBlock } from '../layerTypes/blocks';
 import type { LayerSpec, Shape } from '../spec';
 import type { ManifestWeight } from './modelFile';
 import type { WeightMapping } from './types';
@@ -26,51 +28,25 @@ interface Expected {
   shape: number[] | null;
 }
 
-/** The weights the builder creates for one layer, in its order, with their shapes. */
+/**
+ * The weights the builder creates for one layer, in its order, with their shapes (layerNames.ts
+ * is the one place that knows them). A dimension that depends on an unknown input is null:
+ * found by asking for two different input widths and keeping only what does not change.
+ */
 export function expectedWeights(layer: LayerSpec, input: Shape | null): Expected[] {
+  if (isBlock(layer)) return [];
   const last = input?.at(-1) ?? null;
-  const known = (...dims: (number | null)[]) =>
-    dims.every((d) => d !== null) ? (dims as number[]) : null;
-  const w = (name: string, shape: number[] | null): Expected => ({ name, shape });
-  switch (layer.kind) {
-    case 'dense':
-      return [w('kernel', known(last, layer.units)), w('bias', [layer.units])];
-    case 'conv2d': {
-      const k = layer.kernelSize;
-      return [w('kernel', known(k, k, last, layer.filters)), w('bias', [layer.filters])];
-    }
-    case 'batchnorm':
-      return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((n) => w(n, known(last)));
-    case 'layernorm':
-      return ['gamma', 'beta'].map((n) => w(n, known(last)));
-    case 'embedding':
-      return [w('embeddings', [layer.inputDim, layer.outputDim])];
-    case 'simplernn':
-    case 'lstm':
-    case 'gru': {
-      const gates = { simplernn: 1, lstm: 4, gru: 3 }[layer.kind] * layer.units;
-      return [
-        w('kernel', known(last, gates)),
-        w('recurrent_kernel', [layer.units, gates]),
-        w('bias', [gates]),
-      ];
-    }
-    case 'attention': {
-      const inner = layer.numHeads * layer.keyDim;
-      return [
-        ...['query', 'key', 'value'].flatMap((p) => [
-          w(`${p}_kernel`, known(last, inner)),
-          w(`${p}_bias`, [inner]),
-        ]),
-        w('output_kernel', known(inner, last)),
-        w('output_bias', known(last)),
-      ];
-    }
-    case 'positional':
-      return layer.mode === 'learned' ? [w('embeddings', known(layer.maxLength, last))] : [];
-    default:
-      return [];
-  }
+  const withWidth = (width: number) =>
+    tfjsWeights(layer, '', input && last !== null ? input : [width]);
+  const one = withWidth(1);
+  const two = withWidth(2);
+  return one.map((weight, i) => {
+    const dependsOnInput = two[i]?.shape.some((d, k) => d !== weight.shape[k]) ?? true;
+    return {
+      name: weight.name.slice(1), // "/kernel" → "kernel"
+      shape: last === null && dependsOnInput ? null : weight.shape,
+    };
+  });
 }
 
 /** "dense/kernel:0" → ["dense", "kernel"]: Keras 2 files sometimes keep TensorFlow's ":0". */

@@ -1,0 +1,24 @@
+/**
+ * Registers the service worker that keeps the app shell for offline use. Called from main.tsx in
+ * production builds only: the dev server has no sw.js, and unit tests never load main.tsx.
+ *
+ * Browsers allow service workers on https:// and on http://localhost or 127.0.0.1 only. Served over
+ * plain http from another address (a classroom machine on the LAN), `navigator.serviceWorker` is
+ * missing and the app simply works online, as without this file.
+ */
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  // Relative to the page, so the worker's scope is the folder the app is served from.
+  const url = new URL('sw.js', document.baseURI);
+  const register = (): void => {
+    navigator.serviceWorker.register(url).catch((error: unknown) => {
+      // Offline use is a bonus: a refusal (private window, storage disabled) must not break the app.
+      console.warn(
+        `LayerLab works online only: the service worker was refused (${String(error)}).`,
+      );
+    });
+  };
+  // After the page's own downloads, so precaching does not compete with the first start.
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+}

@@ -1,0 +1,43 @@
+/// <reference lib="webworker" />
+/**
+ * LayerLab's service worker, built by vite-plugin-pwa (injectManifest) into `sw.js` beside
+ * index.html; `self.__WB_MANIFEST` becomes the list of the build's files at build time.
+ *
+ * - The app shell (index.html, every JS/CSS chunk including the training worker, wasm if any) is
+ *   precached. Its URLs are relative to sw.js, so it works from whatever folder the app is served.
+ * - Pages come from the network first, so a new deployment shows on the next load; offline (or
+ *   when the network hangs) the precached index.html answers instead.
+ * - Datasets are not touched: the training worker keeps each file it downloads in Cache Storage
+ *   itself (`layerlab-datasets-v1`, src/workers/datasetCache.ts) and reads it from there first, so
+ *   a dataset used once works offline. A second copy here would only double ~8 MB of MNIST.
+ * - A new deployment's worker takes over as soon as it is installed (skipWaiting + clientsClaim);
+ *   nothing reloads an open page.
+ */
+import { clientsClaim, setCacheNameDetails } from 'workbox-core';
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { registerRoute } from 'workbox-routing';
+import { NetworkOnly } from 'workbox-strategies';
+
+declare let self: ServiceWorkerGlobalScope;
+
+/** After this long without an answer, a page is served from the cache (a hanging network). */
+const PAGE_TIMEOUT_SECONDS = 4;
+
+// The shell's cache is `layerlab-precache-v2-<scope>`: one per folder the app is served from.
+setCacheNameDetails({ prefix: 'layerlab' });
+void self.skipWaiting();
+clientsClaim();
+
+// Registered before the precache's own route, so pages are never served stale while online.
+registerRoute(
+  ({ request, url }) => request.mode === 'navigate' && !url.pathname.includes('/datasets/'),
+  new NetworkOnly({
+    networkTimeoutSeconds: PAGE_TIMEOUT_SECONDS,
+    // What PrecacheFallbackPlugin does; its class's optional members do not type-check under
+    // exactOptionalPropertyTypes.
+    plugins: [{ handlerDidError: () => matchPrecache('index.html') }],
+  }),
+);
+
+cleanupOutdatedCaches();
+precacheAndRoute(self.__WB_MANIFEST);
