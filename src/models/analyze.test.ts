@@ -56,6 +56,21 @@ function analyze(
 }
 
 describe('analyzeModel: valid designs', () => {
+  it('the LSTM sentiment classifier has Keras’s 166,305 parameters', () => {
+    const preset = PRESETS.find((p) => p.id === 'sentiment-lstm');
+    if (!preset) throw new Error('sentiment-lstm preset missing');
+    const a = analyzeModel(
+      preset.spec,
+      builtinDataset('sentiment'),
+      preset.training,
+      preset.dataset,
+    );
+    // Embedding 10000×16; LSTM 4·(32·(16+32)+32); Dense 32+1.
+    expect(a.layers.map((l) => l.params)).toEqual([160_000, 6_272, 33]);
+    expect(a.totalParams).toBe(166_305);
+    expect(a.blockingReason).toBeNull();
+  });
+
   it('MLP 784-64-64-10 on MNIST has 55,050 parameters', () => {
     const a = analyze(
       spec(flatten('f'), dense('d1', 64), dense('d2', 64), dense('d3', 10, 'softmax')),

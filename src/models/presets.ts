@@ -187,6 +187,20 @@ export const PRESETS: readonly Preset[] = [
     training: { ...DEFAULT_TRAINING, loss: 'binaryCrossentropy', learningRate: 0.005, epochs: 15 },
   },
   {
+    id: 'sentiment-lstm',
+    name: 'LSTM sequence classifier: Embedding → LSTM → Dense (review sentiment)',
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'l1', kind: 'embedding', inputDim: 10000, outputDim: 16 },
+        { id: 'l2', kind: 'lstm', units: 32, returnSequences: false },
+        { id: 'l3', kind: 'dense', units: 1, activation: 'sigmoid' },
+      ],
+    },
+    dataset: datasetDefaults('sentiment'),
+    training: { ...DEFAULT_TRAINING, loss: 'binaryCrossentropy', learningRate: 0.005, epochs: 10 },
+  },
+  {
     id: 'char-lstm',
     name: 'Character LSTM language model (Pride and Prejudice)',
     spec: {

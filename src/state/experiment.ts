@@ -25,6 +25,7 @@ const VIEW_NAMES = [
   'confusion',
   'histograms',
   'projection',
+  'generation',
 ] as const;
 export type ExperimentView = (typeof VIEW_NAMES)[number];
 

@@ -121,6 +121,7 @@ export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
     confusion: false,
     histograms: false,
     projection: false,
+    generation: false,
   },
   intervalMs: 250,
   frozen: false,

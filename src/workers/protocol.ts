@@ -136,6 +136,8 @@ export interface ProbeViews {
   histograms: boolean;
   /** PCA of one layer's activations for a few hundred validation samples. */
   projection: boolean;
+  /** Character language models: text the model writes, sampled character by character. */
+  generation: boolean;
 }
 
 /** The sample whose activations are shown: one of the validation split's, or one the user made. */
@@ -230,6 +232,8 @@ export interface ProbeResult {
   histograms?: LayerHistograms[];
   /** The first Conv2D layer's kernels for its first input channel: [kh, kw, filters]. */
   filters?: { layer: string; shape: [number, number, number]; values: Float32Array };
+  /** What a character language model writes, continuing a window of real text. */
+  generation?: { prompt: string; text: string; temperature: number };
   projection?: {
     layer: string;
     /** [n, 2] first two principal components. */

@@ -16,6 +16,7 @@ import {
   NEURON_GRID,
   PROJECTION_SAMPLES,
 } from './computeProbes';
+import { GENERATED_CHARACTERS } from './generateText';
 import { HISTOGRAM_BINS } from './gpuStats';
 
 beforeAll(async () => {
@@ -29,6 +30,7 @@ const ALL: ProbeViews = {
   confusion: true,
   histograms: true,
   projection: true,
+  generation: true,
 };
 
 function settings(
@@ -242,6 +244,68 @@ describe('computeProbes on a text model', () => {
       expect(Array.from(r.sample?.x ?? [])).toEqual([2, 4, 1, 0, 0]);
       expect(r.sample?.tokens).toEqual(['good', 'food', '<oov>', '<pad>', '<pad>']);
       expect(r.sample?.output).toHaveLength(1);
+    } finally {
+      disposeRun(run);
+    }
+  });
+});
+
+describe('computeProbes on a character language model', () => {
+  it('writes text with the corpus vocabulary, continuing a real window, without leaking', async () => {
+    const vocabulary = ['<oov>', 'a', 'b', 'c', ' '];
+    const length = 6;
+    const info: DatasetInfo = {
+      ...builtinDataset('pride-and-prejudice'),
+      inputShape: [length],
+      classes: vocabulary,
+      vocabSize: vocabulary.length,
+    };
+    // "abc abc abc …" cut into windows; the target is the next character at each position.
+    const text = Array.from({ length: 400 }, (_, i) => 1 + (i % 4));
+    const count = 60;
+    const x = Float32Array.from(
+      { length: count * length },
+      (_, i) => text[Math.floor(i / length) + (i % length)] ?? 0,
+    );
+    const y = Int32Array.from(
+      { length: count * length },
+      (_, i) => text[Math.floor(i / length) + (i % length) + 1] ?? 0,
+    );
+    const request: StartRequest = {
+      runId: 3,
+      spec: {
+        version: 1,
+        layers: [
+          { id: 'e', kind: 'embedding', inputDim: vocabulary.length, outputDim: 4 },
+          { id: 'r', kind: 'lstm', units: 8, returnSequences: true },
+          { id: 'o', kind: 'dense', units: vocabulary.length, activation: 'softmax' },
+        ],
+      },
+      dataset: { ...DEFAULT_DATASET, id: 'pride-and-prejudice', sequenceLength: length },
+      datasetInfo: info,
+      training: { ...DEFAULT_TRAINING, batchSize: 8, testSplit: 0 },
+      datasetBaseUrl: 'file:///',
+      pauseAfterFirstStep: false,
+      restoreFrom: null,
+    };
+    const run = createRun(
+      request,
+      { ...splitData({ x, y, count }, 0.2, 0), tokens: vocabulary },
+      () => 0,
+      () => undefined,
+    );
+    try {
+      const first = await computeProbes(run, settings({ generation: true }));
+      const before = tf.memory().numTensors;
+      for (let i = 0; i < 3; i++) await computeProbes(run, settings({ generation: true }));
+      expect(tf.memory().numTensors).toBe(before);
+      const generated = first.generation;
+      expect(generated?.text).toHaveLength(GENERATED_CHARACTERS);
+      expect(generated?.text).toMatch(/^[abc □]+$/);
+      expect(generated?.prompt).toHaveLength(length);
+      expect(generated?.prompt).toMatch(/^[abc ]+$/);
+      // Other datasets never generate.
+      expect(first.activations).toBeUndefined();
     } finally {
       disposeRun(run);
     }

@@ -9,6 +9,7 @@ import type { LabelledData } from '../../data/types';
 import type { Run } from '../run';
 import type { ProbeResult, ProbeSettings } from '../protocol';
 import { encodeText } from './encodeText';
+import { GENERATED_CHARACTERS, GENERATION_TEMPERATURE, sampleCharacters } from './generateText';
 import { downsampleActivation, HISTOGRAM_BINS, symmetricHistogram } from './gpuStats';
 import { domainOf, gridPoints, inBatches, wholeBatches } from './probeGeometry';
 import { Packer, type Slot } from './packer';
@@ -60,6 +61,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
   let confusionCount = 0;
   let projection: { id: string; rows: number; columns: number } | null = null;
   let filters: { layer: string; shape: [number, number, number] } | null = null;
+  let generation: Float32Array | null = null;
   const gradStats = views.histograms ? run.trainer.takeGradientStats() : null;
   const batch = run.request.training.batchSize;
 
@@ -175,6 +177,14 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
         projection = { id, rows, columns: keep };
       }
     }
+    if (views.generation && info.kind === 'corpus' && validation && validation.data.count > 0) {
+      // A different window of real text each cycle, so the samples do not all start alike.
+      const pick = step % validation.data.count;
+      generation = validation.data.x.slice(pick * perSample, (pick + 1) * perSample);
+      slots.generation = packer.add(
+        sampleCharacters(run.model, generation, GENERATED_CHARACTERS, GENERATION_TEMPERATURE, step),
+      );
+    }
     if (packer.parts.length > 0) {
       const flat = tf.concat(packer.parts);
       packer.parts.length = 0;
@@ -202,6 +212,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
     confusionCount,
     projection,
     filters,
+    generationPrompt: generation,
     validation: validation?.data ?? null,
   });
 }

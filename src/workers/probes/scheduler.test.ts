@@ -21,6 +21,7 @@ const SETTINGS: ProbeSettings = {
     confusion: false,
     histograms: false,
     projection: false,
+    generation: false,
   },
   intervalMs: 100_000, // the timer never fires in the test: ticks are called by hand
   frozen: false,

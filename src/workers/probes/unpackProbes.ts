@@ -10,6 +10,7 @@ import type { Run } from '../run';
 import { HISTOGRAM_BINS } from './gpuStats';
 import { cut, type Slot } from './packer';
 import { BOUNDARY_POINTS, NEURON_GRID } from './probeLimits';
+import { decodeCharacters, GENERATION_TEMPERATURE } from './generateText';
 
 /** The previous PCA axes of each run, so the scatter keeps its orientation between updates. */
 const previousAxes = new WeakMap<Run, { layer: string; columns: number; axes: Float32Array }>();
@@ -28,6 +29,8 @@ export interface Unpack {
   confusionCount: number;
   projection: { id: string; rows: number; columns: number } | null;
   filters: { layer: string; shape: [number, number, number] } | null;
+  /** The window of real text the generated characters continue. */
+  generationPrompt: Float32Array | null;
   validation: LabelledData | null;
 }
 
@@ -143,6 +146,13 @@ export function unpack(
         explainedRatio: projected.explainedRatio,
       };
     }
+  }
+  if (u.slots.generation && u.generationPrompt && tokens) {
+    result.generation = {
+      prompt: decodeCharacters(u.generationPrompt, tokens),
+      text: decodeCharacters(cut(flat, u.slots.generation), tokens),
+      temperature: GENERATION_TEMPERATURE,
+    };
   }
   return result;
 }

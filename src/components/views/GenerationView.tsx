@@ -1,0 +1,18 @@
+import type { ProbeResult } from '../../workers/protocol';
+
+/**
+ * What a character language model writes as it trains: a window of real text (grey), then the
+ * characters the model sampled after it. Early on it is noise; soon spaces and common letters;
+ * later words and punctuation in the corpus's style.
+ */
+export function GenerationView({ probe }: { probe: ProbeResult | null }) {
+  const generation = probe?.generation;
+  if (!generation)
+    return <p className="hint">Press Train: the model writes as soon as a step has run.</p>;
+  return (
+    <p className="generated-text" data-testid="generated-text" lang="">
+      <span className="generated-prompt">{generation.prompt}</span>
+      <span data-testid="generated-continuation">{generation.text}</span>
+    </p>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * A lesson as a data file (public/lessons/*.json), so a teacher can write one: a title, where it
+ * starts (a preset), and short steps in English and Chinese, each optionally pointing at a part of
+ * the screen and carrying a goal that LayerLab checks on the learner's own design and results.
+ * Validated with zod: a broken file is refused with the field named.
+ */
+import { z } from 'zod';
+
+export const LESSON_FORMAT = 'layerlab-lesson';
+export const LESSON_VERSION = 1;
+
+const text = z.object({ en: z.string().min(1).max(2000), zh: z.string().min(1).max(2000) });
+export type LessonText = z.infer<typeof text>;
+
+const comparison = z.enum(['<=', '>=']);
+
+/** The numbers a goal can compare, read from the current run and design. */
+export const LESSON_METRICS = [
+  'trainAccuracy',
+  'valAccuracy',
+  'testAccuracy',
+  'trainLoss',
+  'valLoss',
+  /** Training accuracy minus validation accuracy: the overfitting gap. */
+  'accuracyGap',
+  /** Parameters of the design. */
+  'params',
+  /** Units in hidden Dense layers (every Dense but the last). */
+  'hiddenUnits',
+  /** Steps trained in the current run. */
+  'steps',
+] as const;
+export type LessonMetric = (typeof LESSON_METRICS)[number];
+
+export type Goal =
+  | { kind: 'metric'; metric: LessonMetric; op: '<=' | '>='; value: number }
+  /** The design has (or lacks, with count 0) at least `count` layers of this kind. */
+  | { kind: 'layer'; layer: string; min?: number | undefined; max?: number | undefined }
+  /** Every layer with an activation uses this one (e.g. all ReLU). */
+  | { kind: 'activation'; activation: string; only: boolean }
+  /** Some layer of this kind has this setting (e.g. a transformer block with 1 head). */
+  | { kind: 'field'; layer: string; field: string; value: string | number | boolean }
+  /** Some layer has an L2 (or L1) penalty on its kernel. */
+  | { kind: 'penalty'; penalty: 'l1' | 'l2' }
+  /** A training setting equals a value (e.g. the optimizer is SGD). */
+  | {
+      kind: 'setting';
+      setting: 'optimizer' | 'loss' | 'learningRate' | 'batchSize';
+      value: string | number;
+    }
+  | { kind: 'all'; goals: Goal[] }
+  | { kind: 'any'; goals: Goal[] };
+
+const goal: z.ZodType<Goal> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('metric'),
+      metric: z.enum(LESSON_METRICS),
+      op: comparison,
+      value: z.number(),
+    }),
+    z.object({
+      kind: z.literal('layer'),
+      layer: z.string(),
+      min: z.number().int().nonnegative().optional(),
+      max: z.number().int().nonnegative().optional(),
+    }),
+    z.object({ kind: z.literal('activation'), activation: z.string(), only: z.boolean() }),
+    z.object({ kind: z.literal('penalty'), penalty: z.enum(['l1', 'l2']) }),
+    z.object({
+      kind: z.literal('field'),
+      layer: z.string(),
+      field: z.string(),
+      value: z.union([z.string(), z.number(), z.boolean()]),
+    }),
+    z.object({
+      kind: z.literal('setting'),
+      setting: z.enum(['optimizer', 'loss', 'learningRate', 'batchSize']),
+      value: z.union([z.string(), z.number()]),
+    }),
+    z.object({ kind: z.literal('all'), goals: z.array(goal).min(1).max(10) }),
+    z.object({ kind: z.literal('any'), goals: z.array(goal).min(1).max(10) }),
+  ]),
+);
+
+const step = z.object({
+  text,
+  /** A part of the screen to point at: a data-area name (designer, settings, controls, charts, internals, data). */
+  highlight: z.string().max(40).optional(),
+  /** Checked on the learner's work; without one, the step is read and passed with Next. */
+  goal: goal.optional(),
+  /** What the goal asks, in words, shown with a tick when met. */
+  goalText: text.optional(),
+});
+export type LessonStep = z.infer<typeof step>;
+
+const lessonSchema = z.object({
+  format: z.literal(LESSON_FORMAT),
+  version: z.literal(LESSON_VERSION),
+  id: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  title: text,
+  summary: text,
+  /** The preset the lesson starts from (loaded when the lesson starts). */
+  preset: z.string(),
+  steps: z.array(step).min(1).max(30),
+});
+export type Lesson = z.infer<typeof lessonSchema>;
+
+export type LessonParse = { ok: true; lesson: Lesson } | { ok: false; message: string };
+
+export function parseLesson(value: unknown, source: string): LessonParse {
+  const parsed = lessonSchema.safeParse(value);
+  if (parsed.success) return { ok: true, lesson: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'the file';
+  return {
+    ok: false,
+    message: `${source} is not a LayerLab lesson: ${where}: ${issue?.message ?? 'unreadable'}.`,
+  };
+}
