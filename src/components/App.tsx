@@ -10,36 +10,75 @@ import { TrainingControls } from './TrainingControls';
 import { TrainingSettings } from './TrainingSettings';
 import { ModelsPanel } from './models/ModelsPanel';
 import { CodeExport } from './models/CodeExport';
+import { LessonPanel } from './lessons/LessonPanel';
+import { useClassroom } from './useClassroom';
 
 export function App() {
+  const classroom = useClassroom();
+  const shown = (area: Parameters<typeof classroom.hide.has>[0]) => !classroom.hide.has(area);
   return (
-    <div className="app">
+    <div
+      className="app"
+      data-hide={[...classroom.hide].join(' ')}
+      data-presentation={classroom.presentation || undefined}
+    >
       <header className="app-header">
         <h1>
           LayerLab <small>design · train · watch</small>
         </h1>
-        <ExperimentMenu />
-        <BackendStatus />
+        {shown('share') && <ExperimentMenu />}
+        {shown('backend') && <BackendStatus />}
       </header>
       <Notice />
       <main className="layout">
         <div className="column">
-          <DatasetPanel />
-          <Designer />
+          {shown('lessons') && <LessonPanel initialLesson={classroom.lesson} />}
+          {shown('data') && (
+            <div data-area="data">
+              <DatasetPanel
+                lockDataset={classroom.lock.has('dataset')}
+                lockPreset={classroom.lock.has('preset')}
+                showUpload={shown('upload')}
+              />
+            </div>
+          )}
+          {shown('designer') && (
+            <fieldset
+              className="lock"
+              disabled={classroom.lock.has('designer')}
+              data-area="designer"
+            >
+              <Designer />
+            </fieldset>
+          )}
         </div>
         <div className="column">
-          <TrainingSettings />
-          <TrainingControls />
-          <section className="panel" aria-label="Training curves">
+          {shown('settings') && (
+            <fieldset
+              className="lock"
+              disabled={classroom.lock.has('settings')}
+              data-area="settings"
+            >
+              <TrainingSettings />
+            </fieldset>
+          )}
+          <div data-area="controls">
+            <TrainingControls />
+          </div>
+          <section className="panel" aria-label="Training curves" data-area="charts">
             <RunStats />
             <div className="charts">
               <MetricChart metric="loss" />
               <MetricChart metric="accuracy" />
             </div>
           </section>
-          <InternalsPanel />
-          <ModelsPanel />
-          <CodeExport />
+          {shown('internals') && (
+            <div data-area="internals">
+              <InternalsPanel />
+            </div>
+          )}
+          {shown('models') && <ModelsPanel />}
+          {shown('export') && <CodeExport />}
         </div>
       </main>
     </div>

@@ -7,6 +7,7 @@ import { useStore } from '../state/store';
 import { useAnalysis, useDatasetInfo } from '../state/useAnalysis';
 import { DatasetBrowser } from './DatasetBrowser';
 import { NumberField } from './NumberField';
+import { PresetGuide } from './PresetGuide';
 import { UploadPanel } from './UploadPanel';
 
 /** How the dataset menu is grouped, in this order. */
@@ -26,7 +27,16 @@ const TASK_LABELS = {
 } as const;
 
 /** Choosing the data (and the settings its kind has), uploading your own, and loading a preset. */
-export function DatasetPanel() {
+export function DatasetPanel({
+  lockDataset = false,
+  lockPreset = false,
+  showUpload = true,
+}: {
+  /** Teacher mode: the dataset and its settings are fixed (browsing still works). */
+  lockDataset?: boolean;
+  lockPreset?: boolean;
+  showUpload?: boolean;
+}) {
   const dataset = useStore((s) => s.dataset);
   const userDatasets = useStore((s) => s.userDatasets);
   const setDataset = useStore((s) => s.setDataset);
@@ -54,6 +64,7 @@ export function DatasetPanel() {
         <select
           id={selectId}
           value={dataset.id}
+          disabled={lockDataset}
           data-testid="dataset-select"
           onChange={(e) => setDataset({ id: e.target.value })}
         >
@@ -88,10 +99,12 @@ export function DatasetPanel() {
           </>
         )}
       </p>
-      <DatasetSettings kind={info.kind} origin={info.origin} problems={settingProblems} />
+      <fieldset className="lock" disabled={lockDataset}>
+        <DatasetSettings kind={info.kind} origin={info.origin} problems={settingProblems} />
+      </fieldset>
       <DatasetBrowser />
-      <UploadPanel />
-      <div className="preset-row">
+      {showUpload && !lockDataset && <UploadPanel />}
+      <fieldset className="lock preset-row" disabled={lockPreset}>
         <label className="field">
           <span className="field-label">Preset</span>
           <select
@@ -109,7 +122,8 @@ export function DatasetPanel() {
         <button type="button" data-testid="preset-load" onClick={() => loadPreset(presetId)}>
           Load preset
         </button>
-      </div>
+      </fieldset>
+      <PresetGuide presetId={presetId} />
     </section>
   );
 }

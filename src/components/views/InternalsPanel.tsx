@@ -5,6 +5,7 @@ import { ActivationsView } from './ActivationsView';
 import { AttentionView } from './AttentionView';
 import { BoundaryView } from './BoundaryView';
 import { ConfusionView } from './ConfusionView';
+import { GenerationView } from './GenerationView';
 import { HistogramsView } from './HistogramsView';
 import { ProjectionView } from './ProjectionView';
 import { ViewSection } from './ViewSection';
@@ -67,6 +68,16 @@ export function InternalsPanel() {
       >
         <ActivationsView info={info} spec={spec} probe={probe} controls={controls} />
       </ViewSection>
+      {info.kind === 'corpus' && (
+        <ViewSection
+          view="generation"
+          title="Generated text"
+          hint="The model continues a piece of real text (grey), one sampled character at a time: noise at first, then letters, words, punctuation."
+          controls={controls}
+        >
+          <GenerationView probe={probe} />
+        </ViewSection>
+      )}
       {hasAttention && (
         <ViewSection
           view="attention"

@@ -1,0 +1,183 @@
+import { useEffect, useId, useState } from 'react';
+import { checkGoal } from '../../lessons/checkGoal';
+import { BUILTIN_LESSONS, lessonUrl } from '../../lessons/lessonFiles';
+import { parseLesson, type Lesson, type LessonText } from '../../lessons/lessonFormat';
+import { readProgress, saveProgress, type LessonProgress } from '../../lessons/lessonProgress';
+import { useStore } from '../../state/store';
+import { guideLanguage } from '../PresetGuide';
+import { useLessonState } from './useLessonState';
+
+const say = (text: LessonText) => text[guideLanguage()];
+
+async function fetchLesson(id: string): Promise<Lesson> {
+  const response = await fetch(lessonUrl(id, document.baseURI));
+  if (!response.ok)
+    throw new Error(`The lesson “${id}” could not be loaded (HTTP ${response.status}).`);
+  const parsed = parseLesson(await response.json(), `${id}.json`);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.lesson;
+}
+
+/** Points at a part of the screen: the element with that data-area gets an outline. */
+function useHighlight(area: string | undefined): void {
+  useEffect(() => {
+    if (area) document.body.dataset.highlight = area;
+    else delete document.body.dataset.highlight;
+    return () => {
+      delete document.body.dataset.highlight;
+    };
+  }, [area]);
+}
+
+/**
+ * Guided lessons: short steps that point at the screen and check the learner's own result. A
+ * lesson is a data file (public/lessons, or a teacher's own file opened here); progress stays in
+ * this browser.
+ */
+export function LessonPanel({ initialLesson }: { initialLesson?: string | null }) {
+  const loadPreset = useStore((s) => s.loadPreset);
+  const [lessons, setLessons] = useState<Lesson[]>([]);
+  const [active, setActive] = useState<Lesson | null>(null);
+  const [progress, setProgress] = useState<LessonProgress>(() => readProgress(localStorage));
+  const [message, setMessage] = useState<string | null>(null);
+  const fileId = useId();
+  const state = useLessonState();
+
+  useEffect(() => {
+    Promise.all(BUILTIN_LESSONS.map(fetchLesson)).then(
+      (loaded) => {
+        setLessons(loaded);
+        const first = loaded.find((l) => l.id === initialLesson);
+        if (first) setActive(first);
+      },
+      (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)),
+    );
+  }, [initialLesson]);
+
+  const stepIndex = active ? Math.min(progress[active.id]?.step ?? 0, active.steps.length - 1) : 0;
+  const step = active?.steps[stepIndex];
+  const met = step?.goal ? checkGoal(step.goal, state) : true;
+  useHighlight(step?.highlight);
+
+  // A goal met once stays met in the list, even if a later experiment undoes it.
+  useEffect(() => {
+    if (active && step?.goal && met) saveProgress(localStorage, active.id, { met: stepIndex });
+  }, [active, step, met, stepIndex]);
+
+  const start = (lesson: Lesson) => {
+    loadPreset(lesson.preset);
+    setActive(lesson);
+    setProgress(saveProgress(localStorage, lesson.id, { step: 0 }));
+  };
+  const go = (to: number) =>
+    active && setProgress(saveProgress(localStorage, active.id, { step: to }));
+
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const parsed = parseLesson(JSON.parse(await file.text()), file.name);
+      if (!parsed.ok) throw new Error(parsed.message);
+      start(parsed.lesson);
+      setMessage(null);
+    } catch (error) {
+      setMessage(
+        error instanceof SyntaxError
+          ? `${file.name} is not valid JSON.`
+          : String((error as Error).message ?? error),
+      );
+    }
+  };
+
+  return (
+    <section className="panel lessons" aria-labelledby="lessons-title" data-testid="lessons">
+      <h2 id="lessons-title">Lessons</h2>
+      {message && (
+        <p className="error" role="alert" data-testid="lesson-error">
+          {message}
+        </p>
+      )}
+      {active && step ? (
+        <div className="lesson" data-testid="lesson" data-lesson={active.id} data-step={stepIndex}>
+          <h3>{say(active.title)}</h3>
+          <p className="hint">
+            Step {stepIndex + 1} of {active.steps.length}
+          </p>
+          <p data-testid="lesson-text">{say(step.text)}</p>
+          {step.goal && step.goalText && (
+            <p
+              className={met ? 'lesson-goal met' : 'lesson-goal'}
+              data-testid="lesson-goal"
+              data-met={met}
+              role="status"
+              aria-live="polite"
+            >
+              {met ? '✓' : '○'} {say(step.goalText)}
+            </p>
+          )}
+          <div className="models-form">
+            <button type="button" disabled={stepIndex === 0} onClick={() => go(stepIndex - 1)}>
+              Back
+            </button>
+            {stepIndex < active.steps.length - 1 ? (
+              <button
+                type="button"
+                data-testid="lesson-next"
+                disabled={!met}
+                title={met ? undefined : 'Reach the goal first'}
+                onClick={() => go(stepIndex + 1)}
+              >
+                Next
+              </button>
+            ) : (
+              <span className="hint" data-testid="lesson-done">
+                {met ? 'Lesson complete.' : 'Reach the goal to finish.'}
+              </span>
+            )}
+            <button type="button" onClick={() => setActive(null)}>
+              All lessons
+            </button>
+          </div>
+        </div>
+      ) : (
+        <ul className="lesson-list">
+          {lessons.map((lesson) => {
+            const done = readProgress(localStorage)[lesson.id]?.met.length ?? 0;
+            const goals = lesson.steps.filter((s) => s.goal).length;
+            return (
+              <li key={lesson.id}>
+                <button
+                  type="button"
+                  data-testid="lesson-start"
+                  data-lesson={lesson.id}
+                  onClick={() => start(lesson)}
+                >
+                  {say(lesson.title)}
+                </button>
+                <span className="hint">
+                  {' '}
+                  {say(lesson.summary)} ({done}/{goals})
+                </span>
+              </li>
+            );
+          })}
+          <li>
+            <label className="button-like" htmlFor={fileId}>
+              Open a lesson file…
+              <input
+                id={fileId}
+                type="file"
+                accept=".json,application/json"
+                className="sr-only"
+                data-testid="lesson-file"
+                onChange={(e) => {
+                  void openFile(e.target.files?.[0]);
+                  e.target.value = '';
+                }}
+              />
+            </label>
+          </li>
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import { parseClassroomFlags, type ClassroomFlags } from '../classroom/classroomFlags';
+import { MANIFEST } from '../data/datasets';
+import { BUILTIN_LESSONS } from '../lessons/lessonFiles';
+import { PRESETS } from '../models/presets';
+import { useStore } from '../state/store';
+
+/**
+ * The teacher's link, read once when the page opens: its preset and dataset are applied, and
+ * anything in it that LayerLab cannot use is explained in the notice (the rest still applies).
+ */
+export function useClassroom(): ClassroomFlags {
+  const [flags] = useState(() =>
+    parseClassroomFlags(location.search, {
+      presets: PRESETS.map((p) => p.id),
+      datasets: MANIFEST.map((d) => d.id),
+      lessons: BUILTIN_LESSONS,
+    }),
+  );
+  useEffect(() => {
+    const { loadPreset, setDataset, setNotice } = useStore.getState();
+    if (flags.preset) loadPreset(flags.preset);
+    if (flags.dataset) setDataset({ id: flags.dataset });
+    if (flags.problems.length > 0) {
+      setNotice(`This link asks for things LayerLab does not have: ${flags.problems.join(' ')}`);
+    }
+  }, [flags]);
+  return flags;
+}
