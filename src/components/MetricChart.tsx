@@ -59,8 +59,19 @@ export function MetricChart({ metric }: { metric: Metric }) {
       <figcaption>
         {title}
         <span className="legend">
-          <span style={{ color: '#2563eb' }}>━ training</span>
-          <span style={{ color: '#ea580c' }}>━● validation</span>
+          {/* The marks carry the series colour; the words stay dark enough to read (WCAG AA). */}
+          <span>
+            <span style={{ color: '#2563eb' }} aria-hidden="true">
+              ━
+            </span>{' '}
+            training
+          </span>
+          <span>
+            <span style={{ color: '#ea580c' }} aria-hidden="true">
+              ━●
+            </span>{' '}
+            validation
+          </span>
         </span>
       </figcaption>
       <LineChart

@@ -70,20 +70,22 @@ export function CodeExport() {
         (tfjs, Keras and PyTorch defaults differ), a loader for the weights you download under Saved
         models, and the training loop with these settings.
       </p>
-      <div className="models-form" role="tablist" aria-label="Framework">
-        {(Object.keys(FRAMEWORKS) as Framework[]).map((f) => (
-          <button
-            key={f}
-            type="button"
-            role="tab"
-            aria-selected={framework === f}
-            className={framework === f ? 'selected' : ''}
-            data-testid={`export-${f}`}
-            onClick={() => setFramework(f)}
-          >
-            {FRAMEWORKS[f].label}
-          </button>
-        ))}
+      <div className="models-form">
+        <div role="tablist" aria-label="Framework" className="tabs">
+          {(Object.keys(FRAMEWORKS) as Framework[]).map((f) => (
+            <button
+              key={f}
+              type="button"
+              role="tab"
+              aria-selected={framework === f}
+              className={framework === f ? 'selected' : ''}
+              data-testid={`export-${f}`}
+              onClick={() => setFramework(f)}
+            >
+              {FRAMEWORKS[f].label}
+            </button>
+          ))}
+        </div>
         <span className="spacer" />
         <button
           type="button"
