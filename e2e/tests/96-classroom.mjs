@@ -89,6 +89,19 @@ export const tests = {
       );
       assert(parseFloat(size) >= 19, `large type: ${size}`);
 
+      // One view at a time: opening a second closes the first.
+      await page.getByTestId('view-activations').locator('summary').click();
+      await page.getByTestId('view-histograms').locator('summary').click();
+      await waitFor(
+        () => page.getByTestId('view-activations').evaluate((e) => e.open),
+        (open) => open === false,
+        { what: 'the first view closed' },
+      );
+      assert(
+        await page.getByTestId('view-histograms').evaluate((e) => e.open),
+        'the second is open',
+      );
+
       await page.goto(`${url}?hide=upload,everything&preset=nope`);
       const notice = await page.getByTestId('notice').textContent();
       assert(/everything/.test(notice) && /nope/.test(notice), `explained: ${notice}`);

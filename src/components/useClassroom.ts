@@ -19,6 +19,7 @@ export function useClassroom(): ClassroomFlags {
   );
   useEffect(() => {
     const { loadPreset, setDataset, setNotice } = useStore.getState();
+    if (flags.presentation) useStore.setState({ presentation: true });
     if (flags.preset) loadPreset(flags.preset);
     if (flags.dataset) setDataset({ id: flags.dataset });
     if (flags.problems.length > 0) {

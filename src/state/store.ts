@@ -90,6 +90,8 @@ export interface RunSlice {
 
 /** What the internals views ask the worker for (not persisted: typed arrays, and a fresh start is fine). */
 export interface ViewsSlice {
+  /** Presentation mode (a teacher's link): large type, one internals view open at a time. */
+  presentation: boolean;
   probeSettings: ProbeSettings;
   setProbeSettings(patch: Partial<ProbeSettings>): void;
   /** Shows a sample in the activations view (opening it): from the browser, a drawing, a text. */
@@ -246,6 +248,7 @@ export const useStore = create<AppState>()(
         if (preset) set({ spec: preset.spec, dataset: preset.dataset, training: preset.training });
       },
       setTraining: (patch) => set(({ training }) => ({ training: { ...training, ...patch } })),
+      presentation: false,
       probeSettings: DEFAULT_PROBE_SETTINGS,
       setProbeSettings: (patch) =>
         set(({ probeSettings }) => ({ probeSettings: { ...probeSettings, ...patch } })),

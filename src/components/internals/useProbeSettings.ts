@@ -33,11 +33,21 @@ export function useProbeSettings(): ProbeControls {
   return {
     settings,
     setOpen: (view, open) => {
-      if (settings.views[view] !== open) update({ views: { ...settings.views, [view]: open } });
+      if (settings.views[view] === open) return;
+      // Presentation mode shows one view at a time: opening one closes the others.
+      const others =
+        useStore.getState().presentation && open ? closedViews(settings.views) : settings.views;
+      update({ views: { ...others, [view]: open } });
     },
     setIntervalMs: (intervalMs) => update({ intervalMs }),
     setFrozen: (frozen) => update({ frozen }),
     setSample: (sample) => update({ sample }),
     setProjectionLayer: (projectionLayer) => update({ projectionLayer }),
   };
+}
+
+function closedViews(views: ProbeSettings['views']): ProbeSettings['views'] {
+  return Object.fromEntries(
+    Object.keys(views).map((v) => [v, false]),
+  ) as unknown as ProbeSettings['views'];
 }

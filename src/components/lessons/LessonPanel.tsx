@@ -56,13 +56,17 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
 
   const stepIndex = active ? Math.min(progress[active.id]?.step ?? 0, active.steps.length - 1) : 0;
   const step = active?.steps[stepIndex];
-  const met = step?.goal ? checkGoal(step.goal, state) : true;
+  const metNow = step?.goal ? checkGoal(step.goal, state) : true;
+  // Reached once counts: a validation accuracy that wobbles below the bar later does not undo it.
+  const met =
+    metNow ||
+    (active ? (readProgress(localStorage)[active.id]?.met.includes(stepIndex) ?? false) : false);
   useHighlight(step?.highlight);
 
-  // A goal met once stays met in the list, even if a later experiment undoes it.
+  // A goal met once stays met, even if a later experiment undoes it.
   useEffect(() => {
-    if (active && step?.goal && met) saveProgress(localStorage, active.id, { met: stepIndex });
-  }, [active, step, met, stepIndex]);
+    if (active && step?.goal && metNow) saveProgress(localStorage, active.id, { met: stepIndex });
+  }, [active, step, metNow, stepIndex]);
 
   const start = (lesson: Lesson) => {
     loadPreset(lesson.preset);
