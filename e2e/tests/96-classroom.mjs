@@ -1,7 +1,7 @@
 // Classroom: a lesson opened from a link points at the screen and checks the learner's own result;
 // a teacher's link fixes the preset, locks and hides parts, and turns on presentation mode.
 import { launch, openApp } from '../browser.mjs';
-import { assert, typeInto, ui, waitFor } from '../assert.mjs';
+import { assert, typeInto, waitFor } from '../assert.mjs';
 
 export const tests = {
   async 'a lesson checks its goal on the learner’s own design and training'({ url }) {
