@@ -19,7 +19,8 @@ export default defineConfig({
       injectManifest: {
         // The app shell: index.html and every chunk, the training worker and lazy views included.
         // Datasets stay out: the training worker caches each file it downloads (see sw.ts).
-        globPatterns: ['**/*.{html,js,css,wasm}'],
+        // Lessons are small JSON files the Lessons panel fetches at start: offline they must be here.
+        globPatterns: ['**/*.{html,js,css,wasm}', 'lessons/*.json'],
         globIgnores: ['datasets/**', '**/*.map', 'sw.js'],
         // The training worker's chunk (tfjs and its backends) is ~2.4 MB, over Workbox's 2 MiB.
         maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
