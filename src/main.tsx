@@ -4,6 +4,7 @@ import { App } from './components/App';
 import { warmUpWorker } from './bridge/workerBridge';
 import { loadSharedLink } from './state/loadSharedLink';
 import { registerServiceWorker } from './offline/registerServiceWorker';
+import { initI18n } from './i18n/i18n';
 import './styles.css';
 
 loadSharedLink();
@@ -12,10 +13,13 @@ window.addEventListener('hashchange', loadSharedLink);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first render waits for the page's language (a Chinese page loads its text chunk first).
+void initI18n().finally(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );
 warmUpWorker();
 // Offline use (src/offline): only the built app has a service worker, never the dev server.

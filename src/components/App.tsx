@@ -12,8 +12,11 @@ import { ModelsPanel } from './models/ModelsPanel';
 import { CodeExport } from './models/CodeExport';
 import { LessonPanel } from './lessons/LessonPanel';
 import { useClassroom } from './useClassroom';
+import { LanguageSelect } from './LanguageSelect';
+import { useTranslation } from 'react-i18next';
 
 export function App() {
+  const { t } = useTranslation();
   const classroom = useClassroom();
   const shown = (area: Parameters<typeof classroom.hide.has>[0]) => !classroom.hide.has(area);
   return (
@@ -24,10 +27,11 @@ export function App() {
     >
       <header className="app-header">
         <h1>
-          LayerLab <small>design · train · watch</small>
+          LayerLab <small>{t('app.tagline')}</small>
         </h1>
         {shown('share') && <ExperimentMenu />}
         {shown('backend') && <BackendStatus />}
+        <LanguageSelect />
       </header>
       <Notice />
       <main className="layout">
@@ -65,7 +69,7 @@ export function App() {
           <div data-area="controls">
             <TrainingControls />
           </div>
-          <section className="panel" aria-label="Training curves" data-area="charts">
+          <section className="panel" aria-label={t('app.chartsLabel')} data-area="charts">
             <RunStats />
             <div className="charts">
               <MetricChart metric="loss" />

@@ -1,15 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 
 const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
 
 /** Which tfjs backend runs, why, and what each candidate's check found. */
 export function BackendStatus() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const report = useStore((s) => s.backend);
   if (!report) {
     return (
       <div className="backend" data-testid="backend">
         <span className="backend-name" data-testid="backend-name">
-          Backend: not chosen yet
+          {t('backend.notChosen')}
         </span>
       </div>
     );
@@ -27,10 +31,14 @@ export function BackendStatus() {
       <ul className="probes">
         {report.probes.map((probe, i) => (
           <li key={`${probe.backend}-${i}`} className={probe.ok ? 'ok' : 'failed'}>
-            {probe.ok ? '✓' : '✗'} {NAMES[probe.backend]}: {probe.detail}
+            {probe.ok ? '✓' : '✗'}{' '}
             {probe.samplesPerSec !== undefined
-              ? ` (${Math.round(probe.samplesPerSec)} samples/s)`
-              : ''}
+              ? t('backend.probeWithSpeed', {
+                  name: NAMES[probe.backend],
+                  detail: probe.detail,
+                  speed: format.integer(probe.samplesPerSec),
+                })
+              : t('backend.probe', { name: NAMES[probe.backend], detail: probe.detail })}
           </li>
         ))}
       </ul>

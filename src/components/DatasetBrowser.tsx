@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/useFormat';
 import { dataRequests } from '../bridge/workerBridge';
 import type { DatasetInfo } from '../data/datasets';
 import { useStore } from '../state/store';
@@ -33,6 +35,7 @@ type Loaded = { key: string; page: SamplePage } | { key: string; error: string }
  * nothing.
  */
 export function DatasetBrowser() {
+  const { t } = useTranslation();
   const info = useDatasetInfo();
   const dataset = useStore((s) => s.dataset);
   const seed = useStore((s) => s.training.seed);
@@ -71,8 +74,8 @@ export function DatasetBrowser() {
       data-testid="dataset-browser"
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary>Browse the data</summary>
-      {open && !current && <p className="hint">Loading samples…</p>}
+      <summary>{t('browser.summary')}</summary>
+      {open && !current && <p className="hint">{t('browser.loading')}</p>}
       {current && 'error' in current && (
         <p className="error" role="alert" data-testid="browser-error">
           {current.error}
@@ -96,12 +99,14 @@ interface PageProps {
 }
 
 function BrowserPage({ info, page, onPage }: PageProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const label = (n: number) => labelText(info, page, n);
   const showHistogram = info.task !== 'regression' && info.kind !== 'corpus';
   return (
     <div className="browser-page" data-testid="browser-page" data-count={page.count}>
       <p className="hint" data-testid="browser-summary">
-        {page.total.toLocaleString('en')} samples. {page.normalization}
+        {t('browser.total', { count: page.total, normalization: page.normalization })}
       </p>
       {showHistogram && <ClassHistogram classes={info.classes} counts={page.classCounts} />}
       {page.notes.length > 0 && (
@@ -115,10 +120,14 @@ function BrowserPage({ info, page, onPage }: PageProps) {
       {page.total > page.count && (
         <div className="pager">
           <button type="button" disabled={page.offset === 0} onClick={() => onPage(-1)}>
-            ‹ Previous
+            {t('browser.previous')}
           </button>
           <span className="hint">
-            {page.offset + 1}–{page.offset + page.count} of {page.total.toLocaleString('en')}
+            {t('browser.range', {
+              from: format.integer(page.offset + 1),
+              to: format.integer(page.offset + page.count),
+              total: format.integer(page.total),
+            })}
           </span>
           <button
             type="button"
@@ -126,7 +135,7 @@ function BrowserPage({ info, page, onPage }: PageProps) {
             disabled={page.offset + page.count >= page.total}
             onClick={() => onPage(1)}
           >
-            Next ›
+            {t('browser.next')}
           </button>
         </div>
       )}
@@ -153,6 +162,7 @@ interface ViewProps {
 
 /** Shows sample n of the page in the internals panel's activations view. */
 function InspectButton({ page, n, width }: { page: SamplePage; n: number; width: number }) {
+  const { t } = useTranslation();
   const inspectSample = useStore((s) => s.inspectSample);
   const perLabel = page.count === 0 ? 0 : page.y.length / page.count;
   return (
@@ -160,7 +170,7 @@ function InspectButton({ page, n, width }: { page: SamplePage; n: number; width:
       type="button"
       className="link inspect"
       data-testid="browser-inspect"
-      title="Show what the model does with this sample (Inside the model → Activations)"
+      title={t('browser.inspectTitle')}
       onClick={() => {
         inspectSample({
           kind: 'custom',
@@ -174,12 +184,13 @@ function InspectButton({ page, n, width }: { page: SamplePage; n: number; width:
         );
       }}
     >
-      inspect
+      {t('browser.inspect')}
     </button>
   );
 }
 
 function SampleView({ info, page, label }: ViewProps) {
+  const { t } = useTranslation();
   const samples = Array.from({ length: page.count }, (_, n) => n);
   switch (info.kind) {
     case 'images': {
@@ -213,7 +224,7 @@ function SampleView({ info, page, label }: ViewProps) {
                 {Array.from({ length: width }, (_, f) => (
                   <th key={f}>{names[f] ?? `x${f}`}</th>
                 ))}
-                <th>label</th>
+                <th>{t('browser.label')}</th>
               </tr>
             </thead>
             <tbody>
@@ -241,9 +252,13 @@ function SampleView({ info, page, label }: ViewProps) {
           {samples.map((n) => (
             <li key={n}>
               {page.texts?.[n] !== undefined && <p className="sample-text">{page.texts[n]}</p>}
-              <div className="tokens" aria-label="tokens and their ids">
+              <div className="tokens" aria-label={t('browser.tokens')}>
                 {(page.tokens?.[n] ?? []).map((token, i) => (
-                  <span key={i} className="token" title={`id ${page.x[n * width + i] ?? '?'}`}>
+                  <span
+                    key={i}
+                    className="token"
+                    title={t('browser.tokenId', { id: page.x[n * width + i] ?? '?' })}
+                  >
                     <span className="token-text">{token}</span>
                     <span className="token-id">{page.x[n * width + i]}</span>
                   </span>

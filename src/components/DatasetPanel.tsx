@@ -1,4 +1,6 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useTextLanguage } from '../i18n/useTextLanguage';
 import { manifestEntry, MANIFEST, type DatasetKind } from '../data/datasets';
 import { PRESETS } from '../models/presets';
 import { formatShape } from '../models/spec';
@@ -8,23 +10,18 @@ import { useAnalysis, useDatasetInfo } from '../state/useAnalysis';
 import { DatasetBrowser } from './DatasetBrowser';
 import { NumberField } from './NumberField';
 import { PresetGuide } from './PresetGuide';
+import { presetName } from './presetName';
 import { UploadPanel } from './UploadPanel';
 
 /** How the dataset menu is grouped, in this order. */
-const GROUPS: { label: string; kinds: DatasetKind[] }[] = [
-  { label: '2-D points', kinds: ['points2d'] },
-  { label: 'Regression', kinds: ['function1d'] },
-  { label: 'Images', kinds: ['images'] },
-  { label: 'Tables', kinds: ['table'] },
-  { label: 'Text', kinds: ['text', 'corpus'] },
-  { label: 'Sequence tasks', kinds: ['sequence'] },
-];
-
-const TASK_LABELS = {
-  classification: 'classification',
-  sequence: 'a label per position',
-  regression: 'regression',
-} as const;
+const GROUPS = [
+  { label: 'points2d', kinds: ['points2d'] },
+  { label: 'regression', kinds: ['function1d'] },
+  { label: 'images', kinds: ['images'] },
+  { label: 'tables', kinds: ['table'] },
+  { label: 'text', kinds: ['text', 'corpus'] },
+  { label: 'sequences', kinds: ['sequence'] },
+] as const satisfies readonly { label: string; kinds: readonly DatasetKind[] }[];
 
 /** Choosing the data (and the settings its kind has), uploading your own, and loading a preset. */
 export function DatasetPanel({
@@ -37,6 +34,8 @@ export function DatasetPanel({
   lockPreset?: boolean;
   showUpload?: boolean;
 }) {
+  const { t } = useTranslation();
+  const language = useTextLanguage();
   const dataset = useStore((s) => s.dataset);
   const userDatasets = useStore((s) => s.userDatasets);
   const setDataset = useStore((s) => s.setDataset);
@@ -47,20 +46,27 @@ export function DatasetPanel({
   const [presetId, setPresetId] = useState(PRESETS[0]?.id ?? '');
   const selectId = useId();
   const classCount = info.classes.length;
-  const facts = [
-    `input ${formatShape(info.inputShape)}`,
-    info.task === 'regression'
-      ? `${classCount} target${classCount === 1 ? '' : 's'}`
-      : info.kind === 'corpus'
-        ? `${classCount.toLocaleString('en')} characters in the vocabulary`
-        : `${classCount.toLocaleString('en')} classes`,
-    TASK_LABELS[info.task],
-  ];
+  const facts = t('data.facts', {
+    input: t('data.input', { shape: formatShape(info.inputShape) }),
+    size:
+      info.task === 'regression'
+        ? t('data.targets', { count: classCount })
+        : info.kind === 'corpus'
+          ? t('data.characters', { count: classCount })
+          : t('data.classes', { count: classCount }),
+    task: t(`data.tasks.${info.task}`),
+  });
+  const userEntry = userDatasets.find((d) => d.id === info.id);
+  const description = entry
+    ? entry.description[language]
+    : userEntry
+      ? t('data.userDescription', { count: userEntry.samples })
+      : info.description;
   return (
     <section className="panel" aria-labelledby="data-title">
-      <h2 id="data-title">Data</h2>
+      <h2 id="data-title">{t('data.title')}</h2>
       <label className="field" htmlFor={selectId}>
-        <span className="field-label">Dataset</span>
+        <span className="field-label">{t('data.dataset')}</span>
         <select
           id={selectId}
           value={dataset.id}
@@ -69,16 +75,18 @@ export function DatasetPanel({
           onChange={(e) => setDataset({ id: e.target.value })}
         >
           {GROUPS.map((group) => (
-            <optgroup key={group.label} label={group.label}>
-              {MANIFEST.filter((e) => group.kinds.includes(e.kind)).map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name.en}
-                </option>
-              ))}
+            <optgroup key={group.label} label={t(`data.groups.${group.label}`)}>
+              {MANIFEST.filter((e) => (group.kinds as readonly DatasetKind[]).includes(e.kind)).map(
+                (e) => (
+                  <option key={e.id} value={e.id}>
+                    {e.name[language]}
+                  </option>
+                ),
+              )}
             </optgroup>
           ))}
           {userDatasets.length > 0 && (
-            <optgroup label="Your data">
+            <optgroup label={t('data.groups.yours')}>
               {userDatasets.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
@@ -89,12 +97,12 @@ export function DatasetPanel({
         </select>
       </label>
       <p className="hint" data-testid="dataset-description">
-        {info.description} <span data-testid="dataset-facts">{facts.join(' · ')}.</span>
+        {description} <span data-testid="dataset-facts">{facts}</span>
         {entry && entry.files.length > 0 && (
           <>
             {' '}
             <span className="dataset-source" title={entry.source}>
-              Source: {entry.source} Licence: {entry.licence}.
+              {t('data.source', { source: entry.source, licence: entry.licence })}
             </span>
           </>
         )}
@@ -106,7 +114,7 @@ export function DatasetPanel({
       {showUpload && !lockDataset && <UploadPanel />}
       <fieldset className="lock preset-row" disabled={lockPreset}>
         <label className="field">
-          <span className="field-label">Preset</span>
+          <span className="field-label">{t('data.preset')}</span>
           <select
             value={presetId}
             data-testid="preset-select"
@@ -114,13 +122,13 @@ export function DatasetPanel({
           >
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
+                {presetName(t, p)}
               </option>
             ))}
           </select>
         </label>
         <button type="button" data-testid="preset-load" onClick={() => loadPreset(presetId)}>
-          Load preset
+          {t('data.loadPreset')}
         </button>
       </fieldset>
       <PresetGuide presetId={presetId} />
@@ -136,6 +144,7 @@ interface SettingsProps {
 
 /** The settings a dataset kind has: noise and size for generated data, lengths for sequences… */
 function DatasetSettings({ kind, origin, problems }: SettingsProps) {
+  const { t } = useTranslation();
   const dataset = useStore((s) => s.dataset);
   const setDataset = useStore((s) => s.setDataset);
   const generated = kind === 'points2d' || kind === 'function1d' || kind === 'sequence';
@@ -144,7 +153,7 @@ function DatasetSettings({ kind, origin, problems }: SettingsProps) {
     <div className="row">
       {(kind === 'points2d' || kind === 'function1d') && (
         <NumberField
-          label="Noise"
+          label={t('data.noise')}
           value={dataset.noise}
           min={LIMITS.noise.min}
           max={LIMITS.noise.max}
@@ -156,7 +165,7 @@ function DatasetSettings({ kind, origin, problems }: SettingsProps) {
       )}
       {generated && (
         <NumberField
-          label={kind === 'points2d' ? 'Points' : 'Samples'}
+          label={kind === 'points2d' ? t('data.points') : t('data.samples')}
           value={dataset.samples}
           min={LIMITS.samples.min}
           max={LIMITS.samples.max}
@@ -168,7 +177,7 @@ function DatasetSettings({ kind, origin, problems }: SettingsProps) {
       )}
       {tokens && (
         <NumberField
-          label={kind === 'corpus' ? 'Characters per window' : 'Sequence length'}
+          label={kind === 'corpus' ? t('data.windowLength') : t('data.sequenceLength')}
           value={dataset.sequenceLength}
           min={LIMITS.sequenceLength.min}
           max={LIMITS.sequenceLength.max}
@@ -180,7 +189,7 @@ function DatasetSettings({ kind, origin, problems }: SettingsProps) {
       )}
       {(kind === 'sequence' || kind === 'text') && (
         <NumberField
-          label={kind === 'sequence' ? 'Symbols' : 'Vocabulary size'}
+          label={kind === 'sequence' ? t('data.symbols') : t('data.vocabularySize')}
           value={dataset.vocabularySize}
           min={LIMITS.vocabularySize.min}
           max={LIMITS.vocabularySize.max}
@@ -192,7 +201,7 @@ function DatasetSettings({ kind, origin, problems }: SettingsProps) {
       )}
       {kind === 'images' && (
         <fieldset className="augment" data-testid="augment">
-          <legend>Augment training images</legend>
+          <legend>{t('data.augment.legend')}</legend>
           {(['shift', 'rotate', 'flip'] as const).map((key) => (
             <label key={key} className="field-bool">
               <input
@@ -203,20 +212,14 @@ function DatasetSettings({ kind, origin, problems }: SettingsProps) {
                   setDataset({ augment: { ...dataset.augment, [key]: e.target.checked } })
                 }
               />
-              {AUGMENT_LABELS[key]}
+              {t(`data.augment.${key}`)}
             </label>
           ))}
           {origin === 'builtin' && dataset.augment.flip && (
-            <span className="hint">Flipped digits are no longer the same digit: usually off.</span>
+            <span className="hint">{t('data.augment.flipWarning')}</span>
           )}
         </fieldset>
       )}
     </div>
   );
 }
-
-const AUGMENT_LABELS = {
-  shift: 'random shift (±2 px)',
-  rotate: 'random rotation (±10°)',
-  flip: 'horizontal flip',
-} as const;

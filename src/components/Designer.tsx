@@ -1,15 +1,20 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/useFormat';
 import { LAYER_KINDS, LAYER_TYPES } from '../models/layerRegistry';
 import { formatShape, INPUT_ID, type LayerKind } from '../models/spec';
 import { useStore } from '../state/store';
 import { useAnalysis, useDatasetInfo } from '../state/useAnalysis';
 import { LayerCard } from './LayerCard';
 import type { LayerRefOption } from './LayerField';
+import { layerGroup, layerLabel, layerSummary } from './layerText';
 
 const GROUPS = ['Core', 'Convolution', 'Normalization', 'Sequence', 'Merge', 'Blocks'] as const;
 
 /** The layer designer: the input, the stack of layers, an "add layer" row, and the totals. */
 export function Designer() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const spec = useStore((s) => s.spec);
   const addLayer = useStore((s) => s.addLayer);
   const analysis = useAnalysis();
@@ -19,22 +24,25 @@ export function Designer() {
   // For each layer, what a merge in it may take input from: the input and the layers above it.
   const refOptions = useMemo(() => {
     const all: LayerRefOption[] = [
-      { id: INPUT_ID, label: 'Input' },
-      ...spec.layers.map((l, i) => ({ id: l.id, label: `${i + 1}: ${LAYER_TYPES[l.kind].label}` })),
+      { id: INPUT_ID, label: t('designer.input') },
+      ...spec.layers.map((l, i) => ({
+        id: l.id,
+        label: t('designer.refOption', { index: i + 1, name: layerLabel(t, l.kind) }),
+      })),
     ];
     return spec.layers.map((_, i) => all.slice(0, i + 1));
-  }, [spec.layers]);
+  }, [spec.layers, t]);
 
   return (
     <section className="panel designer" aria-labelledby="designer-title">
-      <h2 id="designer-title">Model</h2>
+      <h2 id="designer-title">{t('designer.title')}</h2>
       <div className="layer-columns" aria-hidden="true">
-        <span>layer</span>
-        <span>output shape</span>
-        <span>params</span>
+        <span>{t('designer.columnLayer')}</span>
+        <span>{t('designer.columnShape')}</span>
+        <span>{t('designer.columnParams')}</span>
       </div>
       <div className="input-row" data-testid="input-row">
-        <span className="layer-title">Input</span>
+        <span className="layer-title">{t('designer.input')}</span>
         <span className="layer-shape">{formatShape(dataset.inputShape)}</span>
         <span className="layer-params">0</span>
       </div>
@@ -52,17 +60,17 @@ export function Designer() {
       </ol>
       <div className="add-layer">
         <label>
-          <span className="sr-only">Layer type to add</span>
+          <span className="sr-only">{t('designer.addKind')}</span>
           <select
             value={kind}
             data-testid="add-layer-kind"
             onChange={(e) => setKind(e.target.value as LayerKind)}
           >
             {GROUPS.map((group) => (
-              <optgroup key={group} label={group}>
+              <optgroup key={group} label={layerGroup(t, group)}>
                 {LAYER_KINDS.filter((k) => LAYER_TYPES[k].group === group).map((k) => (
                   <option key={k} value={k}>
-                    {LAYER_TYPES[k].label}
+                    {layerLabel(t, k)}
                   </option>
                 ))}
               </optgroup>
@@ -70,13 +78,15 @@ export function Designer() {
           </select>
         </label>
         <button type="button" data-testid="add-layer" onClick={() => addLayer(kind)}>
-          + Add {LAYER_TYPES[kind].label}
+          {t('designer.add', { name: layerLabel(t, kind) })}
         </button>
-        <span className="hint">{LAYER_TYPES[kind].summary}</span>
+        <span className="hint">{layerSummary(t, kind)}</span>
       </div>
       <div className="totals">
-        <span>Total parameters</span>
-        <strong data-testid="total-params">{analysis.totalParams.toLocaleString('en-US')}</strong>
+        <span>{t('designer.totalParams')}</span>
+        <strong data-testid="total-params" data-value={analysis.totalParams}>
+          {format.integer(analysis.totalParams)}
+        </strong>
       </div>
       {analysis.modelProblems.map((problem) => (
         <p key={problem} className="model-problem" data-testid="model-problem" role="alert">

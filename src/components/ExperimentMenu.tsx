@@ -1,4 +1,7 @@
 import { useId, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/useFormat';
 import { parseExperiment } from '../state/experiment';
 import { encodeShareLink } from '../state/shareLink';
 import { readRecent, rememberExperiment, type RecentExperiment } from '../state/recentExperiments';
@@ -10,6 +13,8 @@ import { downloadFile } from './downloadFile';
  * and a file to load back. A bad file leaves the current work as it is and says why.
  */
 export function ExperimentMenu() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
   const setNotice = useStore((s) => s.setNotice);
   const loadExperiment = useStore((s) => s.loadExperiment);
   const [link, setLink] = useState<string | null>(null);
@@ -39,7 +44,7 @@ export function ExperimentMenu() {
     if (!file) return;
     if (file.size > 5 * 2 ** 20) {
       setNotice(
-        `${file.name} is not a LayerLab experiment: it is too large (${(file.size / 2 ** 20).toFixed(1)} MB). Your work is unchanged.`,
+        t('experiment.tooLarge', { file: file.name, size: format.decimal(file.size / 2 ** 20, 1) }),
       );
       return;
     }
@@ -47,28 +52,26 @@ export function ExperimentMenu() {
     try {
       value = JSON.parse(await file.text());
     } catch {
-      setNotice(
-        `${file.name} is not a LayerLab experiment: it is not valid JSON. Your work is unchanged.`,
-      );
+      setNotice(t('experiment.notJson', { file: file.name }));
       return;
     }
     const result = parseExperiment(value);
     if (result.ok) {
       loadExperiment(result.experiment, file.name);
       rememberExperiment(localStorage, result.experiment);
-    } else setNotice(`${file.name} could not be loaded: ${result.message} Your work is unchanged.`);
+    } else setNotice(t('experiment.invalid', { file: file.name, message: result.message }));
   };
 
   return (
     <div className="experiment-menu" data-testid="experiment-menu">
       <button type="button" data-testid="share-button" onClick={() => void share()}>
-        Share link
+        {t('experiment.share')}
       </button>
       <button type="button" data-testid="export-button" onClick={exportFile}>
-        Export
+        {t('experiment.export')}
       </button>
       <label className="button-like" htmlFor={importId}>
-        Import
+        {t('experiment.import')}
         <input
           id={importId}
           type="file"
@@ -83,7 +86,7 @@ export function ExperimentMenu() {
       </label>
       <select
         value=""
-        aria-label="Open a recent experiment"
+        aria-label={t('experiment.recentLabel')}
         data-testid="recent-select"
         onFocus={() => setRecent(readRecent(localStorage))}
         onPointerDown={() => setRecent(readRecent(localStorage))}
@@ -92,10 +95,10 @@ export function ExperimentMenu() {
           if (chosen) loadExperiment(chosen.experiment, 'your recent experiments');
         }}
       >
-        <option value="">Recent…</option>
+        <option value="">{t('experiment.recent')}</option>
         {recent.map((r, i) => (
           <option key={r.at} value={i}>
-            {describeRecent(r)}
+            {describeRecent(r, t, i18n.language)}
           </option>
         ))}
       </select>
@@ -104,7 +107,7 @@ export function ExperimentMenu() {
           className="share-link"
           readOnly
           value={link}
-          aria-label="Link to this experiment (copied to the clipboard)"
+          aria-label={t('experiment.linkLabel')}
           data-testid="share-link"
           onFocus={(e) => e.currentTarget.select()}
         />
@@ -114,8 +117,12 @@ export function ExperimentMenu() {
 }
 
 /** "23 Nov 14:05 · spiral · 3 layers, 50 epochs" (or its name when it has one). */
-function describeRecent({ at, experiment }: RecentExperiment): string {
-  const when = new Date(at).toLocaleString(undefined, {
+function describeRecent(
+  { at, experiment }: RecentExperiment,
+  t: TFunction,
+  language: string,
+): string {
+  const when = new Date(at).toLocaleString(language, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
@@ -123,6 +130,10 @@ function describeRecent({ at, experiment }: RecentExperiment): string {
   });
   const what =
     experiment.name ||
-    `${experiment.dataset.id} · ${experiment.spec.layers.length} layers, ${experiment.training.epochs} epochs`;
-  return `${when} · ${what}`;
+    t('experiment.recentDesign', {
+      dataset: experiment.dataset.id,
+      layers: t('experiment.layers', { count: experiment.spec.layers.length }),
+      epochs: t('experiment.epochs', { count: experiment.training.epochs }),
+    });
+  return t('experiment.recentItem', { when, what });
 }

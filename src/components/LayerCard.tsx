@@ -1,10 +1,13 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/useFormat';
 import { LAYER_TYPES, type FieldSpec } from '../models/layerRegistry';
 import { isBlock } from '../models/layerTypes/blocks';
 import { formatShape, type LayerSpec } from '../models/spec';
 import type { LayerAnalysis } from '../models/analyze';
 import { useStore } from '../state/store';
 import { LayerField, type LayerRefOption } from './LayerField';
+import { fieldLabel, layerLabel, layerSummary, optionLabels } from './layerText';
 
 /** Kernel options are folded away: most students never need them. */
 const ADVANCED_KEYS = new Set(['kernelInitializer', 'l1', 'l2']);
@@ -30,6 +33,8 @@ export const LayerCard = memo(function LayerCard({
   analysis,
   refOptions,
 }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const updateLayer = useStore((s) => s.updateLayer);
   const removeLayer = useStore((s) => s.removeLayer);
   const moveLayer = useStore((s) => s.moveLayer);
@@ -42,6 +47,8 @@ export const LayerCard = memo(function LayerCard({
     <LayerField
       key={field.key}
       field={field}
+      label={fieldLabel(t, layer.kind, field)}
+      optionLabels={optionLabels(t, field)}
       value={fieldValue(layer, field.key)}
       refOptions={refOptions}
       onChange={change(field.key)}
@@ -55,33 +62,29 @@ export const LayerCard = memo(function LayerCard({
       data-testid="layer-card"
       data-layer-id={layer.id}
       data-kind={layer.kind}
-      aria-label={`Layer ${index + 1}: ${type.label}`}
+      aria-label={t('layerCard.label', { index: index + 1, name: layerLabel(t, layer.kind) })}
     >
       <div className="layer-head">
         <span className="layer-index">{index + 1}</span>
-        <span className="layer-title" title={type.summary}>
-          {type.label}
+        <span className="layer-title" title={layerSummary(t, layer.kind)}>
+          {layerLabel(t, layer.kind)}
         </span>
-        <span
-          className="layer-shape"
-          data-testid="layer-shape"
-          title="Output shape (without the batch dimension)"
-        >
+        <span className="layer-shape" data-testid="layer-shape" title={t('layerCard.shapeTitle')}>
           {analysis?.outputShape ? formatShape(analysis.outputShape) : '—'}
         </span>
         <span
           className="layer-params"
           data-testid="layer-params"
-          title="Trainable parameters, as Keras counts them"
+          title={t('layerCard.paramsTitle')}
         >
-          {(analysis?.params ?? 0).toLocaleString('en-US')}
+          {format.integer(analysis?.params ?? 0)}
         </span>
         <span className="layer-actions">
           <button
             type="button"
             className="icon"
             data-testid="layer-up"
-            aria-label={`Move layer ${index + 1} up`}
+            aria-label={t('layerCard.moveUp', { index: index + 1 })}
             disabled={index === 0}
             onClick={() => moveLayer(layer.id, -1)}
           >
@@ -91,7 +94,7 @@ export const LayerCard = memo(function LayerCard({
             type="button"
             className="icon"
             data-testid="layer-down"
-            aria-label={`Move layer ${index + 1} down`}
+            aria-label={t('layerCard.moveDown', { index: index + 1 })}
             disabled={index === count - 1}
             onClick={() => moveLayer(layer.id, 1)}
           >
@@ -101,7 +104,7 @@ export const LayerCard = memo(function LayerCard({
             type="button"
             className="icon danger"
             data-testid="layer-remove"
-            aria-label={`Remove layer ${index + 1}`}
+            aria-label={t('layerCard.remove', { index: index + 1 })}
             onClick={() => removeLayer(layer.id)}
           >
             ×
@@ -111,7 +114,7 @@ export const LayerCard = memo(function LayerCard({
       {mainFields.length > 0 && <div className="layer-fields">{mainFields.map(renderField)}</div>}
       {advancedFields.length > 0 && (
         <details className="layer-advanced">
-          <summary>Initialiser and L1/L2</summary>
+          <summary>{t('layerCard.advanced')}</summary>
           <div className="layer-fields">{advancedFields.map(renderField)}</div>
         </details>
       )}
@@ -122,7 +125,7 @@ export const LayerCard = memo(function LayerCard({
           data-testid="layer-expand"
           onClick={() => expandBlock(layer.id)}
         >
-          Expand into its layers
+          {t('layerCard.expand')}
         </button>
       )}
       {problem && (

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FieldSpec } from '../models/layerRegistry';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
@@ -10,6 +11,10 @@ export interface LayerRefOption {
 
 interface Props {
   field: FieldSpec;
+  /** The field's label in the page's language. */
+  label: string;
+  /** Enum fields: each option's label in the page's language. */
+  optionLabels?: Record<string, string> | undefined;
   value: unknown;
   /** For `layerRef` fields: the input and the layers above this one. */
   refOptions: readonly LayerRefOption[];
@@ -24,7 +29,8 @@ const OPTIONAL_DEFAULTS: Record<string, unknown> = {
 };
 
 /** One editable setting of a layer, drawn according to its field type. */
-export function LayerField({ field, value, refOptions, onChange }: Props) {
+export function LayerField({ field, label, optionLabels, value, refOptions, onChange }: Props) {
+  const { t } = useTranslation();
   const shown = value ?? OPTIONAL_DEFAULTS[field.key];
   const testId = `layer-field-${field.key}`;
   switch (field.type) {
@@ -32,7 +38,7 @@ export function LayerField({ field, value, refOptions, onChange }: Props) {
     case 'float':
       return (
         <NumberField
-          label={field.label}
+          label={label}
           value={Number(shown)}
           min={field.min}
           max={field.max}
@@ -44,9 +50,10 @@ export function LayerField({ field, value, refOptions, onChange }: Props) {
     case 'enum':
       return (
         <SelectField
-          label={field.label}
+          label={label}
           value={String(shown)}
           options={field.options}
+          {...(optionLabels ? { labels: optionLabels } : {})}
           testId={testId}
           onChange={onChange}
         />
@@ -54,7 +61,7 @@ export function LayerField({ field, value, refOptions, onChange }: Props) {
     case 'bool':
       return (
         <label className="field field-bool">
-          <span className="field-label">{field.label}</span>
+          <span className="field-label">{label}</span>
           <input
             type="checkbox"
             checked={Boolean(shown)}
@@ -64,16 +71,19 @@ export function LayerField({ field, value, refOptions, onChange }: Props) {
         </label>
       );
     case 'shape':
-      return <ShapeField label={field.label} value={shown} testId={testId} onChange={onChange} />;
+      return <ShapeField label={label} value={shown} testId={testId} onChange={onChange} />;
     case 'layerRef': {
       const known = refOptions.some((o) => o.id === shown);
       // A reference to a layer that is gone stays visible (and is reported), never silently re-pointed.
       const options = known
         ? refOptions
-        : [...refOptions, { id: String(shown), label: `missing: ${String(shown)}` }];
+        : [
+            ...refOptions,
+            { id: String(shown), label: t('layerField.missing', { id: String(shown) }) },
+          ];
       return (
         <SelectField
-          label={field.label}
+          label={label}
           value={String(shown)}
           options={options.map((o) => o.id)}
           labels={Object.fromEntries(options.map((o) => [o.id, o.label]))}
@@ -101,6 +111,7 @@ function ShapeField({
   testId: string;
   onChange(value: number[]): void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const asText = Array.isArray(value) ? value.join(', ') : '';
   const [text, setText] = useState(asText);
@@ -134,7 +145,7 @@ function ShapeField({
       />
       {!valid && (
         <span className="field-problem" role="alert">
-          Write whole numbers separated by commas, e.g. 28, 28
+          {t('layerField.shapeProblem')}
         </span>
       )}
     </label>

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { Trans } from 'react-i18next';
+import { useFormat } from '../i18n/useFormat';
 import { formatTick, nearestIndex, niceTicks, paddedDomain } from './chartScale';
 
 export interface Series {
@@ -33,6 +35,7 @@ const GRID = '#e2e8f0';
 export function LineChart({ series, xLabel, yDomain, height, label }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const format = useFormat();
   const [width, setWidth] = useState(0);
   const [hoverX, setHoverX] = useState<number | null>(null);
 
@@ -166,7 +169,11 @@ export function LineChart({ series, xLabel, yDomain, height, label }: Props) {
         >
           {hovered.map((h) => (
             <div key={h.name} style={{ color: h.color }}>
-              {h.name} @ {h.x}: <strong>{h.y.toFixed(4)}</strong>
+              <Trans
+                i18nKey="charts.tooltip"
+                values={{ name: h.name, step: h.x, value: format.decimal(h.y, 4) }}
+                components={{ b: <strong /> }}
+              />
             </div>
           ))}
         </div>

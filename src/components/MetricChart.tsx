@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 import type { TrainRecord, ValidationRecord } from '../workers/protocol';
 import { LineChart, type Series } from './LineChart';
@@ -31,22 +33,27 @@ function pick(records: readonly (TrainRecord | ValidationRecord)[], metric: Metr
 
 /** A live training + validation curve for one metric, with hover values. */
 export function MetricChart({ metric }: { metric: Metric }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const train = useStore((s) => s.train);
   const validation = useStore((s) => s.validation);
   const trainPoints = useMemo(() => pick(train, metric), [train, metric]);
   const valPoints = useMemo(() => pick(validation, metric), [validation, metric]);
+  const trainingName = t('charts.training');
+  const validationName = t('charts.validation');
   const series: Series[] = useMemo(
     () => [
-      { name: 'training', color: '#2563eb', ...trainPoints, dots: false },
-      { name: 'validation', color: '#ea580c', ...valPoints, dots: valPoints.xs.length <= 40 },
+      { name: trainingName, color: '#2563eb', ...trainPoints, dots: false },
+      { name: validationName, color: '#ea580c', ...valPoints, dots: valPoints.xs.length <= 40 },
     ],
-    [trainPoints, valPoints],
+    [trainPoints, valPoints, trainingName, validationName],
   );
-  const title = metric === 'loss' ? 'Loss' : 'Accuracy';
+  const title = metric === 'loss' ? t('charts.loss') : t('charts.accuracy');
   const first = trainPoints.ys[0];
   const last = trainPoints.ys.at(-1);
   const lastVal = valPoints.ys.at(-1);
-  const describe = (v: number | undefined) => (v === undefined ? 'none yet' : v.toFixed(4));
+  const describe = (v: number | undefined) =>
+    v === undefined ? t('charts.noneYet') : format.decimal(v, 4);
   return (
     <figure
       className="chart"
@@ -64,22 +71,26 @@ export function MetricChart({ metric }: { metric: Metric }) {
             <span style={{ color: '#2563eb' }} aria-hidden="true">
               ━
             </span>{' '}
-            training
+            {trainingName}
           </span>
           <span>
             <span style={{ color: '#ea580c' }} aria-hidden="true">
               ━●
             </span>{' '}
-            validation
+            {validationName}
           </span>
         </span>
       </figcaption>
       <LineChart
         series={series}
-        xLabel="step"
+        xLabel={t('charts.step')}
         height={220}
         {...(metric === 'accuracy' ? { yDomain: [0, 1] as const } : {})}
-        label={`${title} by training step: latest training ${describe(last)}, latest validation ${describe(lastVal)}.`}
+        label={t('charts.description', {
+          title,
+          train: describe(last),
+          validation: describe(lastVal),
+        })}
       />
     </figure>
   );

@@ -1,14 +1,21 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 
 /** A dismissible banner for app-level events: a restarted worker, unreadable saved work. */
 export function Notice() {
+  const { t } = useTranslation();
   const notice = useStore((s) => s.notice);
   const setNotice = useStore((s) => s.setNotice);
   if (!notice) return null;
   return (
     <div className="notice" role="alert" data-testid="notice">
       <span>{notice}</span>
-      <button type="button" className="icon" aria-label="Dismiss" onClick={() => setNotice(null)}>
+      <button
+        type="button"
+        className="icon"
+        aria-label={t('notice.dismiss')}
+        onClick={() => setNotice(null)}
+      >
         ×
       </button>
     </div>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   label: string;
@@ -28,6 +29,7 @@ export function NumberField({
   testId,
   disabled,
 }: Props) {
+  const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(String(value));
   const [shownValue, setShownValue] = useState(value);
@@ -37,7 +39,7 @@ export function NumberField({
     if (Number(text) !== value || text.trim() === '') setText(String(value));
   }
   const parsed = text.trim() === '' ? NaN : Number(text);
-  const localProblem = Number.isFinite(parsed) ? null : `"${text}" is not a number`;
+  const localProblem = Number.isFinite(parsed) ? null : t('numberField.notANumber', { text });
   const shown = localProblem ?? problem ?? null;
   return (
     <label className="field" htmlFor={id}>

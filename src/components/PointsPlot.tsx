@@ -1,4 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { manifestEntry } from '../data/datasets';
+import { useTextLanguage } from '../i18n/useTextLanguage';
 import type { DatasetInfo } from '../data/datasets';
 import type { SamplePage } from '../workers/protocol';
 
@@ -12,6 +15,9 @@ const SIZE = 240;
  * points.
  */
 export function PointsPlot({ info, page }: { info: DatasetInfo; page: SamplePage }) {
+  const { t } = useTranslation();
+  const language = useTextLanguage();
+  const name = manifestEntry(info.id)?.name[language] ?? info.name;
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = ref.current?.getContext('2d');
@@ -48,7 +54,7 @@ export function PointsPlot({ info, page }: { info: DatasetInfo; page: SamplePage
       className="points-plot"
       data-testid="browser-points"
       role="img"
-      aria-label={`${page.count} samples of ${info.name}`}
+      aria-label={t('browser.points', { count: page.count, name })}
     />
   );
 }

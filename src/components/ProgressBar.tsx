@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 
 /** Anything quicker than this shows no bar: a flash of a bar reads as a glitch. */
@@ -9,6 +11,8 @@ const SHOW_AFTER_MS = 500;
  * taken longer than half a second. Determinate while a download of known size runs.
  */
 export function ProgressBar() {
+  const { t } = useTranslation();
+  const format = useFormat();
   const preparing = useStore((s) => s.phase === 'preparing');
   const message = useStore((s) => s.progress);
   const fraction = useStore((s) => s.progressFraction);
@@ -27,12 +31,16 @@ export function ProgressBar() {
       <progress
         max={1}
         value={fraction ?? undefined}
-        aria-label={message ?? 'Preparing'}
+        aria-label={message ?? t('progress.preparing')}
         data-testid="progress-bar"
       />
       <span className="hint">
-        {message ?? 'Preparing…'}
-        {fraction !== null && ` ${Math.round(fraction * 100)} %`}
+        {fraction === null
+          ? (message ?? t('progress.preparing'))
+          : t('progress.withFraction', {
+              message: message ?? t('progress.preparing'),
+              percent: format.percent(fraction, 0),
+            })}
       </span>
     </div>
   );

@@ -1,19 +1,12 @@
+import { useTranslation } from 'react-i18next';
 import { training } from '../bridge/workerBridge';
 import { useStore } from '../state/store';
 import { useAnalysis } from '../state/useAnalysis';
 import { ProgressBar } from './ProgressBar';
 
-const PHASE_LABELS = {
-  idle: 'Ready',
-  preparing: 'Preparing…',
-  training: 'Training',
-  paused: 'Paused',
-  done: 'Done',
-  error: 'Error',
-} as const;
-
 /** Train / pause / resume / step / stop / reset, with the reason when Train is not possible. */
 export function TrainingControls() {
+  const { t } = useTranslation();
   const phase = useStore((s) => s.phase);
   const phaseMessage = useStore((s) => s.phaseMessage);
   const progress = useStore((s) => s.progress);
@@ -21,26 +14,26 @@ export function TrainingControls() {
   const blocked = blockingReason !== null;
   const active = phase === 'training' || phase === 'paused' || phase === 'preparing';
   return (
-    <section className="panel controls" aria-label="Training controls">
+    <section className="panel controls" aria-label={t('controls.label')}>
       <div className="buttons">
         <button
           type="button"
           className="primary"
           data-testid="train-button"
           disabled={blocked || phase === 'preparing'}
-          title={blockingReason ?? 'Train a fresh model from the current design'}
+          title={blockingReason ?? t('controls.trainTitle')}
           onClick={training.train}
         >
-          {active ? '↻ Restart' : '▶ Train'}
+          {active ? t('controls.restart') : t('controls.train')}
         </button>
         {phase === 'training' && (
           <button type="button" data-testid="pause-button" onClick={training.pause}>
-            ❚❚ Pause
+            {t('controls.pause')}
           </button>
         )}
         {phase === 'paused' && (
           <button type="button" data-testid="resume-button" onClick={training.resume}>
-            ▶ Resume
+            {t('controls.resume')}
           </button>
         )}
         <button
@@ -49,28 +42,28 @@ export function TrainingControls() {
           disabled={
             phase === 'training' || phase === 'preparing' || (blocked && phase !== 'paused')
           }
-          title="Run exactly one training step"
+          title={t('controls.stepTitle')}
           onClick={training.step}
         >
-          Step
+          {t('controls.step')}
         </button>
         <button
           type="button"
           data-testid="stop-button"
           disabled={phase !== 'training' && phase !== 'paused'}
-          title="End the run, keeping the curves"
+          title={t('controls.stopTitle')}
           onClick={training.stop}
         >
-          ■ Stop
+          {t('controls.stop')}
         </button>
         <button
           type="button"
           data-testid="reset-button"
           disabled={phase === 'idle'}
-          title="Forget the trained weights and the curves"
+          title={t('controls.resetTitle')}
           onClick={training.reset}
         >
-          Reset
+          {t('controls.reset')}
         </button>
         <span
           className={`phase phase-${phase}`}
@@ -79,14 +72,15 @@ export function TrainingControls() {
           role="status"
           aria-live="polite"
         >
-          {PHASE_LABELS[phase]}
-          {progress && phase === 'preparing' ? ` ${progress}` : ''}
+          {progress && phase === 'preparing'
+            ? t('controls.preparingWith', { progress })
+            : t(`controls.phases.${phase}`)}
         </span>
       </div>
       <ProgressBar />
       {blocked && (
         <p className="blocked" data-testid="train-disabled-reason">
-          Train is disabled: {blockingReason}
+          {t('controls.disabled', { reason: blockingReason })}
         </p>
       )}
       {phaseMessage && (

@@ -1,27 +1,14 @@
-import {
-  BACKEND_CHOICES,
-  LIMITS,
-  LOSS_LABELS,
-  LOSSES,
-  OPTIMIZER_LABELS,
-  OPTIMIZERS,
-  type BackendChoice,
-} from '../models/trainingConfig';
+import { useTranslation } from 'react-i18next';
+import { BACKEND_CHOICES, LIMITS, LOSSES, OPTIMIZERS } from '../models/trainingConfig';
 import { training as trainingActions } from '../bridge/workerBridge';
 import { useStore } from '../state/store';
 import { useAnalysis } from '../state/useAnalysis';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
 
-const BACKEND_LABELS: Record<BackendChoice, string> = {
-  auto: 'Auto (probe and choose)',
-  webgpu: 'WebGPU',
-  webgl: 'WebGL',
-  cpu: 'CPU',
-};
-
 /** Hyperparameters. The learning rate applies live; the rest at the next Train. */
 export function TrainingSettings() {
+  const { t } = useTranslation();
   const training = useStore((s) => s.training);
   const setTraining = useStore((s) => s.setTraining);
   const running = useStore(
@@ -30,18 +17,18 @@ export function TrainingSettings() {
   const { settingProblems } = useAnalysis();
   return (
     <section className="panel" aria-labelledby="settings-title">
-      <h2 id="settings-title">Training</h2>
+      <h2 id="settings-title">{t('settings.title')}</h2>
       <div className="settings-grid">
         <SelectField
-          label="Optimizer"
+          label={t('settings.optimizer')}
           value={training.optimizer}
           options={OPTIMIZERS}
-          labels={OPTIMIZER_LABELS}
+          labels={Object.fromEntries(OPTIMIZERS.map((o) => [o, t(`settings.optimizers.${o}`)]))}
           testId="optimizer-select"
           onChange={(optimizer) => setTraining({ optimizer })}
         />
         <NumberField
-          label="Learning rate (live)"
+          label={t('settings.learningRate')}
           value={training.learningRate}
           min={LIMITS.learningRate.min}
           max={LIMITS.learningRate.max}
@@ -50,15 +37,15 @@ export function TrainingSettings() {
           onChange={(learningRate) => trainingActions.setLearningRate(learningRate)}
         />
         <SelectField
-          label="Loss"
+          label={t('settings.loss')}
           value={training.loss}
           options={LOSSES}
-          labels={LOSS_LABELS}
+          labels={Object.fromEntries(LOSSES.map((l) => [l, t(`settings.losses.${l}`)]))}
           testId="loss-select"
           onChange={(loss) => setTraining({ loss })}
         />
         <NumberField
-          label="Batch size"
+          label={t('settings.batchSize')}
           value={training.batchSize}
           min={LIMITS.batchSize.min}
           max={LIMITS.batchSize.max}
@@ -68,7 +55,7 @@ export function TrainingSettings() {
           onChange={(batchSize) => setTraining({ batchSize })}
         />
         <NumberField
-          label="Epochs"
+          label={t('settings.epochs')}
           value={training.epochs}
           min={LIMITS.epochs.min}
           max={LIMITS.epochs.max}
@@ -78,7 +65,7 @@ export function TrainingSettings() {
           onChange={(epochs) => trainingActions.setEpochs(epochs)}
         />
         <NumberField
-          label="Validation split"
+          label={t('settings.validationSplit')}
           value={training.validationSplit}
           min={LIMITS.validationSplit.min}
           max={LIMITS.validationSplit.max}
@@ -88,7 +75,7 @@ export function TrainingSettings() {
           onChange={(validationSplit) => setTraining({ validationSplit })}
         />
         <NumberField
-          label="Test split"
+          label={t('settings.testSplit')}
           value={training.testSplit}
           min={LIMITS.testSplit.min}
           max={LIMITS.testSplit.max}
@@ -98,7 +85,7 @@ export function TrainingSettings() {
           onChange={(testSplit) => setTraining({ testSplit })}
         />
         <NumberField
-          label="Random seed"
+          label={t('settings.seed')}
           value={training.seed}
           min={0}
           step={1}
@@ -107,17 +94,15 @@ export function TrainingSettings() {
           onChange={(seed) => setTraining({ seed })}
         />
         <SelectField
-          label="Backend"
+          label={t('settings.backend')}
           value={training.backend}
           options={BACKEND_CHOICES}
-          labels={BACKEND_LABELS}
+          labels={Object.fromEntries(BACKEND_CHOICES.map((b) => [b, t(`settings.backends.${b}`)]))}
           testId="backend-select"
           onChange={(backend) => setTraining({ backend })}
         />
       </div>
-      {running && (
-        <p className="hint">Changes other than the learning rate apply at the next Train.</p>
-      )}
+      {running && <p className="hint">{t('settings.nextTrain')}</p>}
     </section>
   );
 }

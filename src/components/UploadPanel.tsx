@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { dataRequests, type ImportResult } from '../bridge/workerBridge';
 import type { ColumnSummary } from '../data/import/columns';
 import { useStore } from '../state/store';
@@ -18,6 +19,7 @@ const IMAGE_SIZES = [16, 28, 32, 48, 64] as const;
  * leave the device. A failed import shows why and leaves the current dataset and work untouched.
  */
 export function UploadPanel() {
+  const { t } = useTranslation();
   const userDatasets = useStore((s) => s.userDatasets);
   const addUserDataset = useStore((s) => s.addUserDataset);
   const removeUserDataset = useStore((s) => s.removeUserDataset);
@@ -31,7 +33,8 @@ export function UploadPanel() {
 
   const run = async (files: File[], options: Partial<ImportOptions>, replaceId: string | null) => {
     if (files.length === 0) return;
-    const what = files.length === 1 ? (files[0]?.name ?? '') : `${files.length} files`;
+    const what =
+      files.length === 1 ? (files[0]?.name ?? '') : t('upload.fileCount', { count: files.length });
     setStatus({ kind: 'importing', what });
     try {
       const result = await dataRequests.importFiles(
@@ -52,15 +55,11 @@ export function UploadPanel() {
 
   return (
     <details className="upload" data-testid="upload-panel">
-      <summary>Use your own data</summary>
-      <p className="hint">
-        A CSV table (choose the label column after loading), an IDX image + label pair (MNIST
-        format, raw or .gz), or images sorted into one folder per class (a folder or a .zip).
-        Everything stays in this browser.
-      </p>
+      <summary>{t('upload.summary')}</summary>
+      <p className="hint">{t('upload.intro')}</p>
       <div className="row">
         <label className="field" htmlFor={filesId}>
-          <span className="field-label">Files</span>
+          <span className="field-label">{t('upload.files')}</span>
           <input
             id={filesId}
             type="file"
@@ -73,7 +72,7 @@ export function UploadPanel() {
           />
         </label>
         <label className="field" htmlFor={folderId}>
-          <span className="field-label">Image folder</span>
+          <span className="field-label">{t('upload.folder')}</span>
           <input
             id={folderId}
             type="file"
@@ -88,7 +87,7 @@ export function UploadPanel() {
       </div>
       <div className="row">
         <label className="field">
-          <span className="field-label">Image size</span>
+          <span className="field-label">{t('upload.imageSize')}</span>
           <select
             value={imageSize}
             data-testid="upload-image-size"
@@ -96,43 +95,45 @@ export function UploadPanel() {
           >
             {IMAGE_SIZES.map((s) => (
               <option key={s} value={s}>
-                {s}×{s}
+                {t('upload.size', { size: s })}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          <span className="field-label">Colour</span>
+          <span className="field-label">{t('upload.colour')}</span>
           <select
             value={channels}
             data-testid="upload-channels"
             onChange={(e) => setChannels(e.target.value === '3' ? 3 : 1)}
           >
-            <option value={1}>greyscale</option>
-            <option value={3}>RGB</option>
+            <option value={1}>{t('upload.greyscale')}</option>
+            <option value={3}>{t('upload.rgb')}</option>
           </select>
         </label>
       </div>
       {status.kind === 'importing' && (
         <p className="hint" role="status" data-testid="upload-status">
-          Reading {status.what}…
+          {t('upload.reading', { what: status.what })}
         </p>
       )}
       {status.kind === 'failed' && (
         <p className="error" role="alert" data-testid="upload-error">
-          Could not import: {status.message} Your current data and design are unchanged.
+          {t('upload.failed', { message: status.message })}
         </p>
       )}
       {status.kind === 'done' && (
         <div data-testid="upload-result">
           <p className="hint">
-            Imported “{status.result.entry.name}”:{' '}
-            {status.result.entry.samples.toLocaleString('en')} samples, input{' '}
-            {JSON.stringify(status.result.entry.inputShape)},{' '}
-            {status.result.entry.task === 'regression'
-              ? 'regression'
-              : `${status.result.entry.classes.length} classes`}
-            .
+            {t('upload.imported', {
+              name: status.result.entry.name,
+              samples: t('upload.samples', { count: status.result.entry.samples }),
+              shape: JSON.stringify(status.result.entry.inputShape),
+              task:
+                status.result.entry.task === 'regression'
+                  ? t('upload.regression')
+                  : t('upload.classes', { count: status.result.entry.classes.length }),
+            })}
           </p>
           <ul className="notes">
             {status.result.entry.notes.map((note) => (
@@ -150,10 +151,10 @@ export function UploadPanel() {
         </div>
       )}
       {userDatasets.length > 0 && (
-        <ul className="user-datasets" aria-label="Your datasets">
+        <ul className="user-datasets" aria-label={t('upload.yourDatasets')}>
           {userDatasets.map((d) => (
             <li key={d.id} data-testid="user-dataset">
-              {d.name} ({d.samples.toLocaleString('en')} samples)
+              {t('upload.userDataset', { name: d.name, count: d.samples })}
               <button
                 type="button"
                 className="link"
@@ -163,7 +164,7 @@ export function UploadPanel() {
                   removeUserDataset(d.id);
                 }}
               >
-                Delete
+                {t('upload.delete')}
               </button>
             </li>
           ))}
@@ -182,6 +183,7 @@ interface ChooserProps {
 
 /** Pick the label column, the input columns and the task of an imported table, then re-import. */
 function ColumnChooser({ columns, entryName, featureNames, onApply }: ChooserProps) {
+  const { t } = useTranslation();
   const usable = columns.filter((c) => c.kind !== 'empty');
   // The label is the one column no input was made from (one-hot inputs are "column=value").
   const inputs = new Set(featureNames.map((name) => name.split('=')[0]));
@@ -195,9 +197,9 @@ function ColumnChooser({ columns, entryName, featureNames, onApply }: ChooserPro
   const [task, setTask] = useState(labelColumn?.defaultTask ?? 'classification');
   return (
     <fieldset className="columns" data-testid="column-chooser">
-      <legend>Columns of {entryName}</legend>
+      <legend>{t('upload.columns.legend', { name: entryName })}</legend>
       <label className="field">
-        <span className="field-label">Label (what to predict)</span>
+        <span className="field-label">{t('upload.columns.label')}</span>
         <select
           value={label}
           data-testid="label-column"
@@ -216,7 +218,7 @@ function ColumnChooser({ columns, entryName, featureNames, onApply }: ChooserPro
         </select>
       </label>
       <label className="field">
-        <span className="field-label">Task</span>
+        <span className="field-label">{t('upload.columns.task')}</span>
         <select
           value={task}
           data-testid="label-task"
@@ -224,21 +226,21 @@ function ColumnChooser({ columns, entryName, featureNames, onApply }: ChooserPro
             setTask(e.target.value === 'regression' ? 'regression' : 'classification')
           }
         >
-          <option value="classification">classification</option>
+          <option value="classification">{t('upload.columns.classification')}</option>
           <option value="regression" disabled={labelColumn?.kind !== 'numeric'}>
-            regression
+            {t('upload.columns.regression')}
           </option>
         </select>
       </label>
       <table className="column-table">
         <thead>
           <tr>
-            <th>input</th>
-            <th>column</th>
-            <th>kind</th>
-            <th>distinct</th>
-            <th>missing</th>
-            <th>examples</th>
+            <th>{t('upload.columns.input')}</th>
+            <th>{t('upload.columns.column')}</th>
+            <th>{t('upload.columns.kind')}</th>
+            <th>{t('upload.columns.distinct')}</th>
+            <th>{t('upload.columns.missing')}</th>
+            <th>{t('upload.columns.examples')}</th>
           </tr>
         </thead>
         <tbody>
@@ -247,7 +249,7 @@ function ColumnChooser({ columns, entryName, featureNames, onApply }: ChooserPro
               <td>
                 <input
                   type="checkbox"
-                  aria-label={`Use ${c.name} as an input`}
+                  aria-label={t('upload.columns.useAsInput', { name: c.name })}
                   disabled={c.name === label || c.kind === 'empty'}
                   checked={c.name !== label && features.includes(c.name)}
                   onChange={(e) =>
@@ -258,7 +260,7 @@ function ColumnChooser({ columns, entryName, featureNames, onApply }: ChooserPro
                 />
               </td>
               <td>{c.name}</td>
-              <td>{c.kind}</td>
+              <td>{t(`upload.columns.kinds.${c.kind}`)}</td>
               <td>{c.distinct}</td>
               <td className={c.missing > 0 ? 'warning' : undefined}>{c.missing}</td>
               <td className="examples">{c.examples.join(', ')}</td>
@@ -279,7 +281,7 @@ function ColumnChooser({ columns, entryName, featureNames, onApply }: ChooserPro
           })
         }
       >
-        Import again with these columns
+        {t('upload.columns.apply')}
       </button>
     </fieldset>
   );

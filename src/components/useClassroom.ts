@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { i18n } from '../i18n/i18n';
 import { parseClassroomFlags, type ClassroomFlags } from '../classroom/classroomFlags';
 import { MANIFEST } from '../data/datasets';
 import { BUILTIN_LESSONS } from '../lessons/lessonFiles';
@@ -23,7 +24,7 @@ export function useClassroom(): ClassroomFlags {
     if (flags.preset) loadPreset(flags.preset);
     if (flags.dataset) setDataset({ id: flags.dataset });
     if (flags.problems.length > 0) {
-      setNotice(`This link asks for things LayerLab does not have: ${flags.problems.join(' ')}`);
+      setNotice(i18n.t('classroom.problems', { problems: flags.problems.join(' ') }));
     }
   }, [flags]);
   return flags;

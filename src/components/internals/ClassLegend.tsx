@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { classColour } from './categorical';
 
 /** Class swatches with their names, in class order. */
@@ -8,13 +9,14 @@ export function ClassLegend({
   count: number;
   names?: readonly string[] | undefined;
 }) {
+  const { t } = useTranslation();
   if (count <= 0) return null;
   return (
-    <ul className="internals-legend" aria-label="Classes">
+    <ul className="internals-legend" aria-label={t('views.classes')}>
       {Array.from({ length: count }, (_, c) => (
         <li key={c}>
           <span className="internals-swatch" style={{ background: classColour(c) }} />
-          {names?.[c] ?? `class ${c}`}
+          {names?.[c] ?? t('views.classN', { index: c })}
         </li>
       ))}
     </ul>

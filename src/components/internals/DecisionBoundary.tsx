@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ClassLegend } from './ClassLegend';
 import { drawScaled, prepareCanvas, ScratchImage } from './canvasSetup';
 import { formatValue } from './formatValue';
@@ -48,6 +49,7 @@ export function DecisionBoundary({
   label,
   testId = 'decision-boundary',
 }: Props) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<ScratchImage | null>(null);
   const [hover, setHover] = useState<{
@@ -83,8 +85,15 @@ export function DecisionBoundary({
   let text = '';
   if (hover) {
     const { cls, p } = topClass(probs, gridSize * gridSize, numClasses, hover.index);
-    const name = cls < 0 ? 'no prediction' : (classNames?.[cls] ?? `class ${cls}`);
-    text = `(${formatValue(hover.x)}, ${formatValue(hover.y)}): ${name}${cls < 0 ? '' : ` ${formatValue(p)}`}`;
+    const at = { x: formatValue(hover.x), y: formatValue(hover.y) };
+    text =
+      cls < 0
+        ? t('views.boundaryTooltipEmpty', { ...at, name: t('views.noPrediction') })
+        : t('views.boundaryTooltip', {
+            ...at,
+            name: classNames?.[cls] ?? t('views.classN', { index: cls }),
+            p: formatValue(p),
+          });
   }
 
   return (
@@ -99,7 +108,11 @@ export function DecisionBoundary({
         <canvas
           ref={canvas}
           role="img"
-          aria-label={`${label}: predicted class over the input plane${pointCount ? `, with ${pointCount} points` : ''}`}
+          aria-label={
+            pointCount
+              ? t('views.boundaryCanvasPoints', { label, count: pointCount })
+              : t('views.boundaryCanvas', { label })
+          }
           className="internals-canvas"
           style={{ width: size, height: size }}
           onPointerMove={(event) => {

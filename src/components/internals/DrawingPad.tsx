@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ImageTile } from '../ImageTile';
 import { MNIST_SIZE, rgbaToGrey, toMnistInput } from './mnistPreprocess';
 import { localPoint } from './pointer';
@@ -34,9 +35,11 @@ export function DrawingPad({
   size = 224,
   strokeFraction = 0.085,
   showPreview = true,
-  label = 'Drawing pad: draw a digit with the mouse, a finger or a pen',
+  label: givenLabel,
   testId = 'drawing-pad',
 }: Props) {
+  const { t } = useTranslation();
+  const label = givenLabel ?? t('views.padLabel');
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<{ x: number; y: number } | null>(null);
   const [throttle] = useState(() => createThrottle(EMIT_INTERVAL_MS));
@@ -135,12 +138,12 @@ export function DrawingPad({
       />
       <div className="drawing-pad-side">
         <button type="button" data-testid={`${testId}-clear`} onClick={clear}>
-          Clear
+          {t('views.clear')}
         </button>
         {showPreview && (
           <figure className="drawing-pad-preview" data-testid={`${testId}-preview`}>
             <ImageTile pixels={preview} shape={PREVIEW_SHAPE} size={56} />
-            <figcaption>What the model sees (28×28)</figcaption>
+            <figcaption>{t('views.padPreview')}</figcaption>
           </figure>
         )}
       </div>

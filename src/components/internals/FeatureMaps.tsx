@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { CellHighlight } from './CellHighlight';
 import { prepareCanvas, ScratchImage } from './canvasSetup';
 import { SEQUENTIAL, type ColourMap } from './colourMaps';
@@ -45,6 +46,7 @@ export function FeatureMaps({
   label,
   testId = 'feature-maps',
 }: Props) {
+  const { t } = useTranslation();
   const [wrapper, available] = useElementWidth<HTMLDivElement>();
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<ScratchImage | null>(null);
@@ -105,7 +107,14 @@ export function FeatureMaps({
       <>
         <CellHighlight rect={{ x: tileX, y: tileY, width: tileWidth, height: tileHeight }} />
         <Tooltip
-          text={`channel ${hover.index} · y ${py}, x ${px}: ${formatValue(value)} (this map: ${formatValue(lo)} to ${formatValue(hi)})`}
+          text={t('views.featureTooltip', {
+            channel: hover.index,
+            y: py,
+            x: px,
+            value: formatValue(value),
+            low: formatValue(lo),
+            high: formatValue(hi),
+          })}
           x={tileX + tileWidth}
           y={tileY}
           viewWidth={viewWidth}
@@ -129,7 +138,7 @@ export function FeatureMaps({
           <canvas
             ref={canvas}
             role="img"
-            aria-label={`${label}: ${shown} of ${channels} channels, ${height}×${width} each`}
+            aria-label={t('views.featureCanvas', { label, shown, channels, height, width })}
             className="internals-canvas"
             style={{ width: viewWidth, height: viewHeight }}
             onPointerMove={(event) => {
@@ -142,14 +151,17 @@ export function FeatureMaps({
         {tooltip}
       </div>
       <figcaption className="internals-caption">
-        {more > 0 && (
-          <strong className="internals-more" data-testid={`${testId}-more`}>
-            +{more} more
-          </strong>
+        {more > 0 ? (
+          <Trans
+            i18nKey="views.featureMore"
+            values={{ more, last: shown - 1, channels }}
+            components={{
+              b: <strong className="internals-more" data-testid={`${testId}-more`} />,
+            }}
+          />
+        ) : (
+          t('views.featureNote')
         )}
-        {more > 0 && ` (channels 0–${shown - 1} of ${channels} shown). `}
-        Each map is scaled to its own min–max (dark = its lowest, bright = its highest), so
-        brightness cannot be compared between maps.
       </figcaption>
     </figure>
   );

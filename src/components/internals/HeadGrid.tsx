@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { SEQUENTIAL, type ColourMap } from './colourMaps';
 import { MatrixCanvas } from './MatrixCanvas';
 import { rowMajor } from './paint';
@@ -43,6 +44,7 @@ export function HeadGrid({
   label,
   testId = 'head-grid',
 }: Props) {
+  const { t } = useTranslation();
   const strides = useMemo(() => rowMajor(cols), [cols]);
   const longer = Math.max(rows, cols, 1);
   const width = Math.max(1, Math.round((tileSize * cols) / longer));
@@ -50,7 +52,7 @@ export function HeadGrid({
   return (
     <div className="internals-view head-grid" data-testid={testId} role="group" aria-label={label}>
       {maps.map((map, index) => {
-        const title = titles?.[index] ?? `Head ${index + 1}`;
+        const title = titles?.[index] ?? t('views.headTitle', { index: index + 1 });
         return (
           <button
             key={index}

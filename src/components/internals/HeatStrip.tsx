@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CellHighlight } from './CellHighlight';
 import { ColourScale } from './ColourScale';
 import { drawScaled, prepareCanvas, ScratchImage } from './canvasSetup';
@@ -43,6 +44,7 @@ export function HeatStrip({
   label,
   testId = 'heat-strip',
 }: Props) {
+  const { t } = useTranslation();
   const [wrapper, available] = useElementWidth<HTMLDivElement>();
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<ScratchImage | null>(null);
@@ -87,7 +89,7 @@ export function HeatStrip({
         <canvas
           ref={canvas}
           role="img"
-          aria-label={`${label}: ${count} units, ${grid.cols} per row`}
+          aria-label={t('views.stripCanvas', { label, count, columns: grid.cols })}
           className="internals-canvas"
           style={{ width: viewWidth, height: viewHeight }}
           onPointerMove={(event) => {
@@ -100,14 +102,14 @@ export function HeatStrip({
         {rect && <CellHighlight rect={rect} />}
         {rect && (
           <Tooltip
-            text={`unit ${unit}: ${formatValue(values[unit] ?? NaN)}`}
+            text={t('views.unitTooltip', { unit, value: formatValue(values[unit] ?? NaN) })}
             x={rect.x + rect.width}
             y={rect.y}
             viewWidth={viewWidth}
           />
         )}
       </div>
-      <ColourScale map={colourMap} range={[lo, hi]} caption="activation" />
+      <ColourScale map={colourMap} range={[lo, hi]} caption={t('views.activation')} />
     </div>
   );
 }

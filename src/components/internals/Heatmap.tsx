@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CellHighlight } from './CellHighlight';
 import { ColourScale } from './ColourScale';
 import { FONT_PX, prepareCanvas, ScratchImage } from './canvasSetup';
@@ -82,6 +83,7 @@ export function Heatmap({
   label,
   testId = 'heatmap',
 }: HeatmapProps) {
+  const { t } = useTranslation();
   const [wrapper, width] = useElementWidth<HTMLDivElement>();
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<ScratchImage | null>(null);
@@ -157,7 +159,11 @@ export function Heatmap({
     shown &&
     (describe
       ? describe(shown.row, shown.col, valueAt(shown))
-      : describeCell(shown.row, shown.col, valueAt(shown), rowLabels, colLabels));
+      : describeCell(shown.row, shown.col, valueAt(shown), rowLabels, colLabels, {
+          row: (index) => t('views.row', { index }),
+          col: (index) => t('views.col', { index }),
+          cell: (row, col, value) => t('views.cell', { row, col, value }),
+        }));
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!onCellClick) return;
@@ -187,7 +193,11 @@ export function Heatmap({
         <canvas
           ref={canvas}
           role="img"
-          aria-label={`${label}: ${rows} × ${cols} cells${onCellClick ? '; arrow keys move, Enter selects' : ''}`}
+          aria-label={
+            onCellClick
+              ? t('views.heatmapCanvasKeys', { label, rows, cols })
+              : t('views.heatmapCanvas', { label, rows, cols })
+          }
           tabIndex={onCellClick ? 0 : undefined}
           className={onCellClick ? 'internals-canvas clickable' : 'internals-canvas'}
           style={{ width: layout.width, height: layout.height }}

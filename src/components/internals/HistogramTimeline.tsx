@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CellHighlight } from './CellHighlight';
 import { ColourScale } from './ColourScale';
 import { prepareCanvas, ScratchImage } from './canvasSetup';
@@ -40,12 +41,16 @@ export function HistogramTimeline({
   bins,
   range,
   steps,
-  valueLabel = 'value',
-  timeLabel = 'step',
+  valueLabel: givenValueLabel,
+  timeLabel: givenTimeLabel,
   height = 160,
   label,
   testId = 'histogram-timeline',
 }: Props) {
+  const { t } = useTranslation();
+  const valueLabel = givenValueLabel ?? t('views.value');
+  const timeLabel = givenTimeLabel ?? t('histograms.step');
+  const emptyLabel = t('views.timelineEmpty');
   const [wrapper, width] = useElementWidth<HTMLDivElement>();
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<ScratchImage | null>(null);
@@ -77,6 +82,7 @@ export function HistogramTimeline({
       stepLabel,
       valueLabel,
       timeLabel,
+      emptyLabel,
     });
   }, [
     counts,
@@ -90,6 +96,7 @@ export function HistogramTimeline({
     stepLabel,
     valueLabel,
     timeLabel,
+    emptyLabel,
     width,
     height,
   ]);
@@ -99,7 +106,14 @@ export function HistogramTimeline({
   if (hover) {
     const bin = binOfRow(hover.row, bins);
     const count = counts[hover.col * bins + bin] ?? NaN;
-    text = describeBin(`${timeLabel} ${stepLabel(hover.col)}`, [lo, hi], bins, bin, count);
+    text = describeBin(
+      t('views.timelineAt', { label: timeLabel, step: stepLabel(hover.col) }),
+      [lo, hi],
+      bins,
+      bin,
+      count,
+      (at, from, to, n) => t('views.timelineBin', { at, from, to, value: n }),
+    );
   }
 
   return (
@@ -116,7 +130,13 @@ export function HistogramTimeline({
         <canvas
           ref={canvas}
           role="img"
-          aria-label={`${label}: ${snapshots} snapshots of ${bins} bins from ${formatValue(lo)} to ${formatValue(hi)}`}
+          aria-label={t('views.timelineCanvas', {
+            label,
+            snapshots,
+            bins,
+            low: formatValue(lo),
+            high: formatValue(hi),
+          })}
           className="internals-canvas"
           style={{ width, height }}
           onPointerMove={(event) => {
@@ -129,7 +149,7 @@ export function HistogramTimeline({
         {rect && <CellHighlight rect={{ ...rect, width: Math.max(2, rect.width) }} />}
         {rect && <Tooltip text={text} x={rect.x + rect.width} y={rect.y} viewWidth={width} />}
       </div>
-      {top > 0 && <ColourScale map={SEQUENTIAL} range={[0, top]} caption="count (log scale)" />}
+      {top > 0 && <ColourScale map={SEQUENTIAL} range={[0, top]} caption={t('views.countScale')} />}
     </div>
   );
 }

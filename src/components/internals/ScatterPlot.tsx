@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CellHighlight } from './CellHighlight';
 import { ClassLegend } from './ClassLegend';
 import { prepareCanvas } from './canvasSetup';
@@ -39,6 +40,7 @@ export function ScatterPlot({
   label,
   testId = 'scatter-plot',
 }: Props) {
+  const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState(-1);
   const count = Math.floor(points.length / 2);
@@ -74,7 +76,7 @@ export function ScatterPlot({
         <canvas
           ref={canvas}
           role="img"
-          aria-label={`${label}: ${count} points`}
+          aria-label={t('views.scatterCanvas', { label, count })}
           className={onPointClick ? 'internals-canvas clickable' : 'internals-canvas'}
           style={{ width: size, height: size }}
           onPointerMove={(event) => {
@@ -94,7 +96,20 @@ export function ScatterPlot({
               round
             />
             <Tooltip
-              text={`#${hover}${hoverClass === null ? '' : ` ${classNames?.[hoverClass] ?? `class ${hoverClass}`}`} (${formatValue(points[2 * hover] ?? NaN)}, ${formatValue(points[2 * hover + 1] ?? NaN)})`}
+              text={
+                hoverClass === null
+                  ? t('views.scatterTooltipPlain', {
+                      index: hover,
+                      x: formatValue(points[2 * hover] ?? NaN),
+                      y: formatValue(points[2 * hover + 1] ?? NaN),
+                    })
+                  : t('views.scatterTooltip', {
+                      index: hover,
+                      name: classNames?.[hoverClass] ?? t('views.classN', { index: hoverClass }),
+                      x: formatValue(points[2 * hover] ?? NaN),
+                      y: formatValue(points[2 * hover + 1] ?? NaN),
+                    })
+              }
               x={hx + ring}
               y={hy - ring}
               viewWidth={size}

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DIVERGING, type ColourMap } from './colourMaps';
 import { describeStep } from './formatValue';
 import { Heatmap } from './Heatmap';
@@ -38,9 +39,15 @@ export function SequenceStates({
   label,
   testId = 'sequence-states',
 }: Props) {
+  const { t } = useTranslation();
   const describe = useCallback(
-    (unit: number, step: number, value: number) => describeStep(step, unit, value, stepLabels),
-    [stepLabels],
+    (unit: number, step: number, value: number) =>
+      describeStep(step, unit, value, stepLabels, {
+        withToken: (s, token, u, v) =>
+          t('views.stepTooltip', { step: s, token, unit: u, value: v }),
+        plain: (s, u, v) => t('views.stepTooltipPlain', { step: s, unit: u, value: v }),
+      }),
+    [stepLabels, t],
   );
   return (
     <Heatmap
@@ -54,9 +61,9 @@ export function SequenceStates({
       cellHeight={rowHeight ?? Math.min(12, Math.max(2, Math.floor(240 / Math.max(1, units))))}
       maxCellSize={28}
       showValues="never"
-      xTitle="time step →"
-      yTitle="unit"
-      scaleCaption="state"
+      xTitle={t('views.timeAxis')}
+      yTitle={t('views.unitAxis')}
+      scaleCaption={t('views.state')}
       describe={describe}
       label={label}
       testId={testId}

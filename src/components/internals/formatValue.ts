@@ -8,6 +8,19 @@ export function formatValue(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
+/** The words of a cell's hover text (the UI passes them in the page's language). */
+export interface CellWords {
+  row(index: number): string;
+  col(index: number): string;
+  cell(row: string, col: string, value: string): string;
+}
+
+const ENGLISH_CELL: CellWords = {
+  row: (index) => `row ${index}`,
+  col: (index) => `col ${index}`,
+  cell: (row, col, value) => `${row} → ${col}: ${value}`,
+};
+
 /** The hover text of a matrix cell: "row label → col label: value", with indices for missing labels. */
 export function describeCell(
   row: number,
@@ -15,11 +28,23 @@ export function describeCell(
   value: number,
   rowLabels?: readonly string[],
   colLabels?: readonly string[],
+  words: CellWords = ENGLISH_CELL,
 ): string {
-  const r = rowLabels?.[row] ?? `row ${row}`;
-  const c = colLabels?.[col] ?? `col ${col}`;
-  return `${r} → ${c}: ${formatValue(value)}`;
+  const r = rowLabels?.[row] ?? words.row(row);
+  const c = colLabels?.[col] ?? words.col(col);
+  return words.cell(r, c, formatValue(value));
 }
+
+/** The words of a hidden state's hover text, with and without the step's token. */
+export interface StepWords {
+  withToken(step: number, token: string, unit: number, value: string): string;
+  plain(step: number, unit: number, value: string): string;
+}
+
+const ENGLISH_STEP: StepWords = {
+  withToken: (step, token, unit, value) => `t ${step} (${token}) · unit ${unit}: ${value}`,
+  plain: (step, unit, value) => `t ${step} · unit ${unit}: ${value}`,
+};
 
 /** The hover text of a hidden state: "t 3 (cat) · unit 5: 0.42". */
 export function describeStep(
@@ -27,7 +52,10 @@ export function describeStep(
   unit: number,
   value: number,
   stepLabels?: readonly string[],
+  words: StepWords = ENGLISH_STEP,
 ): string {
   const token = stepLabels?.[step];
-  return `t ${step}${token === undefined ? '' : ` (${token})`} · unit ${unit}: ${formatValue(value)}`;
+  return token === undefined
+    ? words.plain(step, unit, formatValue(value))
+    : words.withToken(step, token, unit, formatValue(value));
 }

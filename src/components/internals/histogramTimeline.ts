@@ -37,10 +37,22 @@ export function valueTicks(range: Range, count = 4): { value: number; fraction: 
   return niceTicks(lo, hi, count).map((value) => ({ value, fraction: (value - lo) / (hi - lo) }));
 }
 
+/** The hover text's layout (the UI passes it in the page's language). */
+export type BinWords = (at: string, from: string, to: string, count: string) => string;
+
+const ENGLISH_BIN: BinWords = (at, from, to, count) => `${at} · [${from}, ${to}): ${count}`;
+
 /** The hover text: "step 120 · [-0.5, -0.25): 37". */
-export function describeBin(step: string, range: Range, bins: number, bin: number, count: number) {
+export function describeBin(
+  step: string,
+  range: Range,
+  bins: number,
+  bin: number,
+  count: number,
+  words: BinWords = ENGLISH_BIN,
+) {
   const [a, b] = binEdges(range, bins, bin);
-  return `${step} · [${formatValue(a)}, ${formatValue(b)}): ${formatValue(count)}`;
+  return words(step, formatValue(a), formatValue(b), formatValue(count));
 }
 
 /** Room around the image for the value axis (title and ticks) and the time axis. */

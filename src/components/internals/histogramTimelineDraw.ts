@@ -17,6 +17,8 @@ export interface TimelineDrawing {
   readonly stepLabel: (snapshot: number) => string;
   readonly valueLabel: string;
   readonly timeLabel: string;
+  /** Shown in the middle while there are no snapshots. */
+  readonly emptyLabel: string;
 }
 
 /** The histogram image (time across, bins upwards, log-count colour) with both axes labelled. */
@@ -66,6 +68,6 @@ export function drawTimeline(
   context.fillText(d.timeLabel, plot.x + plot.width / 2, plot.y + plot.height + 5 + FONT_PX + 2);
   if (snapshots === 0) {
     context.textBaseline = 'middle';
-    context.fillText('No snapshots yet', plot.x + plot.width / 2, plot.y + plot.height / 2);
+    context.fillText(d.emptyLabel, plot.x + plot.width / 2, plot.y + plot.height / 2);
   }
 }

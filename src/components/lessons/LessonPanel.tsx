@@ -1,18 +1,17 @@
 import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
+import { useTextLanguage } from '../../i18n/useTextLanguage';
 import { checkGoal } from '../../lessons/checkGoal';
 import { BUILTIN_LESSONS, lessonUrl } from '../../lessons/lessonFiles';
 import { parseLesson, type Lesson, type LessonText } from '../../lessons/lessonFormat';
 import { readProgress, saveProgress, type LessonProgress } from '../../lessons/lessonProgress';
 import { useStore } from '../../state/store';
-import { guideLanguage } from '../PresetGuide';
 import { useLessonState } from './useLessonState';
-
-const say = (text: LessonText) => text[guideLanguage()];
 
 async function fetchLesson(id: string): Promise<Lesson> {
   const response = await fetch(lessonUrl(id, document.baseURI));
-  if (!response.ok)
-    throw new Error(`The lesson “${id}” could not be loaded (HTTP ${response.status}).`);
+  if (!response.ok) throw new Error(i18n.t('lessons.loadFailed', { id, status: response.status }));
   const parsed = parseLesson(await response.json(), `${id}.json`);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.lesson;
@@ -35,6 +34,9 @@ function useHighlight(area: string | undefined): void {
  * this browser.
  */
 export function LessonPanel({ initialLesson }: { initialLesson?: string | null }) {
+  const { t } = useTranslation();
+  const language = useTextLanguage();
+  const say = (text: LessonText) => text[language];
   const loadPreset = useStore((s) => s.loadPreset);
   const [lessons, setLessons] = useState<Lesson[]>([]);
   const [active, setActive] = useState<Lesson | null>(null);
@@ -86,7 +88,7 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
     } catch (error) {
       setMessage(
         error instanceof SyntaxError
-          ? `${file.name} is not valid JSON.`
+          ? t('lessons.notJson', { file: file.name })
           : String((error as Error).message ?? error),
       );
     }
@@ -94,7 +96,7 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
 
   return (
     <section className="panel lessons" aria-labelledby="lessons-title" data-testid="lessons">
-      <h2 id="lessons-title">Lessons</h2>
+      <h2 id="lessons-title">{t('lessons.title')}</h2>
       {message && (
         <p className="error" role="alert" data-testid="lesson-error">
           {message}
@@ -104,7 +106,7 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
         <div className="lesson" data-testid="lesson" data-lesson={active.id} data-step={stepIndex}>
           <h3>{say(active.title)}</h3>
           <p className="hint">
-            Step {stepIndex + 1} of {active.steps.length}
+            {t('lessons.stepOf', { step: stepIndex + 1, count: active.steps.length })}
           </p>
           <p data-testid="lesson-text">{say(step.text)}</p>
           {step.goal && step.goalText && (
@@ -120,25 +122,25 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
           )}
           <div className="models-form">
             <button type="button" disabled={stepIndex === 0} onClick={() => go(stepIndex - 1)}>
-              Back
+              {t('lessons.back')}
             </button>
             {stepIndex < active.steps.length - 1 ? (
               <button
                 type="button"
                 data-testid="lesson-next"
                 disabled={!met}
-                title={met ? undefined : 'Reach the goal first'}
+                title={met ? undefined : t('lessons.goalFirst')}
                 onClick={() => go(stepIndex + 1)}
               >
-                Next
+                {t('lessons.next')}
               </button>
             ) : (
               <span className="hint" data-testid="lesson-done">
-                {met ? 'Lesson complete.' : 'Reach the goal to finish.'}
+                {met ? t('lessons.complete') : t('lessons.reachGoal')}
               </span>
             )}
             <button type="button" onClick={() => setActive(null)}>
-              All lessons
+              {t('lessons.all')}
             </button>
           </div>
         </div>
@@ -159,14 +161,14 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
                 </button>
                 <span className="hint">
                   {' '}
-                  {say(lesson.summary)} ({done}/{goals})
+                  {t('lessons.progress', { summary: say(lesson.summary), done, goals })}
                 </span>
               </li>
             );
           })}
           <li>
             <label className="button-like" htmlFor={fileId}>
-              Open a lesson file…
+              {t('lessons.openFile')}
               <input
                 id={fileId}
                 type="file"

@@ -1,4 +1,5 @@
 import { Highlight, type PrismTheme } from 'prism-react-renderer';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A light theme whose every token colour reaches 4.5:1 against its background (WCAG AA; checked
@@ -24,6 +25,7 @@ const READABLE_LIGHT: PrismTheme = {
 
 /** Python source with syntax colours (Prism's tokenizer; no hand-written highlighting). */
 export default function CodeBlock({ code }: { code: string }) {
+  const { t } = useTranslation();
   return (
     <Highlight code={code} language="python" theme={READABLE_LIGHT}>
       {({ className, style, tokens, getLineProps, getTokenProps }) => (
@@ -33,7 +35,7 @@ export default function CodeBlock({ code }: { code: string }) {
           style={style}
           data-testid="code-block"
           tabIndex={0}
-          aria-label="Exported program"
+          aria-label={t('codeExport.program')}
         >
           {tokens.map((line, i) => (
             <div key={i} {...getLineProps({ line })}>

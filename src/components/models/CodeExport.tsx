@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type * as ExportGenerators from '../../models/export';
 import { useStore } from '../../state/store';
 import { useAnalysis, useDatasetInfo } from '../../state/useAnalysis';
@@ -21,6 +22,7 @@ type Exported = { ok: true; code: string } | { ok: false; message: string };
  * optimizer, loss and hyperparameters. The generators load only when this panel is opened.
  */
 export function CodeExport() {
+  const { t } = useTranslation();
   const spec = useStore((s) => s.spec);
   const training = useStore((s) => s.training);
   const info = useDatasetInfo();
@@ -36,7 +38,9 @@ export function CodeExport() {
 
   const exported = useMemo((): Exported | null => {
     if (!open) return null;
-    if (blockingReason) return { ok: false, message: `Fix the design first: ${blockingReason}` };
+    if (blockingReason) {
+      return { ok: false, message: t('codeExport.fixFirst', { reason: blockingReason }) };
+    }
     if (!generators) return null;
     try {
       const code =
@@ -47,7 +51,7 @@ export function CodeExport() {
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [open, generators, framework, spec, info, training, blockingReason]);
+  }, [open, generators, framework, spec, info, training, blockingReason, t]);
 
   const copy = async () => {
     if (!exported?.ok) return;
@@ -63,15 +67,11 @@ export function CodeExport() {
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary>
-        <h2>Export code</h2>
+        <h2>{t('codeExport.title')}</h2>
       </summary>
-      <p className="hint">
-        A Python program for this design: every initialiser, activation and epsilon spelled out
-        (tfjs, Keras and PyTorch defaults differ), a loader for the weights you download under Saved
-        models, and the training loop with these settings.
-      </p>
+      <p className="hint">{t('codeExport.intro')}</p>
       <div className="models-form">
-        <div role="tablist" aria-label="Framework" className="tabs">
+        <div role="tablist" aria-label={t('codeExport.framework')} className="tabs">
           {(Object.keys(FRAMEWORKS) as Framework[]).map((f) => (
             <button
               key={f}
@@ -93,7 +93,7 @@ export function CodeExport() {
           data-testid="code-copy"
           onClick={() => void copy()}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? t('codeExport.copied') : t('codeExport.copy')}
         </button>
         <button
           type="button"
@@ -103,7 +103,7 @@ export function CodeExport() {
             exported?.ok && downloadFile(FRAMEWORKS[framework].file, exported.code, 'text/x-python')
           }
         >
-          Download .py
+          {t('codeExport.download')}
         </button>
       </div>
       {exported && !exported.ok && (

@@ -1,4 +1,6 @@
 import { useEffect, useId, useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { modelRequests } from '../../bridge/workerBridge';
 import { currentExperiment, useStore } from '../../state/store';
 import type { SavedModelEntry } from '../../workers/protocol';
@@ -6,8 +8,10 @@ import { downloadFiles } from '../downloadFile';
 import { SavedModelRow } from './SavedModelRow';
 
 /** The default name: what was trained, and how far. */
-function suggestName(datasetId: string, step: number | undefined): string {
-  return `${datasetId} model${step ? ` · step ${step}` : ''}`;
+function suggestName(t: TFunction, datasetId: string, step: number | undefined): string {
+  return step
+    ? t('models.defaultNameAtStep', { dataset: datasetId, step })
+    : t('models.defaultName', { dataset: datasetId });
 }
 
 /**
@@ -15,6 +19,7 @@ function suggestName(datasetId: string, step: number | undefined): string {
  * where it stopped), download it as tfjs files, and upload tfjs or Keras files.
  */
 export function ModelsPanel() {
+  const { t } = useTranslation();
   const phase = useStore((s) => s.phase);
   const datasetId = useStore((s) => s.dataset.id);
   const lastStep = useStore((s) => s.train.at(-1)?.step);
@@ -31,9 +36,9 @@ export function ModelsPanel() {
     modelRequests
       .list()
       .then(setEntries, (error: unknown) =>
-        setMessage({ text: `The saved models could not be listed: ${String(error)}`, error: true }),
+        setMessage({ text: t('models.listFailed', { error: String(error) }), error: true }),
       );
-  }, []);
+  }, [t]);
 
   /** Runs one request at a time; its failure becomes the panel's message. */
   const act = async (action: () => Promise<string | null>) => {
@@ -50,10 +55,10 @@ export function ModelsPanel() {
 
   const save = () =>
     act(async () => {
-      const entry = await modelRequests.save(name.trim() || suggestName(datasetId, lastStep));
+      const entry = await modelRequests.save(name.trim() || suggestName(t, datasetId, lastStep));
       setEntries(await modelRequests.list());
       setName('');
-      return `Saved “${entry.name}” at step ${entry.step} in this browser.`;
+      return t('models.saved', { name: entry.name, step: entry.step });
     });
 
   const upload = (files: File[]) =>
@@ -61,7 +66,7 @@ export function ModelsPanel() {
       const result = await modelRequests.upload(files);
       setEntries(await modelRequests.list());
       if (result.kind === 'saved') {
-        return `Added “${result.entry.name}” (step ${result.entry.step}) from the files: press Load to use it.`;
+        return t('models.added', { name: result.entry.name, step: result.entry.step });
       }
       // The imported design, with the current data and settings.
       loadExperiment(
@@ -70,10 +75,10 @@ export function ModelsPanel() {
       );
       setNotice(
         [
-          `Imported the model into the designer (input [${result.inputShape.map((d) => d ?? 'any').join(', ')}]).`,
-          result.entry
-            ? `Its weights were kept as “${result.entry.name}”: press Load to start from them.`
-            : '',
+          t('models.imported', {
+            shape: result.inputShape.map((d) => d ?? t('models.anySize')).join(', '),
+          }),
+          result.entry ? t('models.importedWeights', { name: result.entry.name }) : '',
           ...result.notes,
         ]
           .filter(Boolean)
@@ -88,7 +93,7 @@ export function ModelsPanel() {
       aria-labelledby="models-title"
       data-testid="models-panel"
     >
-      <h2 id="models-title">Saved models</h2>
+      <h2 id="models-title">{t('models.title')}</h2>
       <form
         className="models-form"
         onSubmit={(e) => {
@@ -98,8 +103,8 @@ export function ModelsPanel() {
       >
         <input
           value={name}
-          placeholder={suggestName(datasetId, lastStep)}
-          aria-label="Name for the saved model"
+          placeholder={suggestName(t, datasetId, lastStep)}
+          aria-label={t('models.nameLabel')}
           data-testid="model-name"
           maxLength={200}
           onChange={(e) => setName(e.target.value)}
@@ -108,18 +113,12 @@ export function ModelsPanel() {
           type="submit"
           disabled={!canSave || busy}
           data-testid="save-model"
-          title={
-            canSave ? 'Keep the weights, optimizer state and curves in this browser' : 'Train first'
-          }
+          title={canSave ? t('models.saveTitle') : t('models.trainFirst')}
         >
-          Save model
+          {t('models.save')}
         </button>
-        <label
-          className="button-like"
-          htmlFor={uploadId}
-          title="model.json with its .bin files: LayerLab's, or a Keras / tfjs-layers model"
-        >
-          Upload…
+        <label className="button-like" htmlFor={uploadId} title={t('models.uploadTitle')}>
+          {t('models.upload')}
           <input
             id={uploadId}
             type="file"
@@ -145,9 +144,7 @@ export function ModelsPanel() {
         </p>
       )}
       {entries.length === 0 ? (
-        <p className="hint">
-          No saved models yet. Train, then Save model: it stays in this browser.
-        </p>
+        <p className="hint">{t('models.empty')}</p>
       ) : (
         <ul className="saved-models" data-testid="saved-models">
           {entries.map((entry) => (
@@ -165,7 +162,7 @@ export function ModelsPanel() {
               onDelete={() =>
                 void act(async () => {
                   setEntries(await modelRequests.remove(entry.id));
-                  return `Deleted “${entry.name}”.`;
+                  return t('models.deleted', { name: entry.name });
                 })
               }
             />

@@ -1,30 +1,32 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { NumberFormats } from '../../i18n/format';
+import { useFormat } from '../../i18n/useFormat';
 import type { SavedModelEntry } from '../../workers/protocol';
 
-const SOURCE_LABELS: Record<SavedModelEntry['source'], string> = {
-  trained: 'trained here',
-  uploaded: 'uploaded files',
-  keras: 'imported Keras weights',
-};
-
-function percent(value: number | null): string | null {
-  return value === null ? null : `${(value * 100).toFixed(1)} %`;
-}
-
-/** "val acc 93.1 % · loss 0.214" from whatever the model has. */
-export function describeMetrics({ metrics }: SavedModelEntry): string {
+/** "val acc 93.1% · loss 0.214" from whatever the model has. */
+export function describeMetrics(
+  { metrics }: SavedModelEntry,
+  t: TFunction,
+  format: NumberFormats,
+): string {
   const parts = [
-    percent(metrics.testAccuracy) && `test acc ${percent(metrics.testAccuracy)}`,
-    percent(metrics.valAccuracy) && `val acc ${percent(metrics.valAccuracy)}`,
-    metrics.valLoss !== null && `val loss ${metrics.valLoss.toPrecision(3)}`,
+    metrics.testAccuracy !== null &&
+      t('savedModel.testAccuracy', { value: format.percent(metrics.testAccuracy, 1) }),
+    metrics.valAccuracy !== null &&
+      t('savedModel.valAccuracy', { value: format.percent(metrics.valAccuracy, 1) }),
+    metrics.valLoss !== null && t('savedModel.valLoss', { value: metrics.valLoss.toPrecision(3) }),
     metrics.valLoss === null &&
       metrics.trainLoss !== null &&
-      `loss ${metrics.trainLoss.toPrecision(3)}`,
+      t('savedModel.loss', { value: metrics.trainLoss.toPrecision(3) }),
   ].filter(Boolean);
-  return parts.join(' · ') || 'not trained';
+  return parts.join(' · ') || t('savedModel.notTrained');
 }
 
-function describeSize(bytes: number): string {
-  return bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 2 ** 20).toFixed(1)} MB`;
+function describeSize(bytes: number, t: TFunction, format: NumberFormats): string {
+  return bytes < 2 ** 20
+    ? t('savedModel.kilobytes', { value: format.decimal(bytes / 1024, 1) })
+    : t('savedModel.megabytes', { value: format.decimal(bytes / 2 ** 20, 1) });
 }
 
 interface Props {
@@ -37,7 +39,9 @@ interface Props {
 
 /** One kept model: what it is, how good it got, and what can be done with it. */
 export function SavedModelRow({ entry, busy, onLoad, onDownload, onDelete }: Props) {
-  const when = new Date(entry.savedAt).toLocaleString(undefined, {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const when = new Date(entry.savedAt).toLocaleString(i18n.language, {
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
@@ -48,38 +52,44 @@ export function SavedModelRow({ entry, busy, onLoad, onDownload, onDelete }: Pro
       <div className="saved-model-text">
         <strong data-testid="saved-model-name">{entry.name}</strong>
         <span className="hint">
-          {entry.experiment.dataset.id} · step {entry.step} · {entry.params.toLocaleString()} params
-          · {describeSize(entry.bytes)} · {when} · {SOURCE_LABELS[entry.source]}
+          {t('savedModel.details', {
+            dataset: entry.experiment.dataset.id,
+            step: entry.step,
+            params: t('savedModel.params', { count: entry.params }),
+            size: describeSize(entry.bytes, t, format),
+            when,
+            source: t(`savedModel.sources.${entry.source}`),
+          })}
         </span>
-        <span data-testid="saved-model-metrics">{describeMetrics(entry)}</span>
+        <span data-testid="saved-model-metrics">{describeMetrics(entry, t, format)}</span>
       </div>
       <div className="saved-model-actions">
         <button
           type="button"
           disabled={busy}
           data-testid="model-load"
-          title="Open its design and settings, with the trained weights; Resume trains on"
+          title={t('savedModel.loadTitle')}
           onClick={onLoad}
         >
-          Load
+          {t('savedModel.load')}
         </button>
         <button
           type="button"
           disabled={busy}
           data-testid="model-download"
-          title="model.json + weights (tfjs layers format, with the optimizer state)"
+          title={t('savedModel.downloadTitle')}
           onClick={onDownload}
         >
-          Download
+          {t('savedModel.download')}
         </button>
         <button
           type="button"
           disabled={busy}
           data-testid="model-delete"
-          aria-label={`Delete ${entry.name}`}
+          aria-label={t('savedModel.deleteLabel', { name: entry.name })}
           onClick={onDelete}
         >
-          Delete
+          {t('savedModel.delete')}
         </button>
       </div>
     </li>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../data/datasets';
-import { LAYER_TYPES } from '../../models/layerRegistry';
 import type { ModelSpec } from '../../models/spec';
 import type { LayerActivation, ProbeResult } from '../../workers/protocol';
 import { ImageTile } from '../ImageTile';
@@ -9,6 +9,7 @@ import { FeatureMaps } from '../internals/FeatureMaps';
 import { HeatStrip } from '../internals/HeatStrip';
 import type { ProbeControls } from '../internals/useProbeSettings';
 import { SequenceStates } from '../internals/SequenceStates';
+import { layerLabel } from '../layerText';
 import { Prediction } from './Prediction';
 
 interface Props {
@@ -20,18 +21,23 @@ interface Props {
 
 /** Picks the sample (a validation sample, or one drawn on the pad) and shows every layer's output. */
 export function ActivationsView({ info, spec, probe, controls }: Props) {
+  const { t } = useTranslation();
   const { sample } = controls.settings;
   const index = sample.kind === 'validation' ? sample.index : null;
   const [h = 0, w = 0, c = 0] = info.inputShape;
   const drawable = info.kind === 'images' && h === 28 && w === 28 && c === 1;
   const kinds = new Map(
-    spec.layers.map((l, i) => [l.id, `${i + 1}: ${LAYER_TYPES[l.kind].label}`]),
+    spec.layers.map((l, i) => [
+      l.id,
+      t('activations.layerTitle', { index: i + 1, name: layerLabel(t, l.kind) }),
+    ]),
   );
   return (
     <div className="activations-view">
       <div className="sample-picker row">
         <button
           type="button"
+          aria-label={t('activations.previous')}
           disabled={index === null || index === 0}
           onClick={() =>
             controls.setSample({ kind: 'validation', index: Math.max(0, (index ?? 0) - 1) })
@@ -41,16 +47,17 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
         </button>
         <span data-testid="sample-index">
           {index !== null
-            ? `Validation sample ${index + 1}`
+            ? t('activations.validationSample', { index: index + 1 })
             : sample.kind === 'text'
-              ? 'Your text'
+              ? t('activations.yourText')
               : sample.kind === 'custom' && sample.label
-                ? 'The sample picked in the data browser'
-                : 'Your drawing'}
+                ? t('activations.picked')
+                : t('activations.yourDrawing')}
         </span>
         <button
           type="button"
           data-testid="sample-next"
+          aria-label={t('activations.next')}
           onClick={() => controls.setSample({ kind: 'validation', index: (index ?? -1) + 1 })}
         >
           ›
@@ -58,7 +65,7 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
       </div>
       {drawable && (
         <DrawingPad
-          label="Draw a digit; the model's prediction and activations follow your drawing"
+          label={t('activations.drawLabel')}
           testId="drawing-pad"
           size={168}
           showPreview
@@ -71,13 +78,17 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
       {probe?.sample ? <Prediction info={info} sample={probe.sample} /> : <NoRun />}
       {probe?.sample?.tokens && info.kind === 'text' && (
         <p className="hint" data-testid="sample-tokens">
-          Tokens: {probe.sample.tokens.filter((t) => t !== '<pad>').join(' ') || '(none)'}
+          {t('activations.tokens', {
+            tokens:
+              probe.sample.tokens.filter((token) => token !== '<pad>').join(' ') ||
+              t('activations.noTokens'),
+          })}
         </p>
       )}
       {probe?.sample && info.kind === 'images' && (
         <figure className="input-image">
           <ImageTile pixels={probe.sample.x} shape={[h, w, c]} size={84} />
-          <figcaption>input</figcaption>
+          <figcaption>{t('activations.input')}</figcaption>
         </figure>
       )}
       {probe?.activations?.map((a) => (
@@ -96,6 +107,7 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
 const TYPING_PAUSE_MS = 300;
 
 function TextSample({ onText }: { onText(text: string): void }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   useEffect(() => {
     if (text.trim() === '') return;
@@ -104,11 +116,11 @@ function TextSample({ onText }: { onText(text: string): void }) {
   }, [text]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <label className="field">
-      <span className="field-label">Type a sentence for the model</span>
+      <span className="field-label">{t('activations.typeLabel')}</span>
       <input
         type="text"
         value={text}
-        placeholder="e.g. the food was great and the staff friendly"
+        placeholder={t('activations.typePlaceholder')}
         data-testid="sample-text"
         onChange={(e) => setText(e.target.value)}
       />
@@ -117,7 +129,8 @@ function TextSample({ onText }: { onText(text: string): void }) {
 }
 
 function NoRun() {
-  return <p className="hint">Train (or press Step) to see what the model does with this sample.</p>;
+  const { t } = useTranslation();
+  return <p className="hint">{t('activations.noRun')}</p>;
 }
 
 function LayerView({
@@ -129,13 +142,22 @@ function LayerView({
   title: string;
   tokens: string[] | null;
 }) {
+  const { t } = useTranslation();
   const { shape, fullShape, values } = activation;
   const cut = shape.join('×') !== fullShape.join('×');
-  const caption = `${title} · output [${fullShape.join(', ')}]${cut ? ` (first [${shape.join(', ')}] shown)` : ''}`;
+  const caption = cut
+    ? t('activations.captionCut', {
+        title,
+        shape: fullShape.join(', '),
+        shown: shape.join(', '),
+      })
+    : t('activations.caption', { title, shape: fullShape.join(', ') });
   return (
     <figure className="layer-activation" data-testid="layer-activation" data-layer={activation.id}>
       <figcaption>{caption}</figcaption>
-      {shape.length === 1 && <HeatStrip values={values} label={`${title} activations`} />}
+      {shape.length === 1 && (
+        <HeatStrip values={values} label={t('activations.stripLabel', { title })} />
+      )}
       {shape.length === 2 && (
         <SequenceStates
           values={values}
@@ -143,7 +165,7 @@ function LayerView({
           units={shape[1] ?? 1}
           stepLabels={tokens ?? undefined}
           range="symmetric"
-          label={`${title} outputs over the sequence`}
+          label={t('activations.sequenceLabel', { title })}
         />
       )}
       {shape.length === 3 && (
@@ -152,7 +174,7 @@ function LayerView({
           height={shape[0] ?? 1}
           width={shape[1] ?? 1}
           channels={shape[2] ?? 1}
-          label={`${title} feature maps`}
+          label={t('activations.mapsLabel', { title })}
         />
       )}
     </figure>

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import type { ProbeResult } from '../../workers/protocol';
 import { HeadGrid } from '../internals/HeadGrid';
 import { Heatmap } from '../internals/Heatmap';
@@ -6,11 +8,13 @@ import { headFocus } from './attentionStats';
 
 /** Every attention layer's heads for the sample: a grid to compare them, one enlarged with tokens. */
 export function AttentionView({ probe }: { probe: ProbeResult | null }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const [layerIndex, setLayerIndex] = useState(0);
   const [head, setHead] = useState(0);
   const layers = probe?.attention ?? [];
   if (layers.length === 0) {
-    return <p className="hint">Train (or press Step) to see where each head looks.</p>;
+    return <p className="hint">{t('attention.noRun')}</p>;
   }
   const layer = layers[Math.min(layerIndex, layers.length - 1)];
   if (!layer) return null;
@@ -31,7 +35,7 @@ export function AttentionView({ probe }: { probe: ProbeResult | null }) {
     >
       {layers.length > 1 && (
         <label className="field">
-          <span className="field-label">Attention layer</span>
+          <span className="field-label">{t('attention.layer')}</span>
           <select value={layerIndex} onChange={(e) => setLayerIndex(Number(e.target.value))}>
             {layers.map((l, i) => (
               <option key={l.layer} value={i}>
@@ -47,8 +51,10 @@ export function AttentionView({ probe }: { probe: ProbeResult | null }) {
         cols={length}
         selected={selected}
         onSelect={setHead}
-        titles={focus.map((f, h) => `Head ${h + 1} · mirror ${(f.mirror * 100).toFixed(0)} %`)}
-        label={`The ${heads} heads of ${layer.layer}`}
+        titles={focus.map((f, h) =>
+          t('attention.headTitle', { head: h + 1, percent: format.percent(f.mirror, 0) }),
+        )}
+        label={t('attention.heads', { count: heads, layer: layer.layer })}
         testId="attention-heads"
       />
       <Heatmap
@@ -57,18 +63,19 @@ export function AttentionView({ probe }: { probe: ProbeResult | null }) {
         cols={length}
         rowLabels={tokens}
         colLabels={tokens}
-        xTitle="attends to (key)"
-        yTitle="position (query)"
+        xTitle={t('attention.xTitle')}
+        yTitle={t('attention.yTitle')}
         showScale
-        scaleCaption="attention weight"
-        label={`Head ${selected + 1} of ${layer.layer}: each row's weights over the positions`}
+        scaleCaption={t('attention.scale')}
+        label={t('attention.mapLabel', { head: selected + 1, layer: layer.layer })}
         testId="attention-map"
       />
       <p className="hint">
-        Mean weight on the mirrored position (reversal):{' '}
-        {focus.map((f) => `${(f.mirror * 100).toFixed(0)} %`).join(', ')}; on the same position
-        (copying): {focus.map((f) => `${(f.diagonal * 100).toFixed(0)} %`).join(', ')}. Chance is{' '}
-        {(100 / length).toFixed(1)} %.
+        {t('attention.summary', {
+          mirror: focus.map((f) => format.percent(f.mirror, 0)).join(t('common.listSeparator')),
+          diagonal: focus.map((f) => format.percent(f.diagonal, 0)).join(t('common.listSeparator')),
+          chance: format.percent(1 / length, 1),
+        })}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../data/datasets';
 import type { ProbeResult } from '../../workers/protocol';
 import { DecisionBoundary } from '../internals/DecisionBoundary';
@@ -9,8 +10,9 @@ type Boundary = NonNullable<ProbeResult['boundary']>;
 
 /** The model's output over the input plane behind the data (1-D: its curve through the data). */
 export function BoundaryView({ info, probe }: { info: DatasetInfo; probe: ProbeResult | null }) {
+  const { t } = useTranslation();
   const boundary = probe?.boundary;
-  if (!boundary) return <p className="hint">Train (or press Step) to see the model’s output.</p>;
+  if (!boundary) return <p className="hint">{t('boundary.noRun')}</p>;
   return info.inputShape[0] === 1 ? (
     <CurveView boundary={boundary} />
   ) : (
@@ -19,6 +21,7 @@ export function BoundaryView({ info, probe }: { info: DatasetInfo; probe: ProbeR
 }
 
 function PlaneView({ info, boundary }: { info: DatasetInfo; boundary: Boundary }) {
+  const { t } = useTranslation();
   const { size, domain, outputs, points, labels, neurons } = boundary;
   const units = outputs.length / (size * size);
   // Two softmax units: p(class 1) is every second value; one sigmoid unit already is p(class 1).
@@ -44,12 +47,12 @@ function PlaneView({ info, boundary }: { info: DatasetInfo; boundary: Boundary }
         pointClasses={labels}
         classNames={info.classes}
         size={260}
-        label="The model's class probabilities over the input plane, with the training points"
+        label={t('boundary.planeLabel')}
         testId="decision-boundary"
       />
       {neurons.map((layer) => (
         <figure key={layer.layer} className="neuron-maps">
-          <figcaption>Layer {layer.layer}: what each neuron responds to</figcaption>
+          <figcaption>{t('boundary.neurons', { layer: layer.layer })}</figcaption>
           <div className="neuron-grid">
             {Array.from({ length: layer.units }, (_, u) => (
               <NeuronMap
@@ -57,7 +60,7 @@ function PlaneView({ info, boundary }: { info: DatasetInfo; boundary: Boundary }
                 values={layer.maps.subarray(u * layer.size ** 2, (u + 1) * layer.size ** 2)}
                 gridSize={layer.size}
                 title={`${u + 1}`}
-                label={`Neuron ${u + 1} of ${layer.layer} over the input plane`}
+                label={t('boundary.neuronLabel', { unit: u + 1, layer: layer.layer })}
               />
             ))}
           </div>
@@ -68,6 +71,7 @@ function PlaneView({ info, boundary }: { info: DatasetInfo; boundary: Boundary }
 }
 
 function CurveView({ boundary }: { boundary: Boundary }) {
+  const { t } = useTranslation();
   const { size, domain, outputs, points, labels } = boundary;
   // Data points (class 0) and the model's curve (class 1) in one scatter.
   const merged = useMemo(() => {
@@ -89,9 +93,9 @@ function CurveView({ boundary }: { boundary: Boundary }) {
     <ScatterPlot
       points={merged.xy}
       classes={merged.classes}
-      classNames={['data', 'model']}
+      classNames={[t('boundary.data'), t('boundary.model')]}
       size={260}
-      label="The model's curve through the data"
+      label={t('boundary.curveLabel')}
       testId="regression-curve"
     />
   );

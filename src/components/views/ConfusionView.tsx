@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import type { DatasetInfo } from '../../data/datasets';
 import { classReport } from '../../models/evaluation/confusion';
 import type { ProbeResult } from '../../workers/protocol';
@@ -19,6 +21,8 @@ const MAX_EXAMPLES = 24;
  * samples, click one to see its activations) and precision, recall and F1 per class.
  */
 export function ConfusionView({ info, probe, onShowSample }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const [cell, setCell] = useState<[number, number] | null>(null);
   const confusion = probe?.confusion;
   const report = useMemo(
@@ -30,7 +34,7 @@ export function ConfusionView({ info, probe, onShowSample }: Props) {
     [confusion],
   );
   if (!confusion || !report) {
-    return <p className="hint">Train (or press Step) to see which classes the model confuses.</p>;
+    return <p className="hint">{t('confusion.noRun')}</p>;
   }
   const { classes, truth, predicted, indices } = confusion;
   const examples: number[] = [];
@@ -56,24 +60,32 @@ export function ConfusionView({ info, probe, onShowSample }: Props) {
         range="auto"
         scale="log1p"
         showValues="auto"
-        xTitle="predicted"
-        yTitle="true"
+        xTitle={t('confusion.xTitle')}
+        yTitle={t('confusion.yTitle')}
         maxCellSize={36}
-        describe={(r, c, v) => `${v} × true ${name(r)} predicted as ${name(c)}`}
+        describe={(r, c, v) =>
+          t('confusion.cell', { count: v, truth: name(r), predicted: name(c) })
+        }
         onCellClick={(r, c) => setCell([r, c])}
-        label={`Confusion matrix of ${report.total} validation predictions`}
+        label={t('confusion.label', { count: report.total })}
         testId="confusion-matrix"
       />
       <p className="hint">
-        Accuracy {(report.accuracy * 100).toFixed(1)} % on {report.total.toLocaleString('en')}{' '}
-        validation predictions; macro F1 {report.macro.f1.toFixed(3)}. Click a cell to list its
-        samples.
+        {t('confusion.summary', {
+          count: report.total,
+          accuracy: format.percent(report.accuracy, 1),
+          f1: format.decimal(report.macro.f1, 3),
+        })}
       </p>
       {cell && (
         <div data-testid="confusion-examples" data-count={examples.length}>
           <p>
-            True <strong>{name(cell[0])}</strong>, predicted <strong>{name(cell[1])}</strong>:{' '}
-            {examples.length === 0 ? 'no samples.' : `${examples.length} shown.`}
+            <Trans
+              i18nKey={examples.length === 0 ? 'confusion.examplesNone' : 'confusion.examples'}
+              values={{ truth: name(cell[0]), predicted: name(cell[1]) }}
+              count={examples.length}
+              components={{ b: <strong /> }}
+            />
           </p>
           <div className="example-list">
             {examples.map((i) => (
@@ -87,21 +99,21 @@ export function ConfusionView({ info, probe, onShowSample }: Props) {
       <table className="class-report" data-testid="class-report">
         <thead>
           <tr>
-            <th>class</th>
-            <th>precision</th>
-            <th>recall</th>
-            <th>F1</th>
-            <th>support</th>
+            <th>{t('confusion.class')}</th>
+            <th>{t('confusion.precision')}</th>
+            <th>{t('confusion.recall')}</th>
+            <th>{t('confusion.f1')}</th>
+            <th>{t('confusion.support')}</th>
           </tr>
         </thead>
         <tbody>
           {report.perClass.map((m, c) => (
             <tr key={c}>
               <td>{name(c)}</td>
-              <td>{m.precision.toFixed(3)}</td>
-              <td>{m.recall.toFixed(3)}</td>
-              <td>{m.f1.toFixed(3)}</td>
-              <td>{m.support}</td>
+              <td>{format.decimal(m.precision, 3)}</td>
+              <td>{format.decimal(m.recall, 3)}</td>
+              <td>{format.decimal(m.f1, 3)}</td>
+              <td>{format.integer(m.support)}</td>
             </tr>
           ))}
         </tbody>

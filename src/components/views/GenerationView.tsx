@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ProbeResult } from '../../workers/protocol';
 
 /**
@@ -6,9 +7,9 @@ import type { ProbeResult } from '../../workers/protocol';
  * later words and punctuation in the corpus's style.
  */
 export function GenerationView({ probe }: { probe: ProbeResult | null }) {
+  const { t } = useTranslation();
   const generation = probe?.generation;
-  if (!generation)
-    return <p className="hint">Press Train: the model writes as soon as a step has run.</p>;
+  if (!generation) return <p className="hint">{t('generation.noRun')}</p>;
   return (
     <p className="generated-text" data-testid="generated-text" lang="">
       <span className="generated-prompt">{generation.prompt}</span>

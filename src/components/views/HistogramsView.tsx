@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LayerHistograms, ProbeResult } from '../../workers/protocol';
 import { FeatureMaps } from '../internals/FeatureMaps';
 import { HistogramTimeline } from '../internals/HistogramTimeline';
@@ -19,6 +20,7 @@ interface Snapshot {
  * layer's filters.
  */
 export function HistogramsView({ probe }: { probe: ProbeResult | null }) {
+  const { t } = useTranslation();
   // History lives here, not in the store: only this view needs it, and only while it is open.
   // It is derived state, updated during render when a result for a new step arrives.
   const [history, setHistory] = useState({
@@ -47,8 +49,7 @@ export function HistogramsView({ probe }: { probe: ProbeResult | null }) {
     setHistory({ step: probe.step, grads, weights });
   }
   const [allWeights, setAllWeights] = useState(false);
-  if (!histograms)
-    return <p className="hint">Train (or press Step) to see weights and gradients.</p>;
+  if (!histograms) return <p className="hint">{t('histograms.noRun')}</p>;
   // The weight matrices tell the vanishing-gradient story; biases and norm scales are optional.
   const main = histograms.filter((h) => isMainWeight(h.weight));
   const shown = allWeights ? histograms : main;
@@ -61,7 +62,7 @@ export function HistogramsView({ probe }: { probe: ProbeResult | null }) {
           width={probe.filters.shape[1]}
           channels={probe.filters.shape[2]}
           maxMaps={32}
-          label={`The filters of ${probe.filters.layer} (first input channel)`}
+          label={t('histograms.filtersLabel', { layer: probe.filters.layer })}
           testId="conv-filters"
         />
       )}
@@ -71,7 +72,7 @@ export function HistogramsView({ probe }: { probe: ProbeResult | null }) {
           checked={allWeights}
           onChange={(e) => setAllWeights(e.target.checked)}
         />
-        Also show biases and normalisation parameters ({histograms.length - main.length})
+        {t('histograms.showAll', { count: histograms.length - main.length })}
       </label>
       {shown.map((h) => (
         <WeightRow
@@ -107,6 +108,7 @@ function WeightRow({
   snapshots: Snapshot[];
   weightSnapshots: Snapshot[];
 }) {
+  const { t } = useTranslation();
   const [showWeights, setShowWeights] = useState(false);
   const bins = histogram.weights.counts.length;
   const { counts, range: common } = timeline(snapshots, bins);
@@ -114,8 +116,17 @@ function WeightRow({
   return (
     <figure className="weight-row" data-testid="weight-histograms" data-weight={histogram.weight}>
       <figcaption>
-        {histogram.weight}: weights within ±{histogram.weights.range.toPrecision(3)}
-        {latest ? `, gradients within ±${latest.range.toPrecision(3)} (step ${latest.step})` : ''}
+        {latest
+          ? t('histograms.captionWithGradients', {
+              weight: histogram.weight,
+              weights: histogram.weights.range.toPrecision(3),
+              gradients: latest.range.toPrecision(3),
+              step: latest.step,
+            })
+          : t('histograms.caption', {
+              weight: histogram.weight,
+              weights: histogram.weights.range.toPrecision(3),
+            })}
       </figcaption>
       <HistogramTimeline
         counts={counts}
@@ -123,13 +134,13 @@ function WeightRow({
         bins={bins}
         range={[-common, common]}
         steps={snapshots.map((s) => s.step)}
-        valueLabel="gradient"
-        timeLabel="step"
+        valueLabel={t('histograms.gradient')}
+        timeLabel={t('histograms.step')}
         height={90}
-        label={`Gradient histograms of ${histogram.weight} over training`}
+        label={t('histograms.gradientsLabel', { weight: histogram.weight })}
       />
       <details onToggle={(e) => setShowWeights(e.currentTarget.open)}>
-        <summary className="hint">the weights over time</summary>
+        <summary className="hint">{t('histograms.weightsOverTime')}</summary>
         {showWeights && (
           <WeightTimeline name={histogram.weight} snapshots={weightSnapshots} bins={bins} />
         )}
@@ -147,6 +158,7 @@ function WeightTimeline({
   snapshots: Snapshot[];
   bins: number;
 }) {
+  const { t } = useTranslation();
   const { counts, range } = timeline(snapshots, bins);
   return (
     <HistogramTimeline
@@ -155,10 +167,10 @@ function WeightTimeline({
       bins={bins}
       range={[-range, range]}
       steps={snapshots.map((s) => s.step)}
-      valueLabel="weight"
-      timeLabel="step"
+      valueLabel={t('histograms.weight')}
+      timeLabel={t('histograms.step')}
       height={90}
-      label={`Histograms of the values of ${name} over training`}
+      label={t('histograms.weightsLabel', { weight: name })}
     />
   );
 }

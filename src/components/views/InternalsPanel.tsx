@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useDatasetInfo } from '../../state/useAnalysis';
 import { INTERVALS_MS, useProbeSettings } from '../internals/useProbeSettings';
@@ -16,6 +17,7 @@ import { ViewSection } from './ViewSection';
  * be frozen to look closely.
  */
 export function InternalsPanel() {
+  const { t } = useTranslation();
   const controls = useProbeSettings();
   const probe = useStore((s) => s.probe);
   const spec = useStore((s) => s.spec);
@@ -29,10 +31,10 @@ export function InternalsPanel() {
   const classes = info.task !== 'regression';
   return (
     <section className="panel internals" aria-labelledby="internals-title" data-testid="internals">
-      <h2 id="internals-title">Inside the model</h2>
+      <h2 id="internals-title">{t('internals.title')}</h2>
       <div className="row internals-controls">
         <label className="field">
-          <span className="field-label">Update every</span>
+          <span className="field-label">{t('internals.updateEvery')}</span>
           <select
             value={settings.intervalMs}
             data-testid="probe-interval"
@@ -40,7 +42,9 @@ export function InternalsPanel() {
           >
             {INTERVALS_MS.map((ms) => (
               <option key={ms} value={ms}>
-                {ms < 1000 ? `${ms} ms` : `${ms / 1000} s`}
+                {ms < 1000
+                  ? t('internals.milliseconds', { value: ms })
+                  : t('internals.seconds', { value: ms / 1000 })}
               </option>
             ))}
           </select>
@@ -52,18 +56,18 @@ export function InternalsPanel() {
             data-testid="probe-freeze"
             onChange={(e) => controls.setFrozen(e.target.checked)}
           />
-          Freeze
+          {t('internals.freeze')}
         </label>
         {probe && (
           <span className="hint" data-testid="probe-step">
-            as of step {probe.step}
+            {t('internals.asOfStep', { step: probe.step })}
           </span>
         )}
       </div>
       <ViewSection
         view="activations"
-        title="Activations"
-        hint="What every layer outputs for one sample. Pick a validation sample or draw your own."
+        title={t('internals.views.activations.title')}
+        hint={t('internals.views.activations.hint')}
         controls={controls}
       >
         <ActivationsView info={info} spec={spec} probe={probe} controls={controls} />
@@ -71,8 +75,8 @@ export function InternalsPanel() {
       {info.kind === 'corpus' && (
         <ViewSection
           view="generation"
-          title="Generated text"
-          hint="The model continues a piece of real text (grey), one sampled character at a time: noise at first, then letters, words, punctuation."
+          title={t('internals.views.generation.title')}
+          hint={t('internals.views.generation.hint')}
           controls={controls}
         >
           <GenerationView probe={probe} />
@@ -81,8 +85,8 @@ export function InternalsPanel() {
       {hasAttention && (
         <ViewSection
           view="attention"
-          title="Attention maps"
-          hint="softmax(QKᵀ/√d_k) for the sample: row i shows where position i looks. Watch a pattern form as the model learns."
+          title={t('internals.views.attention.title')}
+          hint={t('internals.views.attention.hint')}
           controls={controls}
         >
           <AttentionView probe={probe} />
@@ -91,11 +95,15 @@ export function InternalsPanel() {
       {planar && (
         <ViewSection
           view="boundary"
-          title={info.inputShape[0] === 2 ? 'Decision boundary' : 'Fitted curve'}
+          title={
+            info.inputShape[0] === 2
+              ? t('internals.views.boundary.title')
+              : t('internals.views.curve.title')
+          }
           hint={
             info.inputShape[0] === 2
-              ? 'The model’s answer at every point of the plane, behind the training points; for small MLPs, each hidden neuron’s own map.'
-              : 'The model’s output for every x, through the training points.'
+              ? t('internals.views.boundary.hint')
+              : t('internals.views.curve.hint')
           }
           controls={controls}
         >
@@ -105,8 +113,8 @@ export function InternalsPanel() {
       {classes && (
         <ViewSection
           view="confusion"
-          title="Errors: confusion matrix"
-          hint="Rows are the true classes, columns what the model said: the diagonal is right, everything else a mistake."
+          title={t('internals.views.confusion.title')}
+          hint={t('internals.views.confusion.hint')}
           controls={controls}
         >
           <ConfusionView
@@ -121,16 +129,16 @@ export function InternalsPanel() {
       )}
       <ViewSection
         view="histograms"
-        title="Weights and gradients"
-        hint="Each layer's gradients over time: a spike at 0 in early layers means they learn slowly (vanishing gradients)."
+        title={t('internals.views.histograms.title')}
+        hint={t('internals.views.histograms.hint')}
         controls={controls}
       >
         <HistogramsView probe={probe} />
       </ViewSection>
       <ViewSection
         view="projection"
-        title="Representation (PCA)"
-        hint="Each validation sample as a point: the first two principal components of a layer's activations."
+        title={t('internals.views.projection.title')}
+        hint={t('internals.views.projection.hint')}
         controls={controls}
       >
         <ProjectionView info={info} spec={spec} probe={probe} controls={controls} />

@@ -1,18 +1,31 @@
+import { Trans } from 'react-i18next';
 import type { DatasetInfo } from '../../data/datasets';
+import { useFormat } from '../../i18n/useFormat';
 import type { ProbeResult } from '../../workers/protocol';
 
 type Sample = NonNullable<ProbeResult['sample']>;
 
+const BOLD = { b: <strong /> };
+
 /** The model's answer for the sample: the top classes with their probabilities (or its value). */
 export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample }) {
+  const format = useFormat();
   const { output, label } = sample;
   // The raw outputs, for anyone (or any test) comparing two models' answers exactly.
   const raw = JSON.stringify(Array.from(output));
   if (info.task === 'regression') {
+    const value = Array.from(output, (v) => format.decimal(v, 3)).join(', ');
     return (
       <p data-testid="prediction" className="prediction" data-output={raw}>
-        Prediction: <strong>{Array.from(output, (v) => v.toFixed(3)).join(', ')}</strong>
-        {label && <> (target {Array.from(label, (v) => v.toFixed(3)).join(', ')})</>}
+        {label ? (
+          <Trans
+            i18nKey="prediction.valueWithTarget"
+            values={{ value, target: Array.from(label, (v) => format.decimal(v, 3)).join(', ') }}
+            components={BOLD}
+          />
+        ) : (
+          <Trans i18nKey="prediction.value" values={{ value }} components={BOLD} />
+        )}
       </p>
     );
   }
@@ -26,10 +39,18 @@ export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample
         if ((output[t * k + c] ?? 0) > (output[t * k + best] ?? 0)) best = c;
       return classes[best] ?? String(best);
     });
+    const value = predicted.join(' ');
     return (
       <p data-testid="prediction" className="prediction" data-output={raw}>
-        Prediction: <strong>{predicted.join(' ')}</strong>
-        {label && <> · target {Array.from(label, (id) => classes[id] ?? '?').join(' ')}</>}
+        {label ? (
+          <Trans
+            i18nKey="prediction.sequenceWithTarget"
+            values={{ value, target: Array.from(label, (id) => classes[id] ?? '?').join(' ') }}
+            components={BOLD}
+          />
+        ) : (
+          <Trans i18nKey="prediction.value" values={{ value }} components={BOLD} />
+        )}
       </p>
     );
   }
@@ -41,6 +62,7 @@ export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample
     .sort((a, b) => b.p - a.p)
     .slice(0, 5);
   const top = ranked[0];
+  const value = (top ? classes[top.c] : undefined) ?? '?';
   return (
     <div
       className="prediction"
@@ -49,15 +71,22 @@ export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample
       data-output={raw}
     >
       <p>
-        Prediction: <strong>{top ? classes[top.c] : '?'}</strong>
-        {label && <> (true class: {classes[label[0] ?? -1] ?? '?'})</>}
+        {label ? (
+          <Trans
+            i18nKey="prediction.classWithTruth"
+            values={{ value, truth: classes[label[0] ?? -1] ?? '?' }}
+            components={BOLD}
+          />
+        ) : (
+          <Trans i18nKey="prediction.value" values={{ value }} components={BOLD} />
+        )}
       </p>
       <ol className="probabilities">
         {ranked.map(({ p, c }) => (
           <li key={c}>
             <span className="probability-label">{classes[c]}</span>
             <span className="probability-bar" style={{ width: `${Math.round(p * 100)}%` }} />
-            <span className="probability-value">{(p * 100).toFixed(1)} %</span>
+            <span className="probability-value">{format.percent(p, 1)}</span>
           </li>
         ))}
       </ol>

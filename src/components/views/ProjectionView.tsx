@@ -1,9 +1,11 @@
+import { useTranslation } from 'react-i18next';
 import type { DatasetInfo } from '../../data/datasets';
-import { LAYER_TYPES } from '../../models/layerRegistry';
+import { useFormat } from '../../i18n/useFormat';
 import type { ModelSpec } from '../../models/spec';
 import type { ProbeResult } from '../../workers/protocol';
 import { ScatterPlot } from '../internals/ScatterPlot';
 import type { ProbeControls } from '../internals/useProbeSettings';
+import { layerLabel } from '../layerText';
 
 interface Props {
   info: DatasetInfo;
@@ -14,6 +16,8 @@ interface Props {
 
 /** PCA of a layer's activations for a few hundred validation samples, coloured by class. */
 export function ProjectionView({ info, spec, probe, controls }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const projection = probe?.projection;
   // The worker's default is the last hidden layer (the one before the output).
   const chosen =
@@ -21,7 +25,7 @@ export function ProjectionView({ info, spec, probe, controls }: Props) {
   return (
     <div className="projection-view" data-testid="projection-view">
       <label className="field">
-        <span className="field-label">Layer</span>
+        <span className="field-label">{t('projection.layer')}</span>
         <select
           value={chosen}
           data-testid="projection-layer"
@@ -29,7 +33,7 @@ export function ProjectionView({ info, spec, probe, controls }: Props) {
         >
           {spec.layers.map((l, i) => (
             <option key={l.id} value={l.id}>
-              {i + 1}: {LAYER_TYPES[l.kind].label}
+              {t('projection.option', { index: i + 1, name: layerLabel(t, l.kind) })}
             </option>
           ))}
         </select>
@@ -41,18 +45,20 @@ export function ProjectionView({ info, spec, probe, controls }: Props) {
             classes={info.task === 'classification' ? projection.labels : undefined}
             classNames={info.task === 'classification' ? info.classes : undefined}
             size={260}
-            label={`The first two principal components of ${projection.layer}'s activations`}
+            label={t('projection.label', { layer: projection.layer })}
             testId="projection-scatter"
           />
           <p className="hint">
-            The two axes keep{' '}
-            {(projection.explainedRatio.reduce((a, b) => a + b, 0) * 100).toFixed(0)} % of the
-            variation of this layer&apos;s activations. Classes that separate here are easy for the
-            layers after it.
+            {t('projection.explained', {
+              percent: format.percent(
+                projection.explainedRatio.reduce((a, b) => a + b, 0),
+                0,
+              ),
+            })}
           </p>
         </>
       ) : (
-        <p className="hint">Train (or press Step) to see how this layer arranges the samples.</p>
+        <p className="hint">{t('projection.noRun')}</p>
       )}
     </div>
   );
