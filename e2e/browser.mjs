@@ -26,12 +26,17 @@ export async function launch({ webgpu }) {
 export async function openApp(browser, url, { viewport = { width: 1400, height: 1000 } } = {}) {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  const errors = [];
+  const errors = recordErrors(page);
+  await page.goto(url);
+  await page.getByTestId('train-button').waitFor();
+  return { context, page, errors };
+}
+
+/** Collects the page's console errors and uncaught exceptions, for a test to assert on. */
+export function recordErrors(page, errors = []) {
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
-  await page.goto(url);
-  await page.getByTestId('train-button').waitFor();
-  return { context, page, errors };
+  return errors;
 }

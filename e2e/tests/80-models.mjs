@@ -2,7 +2,7 @@
 // Resume continues the loss curve from the saved step; download → upload brings the same model
 // back; bad files are refused with a reason.
 import { readFileSync } from 'node:fs';
-import { launch, openApp } from '../browser.mjs';
+import { launch, openApp, recordErrors } from '../browser.mjs';
 import { assert, typeInto, ui, waitFor } from '../assert.mjs';
 
 /** Opens "Inside the model" on validation sample 0 and reads the raw outputs. */
@@ -59,7 +59,7 @@ export const tests = {
       // A new page in the same profile (IndexedDB persists): the model is listed.
       await page.close();
       const again = await context.newPage();
-      again.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      recordErrors(again, errors);
       await again.goto(url);
       const row = again.getByTestId('saved-model').filter({ hasText: 'spiral e2e' });
       await row.waitFor();

@@ -1,7 +1,7 @@
 // Static hosting and offline use: the built app runs from whatever folder it is served, asks no
 // other origin for anything, and once visited (service worker) it reloads and trains offline on a
 // dataset it downloaded before.
-import { launch, openApp } from '../browser.mjs';
+import { launch, openApp, recordErrors } from '../browser.mjs';
 import { assert, ui, waitFor } from '../assert.mjs';
 
 /** Starts a run, waits for a few steps, stops it; fails with the app's message on an error. */
@@ -62,11 +62,7 @@ export const tests = {
         else if (!target.pathname.startsWith(app.pathname)) outsideApp.push(target.pathname);
       });
       const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-      });
+      const errors = recordErrors(page);
       await page.goto(url);
       await page.getByTestId('train-button').waitFor();
       // The default preset, as a first-time visitor finds it.

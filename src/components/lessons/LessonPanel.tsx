@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { i18n } from '../../i18n/i18n';
 import { useTextLanguage } from '../../i18n/useTextLanguage';
@@ -60,9 +60,13 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
   const step = active?.steps[stepIndex];
   const metNow = step?.goal ? checkGoal(step.goal, state) : true;
   // Reached once counts: a validation accuracy that wobbles below the bar later does not undo it.
-  const met =
-    metNow ||
-    (active ? (readProgress(localStorage)[active.id]?.met.includes(stepIndex) ?? false) : false);
+  // Storage is read only when the step or its state changes, not on every training frame.
+  const met = useMemo(
+    () =>
+      metNow ||
+      (active ? (readProgress(localStorage)[active.id]?.met.includes(stepIndex) ?? false) : false),
+    [active, stepIndex, metNow],
+  );
   useHighlight(step?.highlight);
 
   // A goal met once stays met, even if a later experiment undoes it.
@@ -93,6 +97,9 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
       );
     }
   };
+
+  // The list's counts: one read of the stored progress per render, only while the list shows.
+  const stored = active ? {} : readProgress(localStorage);
 
   return (
     <section className="panel lessons" aria-labelledby="lessons-title" data-testid="lessons">
@@ -147,7 +154,7 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
       ) : (
         <ul className="lesson-list">
           {lessons.map((lesson) => {
-            const done = readProgress(localStorage)[lesson.id]?.met.length ?? 0;
+            const done = stored[lesson.id]?.met.length ?? 0;
             const goals = lesson.steps.filter((s) => s.goal).length;
             return (
               <li key={lesson.id}>
