@@ -29,8 +29,8 @@ const BENCHMARKS_MD = join(ROOT, 'BENCHMARKS.md');
 
 const BACKENDS = ['webgpu', 'webgl', 'cpu'];
 const BATCH = 32;
-/** LayerLab's 'mnist-mlp' preset: 8,000 MNIST samples, 10 % held out → 7,200 / 32 steps. */
-const STEPS_PER_EPOCH = Math.floor((8000 * 0.9) / BATCH);
+/** LayerLab's 'mnist-mlp' preset: 60,000 MNIST samples, 10 % held out → 54,000 / 32 steps. */
+const STEPS_PER_EPOCH = Math.floor((60_000 * 0.9) / BATCH);
 const READ_EVERY_MS = 250;
 const MAX_STEPS_AHEAD = 64;
 const GOAL_RATIO = 0.9;
@@ -505,7 +505,7 @@ function interpretation(rows) {
       'shuffled indices and gathers x and y (the bare loop slices a contiguous batch), computes the ' +
       'correct-count from the same forward pass and adds loss and count into device-side sums, and ' +
       'yields to the worker event loop so that Pause/Stop apply at the next step; at every epoch end ' +
-      `(every ${STEPS_PER_EPOCH} steps) it waits for the queued steps and evaluates the 800 ` +
+      `(every ${STEPS_PER_EPOCH} steps) it waits for the queued steps and evaluates the 6,000 ` +
       'validation samples; and the page draws the curves. Both read the loss back at most every ' +
       `${READ_EVERY_MS} ms and let at most ${MAX_STEPS_AHEAD} steps queue up.`,
   );
@@ -623,7 +623,7 @@ async function writeBenchmarks(report) {
     `- **Date:** ${report.date.slice(0, 10)}.`,
     `- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; headless Chromium ${m.chromium} with \`--enable-unsafe-webgpu\` (WebGPU is SwiftShader, a software adapter; WebGL is ANGLE on SwiftShader).`,
     "- **LayerLab:** the built app (`dist/`) served locally; the `mnist-mlp` preset loaded through the UI (Flatten → Dense 64 relu → Dense 64 relu → Dense 10 softmax, Adam lr 0.001, bundled MNIST with 10 % validation), backend forced, batch 32, Train. Steps/s come from the on-screen step counter (a MutationObserver timestamps each change) between its first update at or after the warm-up step and its first at or after warm-up + N steps, with the loss and accuracy curves drawn. Long tasks: `PerformanceObserver({ type: 'longtask', buffered: true })` installed before the app loads, counted over the measured windows of all rounds.",
-    "- **Bare tfjs:** `bench/bare`, a dedicated worker: `tf.sequential` of the same three Dense layers (glorotUniform), `tf.train.adam(0.001)`, `optimizer.minimize` on mean categorical cross-entropy, random data of MNIST's shape kept on the device (7,200 samples, contiguous batches); the loss is read back every ~250 ms (and at least every 64 steps); the same warm-up and N steps, timed inside the worker.",
+    "- **Bare tfjs:** `bench/bare`, a dedicated worker: `tf.sequential` of the same three Dense layers (glorotUniform), `tf.train.adam(0.001)`, `optimizer.minimize` on mean categorical cross-entropy, random data of MNIST's shape kept on the device (54,000 samples, contiguous batches); the loss is read back every ~250 ms (and at least every 64 steps); the same warm-up and N steps, timed inside the worker.",
     `- **Rounds:** ${report.rounds} alternating LayerLab/bare rounds per backend, each after waiting for the machine to be quiet; the table shows the best round of each side. ${rounds.join('; ')}.`,
     '',
     '### CPU time per training step',

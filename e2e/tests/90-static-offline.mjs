@@ -102,14 +102,14 @@ export const tests = {
       );
       assert(scope === url, `the service worker's scope is the app's folder: ${scope}`);
 
-      // A real dataset: MNIST (~8 MB) is downloaded once and kept by the training worker.
+      // A real dataset: MNIST (~12 MB) is downloaded once and kept by the training worker.
       await loadPreset(page, 'mnist-mlp');
       await page.getByTestId('backend-select').selectOption('cpu');
       await trainFewSteps(page);
       const stored = await cacheContents(page);
       const datasetCache = stored['layerlab-datasets-v1'] ?? [];
       assert(
-        datasetCache.some((u) => u.endsWith('/datasets/mnist.bin')),
+        datasetCache.some((u) => u.endsWith('/datasets/mnist.bin.gz')),
         `MNIST kept in the dataset cache: ${JSON.stringify(stored)}`,
       );
       const shell = Object.entries(stored).filter(([name]) => name !== 'layerlab-datasets-v1');

@@ -7,6 +7,8 @@ import type { LabelledData } from './types';
 export interface MnistManifest {
   format: 'layerlab-uint8-v1';
   file: string;
+  /** The file is gzip-compressed (the worker unpacks it); absent: stored as it is. */
+  compression?: 'gzip';
   count: number;
   imageShape: [number, number, number];
   imagesOffset: number;

@@ -61,12 +61,12 @@ export const PRESET_GUIDES: Record<string, PresetGuide> = {
   },
   'reverse-lstm': {
     en: [
-      'The same reversal task for a recurrent network: an LSTM reads the symbols one by one and keeps what it has seen in its cell state, returning one output per position.',
-      'Compare it with the transformer: the LSTM must carry the first symbol all the way to the end in its memory, so longer sequences get harder. Raise the sequence length and watch its accuracy drop.',
+      'The same reversal task for a recurrent network: an LSTM reads the symbols left to right, keeps what it has seen in its cell state, and answers at every position as it goes.',
+      'That is its handicap here: at the first position it must name the last symbol, which it has not read yet. It learns the second half of every answer and can only guess the first, so it levels off near 55 % accuracy, while the transformer, which sees the whole sequence at once, reaches 100 %. Switch the dataset to “Sequence copying” and the same LSTM gets everything right.',
     ],
     zh: [
-      '同样的倒序任务，换成循环神经网络：LSTM 逐个读入符号，把读过的内容保存在细胞状态中，并在每个位置输出一个结果。',
-      '和 Transformer 比较：LSTM 必须把第一个符号一路“记”到最后，因此序列越长越难。把序列长度调大，观察准确率如何下降。',
+      '同样的倒序任务，换成循环神经网络：LSTM 从左到右逐个读入符号，把读过的内容保存在细胞状态中，边读边在每个位置给出答案。',
+      '这正是它在这里的短板：在第一个位置它就要说出最后一个符号，而那个符号它还没读到。它学会了每个答案的后半部分，前半部分只能猜，所以准确率停在 55% 左右；而一次看到整个序列的 Transformer 能达到 100%。把数据集换成“序列复制”，同一个 LSTM 就能全部答对。',
     ],
   },
   'sine-regression': {

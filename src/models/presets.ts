@@ -65,7 +65,7 @@ export const PRESETS: readonly Preset[] = [
       ],
     },
     dataset: { ...DEFAULT_DATASET, id: 'mnist' },
-    training: { ...DEFAULT_TRAINING, learningRate: 0.001, epochs: 5, validationSplit: 0.1 },
+    training: { ...DEFAULT_TRAINING, learningRate: 0.001, epochs: 3, validationSplit: 0.1 },
   },
   {
     id: 'mnist-cnn',

@@ -46,7 +46,7 @@ export interface TrainingConfig {
   validationSplit: number;
   /**
    * Fraction held out as a test set, used once when the run ends (0 = none). Datasets with a
-   * fixed test set (MNIST's 2,000 test digits) use that instead.
+   * fixed test set (MNIST's 10,000 test digits) use that instead.
    */
   testSplit: number;
   /** Seeds the data generator, the shuffle, the initial weights and dropout: same seed, same run. */

@@ -99,10 +99,11 @@ describe('every bundled dataset loads with the manifest’s shapes and classes',
     if (entry.kind === 'text') expect(decoded.texts).toHaveLength(data.count);
   });
 
-  it('mnist: 8,000 training images in [0, 1], every digit present', async () => {
+  it('mnist: the gzip file unpacks to 60,000 training images in [0, 1] and 10,000 test images', async () => {
     const entry = MANIFEST.find((e) => e.id === 'mnist') as ManifestEntry;
     const { decoded } = await load(entry);
-    expect(decoded.data.count).toBe(8000);
+    expect(decoded.data.count).toBe(60_000);
+    expect(decoded.fixedTest?.count).toBe(10_000);
     expect(Math.max(...decoded.data.x.subarray(0, 784 * 10))).toBeLessThanOrEqual(1);
     expect(classCounts(decoded.data, 10).every((c) => c > 600)).toBe(true);
   });

@@ -351,12 +351,12 @@ describe('TrainingSession', () => {
     await h.session.handle({ type: 'start', request: req });
     expect(h.session.phase).toBe('paused');
     expect(fetched.some((url) => url.endsWith('/mnist.json'))).toBe(true);
-    expect(fetched.some((url) => url.endsWith('/mnist.bin'))).toBe(true);
+    expect(fetched.some((url) => url.endsWith('/mnist.bin.gz'))).toBe(true);
     expect(h.events.find((e) => e.type === 'dataInfo')).toMatchObject({
-      trainCount: 7200,
-      validationCount: 800,
-      testCount: 2000, // MNIST's own test digits, not a split of the training file
-      stepsPerEpoch: 225,
+      trainCount: 54_000,
+      validationCount: 6000,
+      testCount: 10_000, // MNIST's own test digits, not a split of the training file
+      stepsPerEpoch: 1687, // 54,000 / 32, the last partial batch dropped
     });
     const progress = h.events.filter((e) => e.type === 'progress').map((e) => e.message);
     expect(progress).toContain('Decoding MNIST digits…');
