@@ -13,6 +13,7 @@ import { CodeExport } from './models/CodeExport';
 import { LessonPanel } from './lessons/LessonPanel';
 import { useClassroom } from './useClassroom';
 import { LanguageSelect } from './LanguageSelect';
+import { ClassShapesToggle } from './ClassShapesToggle';
 import { useTranslation } from 'react-i18next';
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
         </h1>
         {shown('share') && <ExperimentMenu />}
         {shown('backend') && <BackendStatus />}
+        <ClassShapesToggle />
         <LanguageSelect />
       </header>
       <Notice />

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/useFormat';
 import { LAYER_KINDS, LAYER_TYPES } from '../models/layerRegistry';
@@ -17,6 +17,27 @@ export function Designer() {
   const format = useFormat();
   const spec = useStore((s) => s.spec);
   const addLayer = useStore((s) => s.addLayer);
+  const removeLayer = useStore((s) => s.removeLayer);
+  const listRef = useRef<HTMLOListElement>(null);
+  const addKindRef = useRef<HTMLSelectElement>(null);
+  // A removed layer takes its focused button with it: focus goes to the remove button of the
+  // layer now in its place (or the one above, or the layer-type list when none is left).
+  const removedAt = useRef<number | null>(null);
+  const onRemove = useCallback(
+    (id: string, index: number) => {
+      removedAt.current = index;
+      removeLayer(id);
+    },
+    [removeLayer],
+  );
+  useLayoutEffect(() => {
+    const at = removedAt.current;
+    if (at === null) return;
+    removedAt.current = null;
+    const cards = listRef.current?.children;
+    const card = cards?.[Math.min(at, cards.length - 1)];
+    (card?.querySelector<HTMLElement>('.layer-remove') ?? addKindRef.current)?.focus();
+  }, [spec.layers]);
   const analysis = useAnalysis();
   const [kind, setKind] = useState<LayerKind>('dense');
   const dataset = useDatasetInfo();
@@ -46,7 +67,7 @@ export function Designer() {
         <span className="layer-shape">{formatShape(dataset.inputShape)}</span>
         <span className="layer-params">0</span>
       </div>
-      <ol className="layer-list">
+      <ol className="layer-list" ref={listRef}>
         {spec.layers.map((layer, index) => (
           <LayerCard
             key={layer.id}
@@ -55,6 +76,7 @@ export function Designer() {
             count={spec.layers.length}
             analysis={byId.get(layer.id)}
             refOptions={refOptions[index] ?? []}
+            onRemove={onRemove}
           />
         ))}
       </ol>
@@ -63,6 +85,7 @@ export function Designer() {
           <span className="sr-only">{t('designer.addKind')}</span>
           <select
             value={kind}
+            ref={addKindRef}
             data-testid="add-layer-kind"
             onChange={(e) => setKind(e.target.value as LayerKind)}
           >

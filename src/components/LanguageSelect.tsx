@@ -6,7 +6,7 @@ import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/language';
 export function LanguageSelect() {
   const { t, i18n } = useTranslation();
   return (
-    <label className="language-select" style={{ marginLeft: 'auto' }}>
+    <label className="language-select">
       <span className="sr-only">{t('language.label')}</span>
       <select
         value={i18n.language}

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/useFormat';
 import { LAYER_TYPES, type FieldSpec } from '../models/layerRegistry';
@@ -19,6 +19,8 @@ interface Props {
   analysis: LayerAnalysis | undefined;
   /** The input and the layers above this one, for merges' "skip from". */
   refOptions: readonly LayerRefOption[];
+  /** Removes the layer; the designer then moves focus to the layer that takes its place. */
+  onRemove: (id: string, index: number) => void;
 }
 
 function fieldValue(layer: LayerSpec, key: string): unknown {
@@ -32,12 +34,28 @@ export const LayerCard = memo(function LayerCard({
   count,
   analysis,
   refOptions,
+  onRemove,
 }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const updateLayer = useStore((s) => s.updateLayer);
-  const removeLayer = useStore((s) => s.removeLayer);
   const moveLayer = useStore((s) => s.moveLayer);
+  const upRef = useRef<HTMLButtonElement>(null);
+  const downRef = useRef<HTMLButtonElement>(null);
+  // After a move, focus stays on this layer's arrow. At the top or the bottom that arrow is now
+  // disabled, which would drop focus to the page: the other arrow takes it instead.
+  const refocus = useRef<'up' | 'down' | null>(null);
+  useLayoutEffect(() => {
+    const wanted = refocus.current;
+    if (wanted === null) return;
+    refocus.current = null;
+    const [first, other] = wanted === 'up' ? [upRef, downRef] : [downRef, upRef];
+    (first.current?.disabled ? other : first).current?.focus();
+  }, [index, count]);
+  const move = (direction: 'up' | 'down') => {
+    refocus.current = direction;
+    moveLayer(layer.id, direction === 'up' ? -1 : 1);
+  };
   const expandBlock = useStore((s) => s.expandBlock);
   const type = LAYER_TYPES[layer.kind];
   const problem = analysis?.problem ?? null;
@@ -84,9 +102,10 @@ export const LayerCard = memo(function LayerCard({
             type="button"
             className="icon"
             data-testid="layer-up"
+            ref={upRef}
             aria-label={t('layerCard.moveUp', { index: index + 1 })}
             disabled={index === 0}
-            onClick={() => moveLayer(layer.id, -1)}
+            onClick={() => move('up')}
           >
             ↑
           </button>
@@ -94,18 +113,19 @@ export const LayerCard = memo(function LayerCard({
             type="button"
             className="icon"
             data-testid="layer-down"
+            ref={downRef}
             aria-label={t('layerCard.moveDown', { index: index + 1 })}
             disabled={index === count - 1}
-            onClick={() => moveLayer(layer.id, 1)}
+            onClick={() => move('down')}
           >
             ↓
           </button>
           <button
             type="button"
-            className="icon danger"
+            className="icon danger layer-remove"
             data-testid="layer-remove"
             aria-label={t('layerCard.remove', { index: index + 1 })}
-            onClick={() => removeLayer(layer.id)}
+            onClick={() => onRemove(layer.id, index)}
           >
             ×
           </button>

@@ -10,6 +10,8 @@ export interface Series {
   ys: readonly number[];
   /** Draw a dot on every point (for sparse series such as per-epoch validation). */
   dots: boolean;
+  /** A dashed line, so that series differ by more than colour. */
+  dashed?: boolean;
 }
 
 interface Props {
@@ -111,6 +113,7 @@ export function LineChart({ series, xLabel, yDomain, height, label }: Props) {
         ctx.strokeStyle = s.color;
         ctx.fillStyle = s.color;
         ctx.lineWidth = 2;
+        ctx.setLineDash(s.dashed ? [6, 4] : []);
         ctx.beginPath();
         s.xs.forEach((x, i) => {
           const px = toPx(x);
@@ -119,6 +122,7 @@ export function LineChart({ series, xLabel, yDomain, height, label }: Props) {
           else ctx.lineTo(px, py);
         });
         ctx.stroke();
+        ctx.setLineDash([]);
         if (s.dots) {
           s.xs.forEach((x, i) => {
             ctx.beginPath();

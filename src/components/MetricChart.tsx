@@ -44,7 +44,13 @@ export function MetricChart({ metric }: { metric: Metric }) {
   const series: Series[] = useMemo(
     () => [
       { name: trainingName, color: '#2563eb', ...trainPoints, dots: false },
-      { name: validationName, color: '#ea580c', ...valPoints, dots: valPoints.xs.length <= 40 },
+      {
+        name: validationName,
+        color: '#ea580c',
+        ...valPoints,
+        dots: valPoints.xs.length <= 40,
+        dashed: true,
+      },
     ],
     [trainPoints, valPoints, trainingName, validationName],
   );
@@ -75,7 +81,7 @@ export function MetricChart({ metric }: { metric: Metric }) {
           </span>
           <span>
             <span style={{ color: '#ea580c' }} aria-hidden="true">
-              ━●
+              ╍●
             </span>{' '}
             {validationName}
           </span>

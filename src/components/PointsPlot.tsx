@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { manifestEntry } from '../data/datasets';
 import { useTextLanguage } from '../i18n/useTextLanguage';
 import type { DatasetInfo } from '../data/datasets';
+import { useDisplayPrefs } from '../state/displayPrefs';
 import type { SamplePage } from '../workers/protocol';
+import { classShape, traceMarker } from './markers';
 
 /** Colour-blind-safe class colours (Okabe–Ito), in class order. */
 export const CLASS_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00'];
@@ -19,6 +21,7 @@ export function PointsPlot({ info, page }: { info: DatasetInfo; page: SamplePage
   const language = useTextLanguage();
   const name = manifestEntry(info.id)?.name[language] ?? info.name;
   const ref = useRef<HTMLCanvasElement>(null);
+  const shapes = useDisplayPrefs((s) => s.classShapes);
   useEffect(() => {
     const context = ref.current?.getContext('2d');
     if (!context) return;
@@ -38,14 +41,13 @@ export function PointsPlot({ info, page }: { info: DatasetInfo; page: SamplePage
     for (let n = 0; n < page.count; n++) {
       const px = (((xs[n] ?? 0) - x0) / xSpan) * (SIZE - 8) + 4;
       const py = SIZE - ((((ys[n] ?? 0) - y0) / ySpan) * (SIZE - 8) + 4);
-      context.fillStyle = regression
-        ? (CLASS_COLOURS[0] ?? '#000')
-        : (CLASS_COLOURS[(page.y[n] ?? 0) % CLASS_COLOURS.length] ?? '#000');
+      const label = regression ? 0 : (page.y[n] ?? 0);
+      context.fillStyle = CLASS_COLOURS[label % CLASS_COLOURS.length] ?? '#000';
       context.beginPath();
-      context.arc(px, py, 2.2, 0, 2 * Math.PI);
+      traceMarker(context, classShape(label, shapes && !regression), px, py, 2.2);
       context.fill();
     }
-  }, [info, page]);
+  }, [info, page, shapes]);
   return (
     <canvas
       ref={ref}

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { useDisplayPrefs } from '../../state/displayPrefs';
+import { classShape, MARKER_GLYPHS } from '../markers';
 import { classColour } from './categorical';
 
 /** Class swatches with their names, in class order. */
@@ -10,12 +12,19 @@ export function ClassLegend({
   names?: readonly string[] | undefined;
 }) {
   const { t } = useTranslation();
+  const shapes = useDisplayPrefs((s) => s.classShapes);
   if (count <= 0) return null;
   return (
     <ul className="internals-legend" aria-label={t('views.classes')}>
       {Array.from({ length: count }, (_, c) => (
         <li key={c}>
-          <span className="internals-swatch" style={{ background: classColour(c) }} />
+          {shapes ? (
+            <span className="internals-glyph" style={{ color: classColour(c) }} aria-hidden="true">
+              {MARKER_GLYPHS[classShape(c, true)]}
+            </span>
+          ) : (
+            <span className="internals-swatch" style={{ background: classColour(c) }} />
+          )}
           {names?.[c] ?? t('views.classN', { index: c })}
         </li>
       ))}

@@ -5,6 +5,7 @@ import { drawScaled, prepareCanvas, ScratchImage } from './canvasSetup';
 import { formatValue } from './formatValue';
 import { paintProbabilities } from './paint';
 import { gridImageRect, gridPointAt, plotRect, plotScales } from './plotLayout';
+import { useDisplayPrefs } from '../../state/displayPrefs';
 import { drawAxes, drawPoints } from './plotDraw';
 import { localPoint } from './pointer';
 import { topClass } from './probabilities';
@@ -62,6 +63,7 @@ export function DecisionBoundary({
   const plot = useMemo(() => plotRect(size, size), [size]);
   const scales = useMemo(() => plotScales(domain, plot), [domain, plot]);
   const pointCount = points ? Math.floor(points.length / 2) : 0;
+  const shapes = useDisplayPrefs((s) => s.classShapes);
 
   useEffect(() => {
     const element = canvas.current;
@@ -79,8 +81,20 @@ export function DecisionBoundary({
       context.restore();
     }
     drawAxes(context, plot, scales, false);
-    if (points) drawPoints(context, plot, scales, points, pointCount, pointClasses, 3);
-  }, [probs, gridSize, numClasses, domain, points, pointCount, pointClasses, plot, scales, size]);
+    if (points) drawPoints(context, plot, scales, points, pointCount, pointClasses, 3, shapes);
+  }, [
+    probs,
+    gridSize,
+    numClasses,
+    domain,
+    points,
+    pointCount,
+    pointClasses,
+    plot,
+    scales,
+    size,
+    shapes,
+  ]);
 
   let text = '';
   if (hover) {

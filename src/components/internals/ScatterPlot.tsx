@@ -5,6 +5,7 @@ import { ClassLegend } from './ClassLegend';
 import { prepareCanvas } from './canvasSetup';
 import { formatValue } from './formatValue';
 import { plotRect, plotScales } from './plotLayout';
+import { useDisplayPrefs } from '../../state/displayPrefs';
 import { drawAxes, drawPoints } from './plotDraw';
 import { localPoint } from './pointer';
 import { classCount, nearestPoint, pointBounds, toPixel } from './scatterScale';
@@ -47,14 +48,15 @@ export function ScatterPlot({
   const plot = useMemo(() => plotRect(size, size), [size]);
   const scales = useMemo(() => plotScales(pointBounds(points, count), plot), [points, count, plot]);
   const legendCount = Math.max(classCount(classes, count), classNames?.length ?? 0);
+  const shapes = useDisplayPrefs((s) => s.classShapes);
 
   useEffect(() => {
     const element = canvas.current;
     const context = element && prepareCanvas(element, size, size);
     if (!context) return;
     drawAxes(context, plot, scales, true);
-    drawPoints(context, plot, scales, points, count, classes, RADIUS);
-  }, [points, count, classes, plot, scales, size]);
+    drawPoints(context, plot, scales, points, count, classes, RADIUS, shapes);
+  }, [points, count, classes, plot, scales, size, shapes]);
 
   const pick = (event: MouseEvent) => {
     const { x, y } = localPoint(event);

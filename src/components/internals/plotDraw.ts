@@ -1,3 +1,4 @@
+import { classShape, traceMarker } from '../markers';
 import { formatTick, niceTicks } from '../chartScale';
 import { FONT, GRID_LINE, INK } from './canvasSetup';
 import { classColour } from './categorical';
@@ -65,6 +66,8 @@ export function drawPoints(
   count: number,
   classes: ArrayLike<number> | undefined,
   radius: number,
+  /** Each class its own marker shape as well as its colour (the colour-blind aid). */
+  shapes = false,
 ): void {
   context.save();
   context.beginPath();
@@ -80,8 +83,7 @@ export function drawPoints(
       const x = toPixel(scales.x, points[2 * i] ?? NaN);
       const y = toPixel(scales.y, points[2 * i + 1] ?? NaN);
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      context.moveTo(x + radius, y);
-      context.arc(x, y, radius, 0, 2 * Math.PI);
+      traceMarker(context, classShape(c, shapes), x, y, radius);
     }
     context.fillStyle = classColour(c);
     context.fill();

@@ -5,6 +5,8 @@
  * `{{count, number}}` (Intl.NumberFormat in the current language). `<b>` marks bold text
  * (react-i18next `Trans`).
  */
+import { messagesEn } from './messages.en';
+
 export const en = {
   common: {
     /** Joins short items of a list, e.g. percentages. */
@@ -18,6 +20,11 @@ export const en = {
   },
   language: {
     label: 'Language',
+  },
+  display: {
+    classShapes: 'Shapes for classes',
+    classShapesHint:
+      'Colour-blind aid: every class is drawn with its own marker shape as well as its colour (the data plot, the decision boundary, PCA and their legends).',
   },
   notice: {
     dismiss: 'Dismiss',
@@ -700,4 +707,6 @@ export const en = {
     notJson: '{{file}} is not valid JSON.',
     loadFailed: 'The lesson “{{id}}” could not be loaded (HTTP {{status}}).',
   },
+  /** Sentences made outside the components (src/messages): model problems, worker and file errors. */
+  messages: messagesEn,
 } as const;

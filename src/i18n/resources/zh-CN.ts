@@ -1,3 +1,4 @@
+import { messagesZhCN } from './messages.zh-CN';
 import type { Resources } from './types';
 
 /**
@@ -16,6 +17,11 @@ export const zhCN: Resources = {
   },
   language: {
     label: '语言',
+  },
+  display: {
+    classShapes: '类别用形状区分',
+    classShapesHint:
+      '色盲辅助：每个类别除颜色外还用各自的标记形状绘制（数据图、决策边界、PCA 及其图例）。',
   },
   notice: {
     dismiss: '关闭',
@@ -660,4 +666,5 @@ export const zhCN: Resources = {
     notJson: '{{file}} 不是有效的 JSON。',
     loadFailed: '无法载入课程“{{id}}”（HTTP {{status}}）。',
   },
+  messages: messagesZhCN,
 };

@@ -1,0 +1,29 @@
+/**
+ * A sentence for the user made outside the components (model analysis, the worker, the store):
+ * a key of the `messages` text group plus its values. Pure data, so it crosses the worker
+ * boundary and runs in Node; the UI renders it in the page's language (`useMessage`), tests and
+ * logs in English (`englishText`). Whole sentences only: a value is a number, a name the user
+ * typed or data gave (a file, a layer, a class), or another Message, never a sentence fragment
+ * glued on in English.
+ */
+import type { MessageKey } from './messageKeys';
+
+export type MessageValue = string | number | Message;
+
+export interface Message {
+  key: MessageKey;
+  values?: Readonly<Record<string, MessageValue>>;
+}
+
+/** Builds a Message; `count` picks the plural form (`key_one` / `key_other`). */
+export function message(key: MessageKey, values?: Record<string, MessageValue>): Message {
+  return values === undefined ? { key } : { key, values };
+}
+
+export function isMessage(value: unknown): value is Message {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { key?: unknown }).key === 'string'
+  );
+}
