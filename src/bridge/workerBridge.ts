@@ -15,15 +15,11 @@ import type {
   ProbeResult,
   ProbeSettings,
   SamplePage,
-  SavedModelEntry,
-  SavedModelMetrics,
   StartRequest,
   TrainRecord,
-  UploadedFile,
   ValidationRecord,
   WorkerEvent,
 } from '../workers/protocol';
-import type { ModelSpec } from '../models/spec';
 import { assertNever } from '../workers/protocol';
 
 let worker: Worker | null = null;
@@ -68,7 +64,11 @@ interface Waiting {
 const waiting = new Map<number, Waiting>();
 let nextRequestId = 1;
 
-function request(build: (requestId: number) => Command, transfer: Transferable[] = []) {
+/** Sends a command that gets one answer (matched by request id); the bridge's modules use it. */
+export function request(
+  build: (requestId: number) => Command,
+  transfer: Transferable[] = [],
+): Promise<WorkerEvent> {
   const requestId = nextRequestId++;
   return new Promise<WorkerEvent>((resolve, reject) => {
     waiting.set(requestId, { resolve, reject });
@@ -98,7 +98,7 @@ function restartWorker(reason: string): void {
   ensureWorker();
 }
 
-function flushFrame(): void {
+export function flushFrame(): void {
   frameRequested = false;
   if (pendingTrain.length === 0 && pendingValidation.length === 0 && !pendingProbe) return;
   const train = pendingTrain;
@@ -203,7 +203,7 @@ function handleEvent(event: WorkerEvent): void {
   }
 }
 
-function startRun(pauseAfterFirstStep: boolean, restoreFrom: string | null = null): void {
+export function startRun(pauseAfterFirstStep: boolean, restoreFrom: string | null = null): void {
   const state = useStore.getState();
   const { spec, dataset, training } = state;
   rememberExperiment(localStorage, currentExperiment(state));
@@ -342,101 +342,5 @@ export const probes = {
   set(settings: ProbeSettings): void {
     lastProbeSettings = settings;
     send({ type: 'setProbes', settings });
-  },
-};
-
-/** What uploading model files gave: a saved model, or a design (and maybe its weights). */
-export type ModelUpload =
-  | { kind: 'saved'; entry: SavedModelEntry }
-  | {
-      kind: 'design';
-      spec: ModelSpec;
-      inputShape: (number | null)[];
-      notes: string[];
-      entry: SavedModelEntry | null;
-    };
-
-function modelAnswer<T extends WorkerEvent['type']>(
-  event: WorkerEvent,
-  type: T,
-): Extract<WorkerEvent, { type: T }> {
-  if (event.type === type) return event as Extract<WorkerEvent, { type: T }>;
-  throw new Error(event.type === 'modelFailed' ? event.message : 'Unexpected answer.');
-}
-
-/** The latest value of a metric in a history, or null. */
-function latest<R>(records: readonly R[], pick: (r: R) => number | null): number | null {
-  const last = records.at(-1);
-  return last ? pick(last) : null;
-}
-
-/** Trained models kept in this browser, and tfjs files in and out. */
-export const modelRequests = {
-  /** Keeps the current run's model (with its curves and optimizer state) under `name`. */
-  async save(name: string): Promise<SavedModelEntry> {
-    flushFrame();
-    const state = useStore.getState();
-    const metrics: SavedModelMetrics = {
-      trainLoss: latest(state.train, (r) => r.loss),
-      trainAccuracy: latest(state.train, (r) => r.accuracy),
-      valLoss: latest(state.validation, (r) => r.loss),
-      valAccuracy: latest(state.validation, (r) => r.accuracy),
-      testAccuracy: state.test?.accuracy ?? null,
-    };
-    const event = await request((requestId) => ({
-      type: 'saveModel',
-      requestId,
-      name,
-      experiment: currentExperiment(state, name),
-      metrics,
-      history: { train: state.train, validation: state.validation },
-    }));
-    return modelAnswer(event, 'modelSaved').entry;
-  },
-
-  async list(): Promise<SavedModelEntry[]> {
-    return modelAnswer(
-      await request((requestId) => ({ type: 'listModels', requestId })),
-      'modelList',
-    ).entries;
-  },
-
-  async remove(id: string): Promise<SavedModelEntry[]> {
-    const event = await request((requestId) => ({ type: 'deleteModel', requestId, id }));
-    return modelAnswer(event, 'modelList').entries;
-  },
-
-  /** The model.json and weights file of a saved model (the caller downloads them). */
-  async files(id: string): Promise<UploadedFile[]> {
-    const event = await request((requestId) => ({ type: 'exportModel', requestId, id }));
-    return modelAnswer(event, 'modelFiles').files;
-  },
-
-  /** tfjs files the user chose: LayerLab's become a saved model, others a design. */
-  async upload(files: readonly File[]): Promise<ModelUpload> {
-    if (files.length === 0) throw new Error('No files were chosen.');
-    for (const file of files) checkUploadSize(file.name, file.size);
-    const uploaded = await Promise.all(
-      files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
-    );
-    const experiment = currentExperiment(useStore.getState());
-    const event = await request(
-      (requestId) => ({ type: 'uploadModel', requestId, files: uploaded, experiment }),
-      uploaded.map((f) => f.bytes),
-    );
-    if (event.type === 'modelImported') {
-      const { spec, inputShape, notes, entry } = event;
-      return { kind: 'design', spec, inputShape, notes, entry };
-    }
-    return { kind: 'saved', entry: modelAnswer(event, 'modelSaved').entry };
-  },
-
-  /**
-   * Opens a saved model: its experiment replaces the current one, and a run starts paused at the
-   * saved step with the saved weights, optimizer state and curves (Resume trains on).
-   */
-  load(entry: SavedModelEntry): void {
-    useStore.getState().loadExperiment(entry.experiment, `the saved model “${entry.name}”`);
-    startRun(false, entry.id);
   },
 };

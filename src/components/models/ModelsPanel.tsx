@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { modelRequests } from '../../bridge/workerBridge';
+import { modelRequests } from '../../bridge/modelRequests';
 import { currentExperiment, useStore } from '../../state/store';
 import type { SavedModelEntry } from '../../workers/protocol';
 import { downloadFiles } from '../downloadFile';

@@ -1,0 +1,110 @@
+/**
+ * Trained models kept in this browser, and tfjs model files in and out: requests to the training
+ * worker through the bridge's `request` (one answer each), for the Saved models panel.
+ */
+import { checkUploadSize } from '../data/import/limits';
+import type { ModelSpec } from '../models/spec';
+import { currentExperiment, useStore } from '../state/store';
+import type {
+  SavedModelEntry,
+  SavedModelMetrics,
+  UploadedFile,
+  WorkerEvent,
+} from '../workers/protocol';
+import { flushFrame, request, startRun } from './workerBridge';
+
+/** What uploading model files gave: a saved model, or a design (and maybe its weights). */
+export type ModelUpload =
+  | { kind: 'saved'; entry: SavedModelEntry }
+  | {
+      kind: 'design';
+      spec: ModelSpec;
+      inputShape: (number | null)[];
+      notes: string[];
+      entry: SavedModelEntry | null;
+    };
+
+function modelAnswer<T extends WorkerEvent['type']>(
+  event: WorkerEvent,
+  type: T,
+): Extract<WorkerEvent, { type: T }> {
+  if (event.type === type) return event as Extract<WorkerEvent, { type: T }>;
+  throw new Error(event.type === 'modelFailed' ? event.message : 'Unexpected answer.');
+}
+
+/** The latest value of a metric in a history, or null. */
+function latest<R>(records: readonly R[], pick: (r: R) => number | null): number | null {
+  const last = records.at(-1);
+  return last ? pick(last) : null;
+}
+
+/** Trained models kept in this browser, and tfjs files in and out. */
+export const modelRequests = {
+  /** Keeps the current run's model (with its curves and optimizer state) under `name`. */
+  async save(name: string): Promise<SavedModelEntry> {
+    flushFrame();
+    const state = useStore.getState();
+    const metrics: SavedModelMetrics = {
+      trainLoss: latest(state.train, (r) => r.loss),
+      trainAccuracy: latest(state.train, (r) => r.accuracy),
+      valLoss: latest(state.validation, (r) => r.loss),
+      valAccuracy: latest(state.validation, (r) => r.accuracy),
+      testAccuracy: state.test?.accuracy ?? null,
+    };
+    const event = await request((requestId) => ({
+      type: 'saveModel',
+      requestId,
+      name,
+      experiment: currentExperiment(state, name),
+      metrics,
+      history: { train: state.train, validation: state.validation },
+    }));
+    return modelAnswer(event, 'modelSaved').entry;
+  },
+
+  async list(): Promise<SavedModelEntry[]> {
+    return modelAnswer(
+      await request((requestId) => ({ type: 'listModels', requestId })),
+      'modelList',
+    ).entries;
+  },
+
+  async remove(id: string): Promise<SavedModelEntry[]> {
+    const event = await request((requestId) => ({ type: 'deleteModel', requestId, id }));
+    return modelAnswer(event, 'modelList').entries;
+  },
+
+  /** The model.json and weights file of a saved model (the caller downloads them). */
+  async files(id: string): Promise<UploadedFile[]> {
+    const event = await request((requestId) => ({ type: 'exportModel', requestId, id }));
+    return modelAnswer(event, 'modelFiles').files;
+  },
+
+  /** tfjs files the user chose: LayerLab's become a saved model, others a design. */
+  async upload(files: readonly File[]): Promise<ModelUpload> {
+    if (files.length === 0) throw new Error('No files were chosen.');
+    for (const file of files) checkUploadSize(file.name, file.size);
+    const uploaded = await Promise.all(
+      files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
+    );
+    const experiment = currentExperiment(useStore.getState());
+    const event = await request(
+      (requestId) => ({ type: 'uploadModel', requestId, files: uploaded, experiment }),
+      uploaded.map((f) => f.bytes),
+    );
+    if (event.type === 'modelImported') {
+      const { spec, inputShape, notes, entry } = event;
+      return { kind: 'design', spec, inputShape, notes, entry };
+    }
+    return { kind: 'saved', entry: modelAnswer(event, 'modelSaved').entry };
+  },
+
+  /**
+   * Opens a saved model: its experiment replaces the current one, and a run starts paused at the
+   * saved step with the saved weights, optimizer state and curves (Resume trains on).
+   */
+  load(entry: SavedModelEntry): void {
+    useStore.getState().loadExperiment(entry.experiment, `the saved model “${entry.name}”`);
+    startRun(false, entry.id);
+  },
+};
