@@ -56,13 +56,20 @@ export interface TextClassificationDataset {
   notes: string[];
 }
 
+/**
+ * Short texts are padded at the start, as Keras's pad_sequences does: the words then come last, so
+ * an LSTM that answers from its final state has just read them instead of a run of <pad>s (which
+ * kept the sentiment LSTM at chance). Averaging layers do not care which end is padded.
+ */
+export const TEXT_PAD: SequenceEnd = 'start';
+
 export function buildTextClassification(
   corpus: TextCorpus,
   {
     vocabSize = DEFAULT_WORD_VOCABULARY_SIZE,
     sequenceLength = DEFAULT_TEXT_SEQUENCE_LENGTH,
     truncate = 'end',
-    pad = 'end',
+    pad = TEXT_PAD,
     seed,
   }: TextClassificationOptions = {},
 ): TextClassificationDataset {

@@ -240,9 +240,9 @@ describe('computeProbes on a text model', () => {
         run,
         settings({ activations: true }, { sample: { kind: 'text', text: 'Good FOOD, terrible!' } }),
       );
-      // good → 2, food → 4, "terrible" is unknown → 1, then padding.
-      expect(Array.from(r.sample?.x ?? [])).toEqual([2, 4, 1, 0, 0]);
-      expect(r.sample?.tokens).toEqual(['good', 'food', '<oov>', '<pad>', '<pad>']);
+      // Padding first, as the training texts: good → 2, food → 4, "terrible" is unknown → 1.
+      expect(Array.from(r.sample?.x ?? [])).toEqual([0, 0, 2, 4, 1]);
+      expect(r.sample?.tokens).toEqual(['<pad>', '<pad>', 'good', 'food', '<oov>']);
       expect(r.sample?.output).toHaveLength(1);
     } finally {
       disposeRun(run);

@@ -8,6 +8,7 @@ import {
   WORD_PAD_ID,
   wordIds,
 } from '../../data/text/wordTokenizer';
+import { TEXT_PAD } from '../../data/text/textClassification';
 import { createVocabulary, type Vocabulary } from '../../data/text/vocabulary';
 import type { Run } from '../run';
 
@@ -24,5 +25,6 @@ export function encodeText(run: Run, text: string, length: number): Float32Array
     vocabularies.set(run, vocabulary);
   }
   const ids = wordIds(normalizeText(text), vocabulary);
-  return Float32Array.from(fitToLength(ids, WORD_PAD_ID, { length }));
+  // Padded like the training texts, or the model would read a sentence unlike any it learned from.
+  return Float32Array.from(fitToLength(ids, WORD_PAD_ID, { length, pad: TEXT_PAD }));
 }
