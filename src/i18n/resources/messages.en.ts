@@ -1,12 +1,25 @@
 /**
  * English sentences made outside the components, as Messages (src/messages/message.ts): the `messages`
- * group of the UI text. Grouped by where they are made. zh-CN has the same keys in
- * messages.zh-CN.ts (src/i18n/resources.test.ts checks).
+ * group of the UI text. One file per group in messages/, by where the sentences are made; zh-CN has
+ * the same keys in messages.zh-CN.ts (src/i18n/resources.test.ts checks).
  */
+import { analysisEn } from './messages/analysis.en';
+import { dataEn } from './messages/data.en';
+import { filesEn } from './messages/files.en';
+import { layersEn } from './messages/layers.en';
+import { noticesEn } from './messages/notices.en';
+import { workerEn } from './messages/worker.en';
+
 export const messagesEn = {
   /** Shared by every group. */
   common: {
     /** Another message, shown as it is (e.g. an error from a library, which has no translation). */
     verbatim: '{{text}}',
   },
+  analysis: analysisEn,
+  layers: layersEn,
+  worker: workerEn,
+  data: dataEn,
+  notices: noticesEn,
+  files: filesEn,
 };

@@ -1,0 +1,5 @@
+/** Chinese for layers.en.ts: the same keys and {{variables}}. */
+import type { Translation } from '../types';
+import type { layersEn } from './layers.en';
+
+export const layersZhCN: Translation<typeof layersEn> = {};
