@@ -27,3 +27,9 @@ export function isMessage(value: unknown): value is Message {
     typeof (value as { key?: unknown }).key === 'string'
   );
 }
+
+/** Several Messages shown one after the other (null for none), e.g. a list of notes as one notice. */
+export function joinMessages(messages: readonly Message[]): Message | null {
+  if (messages.length === 0) return null;
+  return messages.reduce((first, second) => message('common.joined', { first, second }));
+}

@@ -15,6 +15,8 @@ export const messagesEn = {
   common: {
     /** Another message, shown as it is (e.g. an error from a library, which has no translation). */
     verbatim: '{{text}}',
+    /** Two whole sentences (or Messages) shown one after the other, e.g. several import notes. */
+    joined: '{{first}} {{second}}',
   },
   analysis: analysisEn,
   layers: layersEn,

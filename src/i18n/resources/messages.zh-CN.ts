@@ -11,6 +11,7 @@ import type { Translation } from './types';
 export const messagesZhCN: Translation<typeof messagesEn> = {
   common: {
     verbatim: '{{text}}',
+    joined: '{{first}}{{second}}',
   },
   analysis: analysisZhCN,
   layers: layersZhCN,
