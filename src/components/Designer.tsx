@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMessage } from '../messages/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { LAYER_KINDS, LAYER_TYPES } from '../models/layerRegistry';
 import { formatShape, INPUT_ID, type LayerKind } from '../models/spec';
@@ -14,6 +15,7 @@ const GROUPS = ['Core', 'Convolution', 'Normalization', 'Sequence', 'Merge', 'Bl
 /** The layer designer: the input, the stack of layers, an "add layer" row, and the totals. */
 export function Designer() {
   const { t } = useTranslation();
+  const show = useMessage();
   const format = useFormat();
   const spec = useStore((s) => s.spec);
   const addLayer = useStore((s) => s.addLayer);
@@ -111,12 +113,12 @@ export function Designer() {
           {format.integer(analysis.totalParams)}
         </strong>
       </div>
-      {analysis.modelProblems.map((problem) => (
+      {analysis.modelProblems.map(show).map((problem) => (
         <p key={problem} className="model-problem" data-testid="model-problem" role="alert">
           {problem}
         </p>
       ))}
-      {analysis.warnings.map((warning) => (
+      {analysis.warnings.map(show).map((warning) => (
         <p key={warning} className="model-warning" data-testid="model-warning">
           {warning}
         </p>

@@ -1,5 +1,6 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMessage } from '../messages/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { LAYER_TYPES, type FieldSpec } from '../models/layerRegistry';
 import { isBlock } from '../models/layerTypes/blocks';
@@ -37,6 +38,7 @@ export const LayerCard = memo(function LayerCard({
   onRemove,
 }: Props) {
   const { t } = useTranslation();
+  const show = useMessage();
   const format = useFormat();
   const updateLayer = useStore((s) => s.updateLayer);
   const moveLayer = useStore((s) => s.moveLayer);
@@ -150,7 +152,7 @@ export const LayerCard = memo(function LayerCard({
       )}
       {problem && (
         <p className="layer-problem" data-testid="layer-problem" role="alert">
-          {problem}
+          {show(problem)}
         </p>
       )}
     </li>

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Message } from '../messages/message';
+import { useMessage } from '../messages/useMessage';
 
 interface Props {
   label: string;
@@ -9,7 +11,7 @@ interface Props {
   max?: number;
   step?: number | 'any';
   /** A problem with the current value, shown under the field. */
-  problem?: string | null | undefined;
+  problem?: Message | null | undefined;
   testId?: string;
   disabled?: boolean;
 }
@@ -30,6 +32,7 @@ export function NumberField({
   disabled,
 }: Props) {
   const { t } = useTranslation();
+  const show = useMessage();
   const id = useId();
   const [text, setText] = useState(String(value));
   const [shownValue, setShownValue] = useState(value);
@@ -40,7 +43,7 @@ export function NumberField({
   }
   const parsed = text.trim() === '' ? NaN : Number(text);
   const localProblem = Number.isFinite(parsed) ? null : t('numberField.notANumber', { text });
-  const shown = localProblem ?? problem ?? null;
+  const shown = localProblem ?? (problem ? show(problem) : null);
   return (
     <label className="field" htmlFor={id}>
       <span className="field-label">{label}</span>

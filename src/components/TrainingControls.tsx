@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useMessage } from '../messages/useMessage';
 import { training } from '../bridge/workerBridge';
 import { useStore } from '../state/store';
 import { useAnalysis } from '../state/useAnalysis';
@@ -7,6 +8,7 @@ import { ProgressBar } from './ProgressBar';
 /** Train / pause / resume / step / stop / reset, with the reason when Train is not possible. */
 export function TrainingControls() {
   const { t } = useTranslation();
+  const show = useMessage();
   const phase = useStore((s) => s.phase);
   const phaseMessage = useStore((s) => s.phaseMessage);
   const progress = useStore((s) => s.progress);
@@ -21,7 +23,7 @@ export function TrainingControls() {
           className="primary"
           data-testid="train-button"
           disabled={blocked || phase === 'preparing'}
-          title={blockingReason ?? t('controls.trainTitle')}
+          title={blockingReason ? show(blockingReason) : t('controls.trainTitle')}
           onClick={training.train}
         >
           {active ? t('controls.restart') : t('controls.train')}
@@ -80,7 +82,7 @@ export function TrainingControls() {
       <ProgressBar />
       {blocked && (
         <p className="blocked" data-testid="train-disabled-reason">
-          {t('controls.disabled', { reason: blockingReason })}
+          {t('controls.disabled', { reason: show(blockingReason) })}
         </p>
       )}
       {phaseMessage && (

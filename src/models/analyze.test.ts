@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinDataset, type DatasetInfo } from '../data/datasets';
-import { analyzeModel, type ModelAnalysis } from './analyze';
+import { analyzeInEnglish, type EnglishAnalysis } from './testing/englishAnalysis';
 import { PRESETS } from './presets';
 import type { LayerSpec, ModelSpec, Padding } from './spec';
 import { DEFAULT_DATASET, DEFAULT_TRAINING, type TrainingConfig } from './trainingConfig';
@@ -46,10 +46,10 @@ function analyze(
   model: ModelSpec,
   dataset: DatasetInfo,
   config: TrainingConfig = DEFAULT_TRAINING,
-): ModelAnalysis {
+): EnglishAnalysis {
   const before = structuredClone(model);
   const configBefore = structuredClone(config);
-  const result = analyzeModel(model, dataset, config);
+  const result = analyzeInEnglish(model, dataset, config);
   expect(model).toEqual(before);
   expect(config).toEqual(configBefore);
   return result;
@@ -59,7 +59,7 @@ describe('analyzeModel: valid designs', () => {
   it('the LSTM sentiment classifier has Keras’s 166,305 parameters', () => {
     const preset = PRESETS.find((p) => p.id === 'sentiment-lstm');
     if (!preset) throw new Error('sentiment-lstm preset missing');
-    const a = analyzeModel(
+    const a = analyzeInEnglish(
       preset.spec,
       builtinDataset('sentiment'),
       preset.training,
@@ -120,7 +120,7 @@ describe('analyzeModel: valid designs', () => {
 
   it('every preset is valid with its own dataset and settings', () => {
     for (const preset of PRESETS) {
-      const a = analyzeModel(
+      const a = analyzeInEnglish(
         preset.spec,
         builtinDataset(preset.dataset.id),
         preset.training,
@@ -395,7 +395,7 @@ describe('analyzeModel: settings', () => {
   });
 
   it('dataset noise and point count are checked when given', () => {
-    const a = analyzeModel(good, XOR, DEFAULT_TRAINING, {
+    const a = analyzeInEnglish(good, XOR, DEFAULT_TRAINING, {
       ...DEFAULT_DATASET,
       noise: 0.9,
       samples: 10,
@@ -403,7 +403,9 @@ describe('analyzeModel: settings', () => {
     expect(a.settingProblems.noise).toContain('Noise');
     expect(a.settingProblems.samples).toContain('Points');
     expect(a.blockingReason).toBe(a.settingProblems.noise);
-    expect(analyzeModel(good, XOR, DEFAULT_TRAINING, DEFAULT_DATASET).blockingReason).toBeNull();
+    expect(
+      analyzeInEnglish(good, XOR, DEFAULT_TRAINING, DEFAULT_DATASET).blockingReason,
+    ).toBeNull();
   });
 
   it('a layer problem is reported before a settings problem', () => {

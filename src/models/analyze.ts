@@ -4,6 +4,7 @@
  * Train is allowed, with the reason when it is not. Never changes the design.
  */
 import type { DatasetInfo } from '../data/datasets';
+import { message, type Message } from '../messages/message';
 import { inferStack, type LayerAnalysis } from './inferStack';
 import { formatShape, type ModelSpec, type Shape } from './spec';
 import { LIMITS, type DatasetChoice, type TrainingConfig } from './trainingConfig';
@@ -15,13 +16,13 @@ export interface ModelAnalysis {
   layers: LayerAnalysis[];
   totalParams: number;
   /** Problems that belong to the model as a whole (its output vs the labels, the loss). */
-  modelProblems: string[];
+  modelProblems: Message[];
   /** Problems in the training settings, keyed by setting. */
-  settingProblems: Partial<Record<keyof TrainingConfig | keyof DatasetChoice, string>>;
+  settingProblems: Partial<Record<keyof TrainingConfig | keyof DatasetChoice, Message>>;
   /** Advice that does not block training. */
-  warnings: string[];
+  warnings: Message[];
   /** Null when Train may run; otherwise the first reason it may not, as shown beside the button. */
-  blockingReason: string | null;
+  blockingReason: Message | null;
 }
 
 /**
@@ -52,77 +53,72 @@ export function analyzeModel(
   const { layers, totalParams } = stack;
   const shape = stack.output;
 
-  const modelProblems: string[] = [];
-  const warnings: string[] = [];
+  const modelProblems: Message[] = [];
+  const warnings: Message[] = [];
   const classes = dataset.classes.length;
   const lastDense = [...spec.layers].reverse().find((l) => l.kind === 'dense');
   const last = spec.layers.at(-1);
 
   if (spec.layers.length === 0) {
-    modelProblems.push(
-      'The model has no layers. Add at least one Dense layer to produce the output.',
-    );
+    modelProblems.push(message('analysis.noLayers'));
   } else if (shape !== null) {
     const out: Shape = shape;
     const accepted = acceptedOutputs(dataset);
     const units = out.at(-1) ?? 0;
     if (!accepted.some((a) => sameShape(a, out))) {
+      const count = classes;
       const want =
         dataset.task === 'regression'
-          ? `[${classes}] (one value per target)`
+          ? message('analysis.want.regression', { count })
           : dataset.task === 'sequence'
-            ? `${formatShape(accepted[0] ?? [])} (one score per symbol at every position)`
+            ? message('analysis.want.sequence', { shape: formatShape(accepted[0] ?? []) })
             : classes === 2
-              ? `[2] (softmax over 2 classes) or [1] (one sigmoid unit)`
-              : `[${classes}] (one output per class)`;
+              ? message('analysis.want.binary')
+              : message('analysis.want.classes', { count });
       const fix =
         dataset.task === 'regression'
-          ? ` End with a Dense layer of ${classes} unit${classes === 1 ? '' : 's'} and a linear activation.`
+          ? message('analysis.fix.regression', { count })
           : dataset.task === 'sequence'
-            ? ` End with a Dense layer of ${classes} units on the sequence (no Flatten or pooling).`
+            ? message('analysis.fix.sequence', { count })
             : out.length !== 1
-              ? ' Add Flatten and a Dense layer at the end (or global pooling before the Dense).'
-              : ` Set the last Dense layer to ${classes} units.`;
+              ? message('analysis.fix.flatten')
+              : message('analysis.fix.units', { count });
       const has =
         dataset.task === 'regression'
-          ? `${classes} target${classes === 1 ? '' : 's'}`
-          : `${classes} classes`;
+          ? message('analysis.has.targets', { count })
+          : message('analysis.has.classes', { count });
       modelProblems.push(
-        `The model's output has shape ${formatShape(out)}, but ${dataset.name} has ${has}, so it must be ${want}.${fix}`,
+        message('analysis.outputMismatch', {
+          shape: formatShape(out),
+          dataset: dataset.name,
+          has,
+          want,
+          fix,
+        }),
       );
     } else if (dataset.task === 'regression' && config.loss !== 'meanSquaredError') {
-      modelProblems.push(
-        `${dataset.name} asks for real numbers, not classes: use the mean squared error loss (cross-entropy only fits class labels).`,
-      );
+      modelProblems.push(message('analysis.regressionLoss', { dataset: dataset.name }));
     } else if (config.loss === 'categoricalCrossentropy' && units === 1) {
-      modelProblems.push(
-        'Categorical cross-entropy needs one output per class, but the model has 1 output. Use binary cross-entropy with a sigmoid output, or 2 softmax units.',
-      );
+      modelProblems.push(message('analysis.categoricalOneOutput'));
     }
     if (modelProblems.length === 0 && last?.kind === 'dense' && dataset.task === 'regression') {
       if (last.activation !== 'linear') {
-        warnings.push(
-          `The last layer uses "${last.activation}", which limits the range of its output; regression usually ends with a "linear" Dense layer.`,
-        );
+        warnings.push(message('analysis.regressionActivation', { activation: last.activation }));
       }
     } else if (modelProblems.length === 0 && last?.kind === 'dense') {
       if (config.loss === 'categoricalCrossentropy' && last.activation !== 'softmax') {
-        warnings.push(
-          `Categorical cross-entropy expects probabilities: the last layer uses "${last.activation}"; "softmax" is the usual choice.`,
-        );
+        warnings.push(message('analysis.categoricalActivation', { activation: last.activation }));
       }
       if (
         config.loss === 'binaryCrossentropy' &&
         !['sigmoid', 'softmax'].includes(last.activation)
       ) {
-        warnings.push(
-          `Binary cross-entropy expects values between 0 and 1: the last layer uses "${last.activation}"; "sigmoid" is the usual choice.`,
-        );
+        warnings.push(message('analysis.binaryActivation', { activation: last.activation }));
       }
     }
   }
   if (lastDense === undefined && spec.layers.length > 0 && shape !== null) {
-    warnings.push('The model has no Dense layer, so it has no weights to learn a classifier with.');
+    warnings.push(message('analysis.noDense'));
   }
   for (const layer of layers) if (layer.warning) warnings.push(layer.warning);
 
@@ -138,6 +134,11 @@ export function analyzeModel(
     warnings,
     blockingReason: layerProblem ?? modelProblems[0] ?? settingProblem,
   };
+}
+
+/** The bounds of a limit, as a message's values. */
+function range({ min, max }: { min: number; max: number }): { min: number; max: number } {
+  return { min, max };
 }
 
 function inRange(value: number, min: number, max: number): boolean {
@@ -161,38 +162,40 @@ function checkSettings(
   const problems: ModelAnalysis['settingProblems'] = {};
   const { learningRate: lr, batchSize: bs, epochs: ep, validationSplit: vs } = LIMITS;
   if (!inRange(config.learningRate, lr.min, lr.max) || config.learningRate <= 0) {
-    problems.learningRate = `Learning rate must be a number between ${lr.min} and ${lr.max}.`;
+    problems.learningRate = message('analysis.setting.learningRate', range(lr));
   }
   if (!Number.isInteger(config.batchSize) || !inRange(config.batchSize, bs.min, bs.max)) {
-    problems.batchSize = `Batch size must be a whole number from ${bs.min} to ${bs.max}.`;
+    problems.batchSize = message('analysis.setting.batchSize', range(bs));
   }
   if (!Number.isInteger(config.epochs) || !inRange(config.epochs, ep.min, ep.max)) {
-    problems.epochs = `Epochs must be a whole number from ${ep.min} to ${ep.max}.`;
+    problems.epochs = message('analysis.setting.epochs', range(ep));
   }
   if (!inRange(config.validationSplit, vs.min, vs.max)) {
-    problems.validationSplit = `Validation split must be between ${vs.min} and ${vs.max}.`;
+    problems.validationSplit = message('analysis.setting.validationSplit', range(vs));
   }
   const ts = LIMITS.testSplit;
   if (!inRange(config.testSplit, ts.min, ts.max)) {
-    problems.testSplit = `Test split must be between ${ts.min} and ${ts.max}.`;
+    problems.testSplit = message('analysis.setting.testSplit', range(ts));
   } else if (
     inRange(config.validationSplit, vs.min, vs.max) &&
     config.validationSplit + config.testSplit > 0.8
   ) {
-    problems.testSplit = `Validation and test splits together hold out ${Math.round((config.validationSplit + config.testSplit) * 100)} % of the data, leaving too little to train on: keep them at 80 % or less.`;
+    problems.testSplit = message('analysis.setting.heldOutTooMuch', {
+      percent: Math.round((config.validationSplit + config.testSplit) * 100),
+    });
   }
   if (!Number.isInteger(config.seed) || config.seed < 0) {
-    problems.seed = 'Seed must be a whole number of 0 or more.';
+    problems.seed = message('analysis.setting.seed');
   }
   if (data) {
     if (!inRange(data.noise, LIMITS.noise.min, LIMITS.noise.max)) {
-      problems.noise = `Noise must be between ${LIMITS.noise.min} and ${LIMITS.noise.max}.`;
+      problems.noise = message('analysis.setting.noise', range(LIMITS.noise));
     }
     if (
       !Number.isInteger(data.samples) ||
       !inRange(data.samples, LIMITS.samples.min, LIMITS.samples.max)
     ) {
-      problems.samples = `Points must be a whole number from ${LIMITS.samples.min} to ${LIMITS.samples.max}.`;
+      problems.samples = message('analysis.setting.samples', range(LIMITS.samples));
     }
     const kind = dataset?.kind;
     const length =
@@ -204,16 +207,17 @@ function checkSettings(
             ? CORPUS_LIMITS.length
             : null;
     if (length && !isWhole(data.sequenceLength, length.min, length.max)) {
-      problems.sequenceLength = `Sequence length must be a whole number from ${length.min} to ${length.max}.`;
+      problems.sequenceLength = message('analysis.setting.sequenceLength', range(length));
     }
     const vocabulary =
       kind === 'sequence'
-        ? { ...SEQUENCE_TASK_LIMITS.symbols, what: 'Symbols' }
+        ? { ...SEQUENCE_TASK_LIMITS.symbols, key: 'analysis.setting.symbols' as const }
         : kind === 'text'
-          ? { ...TEXT_LIMITS.vocabulary, what: 'Vocabulary size' }
+          ? { ...TEXT_LIMITS.vocabulary, key: 'analysis.setting.vocabularySize' as const }
           : null;
     if (vocabulary && !isWhole(data.vocabularySize, vocabulary.min, vocabulary.max)) {
-      problems.vocabularySize = `${vocabulary.what} must be a whole number from ${vocabulary.min} to ${vocabulary.max}.`;
+      const { min, max } = vocabulary;
+      problems.vocabularySize = message(vocabulary.key, { min, max });
     }
   }
   return problems;

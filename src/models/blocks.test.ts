@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset, type DatasetInfo } from '../data/datasets';
-import { analyzeModel } from './analyze';
+import { analyzeInEnglish } from './testing/englishAnalysis';
 import { buildModel } from './builder';
 import { expandBlock, isBlock, type BlockSpec } from './layerTypes/blocks';
 import { INPUT_ID, type LayerOf, type LayerSpec, type ModelSpec, type Shape } from './spec';
@@ -32,7 +32,7 @@ function inputOf(inputShape: Shape, inputIsTokens = false): DatasetInfo {
 
 const spec = (...layers: LayerSpec[]): ModelSpec => ({ version: 1, layers });
 const analyze = (model: ModelSpec, dataset: DatasetInfo) =>
-  analyzeModel(model, dataset, DEFAULT_TRAINING);
+  analyzeInEnglish(model, dataset, DEFAULT_TRAINING);
 
 const residualDense = (width: number): BlockSpec => ({
   id: 'rb',

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset, type DatasetInfo } from '../data/datasets';
-import { analyzeModel } from './analyze';
+import { analyzeInEnglish } from './testing/englishAnalysis';
 import { buildModel } from './builder';
 import { isBlock } from './layerTypes/blocks';
 import { PRESETS } from './presets';
@@ -24,7 +24,7 @@ async function initialWeights(model: tf.LayersModel): Promise<Float32Array[]> {
 }
 
 function checkAgainstAnalysis(spec: ModelSpec, dataset: DatasetInfo): void {
-  const analysis = analyzeModel(spec, dataset, DEFAULT_TRAINING);
+  const analysis = analyzeInEnglish(spec, dataset, DEFAULT_TRAINING);
   const model = buildModel(spec, dataset.inputShape, 1);
   try {
     expect(model.countParams()).toBe(analysis.totalParams);
@@ -47,7 +47,7 @@ describe('buildModel', () => {
     'preset %s: parameter count and shapes agree with analyzeModel',
     (_id, preset) => {
       const dataset = builtinDataset(preset.dataset.id);
-      expect(analyzeModel(preset.spec, dataset, preset.training).blockingReason).toBeNull();
+      expect(analyzeInEnglish(preset.spec, dataset, preset.training).blockingReason).toBeNull();
       checkAgainstAnalysis(preset.spec, dataset);
     },
   );

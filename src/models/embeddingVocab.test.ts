@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinDataset } from '../data/datasets';
-import { analyzeModel } from './analyze';
+import { analyzeInEnglish } from './testing/englishAnalysis';
 import type { ModelSpec } from './spec';
 import { DEFAULT_TRAINING } from './trainingConfig';
 
@@ -16,7 +16,11 @@ function withVocabulary(inputDim: number): ModelSpec {
 
 describe('Embedding vocabulary against the data', () => {
   it('is a problem when the embedding has fewer rows than the data has token ids', () => {
-    const analysis = analyzeModel(withVocabulary(6), builtinDataset('reverse'), DEFAULT_TRAINING);
+    const analysis = analyzeInEnglish(
+      withVocabulary(6),
+      builtinDataset('reverse'),
+      DEFAULT_TRAINING,
+    );
     expect(analysis.layers[0]?.problem).toContain('the data uses 10 different token ids');
     expect(analysis.layers[0]?.problem).toContain('at least 10');
     expect(analysis.blockingReason).toBe(analysis.layers[0]?.problem);
@@ -25,7 +29,7 @@ describe('Embedding vocabulary against the data', () => {
   it('accepts a vocabulary as large as the data’s or larger', () => {
     for (const rows of [10, 50]) {
       expect(
-        analyzeModel(withVocabulary(rows), builtinDataset('reverse'), DEFAULT_TRAINING)
+        analyzeInEnglish(withVocabulary(rows), builtinDataset('reverse'), DEFAULT_TRAINING)
           .blockingReason,
       ).toBeNull();
     }

@@ -11,7 +11,7 @@ import { createRandom } from '../data/random';
 import { generateSequenceTask } from '../data/sequences';
 import type { LabelledData } from '../data/types';
 import { toTensors, Trainer, type SplitTensors } from '../workers/trainer';
-import { analyzeModel } from './analyze';
+import { analyzeInEnglish } from './testing/englishAnalysis';
 import { buildModel } from './builder';
 import type { LayerOf, LayerSpec, ModelSpec } from './spec';
 import { DEFAULT_TRAINING, type TrainingConfig } from './trainingConfig';
@@ -302,7 +302,7 @@ describe('every layer type trains in the Trainer without leaking tensors', () =>
     const dataset = c.data === 'sequence' ? REVERSE : IMAGES;
     const model: ModelSpec = { version: 1, layers: c.layers };
     // A valid design for its dataset: the Train button would be enabled.
-    expect(analyzeModel(model, dataset, CONFIG).blockingReason).toBeNull();
+    expect(analyzeInEnglish(model, dataset, CONFIG).blockingReason).toBeNull();
 
     const before = tf.memory().numTensors;
     const train = c.data === 'sequence' ? sequenceSplit('reverse', 32, 3) : imageSplit(32, 3);

@@ -2,7 +2,9 @@
  * The shape walk over a stack of layers: each layer's output shape, parameter count and problem.
  * Used for the whole design (analyze.ts) and inside blocks (blocks expand into a stack).
  */
+import { message, type Message } from '../messages/message';
 import { LAYER_TYPES, inferLayer } from './layerRegistry';
+import type { NamedProblem } from './layerTypes/types';
 import { INPUT_ID, type LayerSpec, type Shape } from './spec';
 
 export interface LayerAnalysis {
@@ -10,14 +12,16 @@ export interface LayerAnalysis {
   /** Known when this layer and every layer it depends on are valid. */
   outputShape: Shape | null;
   params: number;
-  /** A problem on this very layer, in words a student understands. */
-  problem: string | null;
+  /** A problem on this very layer, in words a student understands ("Layer 3 (Dense): …"). */
+  problem: Message | null;
   /** Advice that does not block training. */
-  warning: string | null;
+  warning: Message | null;
 }
 
 export interface StackResult {
   layers: LayerAnalysis[];
+  /** The layers' problems before they are named by position (blocks show their first). */
+  problems: NamedProblem[];
   output: Shape | null;
   totalParams: number;
 }
@@ -43,6 +47,11 @@ export function inferStack(
   layers.forEach((layer, i) => positions.set(layer.id, i + (options.numberFrom ?? 1)));
 
   const result: LayerAnalysis[] = [];
+  const problems: NamedProblem[] = [];
+  const named = (position: number, label: string, problem: Message): Message => {
+    problems.push({ label, problem });
+    return message('layers.atLayer', { position, label, problem });
+  };
   let shape: Shape | null = input;
   let tokens = options.inputIsTokens;
   let totalParams = 0;
@@ -60,7 +69,7 @@ export function inferStack(
         outputShape: null,
         params: 0,
         warning: null,
-        problem: `Layer ${position} (${label}): the input is token ids (whole numbers naming words or symbols), not features. Start the model with an Embedding layer.`,
+        problem: named(position, label, message('layers.tokensNeedEmbedding')),
       });
       outputs.set(layer.id, null);
       shape = null;
@@ -73,11 +82,7 @@ export function inferStack(
       positionOf: (id) => positions.get(id),
       inferStack: (inner, innerInput, inputId) => {
         const r = inferStack(inner, innerInput, { inputIsTokens: false, inputId });
-        return {
-          output: r.output,
-          totalParams: r.totalParams,
-          problems: r.layers.flatMap((l) => (l.problem ? [l.problem] : [])),
-        };
+        return { output: r.output, totalParams: r.totalParams, problems: r.problems };
       },
     });
     if (r.ok) {
@@ -97,11 +102,11 @@ export function inferStack(
         outputShape: null,
         params: 0,
         warning: null,
-        problem: `Layer ${position} (${label}): ${r.problem}`,
+        problem: named(position, label, r.problem),
       });
       shape = null;
     }
     outputs.set(layer.id, shape);
   }
-  return { layers: result, output: shape, totalParams };
+  return { layers: result, problems, output: shape, totalParams };
 }

@@ -7,6 +7,7 @@
  * in build order; a leakyRelu activation adds a LeakyReLU layer `${name}_leakyrelu` (no number of
  * its own). Weights are `${layer name}/${weight}` with Keras's weight names and shapes.
  */
+import { MessageError } from '../messages/messageError';
 import type { DatasetInfo } from '../data/datasets';
 import { inferStack } from './inferStack';
 import { expandBlock, isBlock, type BlockSpec } from './layerTypes/blocks';
@@ -64,7 +65,7 @@ export function appliedLayers(spec: ModelSpec, info: InputInfo): AppliedLayer[] 
     tokenVocab: info.vocabSize,
   });
   const problem = top.layers.find((l) => l.problem !== null)?.problem;
-  if (problem) throw new Error(problem);
+  if (problem) throw new MessageError(problem);
 
   const applied: AppliedLayer[] = [];
   let input: Shape = info.inputShape;

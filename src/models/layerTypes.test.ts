@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetInfo } from '../data/datasets';
-import { analyzeModel, type ModelAnalysis } from './analyze';
+import { analyzeInEnglish, type EnglishAnalysis } from './testing/englishAnalysis';
 import { buildModel } from './builder';
 import { LAYER_TYPES } from './layerRegistry';
 import type { LayerSpec, ModelSpec, Shape } from './spec';
@@ -362,7 +362,7 @@ describe('layer types: shapes and parameter counts as Keras reports them', () =>
 
   it.each(KERAS_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const dataset = inputOf(c.input, c.tokens ?? false);
-    const analysis = analyzeModel(spec(...c.layers), dataset, DEFAULT_TRAINING);
+    const analysis = analyzeInEnglish(spec(...c.layers), dataset, DEFAULT_TRAINING);
     expect(analysis.layers.map((l) => l.problem)).toEqual(c.layers.map(() => null));
     expect(analysis.layers.map((l) => l.outputShape)).toEqual(c.shapes);
     expect(analysis.layers.map((l) => l.params)).toEqual(c.params);
@@ -412,7 +412,7 @@ describe('layer types: shapes and parameter counts as Keras reports them', () =>
 
   it('a leakyRelu activation adds a LeakyReLU layer but no parameters', () => {
     const layers: LayerSpec[] = [{ id: 'd', kind: 'dense', units: 4, activation: 'leakyRelu' }];
-    const analysis = analyzeModel(spec(...layers), inputOf([3]), DEFAULT_TRAINING);
+    const analysis = analyzeInEnglish(spec(...layers), inputOf([3]), DEFAULT_TRAINING);
     expect(analysis.totalParams).toBe(16);
     const model = buildModel(spec(...layers), [3], 1);
     try {
@@ -641,7 +641,7 @@ const INVALID_CASES: InvalidCase[] = [
 
 describe('layer types: invalid combinations', () => {
   it.each(INVALID_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const a: ModelAnalysis = analyzeModel(
+    const a: EnglishAnalysis = analyzeInEnglish(
       spec(...c.layers),
       inputOf(c.input, c.tokens ?? false),
       DEFAULT_TRAINING,
@@ -661,7 +661,7 @@ describe('layer types: invalid combinations', () => {
 
   it('a merge from a layer with a problem is not blamed when the stack is already broken', () => {
     // 'm' takes from 'b', which is invalid: the walk stops at 'b', so 'm' is skipped, not blamed.
-    const a = analyzeModel(
+    const a = analyzeInEnglish(
       spec(
         dense('a', 4),
         { id: 'b', kind: 'reshape', targetShape: [5] },

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset } from '../data/datasets';
 import { generateSequenceTask } from '../data/sequences';
 import { toTensors, Trainer, type SplitTensors } from '../workers/trainer';
-import { analyzeModel } from './analyze';
+import { analyzeInEnglish } from './testing/englishAnalysis';
 import { buildModel } from './builder';
 import type { LayerSpec, ModelSpec } from './spec';
 import { DEFAULT_TRAINING, type TrainingConfig } from './trainingConfig';
@@ -50,7 +50,7 @@ async function drainLoss(trainer: Trainer): Promise<number> {
 /** Mean training loss of the first `window` steps and of the last `window` of `steps`. */
 async function lossCurve(layers: LayerSpec[], config: TrainingConfig, steps: number, window = 10) {
   const spec: ModelSpec = { version: 1, layers };
-  expect(analyzeModel(spec, REVERSE, config).blockingReason).toBeNull();
+  expect(analyzeInEnglish(spec, REVERSE, config).blockingReason).toBeNull();
   const train = reversal(config.seed);
   const model = buildModel(spec, REVERSE.inputShape, config.seed);
   const trainer = new Trainer(model, config, train, null);

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PreparedData } from '../data/split';
-import { analyzeModel } from '../models/analyze';
+import { analyzeInEnglish } from '../models/testing/englishAnalysis';
 import { builtinDataset } from '../data/datasets';
 import { PRESETS } from '../models/presets';
 import type { ModelSpec } from '../models/spec';
@@ -178,7 +178,7 @@ describe('TrainingSession', () => {
     const before = tf.memory().numTensors;
     const req = request({ spec });
     await h.session.handle({ type: 'start', request: req });
-    const expected = analyzeModel(
+    const expected = analyzeInEnglish(
       spec,
       builtinDataset('xor'),
       req.training,
@@ -232,7 +232,7 @@ describe('TrainingSession', () => {
       training: { optimizer: 'sgd', loss: 'meanSquaredError', learningRate: 10, epochs: 1000 },
     });
     expect(
-      analyzeModel(spec, builtinDataset('xor'), req.training, req.dataset).blockingReason,
+      analyzeInEnglish(spec, builtinDataset('xor'), req.training, req.dataset).blockingReason,
     ).toBeNull();
     await h.session.handle({ type: 'start', request: req });
     await h.until(() => h.session.phase !== 'training', 'the run to stop');

@@ -4,6 +4,7 @@
  * leave through `host.emit`. The loop yields to the event loop after every step so that pause,
  * stop and learning-rate changes take effect at the next step. Runs in Node tests unchanged.
  */
+import { MessageError } from '../messages/messageError';
 import type * as tf from '@tensorflow/tfjs';
 import type { PreparedData } from '../data/split';
 import { analyzeModel } from '../models/analyze';
@@ -119,7 +120,7 @@ export class TrainingSession {
     const info = request.datasetInfo;
     try {
       const analysis = analyzeModel(request.spec, info, request.training, request.dataset);
-      if (analysis.blockingReason) throw new Error(analysis.blockingReason);
+      if (analysis.blockingReason) throw new MessageError(analysis.blockingReason);
       const data = await this.host.loadData(request, (message, fraction) =>
         this.host.emit({ type: 'progress', runId: request.runId, message, fraction }),
       );

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMessage } from '../../messages/useMessage';
 import type * as ExportGenerators from '../../models/export';
 import { useStore } from '../../state/store';
 import { useAnalysis, useDatasetInfo } from '../../state/useAnalysis';
@@ -23,6 +24,7 @@ type Exported = { ok: true; code: string } | { ok: false; message: string };
  */
 export function CodeExport() {
   const { t } = useTranslation();
+  const show = useMessage();
   const spec = useStore((s) => s.spec);
   const training = useStore((s) => s.training);
   const info = useDatasetInfo();
@@ -39,7 +41,7 @@ export function CodeExport() {
   const exported = useMemo((): Exported | null => {
     if (!open) return null;
     if (blockingReason) {
-      return { ok: false, message: t('codeExport.fixFirst', { reason: blockingReason }) };
+      return { ok: false, message: t('codeExport.fixFirst', { reason: show(blockingReason) }) };
     }
     if (!generators) return null;
     try {
@@ -51,7 +53,7 @@ export function CodeExport() {
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [open, generators, framework, spec, info, training, blockingReason, t]);
+  }, [open, generators, framework, spec, info, training, blockingReason, t, show]);
 
   const copy = async () => {
     if (!exported?.ok) return;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetInfo } from '../../data/datasets';
 import { createRandom } from '../../data/random';
-import { analyzeModel } from '../analyze';
+import { analyzeInEnglish } from '../testing/englishAnalysis';
 import { buildModel } from '../builder';
 import { DEFAULT_TRAINING } from '../trainingConfig';
 import { toTensors, Trainer } from '../../workers/trainer';
@@ -119,7 +119,7 @@ describe.skipIf(!torch.ok && !TORCH_REQUIRED)('exportPyTorch, run with torch', (
   it.each(EXPORT_CASES.map((c) => [c.id, c] as const))(
     '%s: same parameter count and predictions as tfjs',
     async (id, c: ExportCase) => {
-      const analysis = analyzeModel(c.spec, c.info, c.training);
+      const analysis = analyzeInEnglish(c.spec, c.info, c.training);
       expect(analysis.blockingReason).toBeNull();
       const work = mkdtempSync(join(root, `${id}-`));
       const model = buildModel(c.spec, c.info.inputShape, 7);
@@ -220,7 +220,9 @@ describe.skipIf(!torch.ok && !TORCH_REQUIRED)('exportPyTorch, run with torch', (
       );
       const shape = [count, ...c.info.inputShape];
       const labelShape = labelsPerSample > 1 ? [count, labelsPerSample] : [count];
-      const outputs = analyzeModel(c.spec, c.info, c.training).layers.at(-1)?.outputShape?.at(-1);
+      const outputs = analyzeInEnglish(c.spec, c.info, c.training)
+        .layers.at(-1)
+        ?.outputShape?.at(-1);
       const split = toTensors(
         { x, y, count },
         c.info.inputShape,

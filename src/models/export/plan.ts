@@ -8,6 +8,7 @@ import { analyzeModel } from '../analyze';
 import { appliedLayers, type AppliedLayer } from '../layerNames';
 import { INPUT_ID, type ModelSpec, type Shape } from '../spec';
 import type { TrainingConfig } from '../trainingConfig';
+import { englishText } from '../../messages/englishText';
 import { ExportError } from './python';
 
 export interface ExportPlan {
@@ -36,7 +37,7 @@ export function exportPlan(
   const analysis = analyzeModel(spec, info, training);
   if (analysis.blockingReason !== null) {
     throw new ExportError(
-      `This design cannot be exported until it can be trained: ${analysis.blockingReason}`,
+      `This design cannot be exported until it can be trained: ${englishText(analysis.blockingReason)}`,
     );
   }
   const layers = appliedLayers(spec, info);

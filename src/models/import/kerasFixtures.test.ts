@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinDataset, type DatasetInfo } from '../../data/datasets';
-import { analyzeModel } from '../analyze';
+import { analyzeInEnglish } from '../testing/englishAnalysis';
 import type { ModelSpec } from '../spec';
 import { DEFAULT_TRAINING } from '../trainingConfig';
 import {
@@ -22,7 +22,7 @@ function imported(json: unknown): ImportedModel {
 /** The analysis of an imported spec on a dataset of the imported input shape. */
 function analyse(model: ImportedModel, base: DatasetInfo, spec: ModelSpec = model.spec) {
   const inputShape = model.inputShape.map((d) => d ?? 8);
-  return analyzeModel(
+  return analyzeInEnglish(
     spec,
     { ...base, inputShape, inputIsTokens: model.inputIsTokens },
     DEFAULT_TRAINING,

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset, type DatasetInfo } from '../../data/datasets';
 import { createRandom } from '../../data/random';
-import { analyzeModel } from '../analyze';
+import { analyzeInEnglish } from '../testing/englishAnalysis';
 import { buildModel } from '../builder';
 import { inferStack } from '../inferStack';
 import { expandBlock, isBlock } from '../layerTypes/blocks';
@@ -116,8 +116,8 @@ async function checkRoundTrip(spec: ModelSpec, dataset: DatasetInfo): Promise<Im
   expect(result.inputIsTokens).toBe(dataset.inputIsTokens);
 
   // analyzeModel agrees on the parameter count and the output shape.
-  const before = analyzeModel(spec, dataset, DEFAULT_TRAINING);
-  const after = analyzeModel(result.spec, dataset, DEFAULT_TRAINING);
+  const before = analyzeInEnglish(spec, dataset, DEFAULT_TRAINING);
+  const after = analyzeInEnglish(result.spec, dataset, DEFAULT_TRAINING);
   expect(after.layers.map((l) => l.problem)).toEqual(after.layers.map(() => null));
   expect(after.totalParams).toBe(before.totalParams);
   expect(after.totalParams).toBe(original.countParams());

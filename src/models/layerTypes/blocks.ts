@@ -3,10 +3,12 @@
  * their build both go through `expandBlock`, so a block and its expansion always agree.
  */
 import { ACTIVATIONS, formatShape, type LayerOf, type LayerSpec, type Shape } from '../spec';
+import { message, type Message } from '../../messages/message';
 import {
   checkInt,
   checkRate,
   fail,
+  layerProblem,
   type InferContext,
   type LayerShapeResult,
   type LayerType,
@@ -71,15 +73,16 @@ function conv(id: string, filters: number, activation: LayerOf<'conv2d'>['activa
 /** Shape rule shared by blocks: expand, walk the expansion, report its first problem. */
 function inferExpanded(
   block: BlockSpec,
-  label: string,
+  name: Message,
   input: Shape,
   ctx: InferContext,
 ): LayerShapeResult {
   const inner = ctx.inferStack(expandBlock(block, '__block_input', input), input, '__block_input');
-  const problem = inner.problems[0];
-  if (problem || !inner.output) {
-    return fail(`Inside the ${label}: ${(problem ?? 'invalid').replace(/^Layer \d+ /, '')}`);
+  const first = inner.problems[0];
+  if (first) {
+    return fail(layerProblem('layers.insideBlock', { block: name, ...first }));
   }
+  if (!inner.output) return fail(layerProblem('layers.insideBlockInvalid', { block: name }));
   return { ok: true, outputShape: inner.output, params: inner.totalParams };
 }
 
@@ -96,20 +99,21 @@ export const residualblock: LayerType<'residualblock'> = {
   ],
   create: (id) => ({ id, kind: 'residualblock', variant: 'dense', width: 16, activation: 'relu' }),
   infer(layer, input, ctx) {
-    const bad = checkInt(layer.width, 'Width', 1);
+    const bad = checkInt(layer.width, 'width', 1);
     if (bad) return fail(bad);
     const channels = input.at(-1) ?? 0;
     if (layer.variant === 'conv' && input.length !== 3) {
-      return fail(
-        `A conv residual block needs an image input, but its input is ${formatShape(input)}.`,
-      );
+      return fail(layerProblem('layers.convResidualNeedsImage', { shape: formatShape(input) }));
     }
     if (channels !== layer.width) {
       return fail(
-        `A residual block adds its input to its output, so its width (${layer.width}) must equal the input's last dimension (${channels}). Set the width to ${channels}, or put a layer with ${layer.width} ${layer.variant === 'conv' ? 'filters' : 'units'} before it.`,
+        layerProblem(
+          layer.variant === 'conv' ? 'layers.residualWidthFilters' : 'layers.residualWidthUnits',
+          { width: layer.width, channels },
+        ),
       );
     }
-    return inferExpanded(layer, 'residual block', input, ctx);
+    return inferExpanded(layer, message('layers.residualBlockName'), input, ctx);
   },
 };
 
@@ -136,16 +140,14 @@ export const transformerblock: LayerType<'transformerblock'> = {
   }),
   infer(layer, input, ctx) {
     const bad =
-      checkInt(layer.numHeads, 'Heads', 1) ??
-      checkInt(layer.keyDim, 'Key dimension', 1) ??
-      checkInt(layer.ffUnits, 'Feed-forward units', 1) ??
-      checkRate(layer.dropout, 'Dropout');
+      checkInt(layer.numHeads, 'heads', 1) ??
+      checkInt(layer.keyDim, 'keyDimension', 1) ??
+      checkInt(layer.ffUnits, 'feedForwardUnits', 1) ??
+      checkRate(layer.dropout, 'dropout');
     if (bad) return fail(bad);
     if (input.length !== 2) {
-      return fail(
-        `A transformer block needs a sequence [time steps, features], but its input is ${formatShape(input)}. Put it after an Embedding (and a PositionalEmbedding).`,
-      );
+      return fail(layerProblem('layers.transformerNeedsSequence', { shape: formatShape(input) }));
     }
-    return inferExpanded(layer, 'transformer block', input, ctx);
+    return inferExpanded(layer, message('layers.transformerBlockName'), input, ctx);
   },
 };

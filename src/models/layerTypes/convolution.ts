@@ -4,6 +4,7 @@ import {
   checkInt,
   checkKernelOptions,
   fail,
+  layerProblem,
   KERNEL_FIELDS,
   needsImage,
   needsSequence,
@@ -36,18 +37,16 @@ export const conv2d: LayerType<'conv2d'> = {
   }),
   infer(layer, input) {
     const bad =
-      checkInt(layer.filters, 'Filters', 1) ??
-      checkInt(layer.kernelSize, 'Kernel size', 1) ??
-      checkInt(layer.strides, 'Stride', 1) ??
+      checkInt(layer.filters, 'filters', 1) ??
+      checkInt(layer.kernelSize, 'kernelSize', 1) ??
+      checkInt(layer.strides, 'stride', 1) ??
       checkKernelOptions(layer) ??
       needsImage('Conv2D', input);
     if (bad) return fail(bad);
     const [h = 0, w = 0, c = 0] = input;
     const k = layer.kernelSize;
     if (layer.padding === 'valid' && (k > h || k > w)) {
-      return fail(
-        `Conv2D kernel ${k}×${k} is larger than its ${h}×${w} input. Use a smaller kernel or padding "same".`,
-      );
+      return fail(layerProblem('layers.kernelTooLarge', { kernel: k, height: h, width: w }));
     }
     const outH = windowOutput(h, k, layer.strides, layer.padding);
     const outW = windowOutput(w, k, layer.strides, layer.padding);
@@ -78,16 +77,14 @@ function pool2d<K extends 'maxpool2d' | 'avgpool2d'>(
     create: (id) => ({ id, kind, poolSize: 2, strides: 2, padding: 'valid' }) as LayerOf<K>,
     infer(layer: Pool2DSpec, input: Shape): LayerShapeResult {
       const bad =
-        checkInt(layer.poolSize, 'Pool size', 1) ??
-        checkInt(layer.strides, 'Stride', 1) ??
+        checkInt(layer.poolSize, 'poolSize', 1) ??
+        checkInt(layer.strides, 'stride', 1) ??
         needsImage(label, input);
       if (bad) return fail(bad);
       const [h = 0, w = 0, c = 0] = input;
       const p = layer.poolSize;
       if (layer.padding === 'valid' && (p > h || p > w)) {
-        return fail(
-          `${label} window ${p}×${p} is larger than its ${h}×${w} input. Remove it or use a smaller pool.`,
-        );
+        return fail(layerProblem('layers.poolTooLarge', { label, pool: p, height: h, width: w }));
       }
       return {
         ok: true,

@@ -5,6 +5,7 @@ import {
   checkKernelOptions,
   checkRate,
   fail,
+  layerProblem,
   KERNEL_FIELDS,
   product,
   type LayerType,
@@ -22,12 +23,10 @@ export const dense: LayerType<'dense'> = {
   ],
   create: (id) => ({ id, kind: 'dense', units: 16, activation: 'relu' }),
   infer(layer, input) {
-    const bad = checkInt(layer.units, 'Units', 1) ?? checkKernelOptions(layer);
+    const bad = checkInt(layer.units, 'units', 1) ?? checkKernelOptions(layer);
     if (bad) return fail(bad);
     if (input.length === 3) {
-      return fail(
-        `Dense needs a flat input, but its input is the image ${formatShape(input)}. Add a Flatten layer before it.`,
-      );
+      return fail(layerProblem('layers.denseOnImage', { shape: formatShape(input) }));
     }
     // On a sequence [T, d] Dense acts on each time step (the last axis), as in Keras.
     const inputs = input.at(-1) ?? 0;
@@ -48,7 +47,7 @@ export const dropout: LayerType<'dropout'> = {
   fields: [{ key: 'rate', label: 'rate', type: 'float', min: 0, max: 0.95, step: 0.05 }],
   create: (id) => ({ id, kind: 'dropout', rate: 0.2 }),
   infer(layer, input) {
-    const bad = checkRate(layer.rate, 'Dropout rate');
+    const bad = checkRate(layer.rate, 'dropoutRate');
     return bad ? fail(bad) : { ok: true, outputShape: input, params: 0 };
   },
 };
@@ -80,13 +79,16 @@ export const reshape: LayerType<'reshape'> = {
       target.length === 0 ||
       target.some((d) => !Number.isInteger(d) || d < 1)
     ) {
-      return fail(
-        `Reshape's target must be whole numbers of at least 1, e.g. "28, 28"; got "${String(target)}".`,
-      );
+      return fail(layerProblem('layers.reshapeTarget', { target: String(target) }));
     }
     if (product(target) !== product(input)) {
       return fail(
-        `Reshape cannot turn ${formatShape(input)} (${product(input)} values) into ${formatShape(target)} (${product(target)} values): the counts must match.`,
+        layerProblem('layers.reshapeCount', {
+          from: formatShape(input),
+          fromCount: product(input),
+          to: formatShape(target),
+          toCount: product(target),
+        }),
       );
     }
     return { ok: true, outputShape: target, params: 0 };
@@ -102,7 +104,7 @@ export const activation: LayerType<'activation'> = {
   create: (id) => ({ id, kind: 'activation', activation: 'relu' }),
   infer(layer, input) {
     if (!(ACTIVATIONS as readonly string[]).includes(layer.activation)) {
-      return fail(`Unknown activation "${layer.activation}".`);
+      return fail(layerProblem('layers.unknownActivation', { name: layer.activation }));
     }
     return { ok: true, outputShape: input, params: 0 };
   },

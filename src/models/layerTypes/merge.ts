@@ -1,9 +1,18 @@
 /** Add and Concatenate: join the previous layer's output with an earlier layer's (a skip connection). */
 import { formatShape, INPUT_ID, type LayerOf, type MergeSpec, type Shape } from '../spec';
-import { fail, type InferContext, type LayerShapeResult, type LayerType } from './types';
+import { isMessage, message, type Message } from '../../messages/message';
+import {
+  fail,
+  layerProblem,
+  type InferContext,
+  type LayerShapeResult,
+  type LayerType,
+} from './types';
 
-function describeSource(from: string, ctx: InferContext): string {
-  return from === INPUT_ID ? 'the input' : `layer ${ctx.positionOf(from) ?? '?'}`;
+function describeSource(from: string, ctx: InferContext): Message {
+  return from === INPUT_ID
+    ? message('layers.sourceInput')
+    : message('layers.sourceLayer', { position: ctx.positionOf(from) ?? '?' });
 }
 
 /** Resolves `from`, or explains why it cannot be used. */
@@ -11,18 +20,22 @@ function sourceShape(
   label: string,
   layer: { id: string; from: string },
   ctx: InferContext,
-): Shape | string {
+): Shape | Message {
   const shape = ctx.outputOf(layer.from);
   if (shape === undefined) {
     const at = ctx.positionOf(layer.from);
     const here = ctx.positionOf(layer.id) ?? 0;
     if (at !== undefined && at >= here) {
-      return `${label} takes its second input from layer ${at}, which is not above it. A layer can only take input from layers above it (anything else would be a cycle).`;
+      return layerProblem('layers.mergeSourceBelow', { label, position: at });
     }
-    return `${label} takes its second input from "${layer.from}", which is not a layer above it. Choose one of the layers above it, or the input.`;
+    return layerProblem('layers.mergeSourceMissing', { label, from: layer.from });
   }
-  if (shape === null)
-    return `${label} takes its second input from ${describeSource(layer.from, ctx)}, which has a problem: fix that layer first.`;
+  if (shape === null) {
+    return layerProblem('layers.mergeSourceBroken', {
+      label,
+      source: describeSource(layer.from, ctx),
+    });
+  }
   return shape;
 }
 
@@ -40,13 +53,17 @@ function merge<K extends 'add' | 'concatenate'>(
     create: (id, skipFrom) => ({ id, kind, from: skipFrom }) as LayerOf<K>,
     infer(layer: MergeSpec, input: Shape, ctx: InferContext): LayerShapeResult {
       const other = sourceShape(label, layer, ctx);
-      if (typeof other === 'string') return fail(other);
+      if (isMessage(other)) return fail(other);
       const source = describeSource(layer.from, ctx);
       if (kind === 'add') {
         const same = other.length === input.length && other.every((d, i) => d === input[i]);
         if (!same) {
           return fail(
-            `Add sums two tensors element by element, so their shapes must match: the layer above gives ${formatShape(input)}, ${source} gives ${formatShape(other)}.`,
+            layerProblem('layers.addShapes', {
+              above: formatShape(input),
+              source,
+              other: formatShape(other),
+            }),
           );
         }
         return { ok: true, outputShape: input, params: 0 };
@@ -55,7 +72,11 @@ function merge<K extends 'add' | 'concatenate'>(
       const same = other.length === input.length && leading.every((d, i) => d === other[i]);
       if (!same) {
         return fail(
-          `Concatenate joins along the last axis, so all other dimensions must match: the layer above gives ${formatShape(input)}, ${source} gives ${formatShape(other)}.`,
+          layerProblem('layers.concatenateShapes', {
+            above: formatShape(input),
+            source,
+            other: formatShape(other),
+          }),
         );
       }
       return {

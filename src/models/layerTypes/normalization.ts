@@ -1,10 +1,11 @@
 /** BatchNormalization and LayerNormalization. */
-import { fail, type LayerType } from './types';
+import type { Message } from '../../messages/message';
+import { fail, layerProblem, type LayerType } from './types';
 
-function checkEpsilon(epsilon: number): string | null {
+function checkEpsilon(epsilon: number): Message | null {
   return Number.isFinite(epsilon) && epsilon > 0 && epsilon < 1
     ? null
-    : `Epsilon must be a small positive number (e.g. 0.001), not ${epsilon}.`;
+    : layerProblem('layers.epsilonRange', { value: epsilon });
 }
 
 export const batchnorm: LayerType<'batchnorm'> = {
@@ -24,7 +25,7 @@ export const batchnorm: LayerType<'batchnorm'> = {
       checkEpsilon(layer.epsilon) ??
       (Number.isFinite(layer.momentum) && layer.momentum >= 0 && layer.momentum < 1
         ? null
-        : `Momentum must be at least 0 and below 1, not ${layer.momentum}.`);
+        : layerProblem('layers.momentumRange', { value: layer.momentum }));
     if (bad) return fail(bad);
     const features = input.at(-1) ?? 0;
     // Keras counts gamma, beta (trainable) and moving mean, moving variance (not trainable): 4 per feature.

@@ -5,6 +5,7 @@ import {
   checkKernelOptions,
   checkRate,
   fail,
+  layerProblem,
   KERNEL_FIELDS,
   needsSequence,
   type LayerShapeResult,
@@ -24,18 +25,16 @@ export const embedding: LayerType<'embedding'> = {
   create: (id) => ({ id, kind: 'embedding', inputDim: 1000, outputDim: 16 }),
   infer(layer, input, ctx) {
     const bad =
-      checkInt(layer.inputDim, 'Vocabulary size', 2) ??
-      checkInt(layer.outputDim, 'Embedding size', 1) ??
+      checkInt(layer.inputDim, 'vocabularySize', 2) ??
+      checkInt(layer.outputDim, 'embeddingSize', 1) ??
       checkKernelOptions(layer);
     if (bad) return fail(bad);
     if (!ctx.inputIsTokens || input.length !== 1) {
-      return fail(
-        `Embedding needs token ids as its input (the first layer on a text or sequence dataset), but its input is ${formatShape(input)} of numbers.`,
-      );
+      return fail(layerProblem('layers.embeddingNeedsTokens', { shape: formatShape(input) }));
     }
     if (ctx.tokenVocab !== null && layer.inputDim < ctx.tokenVocab) {
       return fail(
-        `Embedding has ${layer.inputDim} rows but the data uses ${ctx.tokenVocab} different token ids, so ids ${layer.inputDim} and above would have no vector. Set the vocabulary to at least ${ctx.tokenVocab}.`,
+        layerProblem('layers.embeddingTooSmall', { rows: layer.inputDim, vocab: ctx.tokenVocab }),
       );
     }
     // Keras: one vector of outputDim per vocabulary entry.
@@ -71,7 +70,7 @@ function recurrent<K extends 'simplernn' | 'lstm' | 'gru'>(
     create: (id) => ({ id, kind, units: 32, returnSequences: false }) as LayerOf<K>,
     infer(layer: RecurrentSpec, input: Shape): LayerShapeResult {
       const bad =
-        checkInt(layer.units, 'Units', 1) ??
+        checkInt(layer.units, 'units', 1) ??
         checkKernelOptions(layer) ??
         needsSequence(label, input);
       if (bad) return fail(bad);
@@ -126,9 +125,9 @@ export const attention: LayerType<'attention'> = {
   create: (id) => ({ id, kind: 'attention', numHeads: 2, keyDim: 8, causal: false, dropout: 0 }),
   infer(layer, input) {
     const bad =
-      checkInt(layer.numHeads, 'Heads', 1) ??
-      checkInt(layer.keyDim, 'Key dimension', 1) ??
-      checkRate(layer.dropout, 'Attention dropout') ??
+      checkInt(layer.numHeads, 'heads', 1) ??
+      checkInt(layer.keyDim, 'keyDimension', 1) ??
+      checkRate(layer.dropout, 'attentionDropout') ??
       needsSequence('Attention', input);
     if (bad) return fail(bad);
     return {
@@ -152,17 +151,15 @@ export const positional: LayerType<'positional'> = {
   create: (id) => ({ id, kind: 'positional', mode: 'learned', maxLength: 64 }),
   infer(layer, input) {
     const bad =
-      checkInt(layer.maxLength, 'Max length', 1) ??
+      checkInt(layer.maxLength, 'maxLength', 1) ??
       ((POSITION_MODES as readonly string[]).includes(layer.mode)
         ? null
-        : `Unknown mode "${layer.mode}".`) ??
+        : layerProblem('layers.unknownMode', { name: layer.mode })) ??
       needsSequence('PositionalEmbedding', input);
     if (bad) return fail(bad);
     const [steps = 0, d = 0] = input;
     if (steps > layer.maxLength) {
-      return fail(
-        `PositionalEmbedding's max length ${layer.maxLength} is shorter than the ${steps} time steps.`,
-      );
+      return fail(layerProblem('layers.positionalTooShort', { maxLength: layer.maxLength, steps }));
     }
     return {
       ok: true,

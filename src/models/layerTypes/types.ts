@@ -3,6 +3,9 @@
  * default, and its shape rule (output shape + parameter count as Keras counts it, or a problem in
  * words a student understands).
  */
+import type { layersEn } from '../../i18n/resources/messages/layers.en';
+import { message, type Message } from '../../messages/message';
+import type { MessageKey } from '../../messages/messageKeys';
 import {
   formatShape,
   INITIALIZERS,
@@ -25,8 +28,14 @@ export type FieldSpec =
 
 /** The result of one layer's shape rule: either an output shape and parameter count, or a problem. */
 export type LayerShapeResult =
-  | { ok: true; outputShape: Shape; params: number; warning?: string }
-  | { ok: false; problem: string };
+  | { ok: true; outputShape: Shape; params: number; warning?: Message }
+  | { ok: false; problem: Message };
+
+/** A layer's problem before the stack walk names the layer: its label and the problem itself. */
+export interface NamedProblem {
+  label: string;
+  problem: Message;
+}
 
 export interface InferContext {
   /** True when `input` holds token ids (the dataset's input, before an Embedding). */
@@ -43,7 +52,7 @@ export interface InferContext {
     layers: readonly LayerSpec[],
     input: Shape,
     inputId: string,
-  ): { output: Shape | null; totalParams: number; problems: string[] };
+  ): { output: Shape | null; totalParams: number; problems: NamedProblem[] };
 }
 
 export interface LayerType<K extends LayerKind> {
@@ -58,33 +67,44 @@ export interface LayerType<K extends LayerKind> {
   infer(layer: LayerOf<K>, input: Shape, ctx: InferContext): LayerShapeResult;
 }
 
-export const fail = (problem: string): LayerShapeResult => ({ ok: false, problem });
+/** A failed shape rule: the key of a `layers` message and its values. */
+export const fail = (problem: Message): LayerShapeResult => ({ ok: false, problem });
 
-export function checkInt(value: number, name: string, min: number): string | null {
-  if (!Number.isInteger(value)) return `${name} must be a whole number, not ${value}.`;
-  if (value < min) return `${name} must be at least ${min}, not ${value}.`;
+/** A problem of the `layers` group (the keys under src/i18n/resources/messages/layers.en.ts). */
+export const layerProblem = (
+  key: MessageKey & `layers.${string}`,
+  values?: Parameters<typeof message>[1],
+): Message => message(key, values);
+
+/** The name of a checked setting, as a Message (`layers.field.*`). */
+export type FieldName = keyof (typeof layersEn)['field'];
+
+export function checkInt(value: number, field: FieldName, min: number): Message | null {
+  const name = message(`layers.field.${field}`);
+  if (!Number.isInteger(value)) return layerProblem('layers.notWhole', { name, value });
+  if (value < min) return layerProblem('layers.tooSmall', { name, min, value });
   return null;
 }
 
-export function checkRate(value: number, name: string): string | null {
+export function checkRate(value: number, field: FieldName): Message | null {
   if (!Number.isFinite(value) || value < 0 || value >= 1) {
-    return `${name} must be at least 0 and below 1, not ${value}.`;
+    return layerProblem('layers.notRate', { name: message(`layers.field.${field}`), value });
   }
   return null;
 }
 
 /** Checks the optional kernel initialiser and L1/L2 factors. */
-export function checkKernelOptions(layer: KernelOptions): string | null {
+export function checkKernelOptions(layer: KernelOptions): Message | null {
   if (
     layer.kernelInitializer !== undefined &&
     !(INITIALIZERS as readonly string[]).includes(layer.kernelInitializer)
   ) {
-    return `Unknown initialiser "${layer.kernelInitializer}".`;
+    return layerProblem('layers.unknownInitializer', { name: layer.kernelInitializer });
   }
   for (const key of ['l1', 'l2'] as const) {
     const v = layer[key];
     if (v !== undefined && (!Number.isFinite(v) || v < 0 || v > 1)) {
-      return `The ${key.toUpperCase()} penalty must be between 0 and 1, not ${v}.`;
+      return layerProblem('layers.penaltyRange', { penalty: key.toUpperCase(), value: v });
     }
   }
   return null;
@@ -111,18 +131,18 @@ export function product(shape: Shape): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-export function needsImage(label: string, input: Shape): string | null {
+export function needsImage(label: string, input: Shape): Message | null {
   if (input.length === 3) return null;
-  if (input.length === 1) {
-    return `${label} needs an image input [height, width, channels], but its input is the flat vector ${formatShape(input)}. Put it before any Flatten or Dense layer.`;
-  }
-  return `${label} needs an image input [height, width, channels], but its input has shape ${formatShape(input)}.`;
+  const shape = formatShape(input);
+  return input.length === 1
+    ? layerProblem('layers.imageFromVector', { label, shape })
+    : layerProblem('layers.imageFromOther', { label, shape });
 }
 
-export function needsSequence(label: string, input: Shape): string | null {
+export function needsSequence(label: string, input: Shape): Message | null {
   if (input.length === 2) return null;
-  if (input.length === 3) {
-    return `${label} needs a sequence [time steps, features], but its input is an image ${formatShape(input)}. Add a Reshape to [steps, features] first (e.g. rows as time steps).`;
-  }
-  return `${label} needs a sequence [time steps, features], but its input is the flat vector ${formatShape(input)}. Use it on a sequence, e.g. after an Embedding, or before any Flatten.`;
+  const shape = formatShape(input);
+  return input.length === 3
+    ? layerProblem('layers.sequenceFromImage', { label, shape })
+    : layerProblem('layers.sequenceFromVector', { label, shape });
 }

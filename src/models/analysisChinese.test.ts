@@ -1,0 +1,94 @@
+/**
+ * The analysis speaks Chinese when the page does: every problem and warning it can make is a
+ * keyed Message whose Chinese text has no English sentence left in it and no unfilled variable.
+ */
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { DatasetInfo } from '../data/datasets';
+import { messagesZhCN } from '../i18n/resources/messages.zh-CN';
+import { resolveValues } from '../messages/englishText';
+import type { Message } from '../messages/message';
+import { analyzeModel } from './analyze';
+import { MODEL_SPEC_VERSION, type LayerSpec } from './spec';
+import { DEFAULT_DATASET, DEFAULT_TRAINING } from './trainingConfig';
+
+const chinese = i18next.createInstance();
+void chinese.init({
+  lng: 'zh-CN',
+  resources: { 'zh-CN': { translation: { messages: messagesZhCN } } },
+  initAsync: false,
+  interpolation: { escapeValue: false },
+});
+const inChinese = (m: Message): string =>
+  chinese.t(`messages.${m.key}`, resolveValues(m, inChinese));
+
+const IMAGES: DatasetInfo = {
+  id: 'mnist',
+  name: 'MNIST',
+  kind: 'images',
+  task: 'classification',
+  inputShape: [28, 28, 1],
+  classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+  inputIsTokens: false,
+} as unknown as DatasetInfo;
+
+/** Designs that break one rule each (a layer rule, a block, a merge, the output, a setting). */
+const BROKEN: LayerSpec[][] = [
+  [{ id: 'd', kind: 'dense', units: 10, activation: 'softmax' }],
+  [
+    {
+      id: 'c',
+      kind: 'conv2d',
+      filters: 0,
+      kernelSize: 3,
+      strides: 1,
+      padding: 'same',
+      activation: 'relu',
+    },
+  ],
+  [
+    { id: 'f', kind: 'flatten' },
+    { id: 'r', kind: 'residualblock', variant: 'dense', width: 784, activation: 'relu' },
+    { id: 'l', kind: 'lstm', units: 4, returnSequences: false },
+  ],
+  [
+    { id: 'f', kind: 'flatten' },
+    { id: 'd', kind: 'dense', units: 8, activation: 'relu' },
+    { id: 'a', kind: 'add', from: 'input' },
+  ],
+  [
+    { id: 'f', kind: 'flatten' },
+    { id: 'd', kind: 'dense', units: 5, activation: 'relu' },
+  ],
+  [],
+];
+
+/** Words from the English sentences that must not survive translation. */
+const ENGLISH = /\b(must|needs?|layer|input|the|but|Use|Set|Add a)\b/;
+
+describe('analysis messages in Chinese', () => {
+  it.each(BROKEN.map((layers, i) => [i, layers] as const))('design %i', (_i, layers) => {
+    const a = analyzeModel(
+      { version: MODEL_SPEC_VERSION, layers },
+      IMAGES,
+      { ...DEFAULT_TRAINING, learningRate: -1 },
+      {
+        ...DEFAULT_DATASET,
+        noise: 9,
+      },
+    );
+    const messages = [
+      ...a.layers.flatMap((l) => (l.problem ? [l.problem] : [])),
+      ...a.modelProblems,
+      ...a.warnings,
+      ...Object.values(a.settingProblems),
+    ];
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) {
+      const text = inChinese(m);
+      expect(text, m.key).toMatch(/[\u4e00-\u9fff]/);
+      expect(text, m.key).not.toMatch(/{{|messages\./);
+      expect(text, text).not.toMatch(ENGLISH);
+    }
+  });
+});
