@@ -37,6 +37,32 @@ export const tests = {
         .textContent();
       assert(datasetName === '螺旋', `dataset names come from the manifest: ${datasetName}`);
 
+      // A problem in the design is explained in Chinese too, and follows a switch back.
+      const units = page.getByTestId('layer-card').nth(0).getByTestId('layer-field-units');
+      const before = await units.inputValue();
+      await typeInto(units, '0');
+      const problem = page.getByTestId('layer-card').nth(0).getByTestId('layer-problem');
+      const chineseProblem = await problem.textContent();
+      assert(
+        chineseProblem.startsWith('第 1 层') && chineseProblem.includes('单元数至少为 1'),
+        `the layer problem is in Chinese: ${chineseProblem}`,
+      );
+      const reason = await page.getByTestId('train-disabled-reason').textContent();
+      assert(reason.includes('单元数至少为 1'), `so is the reason Train is off: ${reason}`);
+      await page.getByTestId('language-select').selectOption('en');
+      await waitFor(
+        () => problem.textContent(),
+        (t) => t.includes('Units must be at least 1'),
+        { what: 'the layer problem back in English' },
+      );
+      await page.getByTestId('language-select').selectOption('zh-CN');
+      await waitFor(
+        () => problem.textContent(),
+        (t) => t.includes('单元数'),
+        { what: 'the layer problem in Chinese again' },
+      );
+      await typeInto(units, before);
+
       await page.reload();
       await page.getByTestId('train-button').waitFor();
       assert((await trainText(page)).includes('训练'), 'still Chinese after a reload');
