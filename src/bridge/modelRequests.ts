@@ -4,6 +4,7 @@
  */
 import { checkUploadSize } from '../data/import/limits';
 import type { ModelSpec } from '../models/spec';
+import { message } from '../messages/message';
 import { currentExperiment, useStore } from '../state/store';
 import type {
   SavedModelEntry,
@@ -104,7 +105,9 @@ export const modelRequests = {
    * saved step with the saved weights, optimizer state and curves (Resume trains on).
    */
   load(entry: SavedModelEntry): void {
-    useStore.getState().loadExperiment(entry.experiment, `the saved model “${entry.name}”`);
+    useStore
+      .getState()
+      .loadExperiment(entry.experiment, message('notices.source.savedModel', { name: entry.name }));
     startRun(false, entry.id);
   },
 };

@@ -3,6 +3,9 @@
  * events into store updates (batched to one per animation frame), and restarts the worker after a
  * crash or a lost GPU device. Components call the functions exported here; they never see a Worker.
  */
+import { englishText } from '../messages/englishText';
+import { joinMessages, message, type Message } from '../messages/message';
+import { MessageError, toMessage } from '../messages/messageError';
 import { rememberExperiment } from '../state/recentExperiments';
 import { currentExperiment, datasetInfoOf, initialRun, useStore } from '../state/store';
 import type { UserDatasetEntry } from '../data/datasets';
@@ -42,10 +45,13 @@ function ensureWorker(): Worker {
   created.onmessage = (event: MessageEvent<WorkerEvent>) => handleEvent(event.data);
   created.onerror = (event: ErrorEvent) => {
     event.preventDefault();
-    restartWorker(`The training worker crashed (${event.message || 'no details'}).`);
+    restartWorker(
+      event.message
+        ? message('notices.workerCrashed', { details: event.message })
+        : message('notices.workerCrashedNoDetails'),
+    );
   };
-  created.onmessageerror = () =>
-    restartWorker('The training worker sent a message that could not be read.');
+  created.onmessageerror = () => restartWorker(message('notices.workerUnreadable'));
   worker = created;
   // A restarted worker starts with no views open: tell it what is open now.
   if (lastProbeSettings) created.postMessage({ type: 'setProbes', settings: lastProbeSettings });
@@ -82,18 +88,22 @@ function answer(requestId: number, event: WorkerEvent): void {
   pending?.resolve(event);
 }
 
-/** Ends the current worker and starts a fresh one; the design and settings are untouched. */
-function restartWorker(reason: string): void {
+/**
+ * Ends the current worker and starts a fresh one; the design and settings are untouched. `why`: a
+ * Message, or the worker's own text (shown as it is).
+ */
+function restartWorker(why: Message | string): void {
+  const reason = typeof why === 'string' ? message('common.verbatim', { text: why }) : why;
   worker?.terminate();
   worker = null;
-  for (const pending of waiting.values()) pending.reject(new Error(reason));
+  for (const pending of waiting.values()) pending.reject(new MessageError(reason));
   waiting.clear();
   flushFrame();
   useStore.setState({
     phase: 'error',
     progress: null,
-    phaseMessage: reason,
-    notice: `${reason} A new worker was started; your design and settings are intact. Press Train to run again.`,
+    phaseMessage: englishText(reason), // the reason itself once phaseMessage is a Message
+    notice: message('notices.workerRestarted', { reason }),
   });
   ensureWorker();
 }
@@ -165,7 +175,7 @@ function handleEvent(event: WorkerEvent): void {
       useStore.setState({
         train: event.history.train,
         validation: event.history.validation,
-        ...(event.notes.length ? { notice: event.notes.join(' ') } : {}),
+        ...(event.notes.length ? { notice: joinMessages(event.notes.map(toMessage)) } : {}),
       });
       return;
     case 'backend':

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../messages/englishText';
 import { parseClassroomFlags } from './classroomFlags';
 
 const KNOWN = {
@@ -37,7 +38,11 @@ describe('classroom flags', () => {
     expect(flags.preset).toBeNull();
     expect(flags.presentation).toBe(false);
     expect(flags.problems).toHaveLength(3);
-    expect(flags.problems.join(' ')).toMatch(/“everything”.*“brain”.*preset “nope”/);
+    expect(flags.problems.map(englishText)).toEqual([
+      '“everything” is not something LayerLab can hide (it can hide: data, upload, designer, settings, internals, models, export, share, backend, lessons).',
+      '“brain” is not something LayerLab can lock (it can lock: dataset, designer, settings, preset).',
+      'There is no preset “nope”: it was not opened.',
+    ]);
   });
 
   it('never throws on junk', () => {

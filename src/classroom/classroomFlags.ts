@@ -6,6 +6,8 @@
  *
  * Pure and total: unknown names are ignored and reported in `problems`, never thrown.
  */
+import { message, type Message } from '../messages/message';
+
 export const HIDEABLE = [
   'data',
   'upload',
@@ -34,15 +36,15 @@ export interface ClassroomFlags {
   lesson: string | null;
   /** Large type, high contrast, one view at a time. */
   presentation: boolean;
-  /** What in the query string could not be used, in words. */
-  problems: string[];
+  /** What in the query string could not be used, in words (files.classroom). */
+  problems: Message[];
 }
 
 function list<T extends string>(
   raw: string | null,
   allowed: readonly T[],
-  what: string,
-  problems: string[],
+  what: 'hide' | 'lock',
+  problems: Message[],
 ): Set<T> {
   const chosen = new Set<T>();
   for (const name of (raw ?? '')
@@ -52,7 +54,10 @@ function list<T extends string>(
     if ((allowed as readonly string[]).includes(name)) chosen.add(name as T);
     else
       problems.push(
-        `“${name}” is not something LayerLab can ${what} (it can ${what}: ${allowed.join(', ')}).`,
+        message(what === 'hide' ? 'files.classroom.cannotHide' : 'files.classroom.cannotLock', {
+          name,
+          allowed: allowed.join(', '),
+        }),
       );
   }
   return chosen;
@@ -65,21 +70,25 @@ export function parseClassroomFlags(
   known: { presets: readonly string[]; datasets: readonly string[]; lessons: readonly string[] },
 ): ClassroomFlags {
   const params = new URLSearchParams(search);
-  const problems: string[] = [];
-  const pick = (key: string, allowed: readonly string[], what: string): string | null => {
+  const problems: Message[] = [];
+  const pick = (
+    key: string,
+    allowed: readonly string[],
+    missing: 'files.classroom.noPreset' | 'files.classroom.noDataset' | 'files.classroom.noLesson',
+  ): string | null => {
     const value = params.get(key);
     if (value === null) return null;
     if (allowed.includes(value)) return value;
-    problems.push(`There is no ${what} “${value}”: it was not opened.`);
+    problems.push(message(missing, { name: value }));
     return null;
   };
   const present = params.get('present');
   return {
     hide: list(params.get('hide'), HIDEABLE, 'hide', problems),
     lock: list(params.get('lock'), LOCKABLE, 'lock', problems),
-    preset: pick('preset', known.presets, 'preset'),
-    dataset: pick('dataset', known.datasets, 'built-in dataset'),
-    lesson: pick('lesson', known.lessons, 'lesson'),
+    preset: pick('preset', known.presets, 'files.classroom.noPreset'),
+    dataset: pick('dataset', known.datasets, 'files.classroom.noDataset'),
+    lesson: pick('lesson', known.lessons, 'files.classroom.noLesson'),
     presentation: present !== null && TRUE.has(present.toLowerCase()),
     problems,
   };

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../i18n/useFormat';
+import { message } from '../messages/message';
 import { parseExperiment } from '../state/experiment';
 import { encodeShareLink } from '../state/shareLink';
 import { readRecent, rememberExperiment, type RecentExperiment } from '../state/recentExperiments';
@@ -14,7 +14,6 @@ import { downloadFile } from './downloadFile';
  */
 export function ExperimentMenu() {
   const { t, i18n } = useTranslation();
-  const format = useFormat();
   const setNotice = useStore((s) => s.setNotice);
   const loadExperiment = useStore((s) => s.loadExperiment);
   const [link, setLink] = useState<string | null>(null);
@@ -44,7 +43,7 @@ export function ExperimentMenu() {
     if (!file) return;
     if (file.size > 5 * 2 ** 20) {
       setNotice(
-        t('experiment.tooLarge', { file: file.name, size: format.decimal(file.size / 2 ** 20, 1) }),
+        message('files.experiment.tooLarge', { file: file.name, size: file.size / 2 ** 20 }),
       );
       return;
     }
@@ -52,14 +51,15 @@ export function ExperimentMenu() {
     try {
       value = JSON.parse(await file.text());
     } catch {
-      setNotice(t('experiment.notJson', { file: file.name }));
+      setNotice(message('files.experiment.notJson', { file: file.name }));
       return;
     }
     const result = parseExperiment(value);
     if (result.ok) {
       loadExperiment(result.experiment, file.name);
       rememberExperiment(localStorage, result.experiment);
-    } else setNotice(t('experiment.invalid', { file: file.name, message: result.message }));
+    } else
+      setNotice(message('files.experiment.invalid', { file: file.name, message: result.problem }));
   };
 
   return (
@@ -92,7 +92,7 @@ export function ExperimentMenu() {
         onPointerDown={() => setRecent(readRecent(localStorage))}
         onChange={(e) => {
           const chosen = recent[Number(e.target.value)];
-          if (chosen) loadExperiment(chosen.experiment, 'your recent experiments');
+          if (chosen) loadExperiment(chosen.experiment, message('notices.source.recent'));
         }}
       >
         <option value="">{t('experiment.recent')}</option>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { i18n } from '../i18n/i18n';
 import { parseClassroomFlags, type ClassroomFlags } from '../classroom/classroomFlags';
 import { MANIFEST } from '../data/datasets';
+import { joinMessages, message } from '../messages/message';
 import { BUILTIN_LESSONS } from '../lessons/lessonFiles';
 import { PRESETS } from '../models/presets';
 import { useStore } from '../state/store';
@@ -23,9 +23,8 @@ export function useClassroom(): ClassroomFlags {
     if (flags.presentation) useStore.setState({ presentation: true });
     if (flags.preset) loadPreset(flags.preset);
     if (flags.dataset) setDataset({ id: flags.dataset });
-    if (flags.problems.length > 0) {
-      setNotice(i18n.t('classroom.problems', { problems: flags.problems.join(' ') }));
-    }
+    const problems = joinMessages(flags.problems);
+    if (problems) setNotice(message('files.classroom.problems', { problems }));
   }, [flags]);
   return flags;
 }

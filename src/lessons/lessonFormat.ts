@@ -5,6 +5,7 @@
  * Validated with zod: a broken file is refused with the field named.
  */
 import { z } from 'zod';
+import { message, type Message } from '../messages/message';
 
 export const LESSON_FORMAT = 'layerlab-lesson';
 export const LESSON_VERSION = 1;
@@ -106,15 +107,14 @@ const lessonSchema = z.object({
 });
 export type Lesson = z.infer<typeof lessonSchema>;
 
-export type LessonParse = { ok: true; lesson: Lesson } | { ok: false; message: string };
+export type LessonParse = { ok: true; lesson: Lesson } | { ok: false; problem: Message };
 
 export function parseLesson(value: unknown, source: string): LessonParse {
   const parsed = lessonSchema.safeParse(value);
   if (parsed.success) return { ok: true, lesson: parsed.data };
   const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'the file';
-  return {
-    ok: false,
-    message: `${source} is not a LayerLab lesson: ${where}: ${issue?.message ?? 'unreadable'}.`,
-  };
+  const where = issue?.path.length ? issue.path.join('.') : message('files.lessons.wholeFile');
+  // The validator's own words (zod's English) say what is wrong with the field.
+  const problem = issue?.message ?? message('files.lessons.unreadable');
+  return { ok: false, problem: message('files.lessons.invalid', { source, where, problem }) };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../models/presets';
 import type { ModelSpec } from '../models/spec';
+import { englishText } from '../messages/englishText';
 import { DEFAULT_TRAINING } from '../models/trainingConfig';
 import { checkGoal, type LessonState } from './checkGoal';
 import { BUILTIN_LESSONS } from './lessonFiles';
@@ -14,7 +15,7 @@ const AREAS = ['designer', 'settings', 'controls', 'charts', 'internals', 'data'
 
 function load(id: string): Lesson {
   const result = parseLesson(JSON.parse(readFileSync(join(LESSON_DIR, `${id}.json`), 'utf8')), id);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(englishText(result.problem));
   return result.lesson;
 }
 
@@ -64,10 +65,9 @@ describe('lessons', () => {
       { format: 'layerlab-lesson', version: 1, id: 'x', steps: [] },
       'mine.json',
     );
-    expect(broken).toEqual({
-      ok: false,
-      message: expect.stringMatching(/^mine\.json is not a LayerLab lesson: title/),
-    });
+    expect(broken.ok).toBe(false);
+    if (!broken.ok)
+      expect(englishText(broken.problem)).toMatch(/^mine\.json is not a LayerLab lesson: title/);
     expect(parseLesson(null, 'null.json').ok).toBe(false);
   });
 

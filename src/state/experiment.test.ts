@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../messages/englishText';
 import { PRESETS } from '../models/presets';
 import { EXPERIMENT_VERSION, makeExperiment, parseExperiment, type Experiment } from './experiment';
 
@@ -51,7 +52,10 @@ describe('experiments', () => {
     for (const [value, message] of cases) {
       const result = parseExperiment(value);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.message).toMatch(message);
+      if (!result.ok) {
+        expect(englishText(result.problem)).toMatch(message);
+        expect(result.message).toBe(englishText(result.problem));
+      }
     }
   });
 });

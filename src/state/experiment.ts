@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import type { DatasetChoice } from '../data/datasets';
+import { englishText } from '../messages/englishText';
+import { message, type Message } from '../messages/message';
 import type { ModelSpec } from '../models/spec';
 import type { TrainingConfig } from '../models/trainingConfig';
 import {
@@ -55,7 +57,17 @@ const experimentSchema = z.object({
     .default({ open: [], intervalMs: 250 }),
 });
 
-export type ParseResult = { ok: true; experiment: Experiment } | { ok: false; message: string };
+/**
+ * A refusal says why in `problem`, a clause that follows "… could not be loaded:" (a Message of
+ * files.experiment or files.shareLink); `message` is its English text, for code without Messages.
+ */
+export type ParseResult =
+  { ok: true; experiment: Experiment } | { ok: false; problem: Message; message: string };
+
+/** A refusal with its reason. */
+export function refuse(problem: Message): ParseResult {
+  return { ok: false, problem, message: englishText(problem) };
+}
 
 /**
  * Version 0 is what LayerLab saved before experiments had a format: { spec, dataset, training }
@@ -70,24 +82,23 @@ function migrate(value: Record<string, unknown>): Record<string, unknown> {
 
 export function parseExperiment(value: unknown): ParseResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, message: 'it is not a LayerLab experiment (expected a JSON object).' };
+    return refuse(message('files.experiment.notObject'));
   }
   const migrated = migrate(value as Record<string, unknown>);
   if (migrated.format !== EXPERIMENT_FORMAT) {
-    return {
-      ok: false,
-      message: `it is not a LayerLab experiment (format "${String(migrated.format)}").`,
-    };
+    return refuse(message('files.experiment.wrongFormat', { format: String(migrated.format) }));
   }
   if (typeof migrated.version === 'number' && migrated.version > EXPERIMENT_VERSION) {
-    return {
-      ok: false,
-      message: `it was made by a newer LayerLab (experiment version ${migrated.version}; this one reads up to ${EXPERIMENT_VERSION}).`,
-    };
+    return refuse(
+      message('files.experiment.newer', {
+        version: migrated.version,
+        supported: EXPERIMENT_VERSION,
+      }),
+    );
   }
   const parsed = experimentSchema.safeParse(migrated);
   if (!parsed.success)
-    return { ok: false, message: `it is malformed at ${describeZodError(parsed.error)}.` };
+    return refuse(message('files.experiment.malformed', { where: describeZodError(parsed.error) }));
   return { ok: true, experiment: parsed.data as Experiment };
 }
 

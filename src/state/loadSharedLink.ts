@@ -3,6 +3,7 @@
  * why and leaves the work as it was. The fragment is removed either way, so a reload does not
  * apply it again over later edits.
  */
+import { message } from '../messages/message';
 import { rememberExperiment } from './recentExperiments';
 import { decodeShareLink, SHARE_PREFIX } from './shareLink';
 import { useStore } from './store';
@@ -12,8 +13,11 @@ export function loadSharedLink(): void {
   if (!hash.startsWith(SHARE_PREFIX)) return;
   const result = decodeShareLink(hash);
   if (result.ok) {
-    useStore.getState().loadExperiment(result.experiment, 'the link');
+    useStore.getState().loadExperiment(result.experiment, message('notices.source.link'));
     rememberExperiment(localStorage, result.experiment);
-  } else useStore.getState().setNotice(`${result.message} Your current work is unchanged.`);
+  } else
+    useStore
+      .getState()
+      .setNotice(message('files.shareLink.unchanged', { problem: result.problem }));
   history.replaceState(null, '', `${location.pathname}${location.search}`);
 }

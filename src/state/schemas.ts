@@ -3,6 +3,7 @@
  * links and files later). A failed parse names the bad field; nothing half-valid is ever loaded.
  */
 import { z } from 'zod';
+import { message, type Message } from '../messages/message';
 import {
   ACTIVATIONS,
   INITIALIZERS,
@@ -133,10 +134,10 @@ export const savedWorkSchema = z.object({
 
 export type SavedWork = z.infer<typeof savedWorkSchema>;
 
-/** A readable one-line description of the first problem zod found. */
-export function describeZodError(error: z.ZodError): string {
+/** A readable one-line description of the first problem zod found (zod's own text is English). */
+export function describeZodError(error: z.ZodError): Message {
   const issue = error.issues[0];
-  if (!issue) return 'unknown problem';
-  const path = issue.path.join('.') || '(root)';
-  return `${path}: ${issue.message}`;
+  if (!issue) return message('files.zod.unknown');
+  const path = issue.path.join('.') || message('files.zod.root');
+  return message('files.zod.issue', { path, problem: issue.message });
 }

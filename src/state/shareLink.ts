@@ -5,7 +5,8 @@
  * never throws.
  */
 import { Inflate, deflateSync, strToU8 } from 'fflate';
-import { parseExperiment, type Experiment, type ParseResult } from './experiment';
+import { message, type Message } from '../messages/message';
+import { parseExperiment, refuse, type Experiment, type ParseResult } from './experiment';
 
 export const SHARE_PREFIX = '#x=';
 /** A longer fragment is not something LayerLab made (a big design compresses to a few KB). */
@@ -64,42 +65,37 @@ function inflateCapped(bytes: Uint8Array, cap: number): Uint8Array | null {
   return out;
 }
 
-const BROKEN = 'This share link is broken';
+/** A refusal as the user reads it: "This share link is broken: {{problem}}". */
+function broken(problem: Message): ParseResult {
+  return refuse(message('files.shareLink.broken', { problem }));
+}
 
 /** hash: location.hash, e.g. "#x=…". */
 export function decodeShareLink(hash: string): ParseResult {
   if (!hash.startsWith(SHARE_PREFIX))
-    return { ok: false, message: `${BROKEN}: it does not start with ${SHARE_PREFIX}.` };
+    return broken(message('files.shareLink.wrongStart', { prefix: SHARE_PREFIX }));
   const payload = hash.slice(SHARE_PREFIX.length);
   if (payload.length === 0)
-    return { ok: false, message: `${BROKEN}: it is empty after ${SHARE_PREFIX}.` };
+    return broken(message('files.shareLink.empty', { prefix: SHARE_PREFIX }));
   if (payload.length > MAX_LINK_CHARS) {
-    return {
-      ok: false,
-      message: `${BROKEN}: it is ${payload.length.toLocaleString('en')} characters long, far more than LayerLab writes.`,
-    };
+    return broken(message('files.shareLink.tooLong', { length: payload.length }));
   }
   const bytes = fromBase64Url(payload);
-  if (!bytes)
-    return {
-      ok: false,
-      message: `${BROKEN}: it contains characters a LayerLab link never has (it may have been cut or edited).`,
-    };
+  if (!bytes) return broken(message('files.shareLink.badCharacters'));
   const json = inflateCapped(bytes, MAX_JSON_BYTES);
-  if (!json)
-    return { ok: false, message: `${BROKEN}: its data does not unpack (it may be truncated).` };
+  if (!json) return broken(message('files.shareLink.notDeflate'));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(json);
   } catch {
-    return { ok: false, message: `${BROKEN}: its data is not text.` };
+    return broken(message('files.shareLink.notText'));
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, message: `${BROKEN}: its data is not valid JSON.` };
+    return broken(message('files.shareLink.notJson'));
   }
   const result = parseExperiment(value);
-  return result.ok ? result : { ok: false, message: `${BROKEN}: ${result.message}` };
+  return result.ok ? result : broken(result.problem);
 }

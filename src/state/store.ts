@@ -37,6 +37,7 @@ import {
   type ExperimentView,
 } from './experiment';
 import { describeZodError, savedWorkSchema } from './schemas';
+import { message, type Message, type MessageValue } from '../messages/message';
 
 export interface DesignSlice {
   spec: ModelSpec;
@@ -84,8 +85,8 @@ export interface RunSlice {
   train: TrainRecord[];
   validation: ValidationRecord[];
   /** Notices about the app itself (a crashed worker, unreadable saved work); dismissible. */
-  notice: string | null;
-  setNotice(notice: string | null): void;
+  notice: Message | null;
+  setNotice(notice: Message | null): void;
 }
 
 /** What the internals views ask the worker for (not persisted: typed arrays, and a fresh start is fine). */
@@ -96,8 +97,11 @@ export interface ViewsSlice {
   setProbeSettings(patch: Partial<ProbeSettings>): void;
   /** Shows a sample in the activations view (opening it): from the browser, a drawing, a text. */
   inspectSample(sample: ProbeSample): void;
-  /** Replaces the design, data choice, settings and open views with an experiment's. */
-  loadExperiment(experiment: Experiment, source: string): void;
+  /**
+   * Replaces the design, data choice, settings and open views with an experiment's. `source`:
+   * where it came from, a file's name or a `notices.source` Message.
+   */
+  loadExperiment(experiment: Experiment, source: MessageValue): void;
 }
 
 /** The current work as one experiment document (for a share link or a file). */
@@ -193,10 +197,7 @@ export const useStore = create<AppState>()(
             inputIsTokens: info.inputIsTokens,
           });
           if (!before.output) {
-            return {
-              notice:
-                'Fix the layers above the block before expanding it: its input shape is unknown.',
-            };
+            return { notice: message('notices.expandBlockFirst') };
           }
           const previousId = spec.layers[at - 1]?.id ?? INPUT_ID;
           const layers = [...spec.layers];
@@ -257,7 +258,8 @@ export const useStore = create<AppState>()(
           // An upload stays in the browser that imported it: a link cannot bring it along.
           const missing = !resolveDataset(experiment.dataset, userDatasets);
           const open = new Set(experiment.views.open);
-          const name = experiment.name ? ` “${experiment.name}”` : '';
+          const { name } = experiment;
+          const fallback = builtinDataset(DEFAULT_PRESET.dataset.id).name;
           return {
             spec: experiment.spec,
             dataset: missing ? DEFAULT_PRESET.dataset : experiment.dataset,
@@ -270,8 +272,13 @@ export const useStore = create<AppState>()(
               ) as unknown as ProbeSettings['views'],
             },
             notice: missing
-              ? `Loaded the experiment${name} from ${source}, but its dataset "${experiment.dataset.id}" was uploaded in another browser, so ${builtinDataset(DEFAULT_PRESET.dataset.id).name} is selected instead.`
-              : `Loaded the experiment${name} from ${source}.`,
+              ? message(name ? 'notices.loadedNamedOtherData' : 'notices.loadedOtherData', {
+                  name,
+                  source,
+                  dataset: experiment.dataset.id,
+                  fallback,
+                })
+              : message(name ? 'notices.loadedNamed' : 'notices.loaded', { name, source }),
           };
         }),
       inspectSample: (sample) =>
@@ -304,7 +311,10 @@ export const useStore = create<AppState>()(
           if (raw !== null) localStorage.setItem(`${STORAGE_KEY}:unreadable`, raw);
           return {
             ...current,
-            notice: `Your saved design could not be read (${describeZodError(parsed.error)}), so the default design is shown. The unreadable copy was kept under the key ${STORAGE_KEY}:unreadable.`,
+            notice: message('notices.savedDesignUnreadable', {
+              detail: describeZodError(parsed.error),
+              key: `${STORAGE_KEY}:unreadable`,
+            }),
           };
         }
         const work = parsed.data;
@@ -313,7 +323,10 @@ export const useStore = create<AppState>()(
             ...current,
             ...work,
             dataset: DEFAULT_PRESET.dataset,
-            notice: `The saved dataset "${work.dataset.id}" is not available any more, so ${builtinDataset(DEFAULT_PRESET.dataset.id).name} is selected instead. Your design is unchanged.`,
+            notice: message('notices.savedDatasetMissing', {
+              dataset: work.dataset.id,
+              fallback: builtinDataset(DEFAULT_PRESET.dataset.id).name,
+            }),
           };
         }
         return { ...current, ...work };

@@ -1,19 +1,21 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { i18n } from '../../i18n/i18n';
 import { useTextLanguage } from '../../i18n/useTextLanguage';
 import { checkGoal } from '../../lessons/checkGoal';
 import { BUILTIN_LESSONS, lessonUrl } from '../../lessons/lessonFiles';
 import { parseLesson, type Lesson, type LessonText } from '../../lessons/lessonFormat';
 import { readProgress, saveProgress, type LessonProgress } from '../../lessons/lessonProgress';
+import { message, type Message } from '../../messages/message';
+import { MessageError, throwMessage, toMessage } from '../../messages/messageError';
+import { useMessage } from '../../messages/useMessage';
 import { useStore } from '../../state/store';
 import { useLessonState } from './useLessonState';
 
 async function fetchLesson(id: string): Promise<Lesson> {
   const response = await fetch(lessonUrl(id, document.baseURI));
-  if (!response.ok) throw new Error(i18n.t('lessons.loadFailed', { id, status: response.status }));
+  if (!response.ok) throwMessage('files.lessons.loadFailed', { id, status: response.status });
   const parsed = parseLesson(await response.json(), `${id}.json`);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new MessageError(parsed.problem);
   return parsed.lesson;
 }
 
@@ -41,7 +43,8 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
   const [lessons, setLessons] = useState<Lesson[]>([]);
   const [active, setActive] = useState<Lesson | null>(null);
   const [progress, setProgress] = useState<LessonProgress>(() => readProgress(localStorage));
-  const [message, setMessage] = useState<string | null>(null);
+  const show = useMessage();
+  const [problem, setProblem] = useState<Message | null>(null);
   const fileId = useId();
   const state = useLessonState();
 
@@ -52,7 +55,7 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
         const first = loaded.find((l) => l.id === initialLesson);
         if (first) setActive(first);
       },
-      (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)),
+      (error: unknown) => setProblem(toMessage(error)),
     );
   }, [initialLesson]);
 
@@ -86,14 +89,14 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
     if (!file) return;
     try {
       const parsed = parseLesson(JSON.parse(await file.text()), file.name);
-      if (!parsed.ok) throw new Error(parsed.message);
+      if (!parsed.ok) throw new MessageError(parsed.problem);
       start(parsed.lesson);
-      setMessage(null);
+      setProblem(null);
     } catch (error) {
-      setMessage(
+      setProblem(
         error instanceof SyntaxError
-          ? t('lessons.notJson', { file: file.name })
-          : String((error as Error).message ?? error),
+          ? message('files.lessons.notJson', { file: file.name })
+          : toMessage(error),
       );
     }
   };
@@ -104,9 +107,9 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
   return (
     <section className="panel lessons" aria-labelledby="lessons-title" data-testid="lessons">
       <h2 id="lessons-title">{t('lessons.title')}</h2>
-      {message && (
+      {problem && (
         <p className="error" role="alert" data-testid="lesson-error">
-          {message}
+          {show(problem)}
         </p>
       )}
       {active && step ? (

@@ -2,6 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { modelRequests } from '../../bridge/modelRequests';
+import { joinMessages, message as makeMessage } from '../../messages/message';
+import { toMessage } from '../../messages/messageError';
 import { currentExperiment, useStore } from '../../state/store';
 import type { SavedModelEntry } from '../../workers/protocol';
 import { downloadFiles } from '../downloadFile';
@@ -71,18 +73,20 @@ export function ModelsPanel() {
       // The imported design, with the current data and settings.
       loadExperiment(
         { ...currentExperiment(useStore.getState()), spec: result.spec },
-        files.find((f) => f.name.endsWith('.json'))?.name ?? 'the uploaded model',
+        files.find((f) => f.name.endsWith('.json'))?.name ??
+          makeMessage('notices.source.uploadedModel'),
       );
       setNotice(
-        [
-          t('models.imported', {
+        joinMessages([
+          makeMessage('notices.modelImported', {
             shape: result.inputShape.map((d) => d ?? t('models.anySize')).join(', '),
           }),
-          result.entry ? t('models.importedWeights', { name: result.entry.name }) : '',
-          ...result.notes,
-        ]
-          .filter(Boolean)
-          .join(' '),
+          ...(result.entry
+            ? [makeMessage('notices.modelImportedWeights', { name: result.entry.name })]
+            : []),
+          // The worker's import notes (shown as they are while they are plain text).
+          ...result.notes.filter(Boolean).map(toMessage),
+        ]),
       );
       return null;
     });

@@ -443,19 +443,12 @@ export const en = {
     recent: 'Recent…',
     recentLabel: 'Open a recent experiment',
     linkLabel: 'Link to this experiment (copied to the clipboard)',
-    tooLarge:
-      '{{file}} is not a LayerLab experiment: it is too large ({{size}} MB). Your work is unchanged.',
-    notJson: '{{file}} is not a LayerLab experiment: it is not valid JSON. Your work is unchanged.',
-    invalid: '{{file}} could not be loaded: {{message}} Your work is unchanged.',
     recentItem: '{{when}} · {{what}}',
     recentDesign: '{{dataset}} · {{layers}}, {{epochs}}',
     layers_one: '{{count, number}} layer',
     layers_other: '{{count, number}} layers',
     epochs_one: '{{count, number}} epoch',
     epochs_other: '{{count, number}} epochs',
-  },
-  classroom: {
-    problems: 'This link asks for things LayerLab does not have: {{problems}}',
   },
   internals: {
     title: 'Inside the model',
@@ -653,8 +646,6 @@ export const en = {
     listFailed: 'The saved models could not be listed: {{error}}',
     saved: 'Saved “{{name}}” at step {{step}} in this browser.',
     added: 'Added “{{name}}” (step {{step}}) from the files: press Load to use it.',
-    imported: 'Imported the model into the designer (input [{{shape}}]).',
-    importedWeights: 'Its weights were kept as “{{name}}”: press Load to start from them.',
     anySize: 'any',
     empty: 'No saved models yet. Train, then Save model: it stays in this browser.',
     deleted: 'Deleted “{{name}}”.',
@@ -704,8 +695,6 @@ export const en = {
     all: 'All lessons',
     progress: '{{summary}} ({{done}}/{{goals}})',
     openFile: 'Open a lesson file…',
-    notJson: '{{file}} is not valid JSON.',
-    loadFailed: 'The lesson “{{id}}” could not be loaded (HTTP {{status}}).',
   },
   /** Sentences made outside the components (src/messages): model problems, worker and file errors. */
   messages: messagesEn,

@@ -1,2 +1,39 @@
-/** Notices about the app itself set by the store and the bridge (src/state/store.ts, src/bridge). English; Chinese in notices.zh-CN.ts. */
-export const noticesEn = {};
+/**
+ * Notices about the app itself (the dismissible bar at the top), set by the store, the bridge and
+ * the panels. {{source}} is where an experiment came from (a Message below, or a file name).
+ * Chinese in notices.zh-CN.ts.
+ */
+export const noticesEn = {
+  /** Expanding a block needs the shape that flows into it. */
+  expandBlockFirst:
+    'Fix the layers above the block before expanding it: its input shape is unknown.',
+  loaded: 'Loaded the experiment from {{source}}.',
+  loadedNamed: 'Loaded the experiment “{{name}}” from {{source}}.',
+  /** The experiment's uploaded dataset is not in this browser; {{fallback}} is the default dataset's name. */
+  loadedOtherData:
+    'Loaded the experiment from {{source}}, but its dataset "{{dataset}}" was uploaded in another browser, so {{fallback}} is selected instead.',
+  loadedNamedOtherData:
+    'Loaded the experiment “{{name}}” from {{source}}, but its dataset "{{dataset}}" was uploaded in another browser, so {{fallback}} is selected instead.',
+  /** Where an experiment was loaded from (the {{source}} above); a file's own name is shown as it is. */
+  source: {
+    link: 'the link',
+    recent: 'your recent experiments',
+    savedModel: 'the saved model “{{name}}”',
+    uploadedModel: 'the uploaded model',
+  },
+  /** The design kept in this browser failed validation; {{detail}} names the field, {{key}} is a localStorage key. */
+  savedDesignUnreadable:
+    'Your saved design could not be read ({{detail}}), so the default design is shown. The unreadable copy was kept under the key {{key}}.',
+  savedDatasetMissing:
+    'The saved dataset "{{dataset}}" is not available any more, so {{fallback}} is selected instead. Your design is unchanged.',
+  /** {{details}} is the browser's own error text. */
+  workerCrashed: 'The training worker crashed ({{details}}).',
+  workerCrashedNoDetails: 'The training worker crashed (no details).',
+  workerUnreadable: 'The training worker sent a message that could not be read.',
+  /** {{reason}} is one of the sentences above, or the worker's own account of what failed. */
+  workerRestarted:
+    '{{reason}} A new worker was started; your design and settings are intact. Press Train to run again.',
+  /** A Keras model was imported into the designer; {{shape}} lists its input dimensions. */
+  modelImported: 'Imported the model into the designer (input [{{shape}}]).',
+  modelImportedWeights: 'Its weights were kept as “{{name}}”: press Load to start from them.',
+};

@@ -1,0 +1,86 @@
+/** The notices the store makes, and the experiment file notices, read in English. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { englishText } from '../messages/englishText';
+import { message } from '../messages/message';
+import { PRESETS } from '../models/presets';
+import { makeExperiment } from './experiment';
+
+function fakeStorage(entries: Record<string, string>): Storage {
+  const map = new Map(Object.entries(entries));
+  return {
+    get length() {
+      return map.size;
+    },
+    clear: () => map.clear(),
+    getItem: (key) => map.get(key) ?? null,
+    key: (i) => [...map.keys()][i] ?? null,
+    removeItem: (key) => void map.delete(key),
+    setItem: (key, value) => void map.set(key, value),
+  };
+}
+
+async function freshStore(saved: Record<string, string> = {}) {
+  vi.resetModules();
+  const storage = fakeStorage(saved);
+  vi.stubGlobal('localStorage', storage);
+  const { useStore } = await import('./store');
+  return { useStore, storage };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function sample(name: string, datasetId?: string) {
+  const preset = PRESETS[0];
+  if (!preset) throw new Error('preset');
+  return makeExperiment({
+    name,
+    spec: preset.spec,
+    dataset: datasetId ? { ...preset.dataset, id: datasetId } : preset.dataset,
+    training: preset.training,
+    views: { open: [], intervalMs: 250 },
+  });
+}
+
+describe('notices', () => {
+  it('say where an experiment was loaded from, with its name when it has one', async () => {
+    const { useStore } = await freshStore();
+    const notice = () => {
+      const shown = useStore.getState().notice;
+      return shown && englishText(shown);
+    };
+    useStore.getState().loadExperiment(sample(''), message('notices.source.link'));
+    expect(notice()).toBe('Loaded the experiment from the link.');
+    useStore.getState().loadExperiment(sample('Mine'), 'mine.json');
+    expect(notice()).toBe('Loaded the experiment “Mine” from mine.json.');
+    useStore
+      .getState()
+      .loadExperiment(
+        sample('Old', 'user:gone'),
+        message('notices.source.savedModel', { name: 'M' }),
+      );
+    expect(notice()).toMatch(
+      /^Loaded the experiment “Old” from the saved model “M”, but its dataset "user:gone" was uploaded in another browser, so .+ is selected instead\.$/,
+    );
+  });
+
+  it('keep unreadable saved work and say so', async () => {
+    const bad = JSON.stringify({ state: { spec: { version: 1, layers: 'x' } }, version: 1 });
+    const { useStore, storage } = await freshStore({ 'layerlab:work': bad });
+    const notice = useStore.getState().notice;
+    expect(notice && englishText(notice)).toMatch(
+      /^Your saved design could not be read \(spec\.(version|layers): .+\), so the default design is shown\. The unreadable copy was kept under the key layerlab:work:unreadable\.$/,
+    );
+    expect(storage.getItem('layerlab:work:unreadable')).toBe(bad);
+  });
+
+  it('refuse a file that is too large, with the size in MB to one decimal', () => {
+    const text = (size: number) =>
+      englishText(message('files.experiment.tooLarge', { file: 'big.json', size }));
+    expect(text(5.26)).toBe(
+      'big.json is not a LayerLab experiment: it is too large (5.3 MB). Your work is unchanged.',
+    );
+    expect(text(6)).toContain('(6.0 MB)');
+  });
+});
