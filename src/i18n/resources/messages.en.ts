@@ -7,6 +7,7 @@ import { analysisEn } from './messages/analysis.en';
 import { dataEn } from './messages/data.en';
 import { filesEn } from './messages/files.en';
 import { layersEn } from './messages/layers.en';
+import { modelImportEn } from './messages/modelImport.en';
 import { noticesEn } from './messages/notices.en';
 import { workerEn } from './messages/worker.en';
 
@@ -24,4 +25,5 @@ export const messagesEn = {
   data: dataEn,
   notices: noticesEn,
   files: filesEn,
+  modelImport: modelImportEn,
 };

@@ -3,6 +3,7 @@ import { analysisZhCN } from './messages/analysis.zh-CN';
 import { dataZhCN } from './messages/data.zh-CN';
 import { filesZhCN } from './messages/files.zh-CN';
 import { layersZhCN } from './messages/layers.zh-CN';
+import { modelImportZhCN } from './messages/modelImport.zh-CN';
 import { noticesZhCN } from './messages/notices.zh-CN';
 import { workerZhCN } from './messages/worker.zh-CN';
 import type { messagesEn } from './messages.en';
@@ -19,4 +20,5 @@ export const messagesZhCN: Translation<typeof messagesEn> = {
   data: dataZhCN,
   notices: noticesZhCN,
   files: filesZhCN,
+  modelImport: modelImportZhCN,
 };

@@ -5,18 +5,21 @@
  * exports a layer with the leakyRelu activation, so its own files come back unchanged.
  * Every layer is tried, so one error can name all the layers that cannot be imported.
  */
+import { message, type Message } from '../../messages/message';
 import { INPUT_ID, type LayerSpec } from '../spec';
 import { converterFor, refusalFor, type Converted } from './convert';
 import type { KerasChain } from './graph';
 import { exactOutput, rankAfter } from './shapes';
+import { listOf } from './types';
 
 export interface ConvertedChain {
   layers: LayerSpec[];
   /** For each of `layers`: the Keras layer whose weights it takes over. */
   kerasNames: (string | null)[];
-  notes: string[];
+  /** One per layer with something approximated: `Class "name": note; note.` */
+  notes: Message[];
   /** One entry per layer that cannot be imported: `"name" (Class: reason)`. */
-  refusals: string[];
+  refusals: Message[];
 }
 
 /** Keras classes that are the separate LeakyReLU LayerLab writes after a linear layer. */
@@ -63,8 +66,12 @@ export function convertChain(
       : { ok: false, reason: refusalFor(keras.className) };
 
     if (!result.ok) {
-      const why = result.reason ? `: ${result.reason}` : '';
-      out.refusals.push(`"${keras.name}" (${keras.className}${why})`);
+      const { name, className } = keras;
+      out.refusals.push(
+        result.reason
+          ? message('modelImport.refusal', { name, className, reason: result.reason })
+          : message('modelImport.refusalNoReason', { name, className }),
+      );
       // Later merges may still name this layer; it keeps an id so they read as they would.
       idOf.set(keras.name, id);
       nextId += 1;
@@ -92,8 +99,11 @@ export function convertChain(
       rank = rank === null ? null : rankAfter(spec, rank);
       previous = { name: keras.name, layer: spec };
     }
-    if (result.notes.length > 0) {
-      out.notes.push(`${keras.className} "${keras.name}": ${result.notes.join('; ')}.`);
+    const notes = listOf(result.notes, 'modelImport.noteList');
+    if (notes) {
+      out.notes.push(
+        message('modelImport.layerNotes', { className: keras.className, name: keras.name, notes }),
+      );
     }
   }
   return out;

@@ -12,15 +12,20 @@ import {
   keras3Sequential,
   linked,
 } from './fixtures';
+import { englishText } from '../../messages/englishText';
 import { importKerasModel } from './index';
-import type { ModelImportError } from './types';
 
-function failure(json: unknown): ModelImportError {
+/** The failure in English: its message and each of its problems. */
+function failure(json: unknown): { message: string; problems: string[] } {
   const result = importKerasModel(json);
   if (result.ok) throw new Error('expected the import to fail');
-  expect(result.message.length).toBeGreaterThan(10);
-  expect(result.problems.length).toBeGreaterThan(0);
-  return result;
+  const message = englishText(result.message);
+  const problems = result.problems.map(englishText);
+  expect(message.length).toBeGreaterThan(10);
+  expect(problems.length).toBeGreaterThan(0);
+  // Every key and value resolved: no key of its own, no object rendered as text.
+  for (const text of [message, ...problems]) expect(text).not.toMatch(/modelImport\.|\[object/);
+  return { message, problems };
 }
 
 function sequential(layers: unknown[]) {
@@ -287,9 +292,12 @@ describe('malformed files: a message, never an exception', () => {
   it('a broken weights manifest costs only the weights, with a note', () => {
     const json = { ...keras2Mlp, weightsManifest: [{ paths: [] }] };
     const result = importKerasModel(json);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(englishText(result.message));
     expect(result.weights).toBeNull();
-    expect(result.notes[0]).toMatch(/weights manifest is broken \(group 1 has no "weights" list\)/);
+    const [note] = result.notes;
+    expect(note && englishText(note)).toMatch(
+      /weights manifest is broken \(group 1 has no "weights" list\)/,
+    );
   });
 
   it('survives random damage to valid files', () => {
@@ -325,9 +333,11 @@ describe('malformed files: a message, never an exception', () => {
       const result = importKerasModel(json);
       if (!result.ok) {
         failures += 1;
-        expect(typeof result.message).toBe('string');
         // Never the catch-all: every problem is a known one, in words.
-        expect(result.message).not.toMatch(/could not be read \(/);
+        expect(result.message.key).not.toBe('modelImport.unreadable');
+        expect(englishText(result.message)).not.toMatch(
+          /could not be read \(|modelImport\.|\[object/,
+        );
       }
     }
     expect(failures).toBeGreaterThan(100);

@@ -5,6 +5,7 @@
  * construction; functional graphs are checked, and anything else (several inputs or outputs,
  * parallel branches, shared layers, cycles) is explained.
  */
+import { isMessage, message, type Message } from '../../messages/message';
 import { isObject, type JsonObject } from './json';
 import { readLayerEntry, type KerasLayer, type TensorRef } from './kerasLayer';
 
@@ -25,31 +26,36 @@ export interface KerasChain {
   links: ChainLink[];
 }
 
-export type ChainResult = { ok: true; chain: KerasChain } | { ok: false; problems: string[] };
+export type ChainResult = { ok: true; chain: KerasChain } | { ok: false; problems: Message[] };
 
 const INPUT_CLASS = 'InputLayer';
 
 /** Far above any design LayerLab can hold (200 layers); it also bounds the recursive walk. */
 const MAX_ENTRIES = 1000;
 
-function layerList(config: JsonObject | unknown[]): unknown[] | string {
+function layerList(config: JsonObject | unknown[]): unknown[] | Message {
   // Keras ≤ 2.1 wrote a Sequential model's config as the layer list itself.
   const layers = Array.isArray(config) ? config : config['layers'];
-  if (!Array.isArray(layers)) return 'The model\'s "config" has no "layers" list.';
+  if (!Array.isArray(layers)) return message('modelImport.noLayersList');
   if (layers.length > MAX_ENTRIES) {
-    return `The model has ${layers.length} layers; LayerLab imports at most ${MAX_ENTRIES}.`;
+    return message('modelImport.tooManyEntries', { layers: layers.length, max: MAX_ENTRIES });
   }
   return layers;
 }
 
+/** Names for a message: "a", "b". */
+function quoted(names: readonly string[]): string {
+  return names.map((n) => `"${n}"`).join(', ');
+}
+
 export function readSequential(config: JsonObject | unknown[]): ChainResult {
   const entries = layerList(config);
-  if (typeof entries === 'string') return { ok: false, problems: [entries] };
+  if (isMessage(entries)) return { ok: false, problems: [entries] };
   const layers: KerasLayer[] = [];
-  const problems: string[] = [];
+  const problems: Message[] = [];
   entries.forEach((entry, i) => {
-    const layer = readLayerEntry(entry, `layer ${i + 1}`, false);
-    if (typeof layer === 'string') problems.push(layer);
+    const layer = readLayerEntry(entry, i + 1, false);
+    if (isMessage(layer)) problems.push(layer);
     else layers.push(layer);
   });
   if (problems.length > 0) return { ok: false, problems };
@@ -60,7 +66,7 @@ export function readSequential(config: JsonObject | unknown[]): ChainResult {
   if (misplaced) {
     return {
       ok: false,
-      problems: [`The InputLayer "${misplaced.name}" is not at the start of the Sequential model.`],
+      problems: [message('modelImport.inputLayerMisplaced', { name: misplaced.name })],
     };
   }
   const links = rest.map((layer) => ({ layer, mergeFrom: null, earlierFirst: false }));
@@ -89,42 +95,35 @@ export function readFunctional(config: JsonObject | unknown[]): ChainResult {
   if (Array.isArray(config)) {
     return {
       ok: false,
-      problems: [
-        'A functional model\'s "config" should be { layers, input_layers, output_layers }, not a list.',
-      ],
+      problems: [message('modelImport.functionalConfigIsList')],
     };
   }
   const entries = layerList(config);
-  if (typeof entries === 'string') return { ok: false, problems: [entries] };
-  const problems: string[] = [];
+  if (isMessage(entries)) return { ok: false, problems: [entries] };
+  const problems: Message[] = [];
   const byName = new Map<string, KerasLayer>();
   entries.forEach((entry, i) => {
-    const layer = readLayerEntry(entry, `layer ${i + 1}`, true);
-    if (typeof layer === 'string') problems.push(layer);
-    else if (byName.has(layer.name)) problems.push(`Two layers are both named "${layer.name}".`);
-    else byName.set(layer.name, layer);
+    const layer = readLayerEntry(entry, i + 1, true);
+    if (isMessage(layer)) problems.push(layer);
+    else if (byName.has(layer.name)) {
+      problems.push(message('modelImport.duplicateName', { name: layer.name }));
+    } else byName.set(layer.name, layer);
   });
   if (problems.length > 0) return { ok: false, problems };
 
   const inputs = endpoints(config['input_layers']);
   const outputs = endpoints(config['output_layers']);
   if (!inputs || inputs.length === 0) {
-    return {
-      ok: false,
-      problems: ['The model\'s "config" has no "input_layers" naming its input.'],
-    };
+    return { ok: false, problems: [message('modelImport.noInputLayers')] };
   }
   if (!outputs || outputs.length === 0) {
-    return {
-      ok: false,
-      problems: ['The model\'s "config" has no "output_layers" naming its output.'],
-    };
+    return { ok: false, problems: [message('modelImport.noOutputLayers')] };
   }
   if (inputs.length > 1) {
     return {
       ok: false,
       problems: [
-        `The model has ${inputs.length} inputs (${names(inputs)}); a LayerLab design has one input.`,
+        message('modelImport.severalInputs', { inputs: inputs.length, names: names(inputs) }),
       ],
     };
   }
@@ -132,7 +131,7 @@ export function readFunctional(config: JsonObject | unknown[]): ChainResult {
     return {
       ok: false,
       problems: [
-        `The model has ${outputs.length} outputs (${names(outputs)}); a LayerLab design has one output.`,
+        message('modelImport.severalOutputs', { outputs: outputs.length, names: names(outputs) }),
       ],
     };
   }
@@ -140,17 +139,21 @@ export function readFunctional(config: JsonObject | unknown[]): ChainResult {
   const [outputRef] = outputs as [TensorRef];
   const input = byName.get(inputRef.layer);
   if (!input) {
-    return { ok: false, problems: [`The input "${inputRef.layer}" is not among the layers.`] };
+    return {
+      ok: false,
+      problems: [message('modelImport.inputMissing', { name: inputRef.layer })],
+    };
   }
   if (!byName.has(outputRef.layer)) {
-    return { ok: false, problems: [`The output "${outputRef.layer}" is not among the layers.`] };
+    return {
+      ok: false,
+      problems: [message('modelImport.outputMissing', { name: outputRef.layer })],
+    };
   }
   if (outputRef.node !== 0 || outputRef.tensor !== 0) {
     return {
       ok: false,
-      problems: [
-        `The model's output is not the first output of "${outputRef.layer}"; LayerLab layers pass on only their first output.`,
-      ],
+      problems: [message('modelImport.outputNotFirst', { name: outputRef.layer })],
     };
   }
 
@@ -167,7 +170,7 @@ export function readFunctional(config: JsonObject | unknown[]): ChainResult {
   const isMerge = (name: string) => MERGE_CLASSES.has(byName.get(name)?.className ?? '');
   const walk = new ChainWalk(input.name, inputsOf, isMerge);
   const path = walk.chainTo(outputRef.layer);
-  if (typeof path === 'string') return { ok: false, problems: [path] };
+  if (isMessage(path)) return { ok: false, problems: [path] };
 
   const onPath = new Set(path.map((link) => link.name));
   const unused = [...byName.values()].filter((l) => l !== input && !onPath.has(l.name));
@@ -175,7 +178,10 @@ export function readFunctional(config: JsonObject | unknown[]): ChainResult {
     return {
       ok: false,
       problems: [
-        `${unused.map((l) => `"${l.name}"`).join(', ')} ${unused.length === 1 ? 'is' : 'are'} not on the way from the input to the output (a side branch or a second output); a LayerLab design is one chain of layers.`,
+        message('modelImport.offTheChain', {
+          count: unused.length,
+          names: quoted(unused.map((l) => l.name)),
+        }),
       ],
     };
   }
@@ -184,27 +190,32 @@ export function readFunctional(config: JsonObject | unknown[]): ChainResult {
 }
 
 function names(refs: TensorRef[]): string {
-  return refs.map((r) => `"${r.layer}"`).join(', ');
+  return quoted(refs.map((r) => r.layer));
 }
 
 /** Why a layer's calls cannot be part of a chain, or null when they can. */
-function checkCalls(layer: KerasLayer, byName: Map<string, KerasLayer>): string | null {
+function checkCalls(layer: KerasLayer, byName: Map<string, KerasLayer>): Message | null {
+  const { name, className } = layer;
   if (layer.nodes.length === 0) {
-    return `Layer "${layer.name}" (${layer.className}) is not connected to anything.`;
+    return message('modelImport.notConnected', { name, className });
   }
   if (layer.nodes.length > 1) {
-    return `Layer "${layer.name}" (${layer.className}) is used ${layer.nodes.length} times (shared weights); each LayerLab layer is used once.`;
+    return message('modelImport.sharedLayer', { name, className, times: layer.nodes.length });
   }
   for (const ref of layer.nodes[0] ?? []) {
     const source = byName.get(ref.layer);
     if (!source) {
-      return `Layer "${layer.name}" takes its input from "${ref.layer}", which is not in the model.`;
+      return message('modelImport.unknownSource', { name, source: ref.layer });
     }
     if (ref.node !== 0) {
-      return `Layer "${layer.name}" takes the output of a second call of "${ref.layer}"; each LayerLab layer is used once.`;
+      return message('modelImport.secondCall', { name, source: ref.layer });
     }
     if (ref.tensor !== 0) {
-      return `Layer "${layer.name}" takes output ${ref.tensor + 1} of "${ref.layer}"; LayerLab layers pass on only their first output.`;
+      return message('modelImport.laterOutput', {
+        name,
+        source: ref.layer,
+        output: ref.tensor + 1,
+      });
     }
   }
   return null;
@@ -240,44 +251,48 @@ class ChainWalk {
   ) {}
 
   /** The steps from the input (excluded) to `name` (included), or why there is no chain. */
-  chainTo(name: string): PathStep[] | string {
+  chainTo(name: string): PathStep[] | Message {
     if (name === this.inputName) return [];
     const known = this.done.get(name);
     if (known) return known;
     const at = this.visiting.indexOf(name);
     if (at >= 0) {
       const cycle = [...this.visiting.slice(at), name].map((n) => `"${n}"`).join(' → ');
-      return `The layers form a cycle (${cycle}), so the model has no order to build in.`;
+      return message('modelImport.cycle', { cycle });
     }
     this.visiting.push(name);
     const result = this.resolve(name);
     this.visiting.pop();
-    if (typeof result !== 'string') this.done.set(name, result);
+    if (!isMessage(result)) this.done.set(name, result);
     return result;
   }
 
-  private resolve(name: string): PathStep[] | string {
+  private resolve(name: string): PathStep[] | Message {
     const inputs = this.inputsOf.get(name) ?? [];
     if (inputs.length === 1) {
       const before = this.chainTo(inputs[0] as string);
       const step = { name, mergeFrom: null, earlierFirst: false };
-      return typeof before === 'string' ? before : [...before, step];
+      return isMessage(before) ? before : [...before, step];
     }
     if (inputs.length !== 2 || !this.isMerge(name)) {
       return inputs.length === 0
-        ? `Layer "${name}" has no inputs.`
-        : `Layer "${name}" takes ${inputs.length} inputs (${inputs.map((i) => `"${i}"`).join(', ')}); in a LayerLab design only Add and Concatenate join two, and only two.`;
+        ? message('modelImport.noInputs', { name })
+        : message('modelImport.tooManyInputs', {
+            name,
+            inputs: inputs.length,
+            names: quoted(inputs),
+          });
     }
     const [a, b] = inputs as [string, string];
     const chainA = this.chainTo(a);
-    if (typeof chainA === 'string') return chainA;
+    if (isMessage(chainA)) return chainA;
     const chainB = this.chainTo(b);
-    if (typeof chainB === 'string') return chainB;
+    if (isMessage(chainB)) return chainB;
     const contains = (chain: PathStep[], n: string) =>
       n === this.inputName || chain.some((s) => s.name === n);
     // The input whose chain passes through the other one is the layer above the merge.
     if (contains(chainA, b)) return [...chainA, { name, mergeFrom: b, earlierFirst: false }];
     if (contains(chainB, a)) return [...chainB, { name, mergeFrom: a, earlierFirst: true }];
-    return `Layer "${name}" joins two parallel branches ("${a}" and "${b}"); a LayerLab merge joins the layer above with an earlier layer of the same chain (a skip connection), so each branch would need to be one chain.`;
+    return message('modelImport.parallelBranches', { name, first: a, second: b });
   }
 }

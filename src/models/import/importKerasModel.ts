@@ -6,13 +6,14 @@
  *   model file → Keras description (modelFile) → one chain of layers (graph)
  *   → input shape (inputShape) → LayerLab layers (convertChain) → weight names (weightNames)
  */
+import { joinMessages, message, type Message } from '../../messages/message';
 import { MODEL_SPEC_VERSION } from '../spec';
 import { convertChain } from './convertChain';
 import { readFunctional, readSequential } from './graph';
 import { findInputShape } from './inputShape';
 import { readModelFile } from './modelFile';
 import { layerInputs } from './shapes';
-import { importError, type KerasImportResult, type WeightMapping } from './types';
+import { importError, listOf, type KerasImportResult, type WeightMapping } from './types';
 import { matchWeights } from './weightNames';
 
 /** The most layers a saved LayerLab design may hold (src/state/schemas.ts). */
@@ -24,7 +25,7 @@ export function importKerasModel(json: unknown): KerasImportResult {
   } catch (error) {
     // Every known problem is returned, not thrown; this only guards against a case missed.
     const detail = error instanceof Error ? error.message : String(error);
-    return importError(`The model file could not be read (${detail}).`);
+    return importError(message('modelImport.unreadable', { detail }));
   }
 }
 
@@ -40,28 +41,33 @@ function importModel(json: unknown): KerasImportResult {
         ? readFunctional(file.config)
         : null;
   if (read === null) {
-    return importError(
-      `The file describes a "${className}", not a model: LayerLab imports Sequential and functional (Model) Keras models.`,
-    );
+    return importError(message('modelImport.notAModelClass', { className }));
   }
-  if (!read.ok) return importError(read.problems.join(' '), read.problems);
+  if (!read.ok) {
+    // A failed read has at least one problem, so the joined message is never null.
+    return importError(joinMessages(read.problems) as Message, read.problems);
+  }
   const { chain } = read;
 
   const inputShape = findInputShape(chain, file.config);
-  if (typeof inputShape === 'string') return importError(inputShape);
+  if (!Array.isArray(inputShape)) return importError(inputShape);
 
   const converted = convertChain(chain, inputShape);
-  if (converted.refusals.length > 0) {
+  const refused = listOf(converted.refusals, 'modelImport.refusalList');
+  if (refused) {
     return importError(
-      `Unsupported layers: ${converted.refusals.join(', ')}. LayerLab's designer has no layer (or setting) for ${converted.refusals.length === 1 ? 'it' : 'them'}.`,
+      message('modelImport.unsupportedLayers', {
+        count: converted.refusals.length,
+        layers: refused,
+      }),
       converted.refusals,
     );
   }
   const { layers } = converted;
-  if (layers.length === 0) return importError('The model has no layers after its input.');
+  if (layers.length === 0) return importError(message('modelImport.noLayers'));
   if (layers.length > MAX_IMPORTED_LAYERS) {
     return importError(
-      `The model has ${layers.length} layers; a LayerLab design holds at most ${MAX_IMPORTED_LAYERS}.`,
+      message('modelImport.tooManyLayers', { layers: layers.length, max: MAX_IMPORTED_LAYERS }),
     );
   }
   const inputIsTokens = layers[0]?.kind === 'embedding';
@@ -81,13 +87,14 @@ function importModel(json: unknown): KerasImportResult {
     weights = match.weights;
     const unloadable = weights.filter((w) => w.problem !== null).length;
     if (unloadable > 0) {
-      notes.push(
-        `${unloadable} of the ${weights.length} saved weights do not fit the imported design as they are (see the weight list).`,
-      );
+      notes.push(message('modelImport.unloadableWeights', { unloadable, total: weights.length }));
     }
     if (match.missing.length > 0) {
       notes.push(
-        `No saved values for ${match.missing.join(', ')}: ${match.missing.length === 1 ? 'it keeps its' : 'they keep their'} starting values.`,
+        message('modelImport.missingWeights', {
+          count: match.missing.length,
+          names: match.missing.join(', '),
+        }),
       );
     }
   }

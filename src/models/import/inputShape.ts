@@ -5,6 +5,7 @@
  * input_shape=…), the Sequential model's build_input_shape, Keras 3's build_config, and last the
  * old input_dim / input_length arguments.
  */
+import { message, type Message } from '../../messages/message';
 import type { KerasChain } from './graph';
 import { field, isObject, numberField, shapeValue, type JsonObject } from './json';
 
@@ -34,7 +35,7 @@ function fromConfig(config: JsonObject | undefined): (number | null)[] | null {
 export function findInputShape(
   chain: KerasChain,
   modelConfig: JsonObject | unknown[],
-): (number | null)[] | string {
+): (number | null)[] | Message {
   const first = chain.links[0]?.layer;
   const candidates = [
     fromConfig(chain.input?.config),
@@ -45,10 +46,12 @@ export function findInputShape(
   ];
   const shape = candidates.find((c) => c !== null);
   if (!shape) {
-    return 'The model does not say what shape its input has (it was saved before it was built). In Keras, start it with an Input layer (or call model.build) and save it again.';
+    return message('modelImport.noInputShape');
   }
   if (shape.some((d) => d === 0)) {
-    return `The input shape [${shape.map((d) => d ?? 'None').join(', ')}] has a size of 0.`;
+    return message('modelImport.zeroInputSize', {
+      shape: `[${shape.map((d) => d ?? 'None').join(', ')}]`,
+    });
   }
   return shape;
 }

@@ -2,6 +2,7 @@
  * Small readers for untrusted JSON. A model file is whatever the user picked, so every access
  * checks the type instead of trusting a cast; callers turn a wrong type into a message.
  */
+import { message, type Message } from '../../messages/message';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -10,12 +11,26 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 /** "a string", "null", "an array"…: how a message names what it found instead of an object. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'undefined') return 'nothing';
-  return `a ${typeof value}`;
+export function describeValue(value: unknown): Message {
+  if (value === null) return message('modelImport.value.null');
+  if (Array.isArray(value)) return message('modelImport.value.array');
+  if (typeof value === 'object') return message('modelImport.value.object');
+  switch (typeof value) {
+    case 'string':
+      return message('modelImport.value.string');
+    case 'number':
+      return message('modelImport.value.number');
+    case 'boolean':
+      return message('modelImport.value.boolean');
+    case 'bigint':
+      return message('modelImport.value.bigint');
+    case 'symbol':
+      return message('modelImport.value.symbol');
+    case 'function':
+      return message('modelImport.value.function');
+    default:
+      return message('modelImport.value.nothing');
+  }
 }
 
 /** snake_case → camelCase, for configs written by hand or by tfjs code that skipped conversion. */

@@ -10,12 +10,13 @@ import {
   keras3Functional,
   keras3Sequential,
 } from './fixtures';
+import { englishText } from '../../messages/englishText';
 import { importKerasModel } from './index';
 import type { ImportedModel } from './types';
 
 function imported(json: unknown): ImportedModel {
   const result = importKerasModel(json);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(englishText(result.message));
   return result;
 }
 
@@ -94,7 +95,9 @@ describe('Keras 2 files from the TensorFlow.js converter', () => {
       { id: 'l3', kind: 'gru', units: 8, returnSequences: false },
       { id: 'l4', kind: 'dense', units: 1, activation: 'sigmoid' },
     ]);
-    expect(model.notes.some((n) => n.startsWith('GRU "gru": it uses reset_after=True'))).toBe(true);
+    expect(
+      model.notes.some((n) => englishText(n).startsWith('GRU "gru": it uses reset_after=True')),
+    ).toBe(true);
   });
 
   it('folds a LeakyReLU into the linear Dense above it', () => {
@@ -108,7 +111,7 @@ describe('Keras 2 files from the TensorFlow.js converter', () => {
     const model = imported(json);
     expect(model.spec.layers.map((l) => l.kind)).toEqual(['dense', 'dropout', 'dense']);
     expect(model.spec.layers[0]).toMatchObject({ activation: 'leakyRelu' });
-    expect(model.notes).toEqual([
+    expect(model.notes.map(englishText)).toEqual([
       'LeakyReLU "leaky_re_lu": its slope 0.1 became 0.3, the slope of LayerLab\'s leakyRelu.',
     ]);
     // The weights of the Dense keep their names: the LeakyReLU has none.

@@ -4,6 +4,7 @@
  * those links: Keras 2 / tfjs `[[["dense", 0, 0, {}]]]` and Keras 3
  * `[{ args: [{ class_name: "__keras_tensor__", config: { keras_history: ["dense", 0, 0] } }], kwargs: {} }]`.
  */
+import { message, type Message } from '../../messages/message';
 import { describeValue, isObject, type JsonObject } from './json';
 
 /** An output of a layer call: `layer`'s call number `node`, output number `tensor`. */
@@ -23,51 +24,59 @@ export interface KerasLayer {
   buildConfig: JsonObject | null;
 }
 
-/** `label` names the entry in messages ("layer 3"); `linked` says whether inbound_nodes matter. */
+/**
+ * `position` (from 1) names the entry in messages ("layer 3"); `linked` says whether
+ * inbound_nodes matter. A Message says why the entry cannot be read.
+ */
 export function readLayerEntry(
   entry: unknown,
-  label: string,
+  position: number,
   linked: boolean,
-): KerasLayer | string {
+): KerasLayer | Message {
   if (!isObject(entry)) {
-    return `${capitalise(label)} of the model's layer list should be an object, but it is ${describeValue(entry)}.`;
+    return message('modelImport.entryNotObject', { position, found: describeValue(entry) });
   }
   const config = entry['config'] ?? {};
   const configName = isObject(config) ? config['name'] : undefined;
   const name = entry['name'] ?? configName;
   const className = entry['class_name'];
   if (typeof className !== 'string') {
-    const called = typeof name === 'string' ? ` ("${name}")` : '';
-    return `${capitalise(label)}${called} has no "class_name" saying what kind of layer it is.`;
+    return typeof name === 'string'
+      ? message('modelImport.entryNoClassNameNamed', { position, name })
+      : message('modelImport.entryNoClassName', { position });
   }
   if (!isObject(config)) {
-    return `The "config" of ${label} (${className}) should be an object, but it is ${describeValue(config)}.`;
+    return message('modelImport.entryConfigNotObject', {
+      position,
+      className,
+      found: describeValue(config),
+    });
   }
   if (typeof name !== 'string' || name === '') {
-    if (linked)
-      return `${capitalise(label)} (${className}) has no "name", so nothing can link to it.`;
+    if (linked) return message('modelImport.entryNoName', { position, className });
   }
-  const layerName = typeof name === 'string' && name !== '' ? name : `${label} (${className})`;
+  // A Sequential entry without a name is called by its place; the name only shows in messages.
+  const layerName =
+    typeof name === 'string' && name !== '' ? name : `layer ${position} (${className})`;
   const buildConfig = isObject(entry['build_config']) ? entry['build_config'] : null;
   if (!linked) return { name: layerName, className, config, nodes: [], buildConfig };
 
   const inbound = entry['inbound_nodes'] ?? [];
   if (!Array.isArray(inbound)) {
-    return `Layer "${layerName}" has "inbound_nodes" that is ${describeValue(inbound)}, not a list.`;
+    return message('modelImport.inboundNotList', {
+      name: layerName,
+      found: describeValue(inbound),
+    });
   }
   const nodes: TensorRef[][] = [];
   for (const node of inbound) {
     const refs: TensorRef[] = [];
     if (!collectRefs(node, refs)) {
-      return `Layer "${layerName}" has an "inbound_nodes" entry that is not a list of links to other layers ([name, node, tensor]).`;
+      return message('modelImport.inboundEntryNotLinks', { name: layerName });
     }
     nodes.push(refs);
   }
   return { name: layerName, className, config, nodes, buildConfig };
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** ["dense", 0, 0] or ["dense", 0, 0, {kwargs}]: a Keras 2 link. */

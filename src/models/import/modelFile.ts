@@ -5,6 +5,7 @@
  *  - the in-memory ModelArtifacts of tf.io.withSaveHandler: { modelTopology, weightSpecs }
  *  - a bare Keras `model.to_json()`: { class_name, config } (also when still a JSON string)
  */
+import { message, type Message } from '../../messages/message';
 import { describeValue, isObject, type JsonObject } from './json';
 import { importError, type ModelImportError } from './types';
 
@@ -20,11 +21,8 @@ export interface ModelFile {
   config: JsonObject | unknown[];
   /** Null when the file has no weights manifest (or a broken one, explained in notes). */
   manifest: ManifestWeight[] | null;
-  notes: string[];
+  notes: Message[];
 }
-
-const NOT_A_MODEL =
-  'This is not a Keras or TensorFlow.js model: a TensorFlow.js model.json has "modelTopology", a Keras model.to_json() has "class_name" and "config", and this file has neither.';
 
 export function readModelFile(json: unknown): ModelFile | ModelImportError {
   let value = json;
@@ -33,39 +31,30 @@ export function readModelFile(json: unknown): ModelFile | ModelImportError {
     try {
       value = JSON.parse(value) as unknown;
     } catch {
-      return importError(
-        'The file holds a piece of text that is not JSON, not a model description.',
-      );
+      return importError(message('modelImport.textNotJson'));
     }
   }
   if (!isObject(value)) {
-    return importError(
-      `A model file is a JSON object, but this one holds ${describeValue(value)}.`,
-    );
+    return importError(message('modelImport.fileNotObject', { found: describeValue(value) }));
   }
   const format = value['format'];
   if (format === 'graph-model') {
-    return importError(
-      'This is a TensorFlow.js graph model (converted from a SavedModel or a frozen graph), which keeps operations, not layers. Only layers models (from Keras or tfjs model.save) can be imported.',
-    );
+    return importError(message('modelImport.graphModelFormat'));
   }
   if (format !== undefined && format !== 'layers-model') {
-    return importError(
-      `The file's format is ${JSON.stringify(format)}; only "layers-model" (Keras or tfjs layers) can be imported.`,
-    );
+    return importError(message('modelImport.otherFormat', { format: JSON.stringify(format) }));
   }
 
   let topology: unknown;
-  let where: string;
+  /** Where the description sits in the file; null when the file is the description. */
+  let where: string | null;
   if ('modelTopology' in value) {
     const outer = value['modelTopology'];
     if (!isObject(outer)) {
-      return importError(`"modelTopology" should be an object, but it is ${describeValue(outer)}.`);
+      return importError(message('modelImport.topologyNotObject', { found: describeValue(outer) }));
     }
     if ('node' in outer) {
-      return importError(
-        'This is a TensorFlow.js graph model (its topology lists graph nodes, not layers). Only layers models can be imported.',
-      );
+      return importError(message('modelImport.graphModelTopology'));
     }
     // The converter nests the Keras description one level deeper, beside keras_version.
     const nested = 'model_config' in outer;
@@ -76,30 +65,41 @@ export function readModelFile(json: unknown): ModelFile | ModelImportError {
     where = 'model_config';
   } else if ('class_name' in value || 'config' in value) {
     topology = value;
-    where = 'the file';
+    where = null;
   } else {
-    return importError(NOT_A_MODEL);
+    return importError(message('modelImport.notAModel'));
   }
 
   if (!isObject(topology)) {
-    return importError(`${where} should be an object, but it is ${describeValue(topology)}.`);
+    // The file itself is an object, so only a nested description can be something else.
+    const path = where ?? 'model_config';
+    return importError(
+      message('modelImport.descriptionNotObject', { path, found: describeValue(topology) }),
+    );
   }
   const className = topology['class_name'];
   if (typeof className !== 'string') {
     return importError(
-      `${capitalise(where)} has no "class_name" saying what kind of model it is ("Sequential", "Model" or "Functional").`,
+      where === null
+        ? message('modelImport.fileNoClassName')
+        : message('modelImport.noClassName', { path: capitalise(where) }),
     );
   }
   const config = topology['config'];
   if (!isObject(config) && !Array.isArray(config)) {
+    const found = describeValue(config);
     return importError(
       config === undefined
-        ? `${capitalise(where)} has no "config", which lists the model's layers.`
-        : `The "config" of ${where} should be an object listing the layers, but it is ${describeValue(config)}.`,
+        ? where === null
+          ? message('modelImport.fileNoConfig')
+          : message('modelImport.noConfig', { path: capitalise(where) })
+        : where === null
+          ? message('modelImport.fileConfigNotObject', { found })
+          : message('modelImport.configNotObject', { path: where, found }),
     );
   }
 
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const manifest = readManifest(value, notes);
   return { className, config, manifest, notes };
 }
@@ -119,16 +119,14 @@ function capitalise(text: string): string {
 }
 
 /** The weights manifest's entries in file order; a broken manifest costs only the weights. */
-function readManifest(file: JsonObject, notes: string[]): ManifestWeight[] | null {
+function readManifest(file: JsonObject, notes: Message[]): ManifestWeight[] | null {
   let entries: unknown[];
   if (Array.isArray(file['weightsManifest'])) {
     entries = [];
     for (const [i, group] of file['weightsManifest'].entries()) {
       const weights = isObject(group) ? group['weights'] : undefined;
       if (!Array.isArray(weights)) {
-        notes.push(
-          `The weights manifest is broken (group ${i + 1} has no "weights" list), so the saved weights are not matched to the design.`,
-        );
+        notes.push(message('modelImport.brokenManifestGroup', { group: i + 1 }));
         return null;
       }
       entries.push(...(weights as unknown[]));
@@ -145,9 +143,7 @@ function readManifest(file: JsonObject, notes: string[]): ManifestWeight[] | nul
     const validShape =
       Array.isArray(shape) && shape.every((d) => typeof d === 'number' && Number.isInteger(d));
     if (typeof name !== 'string' || !validShape) {
-      notes.push(
-        `The weights manifest is broken (weight ${i + 1} lacks a name or a shape), so the saved weights are not matched to the design.`,
-      );
+      notes.push(message('modelImport.brokenManifestWeight', { weight: i + 1 }));
       return null;
     }
     manifest.push({ name, shape: shape as number[] });

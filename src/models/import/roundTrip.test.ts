@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset, type DatasetInfo } from '../../data/datasets';
 import { createRandom } from '../../data/random';
+import { englishText } from '../../messages/englishText';
 import { analyzeInEnglish } from '../testing/englishAnalysis';
 import { buildModel } from '../builder';
 import { inferStack } from '../inferStack';
@@ -106,7 +107,7 @@ async function checkRoundTrip(spec: ModelSpec, dataset: DatasetInfo): Promise<Im
   const original = buildModel(spec, dataset.inputShape, 1);
   const artifacts = await saveArtifacts(original);
   const result = importKerasModel(modelJson(artifacts));
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(englishText(result.message));
 
   // The same design, blocks expanded; nothing approximated.
   expect(byPosition(result.spec.layers)).toEqual(byPosition(expanded(spec, dataset)));

@@ -2,6 +2,8 @@
  * What an import of a Keras / TensorFlow.js model.json gives back. Plain data, so it can cross
  * postMessage between the worker and the page.
  */
+import { message, type Message } from '../../messages/message';
+import type { MessageKey } from '../../messages/messageKeys';
 import type { ModelSpec } from '../spec';
 
 /** One weight of the saved model and where it goes in a model built from the imported spec. */
@@ -19,7 +21,7 @@ export interface WeightMapping {
   /** The shape LayerLab builds for `target`; null when there is no target or it is unknown. */
   expectedShape: number[] | null;
   /** Why the saved values cannot be loaded into `target` as they are; null when they can. */
-  problem: string | null;
+  problem: Message | null;
 }
 
 export interface ImportedModel {
@@ -34,7 +36,7 @@ export interface ImportedModel {
   /** True when the model starts with an Embedding, so it takes token ids. */
   inputIsTokens: boolean;
   /** What was approximated or dropped, one sentence each. */
-  notes: string[];
+  notes: Message[];
   /** Present when the file lists its weights (a weights manifest); null otherwise. */
   weights: WeightMapping[] | null;
 }
@@ -46,12 +48,21 @@ export interface ImportedModel {
  */
 export interface ModelImportError {
   ok: false;
-  message: string;
-  problems: string[];
+  message: Message;
+  problems: Message[];
 }
 
 export type KerasImportResult = ImportedModel | ModelImportError;
 
-export function importError(message: string, problems: string[] = [message]): ModelImportError {
+export function importError(message: Message, problems: Message[] = [message]): ModelImportError {
   return { ok: false, message, problems };
+}
+
+/**
+ * Several Messages as one list (null for none), each pair joined by `key`, a resource with
+ * {{first}} and {{second}}: the clauses of a note ("…; …"), the layers of a refusal ("…, …").
+ */
+export function listOf(messages: readonly Message[], key: MessageKey): Message | null {
+  if (messages.length === 0) return null;
+  return messages.reduce((first, second) => message(key, { first, second }));
 }

@@ -7,20 +7,21 @@ import {
   keras2ResidualCnn,
   keras2TextRnn,
 } from './fixtures';
+import { englishText } from '../../messages/englishText';
 import { importKerasModel } from './index';
 import type { ImportedModel, WeightMapping } from './types';
 import { expectedWeights } from './weightNames';
 
 function imported(json: unknown): ImportedModel {
   const result = importKerasModel(json);
-  if (!result.ok) throw new Error(result.message);
+  if (!result.ok) throw new Error(englishText(result.message));
   return result;
 }
 
 /** source → target, with the problem when there is one. */
 function pairs(weights: WeightMapping[] | null): string[] {
   return (weights ?? []).map(
-    (w) => `${w.source} → ${w.target ?? '-'}${w.problem ? ` (${w.problem})` : ''}`,
+    (w) => `${w.source} → ${w.target ?? '-'}${w.problem ? ` (${englishText(w.problem)})` : ''}`,
   );
 }
 
@@ -64,7 +65,7 @@ describe('weight mapping', () => {
       'dense/kernel → dense_4/kernel',
       'dense/bias → dense_4/bias',
     ]);
-    expect(model.notes).toContain(
+    expect(model.notes.map(englishText)).toContain(
       '1 of the 9 saved weights do not fit the imported design as they are (see the weight list).',
     );
   });
@@ -96,7 +97,7 @@ describe('weight mapping', () => {
       'sequential/out/kernel:0 → dense_2/kernel',
       'sequential/stray/kernel:0 → - (no imported layer has this weight)',
     ]);
-    expect(model.notes).toEqual([
+    expect(model.notes.map(englishText)).toEqual([
       'Dense "out": it has no bias in Keras; in LayerLab it gets one (starting at zero).',
       '1 of the 4 saved weights do not fit the imported design as they are (see the weight list).',
       'No saved values for dense_2/bias: it keeps its starting values.',

@@ -9,6 +9,7 @@
  * (some Keras 3 exports). Within a layer, weights pair up by their own name (kernel, bias,
  * gamma…); names LayerLab does not use pair up in order.
  */
+import { message, type Message } from '../../messages/message';
 import { tfjsWeights } from '../layerNames';
 import { isBlock } from '../layerTypes/blocks';
 import type { LayerSpec, Shape } from '../spec';
@@ -92,7 +93,7 @@ export function matchWeights(
   manifest.forEach((weight, index) => {
     const owner = ownerOf(weight);
     if (owner === null) {
-      results[index] = unmatched(weight, 'no imported layer has this weight');
+      results[index] = unmatched(weight, message('modelImport.weight.noLayer'));
       return;
     }
     const own = segments(weight.name).at(-1);
@@ -111,7 +112,7 @@ export function matchWeights(
       slot.taken = true;
       results[index] = mapped(weight, slot.target, slot.expected.shape);
     } else {
-      results[index] = unmatched(weight, `layer "${owner}" has more weights than LayerLab's layer`);
+      results[index] = unmatched(weight, message('modelImport.weight.tooMany', { layer: owner }));
     }
   }
   const missing = [...slots.values()]
@@ -121,16 +122,19 @@ export function matchWeights(
   return { weights: results as WeightMapping[], missing };
 }
 
-function unmatched(weight: ManifestWeight, problem: string): WeightMapping {
+function unmatched(weight: ManifestWeight, problem: Message): WeightMapping {
   return { source: weight.name, shape: weight.shape, target: null, expectedShape: null, problem };
 }
 
 function mapped(weight: ManifestWeight, target: string, expected: number[] | null): WeightMapping {
   const problem =
     expected === null
-      ? 'the shape LayerLab builds here is unknown (an earlier layer is invalid)'
+      ? message('modelImport.weight.shapeUnknown')
       : sameShape(expected, weight.shape)
         ? null
-        : `saved as [${weight.shape.join(', ')}], but LayerLab builds [${expected.join(', ')}]`;
+        : message('modelImport.weight.shapeMismatch', {
+            saved: `[${weight.shape.join(', ')}]`,
+            built: `[${expected.join(', ')}]`,
+          });
   return { source: weight.name, shape: weight.shape, target, expectedShape: expected, problem };
 }

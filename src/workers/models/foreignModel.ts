@@ -5,6 +5,7 @@
  * LayerLab's builder gives them, so Load starts from them.
  */
 import * as tf from '@tensorflow/tfjs';
+import { englishText } from '../../messages/englishText';
 import { buildModel } from '../../models/builder';
 import { importKerasModel, type ImportedModel } from '../../models/import';
 import type { SavedModelEntry, UploadedFile, WorkerEvent } from '../protocol';
@@ -23,7 +24,11 @@ export async function importForeignModel(
 ): Promise<WorkerEvent> {
   const imported = importKerasModel(raw);
   if (!imported.ok) {
-    return { type: 'modelFailed', requestId, message: `${fileName}: ${imported.message}` };
+    return {
+      type: 'modelFailed',
+      requestId,
+      message: `${fileName}: ${englishText(imported.message)}`,
+    };
   }
   const { spec, inputShape, notes } = imported;
   const done = (entry: SavedModelEntry | null, more: string[] = []): WorkerEvent => ({
@@ -31,7 +36,7 @@ export async function importForeignModel(
     requestId,
     spec,
     inputShape,
-    notes: [...notes, ...more],
+    notes: [...notes.map(englishText), ...more],
     entry,
   });
   if (!imported.weights || imported.weights.length === 0) return done(null);
@@ -42,7 +47,9 @@ export async function importForeignModel(
   }
   const unplaced = imported.weights.filter((w) => w.target === null || w.problem !== null);
   if (unplaced.length > 0) {
-    const list = unplaced.map((w) => `"${w.source}" (${w.problem ?? 'no place'})`).join(', ');
+    const list = unplaced
+      .map((w) => `"${w.source}" (${w.problem ? englishText(w.problem) : 'no place'})`)
+      .join(', ');
     return done(null, [`Its weights were not kept, because some do not fit the design: ${list}.`]);
   }
   const weights = readWeights(fileName, json, files);

@@ -3,6 +3,7 @@
  * camelCase ("leakyRelu"), older files CamelCase class names; all are compared without case or
  * underscores.
  */
+import { message, type Message } from '../../../messages/message';
 import type { Activation } from '../../spec';
 import { isObject } from '../json';
 
@@ -18,7 +19,7 @@ const KNOWN: Record<string, Activation> = {
 };
 
 export type ActivationResult =
-  { ok: true; activation: Activation; note: string | null } | { ok: false; reason: string };
+  { ok: true; activation: Activation; note: Message | null } | { ok: false; reason: Message };
 
 function normalise(name: string): string {
   return name.toLowerCase().replace(/_/g, '');
@@ -29,7 +30,7 @@ export function readActivation(value: unknown): ActivationResult {
   if (value === null || value === undefined) return { ok: true, activation: 'linear', note: null };
   const name = typeof value === 'string' ? value : isObject(value) ? value['class_name'] : null;
   if (typeof name !== 'string') {
-    return { ok: false, reason: 'its activation is not a name LayerLab can read' };
+    return { ok: false, reason: message('modelImport.refused.activationUnreadable') };
   }
   const key = normalise(name);
   const known = KNOWN[key];
@@ -38,12 +39,12 @@ export function readActivation(value: unknown): ActivationResult {
     return {
       ok: true,
       activation: known,
-      note: `activation "${name}" (Keras 3 gives it slope 0.2) became LayerLab's leakyRelu, slope 0.3`,
+      note: message('modelImport.note.leakyActivation', { name }),
     };
   }
   if (known) return { ok: true, activation: known, note: null };
   if (key === 'gelunew') {
-    return { ok: true, activation: 'gelu', note: 'the tanh approximation of gelu became gelu' };
+    return { ok: true, activation: 'gelu', note: message('modelImport.note.geluTanh') };
   }
-  return { ok: false, reason: `activation "${name}" is not one of LayerLab's` };
+  return { ok: false, reason: message('modelImport.refused.activationUnknown', { name }) };
 }

@@ -1,4 +1,5 @@
 /** Checks shared by converters: axes, data format, window sizes. */
+import { message, type Message } from '../../../messages/message';
 import { field, intList, type JsonObject } from '../json';
 
 /**
@@ -14,33 +15,42 @@ export function isLastAxis(value: unknown, rank: number | null): boolean {
 }
 
 /** LayerLab's images are [height, width, channels]. */
-export function channelsLastProblem(config: JsonObject): string | null {
+export function channelsLastProblem(config: JsonObject): Message | null {
   const format = field(config, 'data_format');
   return format === undefined || format === null || format === 'channels_last'
     ? null
-    : `data_format "${String(format)}" (LayerLab uses channels_last)`;
+    : message('modelImport.refused.dataFormat', { format: String(format) });
 }
+
+/** The windows squareWindow reads. */
+export type Window = 'kernel' | 'stride' | 'poolSize';
 
 /**
  * A square window (kernel_size: 3 or [3, 3]) as one number, or the reason it is not one.
- * `what` names it in the reason ("kernel", "stride").
+ * `window` names it in the reason (kernel, stride, pool size).
  */
-export function squareWindow(value: unknown, what: string): number | string {
+export function squareWindow(value: unknown, window: Window): number | Message {
+  const what = message(`modelImport.window.${window}`);
   const sizes = intList(value);
   if (!sizes || sizes.length < 1 || sizes.length > 2 || sizes.some((s) => s < 1)) {
-    return `its ${what} ${JSON.stringify(value)} is not one or two whole numbers`;
+    return message('modelImport.refused.windowNotNumbers', {
+      what,
+      value: JSON.stringify(value) ?? String(value),
+    });
   }
   const [a, b = a] = sizes as [number, number?];
-  return a === b ? a : `its ${what} ${a}×${b} is not square (LayerLab's are)`;
+  return a === b
+    ? a
+    : message('modelImport.refused.windowNotSquare', { what, height: a, width: b });
 }
 
-export function paddingOf(config: JsonObject): 'valid' | 'same' | string {
+export function paddingOf(config: JsonObject): 'valid' | 'same' | Message {
   const padding = field(config, 'padding') ?? 'valid';
   return padding === 'valid' || padding === 'same'
     ? padding
-    : `padding ${JSON.stringify(padding)} (LayerLab has valid and same)`;
+    : message('modelImport.refused.padding', { padding: JSON.stringify(padding) });
 }
 
-export function isPadding(value: string): value is 'valid' | 'same' {
+export function isPadding(value: 'valid' | 'same' | Message): value is 'valid' | 'same' {
   return value === 'valid' || value === 'same';
 }

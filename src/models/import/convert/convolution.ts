@@ -1,28 +1,34 @@
 /** Conv2D, MaxPooling2D, AveragePooling2D and global average pooling. */
+import { message } from '../../../messages/message';
 import { field, intList, numberField } from '../json';
 import { readActivation } from './activation';
 import { channelsLastProblem, isPadding, paddingOf, squareWindow } from './checks';
 import { biasNotes, droppedExtras, readKernelOptions } from './kernel';
-import { converted, refused, type Converter } from './types';
+import { converted, missing, refused, type Converter } from './types';
 
 export const conv2d: Converter = ({ config }, { id }) => {
   const filters = numberField(config, 'filters');
-  if (filters === undefined) return refused('it has no "filters"');
+  if (filters === undefined) return missing('filters');
   const kernelSize = squareWindow(field(config, 'kernel_size'), 'kernel');
-  if (typeof kernelSize === 'string') return refused(kernelSize);
+  if (typeof kernelSize !== 'number') return refused(kernelSize);
   const strides = squareWindow(field(config, 'strides') ?? 1, 'stride');
-  if (typeof strides === 'string') return refused(strides);
+  if (typeof strides !== 'number') return refused(strides);
   const padding = paddingOf(config);
   if (!isPadding(padding)) return refused(padding);
   const format = channelsLastProblem(config);
   if (format) return refused(format);
   const dilation = intList(field(config, 'dilation_rate') ?? 1);
   if (!dilation || dilation.some((d) => d !== 1)) {
+    const value = field(config, 'dilation_rate');
     return refused(
-      `its dilation ${JSON.stringify(field(config, 'dilation_rate'))} (LayerLab's is 1)`,
+      message('modelImport.refused.dilation', {
+        dilation: JSON.stringify(value) ?? String(value),
+      }),
     );
   }
-  if ((numberField(config, 'groups') ?? 1) !== 1) return refused('it is a grouped convolution');
+  if ((numberField(config, 'groups') ?? 1) !== 1) {
+    return refused(message('modelImport.refused.grouped'));
+  }
   const activation = readActivation(field(config, 'activation'));
   if (!activation.ok) return refused(activation.reason);
   const notes = activation.note ? [activation.note] : [];
@@ -50,11 +56,11 @@ export const conv2d: Converter = ({ config }, { id }) => {
 
 function pool(kind: 'maxpool2d' | 'avgpool2d'): Converter {
   return ({ config }, { id }) => {
-    const poolSize = squareWindow(field(config, 'pool_size') ?? 2, 'pool size');
-    if (typeof poolSize === 'string') return refused(poolSize);
+    const poolSize = squareWindow(field(config, 'pool_size') ?? 2, 'poolSize');
+    if (typeof poolSize !== 'number') return refused(poolSize);
     // Keras: strides None means "the pool size".
     const strides = squareWindow(field(config, 'strides') ?? poolSize, 'stride');
-    if (typeof strides === 'string') return refused(strides);
+    if (typeof strides !== 'number') return refused(strides);
     const padding = paddingOf(config);
     if (!isPadding(padding)) return refused(padding);
     const format = channelsLastProblem(config);
@@ -71,7 +77,7 @@ function globalPool(kind: 'globalavgpool1d' | 'globalavgpool2d'): Converter {
     const format = channelsLastProblem(config);
     if (format) return refused(format);
     if (field(config, 'keepdims') === true) {
-      return refused('it keeps the pooled axes (keepdims), LayerLab drops them');
+      return refused(message('modelImport.refused.keepdims'));
     }
     return converted({ id, kind });
   };

@@ -14,6 +14,8 @@ import {
 import { add, concatenate } from './merge';
 import { batchnorm, layernorm } from './normalization';
 import { embedding, gru, layerLabAttention, layerLabPositional, lstm, simplernn } from './sequence';
+import { message, type Message } from '../../../messages/message';
+import type { MessageKey } from '../../../messages/messageKeys';
 import type { Converter } from './types';
 
 export type { ConvertContext, Converted, Converter } from './types';
@@ -51,21 +53,21 @@ const CONVERTERS: Record<string, Converter> = {
 };
 
 /** Why some well-known classes are refused, where the class name alone does not say. */
-const REFUSALS: Record<string, string> = {
-  Sequential: 'a model inside the model',
-  Functional: 'a model inside the model',
-  Model: 'a model inside the model',
-  MultiHeadAttention:
-    "Keras's own attention layer is not imported; LayerLab's attention layer (self-attention) can replace it in the designer",
-  Lambda: 'it runs Python code, which cannot be read',
-  TFOpLambda: 'it runs a TensorFlow operation, not a layer',
-  SlicingOpLambda: 'it runs a TensorFlow operation, not a layer',
+const REFUSALS: Record<string, MessageKey> = {
+  Sequential: 'modelImport.refused.nestedModel',
+  Functional: 'modelImport.refused.nestedModel',
+  Model: 'modelImport.refused.nestedModel',
+  MultiHeadAttention: 'modelImport.refused.kerasAttention',
+  Lambda: 'modelImport.refused.lambda',
+  TFOpLambda: 'modelImport.refused.tfOperation',
+  SlicingOpLambda: 'modelImport.refused.tfOperation',
 };
 
 export function converterFor(className: string): Converter | null {
   return Object.hasOwn(CONVERTERS, className) ? (CONVERTERS[className] ?? null) : null;
 }
 
-export function refusalFor(className: string): string | null {
-  return Object.hasOwn(REFUSALS, className) ? (REFUSALS[className] ?? null) : null;
+export function refusalFor(className: string): Message | null {
+  const key = Object.hasOwn(REFUSALS, className) ? REFUSALS[className] : undefined;
+  return key === undefined ? null : message(key);
 }

@@ -5,6 +5,7 @@
  * LayerLab's default (glorotUniform) with a note. The default is left out of the spec, so a
  * LayerLab model exported and imported again gives back the same spec.
  */
+import { message, type Message } from '../../../messages/message';
 import type { Initializer, KernelOptions } from '../../spec';
 import { field, isObject, numberField, stringField, type JsonObject } from '../json';
 
@@ -69,7 +70,7 @@ function readPenalty(value: unknown): { l1: number; l2: number } | null {
  */
 export function readKernelOptions(
   config: JsonObject,
-  notes: string[],
+  notes: Message[],
   initKey: string | null = 'kernel_initializer',
   penaltyKey = 'kernel_regularizer',
 ): KernelOptions {
@@ -78,9 +79,7 @@ export function readKernelOptions(
   if (initKey && initValue !== undefined && initValue !== null) {
     const { init, name } = readInitializer(initValue);
     if (init === null) {
-      notes.push(
-        `its kernel initialiser ${name} is not one of LayerLab's; it starts glorotUniform`,
-      );
+      notes.push(message('modelImport.note.initializer', { name }));
     } else if (init !== 'glorotUniform') {
       options.kernelInitializer = init;
     }
@@ -89,7 +88,9 @@ export function readKernelOptions(
   if (penaltyValue !== undefined && penaltyValue !== null) {
     const penalty = readPenalty(penaltyValue);
     if (penalty === null) {
-      notes.push(`its ${penaltyKey.replace(/_/g, ' ')} was dropped (LayerLab has only L1/L2)`);
+      notes.push(
+        message('modelImport.note.penaltyDropped', { field: penaltyKey.replace(/_/g, ' ') }),
+      );
     } else {
       if (penalty.l1 > 0) options.l1 = penalty.l1;
       if (penalty.l2 > 0) options.l2 = penalty.l2;
@@ -99,25 +100,26 @@ export function readKernelOptions(
 }
 
 /** Notes for the extras LayerLab's kernel layers do not have (bias penalties, constraints…). */
-export function droppedExtras(config: JsonObject, keys: readonly string[], notes: string[]): void {
+export function droppedExtras(config: JsonObject, keys: readonly string[], notes: Message[]): void {
   const dropped = keys.filter((k) => {
     const v = field(config, k);
     return v !== undefined && v !== null;
   });
   if (dropped.length > 0) {
-    notes.push(`dropped ${dropped.map((k) => k.replace(/_/g, ' ')).join(', ')}`);
+    const fields = dropped.map((k) => k.replace(/_/g, ' ')).join(', ');
+    notes.push(message('modelImport.note.droppedExtras', { fields }));
   }
 }
 
 /** LayerLab's kernel layers always have a bias that starts at zero. */
-export function biasNotes(config: JsonObject, notes: string[]): void {
+export function biasNotes(config: JsonObject, notes: Message[]): void {
   if (field(config, 'use_bias') === false) {
-    notes.push('it has no bias in Keras; in LayerLab it gets one (starting at zero)');
+    notes.push(message('modelImport.note.noBias'));
     return;
   }
   const init = field(config, 'bias_initializer');
   const name = isObject(init) ? init['class_name'] : init;
   if (typeof name === 'string' && key(name) !== 'zeros') {
-    notes.push(`its bias initialiser ${name} became zeros`);
+    notes.push(message('modelImport.note.biasInitializer', { name }));
   }
 }

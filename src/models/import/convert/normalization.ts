@@ -1,25 +1,25 @@
 /** BatchNormalization and LayerNormalization (over the last axis, as LayerLab builds them). */
+import { message, type Message } from '../../../messages/message';
 import { boolField, field, numberField, type JsonObject } from '../json';
 import { isLastAxis } from './checks';
 import { converted, refused, type Converter } from './types';
 
 /** LayerLab always learns both a scale (gamma) and a shift (beta). */
-function scaleShiftNotes(config: JsonObject): string[] {
-  const missing = [
-    boolField(config, 'scale') === false ? 'scale' : null,
-    boolField(config, 'center') === false ? 'shift' : null,
-  ].filter((m) => m !== null);
-  return missing.length > 0
-    ? [`it has no learned ${missing.join(' or ')} in Keras; in LayerLab it does`]
-    : [];
+function scaleShiftNotes(config: JsonObject): Message[] {
+  const noScale = boolField(config, 'scale') === false;
+  const noShift = boolField(config, 'center') === false;
+  if (noScale && noShift) return [message('modelImport.note.noScaleOrShift')];
+  if (noScale) return [message('modelImport.note.noScale')];
+  if (noShift) return [message('modelImport.note.noShift')];
+  return [];
 }
 
 export const batchnorm: Converter = ({ config }, { id, rank }) => {
   if (!isLastAxis(field(config, 'axis') ?? -1, rank)) {
-    return refused('it normalises another axis than the last (LayerLab uses the last)');
+    return refused(message('modelImport.refused.batchnormAxis'));
   }
   const notes = scaleShiftNotes(config);
-  if (boolField(config, 'renorm') === true) notes.push('batch renormalisation was dropped');
+  if (boolField(config, 'renorm') === true) notes.push(message('modelImport.note.renorm'));
   return converted(
     {
       id,
@@ -34,9 +34,11 @@ export const batchnorm: Converter = ({ config }, { id, rank }) => {
 
 export const layernorm: Converter = ({ config }, { id, rank }) => {
   if (!isLastAxis(field(config, 'axis') ?? -1, rank)) {
-    return refused('it normalises over other axes than the last one (LayerLab uses the last)');
+    return refused(message('modelImport.refused.layernormAxis'));
   }
-  if (boolField(config, 'rms_scaling') === true) return refused('it uses RMS scaling');
+  if (boolField(config, 'rms_scaling') === true) {
+    return refused(message('modelImport.refused.rmsScaling'));
+  }
   return converted(
     { id, kind: 'layernorm', epsilon: numberField(config, 'epsilon') ?? 0.001 },
     scaleShiftNotes(config),

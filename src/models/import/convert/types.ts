@@ -2,6 +2,7 @@
  * The contract of a layer converter: one Keras layer (plus what is known about its input) in,
  * one LayerLab layer out, or the reason it cannot be imported.
  */
+import { message, type Message } from '../../../messages/message';
 import type { LayerSpec } from '../../spec';
 import type { KerasLayer } from '../kerasLayer';
 
@@ -19,15 +20,23 @@ export interface ConvertContext {
 }
 
 export type Converted =
-  { ok: true; layer: LayerSpec; notes: string[] } | { ok: false; reason: string | null };
+  { ok: true; layer: LayerSpec; notes: Message[] } | { ok: false; reason: Message | null };
 
 export type Converter = (layer: KerasLayer, ctx: ConvertContext) => Converted;
 
-export const converted = (layer: LayerSpec, notes: string[] = []): Converted => ({
+export const converted = (layer: LayerSpec, notes: Message[] = []): Converted => ({
   ok: true,
   layer,
   notes,
 });
 
-/** `reason` completes "Conv2D: …"; null when the class name says it all. */
-export const refused = (reason: string | null): Converted => ({ ok: false, reason });
+/** `reason` (modelImport.refused.*) completes "Conv2D: …"; null when the class name says it all. */
+export const refused = (reason: Message | null): Converted => ({ ok: false, reason });
+
+/** Refused for want of a config field (or of either of two): 'it has no "units"'. */
+export const missing = (first: string, second?: string): Converted =>
+  refused(
+    second === undefined
+      ? message('modelImport.refused.noField', { field: first })
+      : message('modelImport.refused.noFields', { first, second }),
+  );
