@@ -4,7 +4,8 @@
  */
 import { checkUploadSize } from '../data/import/limits';
 import type { ModelSpec } from '../models/spec';
-import { message } from '../messages/message';
+import { message, type Message } from '../messages/message';
+import { MessageError } from '../messages/messageError';
 import { currentExperiment, useStore } from '../state/store';
 import type {
   SavedModelEntry,
@@ -21,7 +22,7 @@ export type ModelUpload =
       kind: 'design';
       spec: ModelSpec;
       inputShape: (number | null)[];
-      notes: string[];
+      notes: Message[];
       entry: SavedModelEntry | null;
     };
 
@@ -30,7 +31,9 @@ function modelAnswer<T extends WorkerEvent['type']>(
   type: T,
 ): Extract<WorkerEvent, { type: T }> {
   if (event.type === type) return event as Extract<WorkerEvent, { type: T }>;
-  throw new Error(event.type === 'modelFailed' ? event.message : 'Unexpected answer.');
+  throw event.type === 'modelFailed'
+    ? new MessageError(event.message)
+    : new Error('Unexpected answer.');
 }
 
 /** The latest value of a metric in a history, or null. */

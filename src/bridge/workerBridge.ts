@@ -3,7 +3,6 @@
  * events into store updates (batched to one per animation frame), and restarts the worker after a
  * crash or a lost GPU device. Components call the functions exported here; they never see a Worker.
  */
-import { englishText } from '../messages/englishText';
 import { joinMessages, message, type Message } from '../messages/message';
 import { MessageError, toMessage } from '../messages/messageError';
 import { rememberExperiment } from '../state/recentExperiments';
@@ -102,7 +101,7 @@ function restartWorker(why: Message | string): void {
   useStore.setState({
     phase: 'error',
     progress: null,
-    phaseMessage: englishText(reason), // the reason itself once phaseMessage is a Message
+    phaseMessage: reason,
     notice: message('notices.workerRestarted', { reason }),
   });
   ensureWorker();
@@ -319,7 +318,9 @@ export const dataRequests = {
       uploaded.map((f) => f.bytes),
     );
     if (event.type === 'imported') return { entry: event.entry, columns: event.columns };
-    throw new Error(event.type === 'importFailed' ? event.message : 'Unexpected answer.');
+    throw event.type === 'importFailed'
+      ? new MessageError(event.message)
+      : new Error('Unexpected answer.');
   },
 
   deleteUserDataset(id: string): void {
@@ -343,7 +344,9 @@ export const dataRequests = {
       request: browseRequest,
     }));
     if (event.type === 'samples') return event.page;
-    throw new Error(event.type === 'browseFailed' ? event.message : 'Unexpected answer.');
+    throw event.type === 'browseFailed'
+      ? new MessageError(event.message)
+      : new Error('Unexpected answer.');
   },
 };
 

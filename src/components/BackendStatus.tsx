@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useMessage } from '../messages/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 
@@ -7,6 +8,7 @@ const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
 /** Which tfjs backend runs, why, and what each candidate's check found. */
 export function BackendStatus() {
   const { t } = useTranslation();
+  const show = useMessage();
   const format = useFormat();
   const report = useStore((s) => s.backend);
   if (!report) {
@@ -25,7 +27,7 @@ export function BackendStatus() {
           {NAMES[report.backend]}
         </span>
         <span className="backend-reason" data-testid="backend-reason">
-          {report.reason}
+          {show(report.reason)}
         </span>
       </summary>
       <ul className="probes">
@@ -35,10 +37,10 @@ export function BackendStatus() {
             {probe.samplesPerSec !== undefined
               ? t('backend.probeWithSpeed', {
                   name: NAMES[probe.backend],
-                  detail: probe.detail,
+                  detail: show(probe.detail),
                   speed: format.integer(probe.samplesPerSec),
                 })
-              : t('backend.probe', { name: NAMES[probe.backend], detail: probe.detail })}
+              : t('backend.probe', { name: NAMES[probe.backend], detail: show(probe.detail) })}
           </li>
         ))}
       </ul>

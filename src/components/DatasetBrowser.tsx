@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Message } from '../messages/message';
+import { toMessage } from '../messages/messageError';
+import { useMessage } from '../messages/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { dataRequests } from '../bridge/workerBridge';
 import type { DatasetInfo } from '../data/datasets';
@@ -27,7 +30,7 @@ function pageSize(info: DatasetInfo): number {
   }
 }
 
-type Loaded = { key: string; page: SamplePage } | { key: string; error: string } | null;
+type Loaded = { key: string; page: SamplePage } | { key: string; error: Message } | null;
 
 /**
  * The dataset browser: the chosen data as the model sees it (same seed, same order), with labels,
@@ -36,6 +39,7 @@ type Loaded = { key: string; page: SamplePage } | { key: string; error: string }
  */
 export function DatasetBrowser() {
   const { t } = useTranslation();
+  const show = useMessage();
   const info = useDatasetInfo();
   const dataset = useStore((s) => s.dataset);
   const seed = useStore((s) => s.training.seed);
@@ -52,8 +56,7 @@ export function DatasetBrowser() {
       .browse(offset, limit)
       .then((page) => !cancelled && setLoaded({ key, page }))
       .catch((error: unknown) => {
-        if (!cancelled)
-          setLoaded({ key, error: error instanceof Error ? error.message : String(error) });
+        if (!cancelled) setLoaded({ key, error: toMessage(error) });
       });
     return () => {
       cancelled = true;
@@ -78,7 +81,7 @@ export function DatasetBrowser() {
       {open && !current && <p className="hint">{t('browser.loading')}</p>}
       {current && 'error' in current && (
         <p className="error" role="alert" data-testid="browser-error">
-          {current.error}
+          {show(current.error)}
         </p>
       )}
       {current && 'page' in current && (
@@ -100,13 +103,14 @@ interface PageProps {
 
 function BrowserPage({ info, page, onPage }: PageProps) {
   const { t } = useTranslation();
+  const show = useMessage();
   const format = useFormat();
   const label = (n: number) => labelText(info, page, n);
   const showHistogram = info.task !== 'regression' && info.kind !== 'corpus';
   return (
     <div className="browser-page" data-testid="browser-page" data-count={page.count}>
       <p className="hint" data-testid="browser-summary">
-        {t('browser.total', { count: page.total, normalization: page.normalization })}
+        {t('browser.total', { count: page.total, normalization: show(page.normalization) })}
       </p>
       {showHistogram && <ClassHistogram classes={info.classes} counts={page.classCounts} />}
       {page.notes.length > 0 && (

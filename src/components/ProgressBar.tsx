@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMessage } from '../messages/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 
@@ -14,7 +15,9 @@ export function ProgressBar() {
   const { t } = useTranslation();
   const format = useFormat();
   const preparing = useStore((s) => s.phase === 'preparing');
-  const message = useStore((s) => s.progress);
+  const show = useMessage();
+  const progress = useStore((s) => s.progress);
+  const message = progress ? show(progress) : null;
   const fraction = useStore((s) => s.progressFraction);
   const [visible, setVisible] = useState(false);
   useEffect(() => {

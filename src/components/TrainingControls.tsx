@@ -75,7 +75,7 @@ export function TrainingControls() {
           aria-live="polite"
         >
           {progress && phase === 'preparing'
-            ? t('controls.preparingWith', { progress })
+            ? t('controls.preparingWith', { progress: show(progress) })
             : t(`controls.phases.${phase}`)}
         </span>
       </div>
@@ -91,7 +91,7 @@ export function TrainingControls() {
           data-testid="phase-message"
           role="alert"
         >
-          {phaseMessage}
+          {show(phaseMessage)}
         </p>
       )}
     </section>

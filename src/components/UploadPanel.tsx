@@ -1,5 +1,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Message } from '../messages/message';
+import { toMessage } from '../messages/messageError';
+import { useMessage } from '../messages/useMessage';
 import { dataRequests, type ImportResult } from '../bridge/workerBridge';
 import type { ColumnSummary } from '../data/import/columns';
 import { useStore } from '../state/store';
@@ -8,7 +11,7 @@ import type { ImportOptions } from '../workers/protocol';
 type Status =
   | { kind: 'idle' }
   | { kind: 'importing'; what: string }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; message: Message }
   | { kind: 'done'; result: ImportResult };
 
 const IMAGE_SIZES = [16, 28, 32, 48, 64] as const;
@@ -20,6 +23,7 @@ const IMAGE_SIZES = [16, 28, 32, 48, 64] as const;
  */
 export function UploadPanel() {
   const { t } = useTranslation();
+  const show = useMessage();
   const userDatasets = useStore((s) => s.userDatasets);
   const addUserDataset = useStore((s) => s.addUserDataset);
   const removeUserDataset = useStore((s) => s.removeUserDataset);
@@ -48,7 +52,7 @@ export function UploadPanel() {
     } catch (error) {
       setStatus({
         kind: 'failed',
-        message: error instanceof Error ? error.message : String(error),
+        message: toMessage(error),
       });
     }
   };
@@ -119,7 +123,7 @@ export function UploadPanel() {
       )}
       {status.kind === 'failed' && (
         <p className="error" role="alert" data-testid="upload-error">
-          {t('upload.failed', { message: status.message })}
+          {t('upload.failed', { message: show(status.message) })}
         </p>
       )}
       {status.kind === 'done' && (

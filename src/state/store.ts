@@ -67,8 +67,8 @@ export interface RunSlice {
   phase: Phase;
   runId: number;
   /** The worker's latest message for the phase (an error, why it paused). */
-  phaseMessage: string | null;
-  progress: string | null;
+  phaseMessage: Message | null;
+  progress: Message | null;
   /** 0..1 while a download of known size runs, else null. */
   progressFraction: number | null;
   backend: BackendReport | null;

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../messages/englishText';
+import { message } from '../messages/message';
 import type { BackendName } from '../models/trainingConfig';
 import { chooseBackend, type ProbeFn, type WebGpuStatus } from './backendChoice';
 import type { BackendProbe } from './protocol';
+
+/** A probe's detail as a fake probe words it. */
+const said = (text: string) => message('common.verbatim', { text });
 
 const GPU: WebGpuStatus = { available: true, fallbackAdapter: false, adapterName: 'nvidia ampere' };
 const SOFTWARE_GPU: WebGpuStatus = {
@@ -11,7 +16,7 @@ const SOFTWARE_GPU: WebGpuStatus = {
 };
 const NO_GPU: WebGpuStatus = {
   available: false,
-  reason: 'this browser offers no WebGPU (navigator.gpu is missing)',
+  reason: message('worker.backend.noWebgpu'),
 };
 
 interface FakeProbe {
@@ -26,8 +31,8 @@ function fakeProbe(working: Partial<Record<BackendName, number>>): FakeProbe {
     calls.push([backend, time]);
     const speed = working[backend];
     if (speed === undefined)
-      return { backend, ok: false, detail: `${backend} step gave a NaN loss` };
-    const result: BackendProbe = { backend, ok: true, detail: 'one training step passed' };
+      return { backend, ok: false, detail: said(`${backend} step gave a NaN loss`) };
+    const result: BackendProbe = { backend, ok: true, detail: said('one training step passed') };
     if (time) result.samplesPerSec = speed;
     return result;
   };
@@ -39,8 +44,8 @@ describe('chooseBackend: auto', () => {
     const fake = fakeProbe({ webgpu: 1, webgl: 1, cpu: 1 });
     const report = await chooseBackend('auto', GPU, fake.probe);
     expect(report.backend).toBe('webgpu');
-    expect(report.reason).toContain('WebGPU');
-    expect(report.reason).toContain('passed');
+    expect(englishText(report.reason)).toContain('WebGPU');
+    expect(englishText(report.reason)).toContain('passed');
     expect(fake.calls).toEqual([['webgpu', false]]);
     expect(report.probes.map((p) => p.backend)).toEqual(['webgpu']);
   });
@@ -49,13 +54,13 @@ describe('chooseBackend: auto', () => {
     const fake = fakeProbe({ webgpu: 1, webgl: 1, cpu: 1 });
     const report = await chooseBackend('auto', NO_GPU, fake.probe);
     expect(report.backend).toBe('webgl');
-    expect(report.reason).toContain('WebGL');
-    expect(report.reason).toContain('navigator.gpu is missing');
+    expect(englishText(report.reason)).toContain('WebGL');
+    expect(englishText(report.reason)).toContain('navigator.gpu is missing');
     // WebGPU is never handed to tfjs when the browser does not offer it.
     expect(fake.calls).toEqual([['webgl', false]]);
     expect(report.probes).toEqual([
-      { backend: 'webgpu', ok: false, detail: NO_GPU.available ? '' : NO_GPU.reason },
-      { backend: 'webgl', ok: true, detail: 'one training step passed' },
+      { backend: 'webgpu', ok: false, detail: NO_GPU.available ? said('') : NO_GPU.reason },
+      { backend: 'webgl', ok: true, detail: said('one training step passed') },
     ]);
   });
 
@@ -63,7 +68,7 @@ describe('chooseBackend: auto', () => {
     const fake = fakeProbe({ webgl: 1, cpu: 1 });
     const report = await chooseBackend('auto', GPU, fake.probe);
     expect(report.backend).toBe('webgl');
-    expect(report.reason).toContain('webgpu step gave a NaN loss');
+    expect(englishText(report.reason)).toContain('webgpu step gave a NaN loss');
     expect(fake.calls.map(([b]) => b)).toEqual(['webgpu', 'webgl']);
   });
 
@@ -71,9 +76,9 @@ describe('chooseBackend: auto', () => {
     const fake = fakeProbe({ cpu: 1 });
     const report = await chooseBackend('auto', GPU, fake.probe);
     expect(report.backend).toBe('cpu');
-    expect(report.reason).toContain('CPU');
-    expect(report.reason).toContain('WebGPU: webgpu step gave a NaN loss');
-    expect(report.reason).toContain('WebGL: webgl step gave a NaN loss');
+    expect(englishText(report.reason)).toContain('CPU');
+    expect(englishText(report.reason)).toContain('WebGPU: webgpu step gave a NaN loss');
+    expect(englishText(report.reason)).toContain('WebGL: webgl step gave a NaN loss');
     expect(report.probes.map((p) => p.ok)).toEqual([false, false, true]);
   });
 
@@ -81,9 +86,9 @@ describe('chooseBackend: auto', () => {
     const fake = fakeProbe({ webgpu: 50, webgl: 900, cpu: 300 });
     const report = await chooseBackend('auto', SOFTWARE_GPU, fake.probe);
     expect(report.backend).toBe('webgl');
-    expect(report.reason).toContain('software');
-    expect(report.reason).toContain('google swiftshader');
-    expect(report.reason).toContain('WebGL 900');
+    expect(englishText(report.reason)).toContain('software');
+    expect(englishText(report.reason)).toContain('google swiftshader');
+    expect(englishText(report.reason)).toContain('WebGL 900');
     expect(fake.calls).toEqual([
       ['webgpu', true],
       ['webgl', true],
@@ -96,7 +101,7 @@ describe('chooseBackend: auto', () => {
       fakeProbe({ webgpu: 50, cpu: 300 }).probe,
     );
     expect(cpuFastest.backend).toBe('cpu');
-    expect(cpuFastest.reason).toContain('software');
+    expect(englishText(cpuFastest.reason)).toContain('software');
     const gpuFastest = await chooseBackend(
       'auto',
       SOFTWARE_GPU,
@@ -123,7 +128,7 @@ describe('chooseBackend: forced', () => {
     const fake = fakeProbe({ webgpu: 1, webgl: 1, cpu: 1 });
     const report = await chooseBackend(backend, SOFTWARE_GPU, fake.probe);
     expect(report.backend).toBe(backend);
-    expect(report.reason).toContain('chosen by you');
+    expect(englishText(report.reason)).toContain('chosen by you');
     expect(fake.calls).toEqual([[backend, false]]);
   });
 
@@ -131,7 +136,7 @@ describe('chooseBackend: forced', () => {
     const fake = fakeProbe({ webgl: 1, cpu: 1 });
     const report = await chooseBackend('webgpu', GPU, fake.probe);
     expect(report.backend).toBe('webgl');
-    expect(report.reason).toContain(
+    expect(englishText(report.reason)).toContain(
       'You chose WebGPU, but it failed (webgpu step gave a NaN loss).',
     );
     // The failed backend is probed once, and listed once.
@@ -143,8 +148,8 @@ describe('chooseBackend: forced', () => {
     const fake = fakeProbe({ webgl: 1, cpu: 1 });
     const report = await chooseBackend('webgpu', NO_GPU, fake.probe);
     expect(report.backend).toBe('webgl');
-    expect(report.reason).toContain('You chose WebGPU, but it failed');
-    expect(report.reason).toContain('navigator.gpu is missing');
+    expect(englishText(report.reason)).toContain('You chose WebGPU, but it failed');
+    expect(englishText(report.reason)).toContain('navigator.gpu is missing');
     expect(fake.calls.map(([b]) => b)).toEqual(['webgl']);
   });
 
@@ -152,7 +157,7 @@ describe('chooseBackend: forced', () => {
     const fake = fakeProbe({ webgpu: 1 });
     const report = await chooseBackend('cpu', GPU, fake.probe);
     expect(report.backend).toBe('webgpu');
-    expect(report.reason).toContain('You chose CPU, but it failed');
+    expect(englishText(report.reason)).toContain('You chose CPU, but it failed');
     expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu']);
   });
 

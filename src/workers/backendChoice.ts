@@ -4,6 +4,8 @@
  * it is usually the slowest, so every working candidate is timed and the fastest wins.
  * Pure decision logic: probing itself is injected (see probe.ts), so this is unit-tested in Node.
  */
+import { message, type Message } from '../messages/message';
+import { MessageError } from '../messages/messageError';
 import type { BackendChoice, BackendName } from '../models/trainingConfig';
 import type { BackendProbe, BackendReport } from './protocol';
 
@@ -16,7 +18,7 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
 
 /** What is known about WebGPU before tfjs tries it. */
 export type WebGpuStatus =
-  | { available: false; reason: string }
+  | { available: false; reason: Message }
   | { available: true; fallbackAdapter: boolean; adapterName: string };
 
 /** Runs one training step on `backend` (and, when `time` is set, a few timed steps). */
@@ -42,14 +44,19 @@ export async function chooseBackend(
   if (choice !== 'auto') {
     const forced = await tryOne(choice, false);
     if (forced.ok) {
-      return { backend: choice, reason: `${BACKEND_LABELS[choice]}: chosen by you.`, probes };
+      const reason = message('worker.backend.chosenByYou', { backend: BACKEND_LABELS[choice] });
+      return { backend: choice, reason, probes };
     }
     const fallback = await chooseBackend('auto', webgpu, async (b, t) =>
       b === choice ? forced : probe(b, t),
     );
     return {
       backend: fallback.backend,
-      reason: `You chose ${BACKEND_LABELS[choice]}, but it failed (${forced.detail}). ${fallback.reason}`,
+      reason: message('worker.backend.chosenFailed', {
+        backend: BACKEND_LABELS[choice],
+        detail: forced.detail,
+        fallback: fallback.reason,
+      }),
       probes: [...probes, ...fallback.probes.filter((p) => p.backend !== choice)],
     };
   }
@@ -63,14 +70,18 @@ export async function chooseBackend(
       (a, b) => (a === null || (b.samplesPerSec ?? 0) > (a.samplesPerSec ?? 0) ? b : a),
       null,
     );
-    if (!best) throw new Error(describeNoBackend(probes));
+    if (!best) throw new MessageError(describeNoBackend(probes));
     const table = working
       .map((p) => `${BACKEND_LABELS[p.backend]} ${Math.round(p.samplesPerSec ?? 0)}`)
-      .join(', ');
+      .join(', '); // names and numbers only: the same in every language
     const name = webgpu.available ? webgpu.adapterName : '';
     return {
       backend: best.backend,
-      reason: `${BACKEND_LABELS[best.backend]}: fastest when measured, because WebGPU here is only a software adapter (${name}). Samples/s: ${table}.`,
+      reason: message('worker.backend.fastest', {
+        backend: BACKEND_LABELS[best.backend],
+        adapter: name,
+        table,
+      }),
       probes,
     };
   }
@@ -81,24 +92,33 @@ export async function chooseBackend(
     if (backend === 'webgpu') {
       return {
         backend,
-        reason: 'WebGPU: the first choice, and its one-step training check passed.',
+        reason: message('worker.backend.webgpuPassed'),
         probes,
       };
     }
-    const failures = probes
-      .filter((p) => !p.ok)
-      .map((p) => `${BACKEND_LABELS[p.backend]}: ${p.detail}`)
-      .join('; ');
+    const failures = describeProbes(probes.filter((p) => !p.ok));
     return {
       backend,
-      reason: `${BACKEND_LABELS[backend]}, because ${failures}.`,
+      reason: message('worker.backend.becauseOthersFailed', {
+        backend: BACKEND_LABELS[backend],
+        failures,
+      }),
       probes,
     };
   }
-  throw new Error(describeNoBackend(probes));
+  throw new MessageError(describeNoBackend(probes));
 }
 
-function describeNoBackend(probes: BackendProbe[]): string {
-  const lines = probes.map((p) => `${BACKEND_LABELS[p.backend]}: ${p.detail}`).join('; ');
-  return `No backend could train this model (${lines}).`;
+/** "WebGPU: …; WebGL: …" as one Message. */
+function describeProbes(probes: BackendProbe[]): Message {
+  if (probes.length === 0) return message('common.verbatim', { text: '' });
+  return probes
+    .map((p) =>
+      message('worker.backend.failure', { backend: BACKEND_LABELS[p.backend], detail: p.detail }),
+    )
+    .reduce((first, second) => message('worker.backend.listItem', { first, second }));
+}
+
+function describeNoBackend(probes: BackendProbe[]): Message {
+  return message('worker.backend.noneWorks', { failures: describeProbes(probes) });
 }

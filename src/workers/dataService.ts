@@ -4,6 +4,8 @@
  * exactly one answer event; failures become messages, and nothing stored is touched by a failed
  * import (the new dataset is only written once it decoded completely).
  */
+import { message, type Message } from '../messages/message';
+import { toMessage } from '../messages/messageError';
 import type { UserDatasetEntry } from '../data/datasets';
 import { describeColumns } from '../data/import/columns';
 import { parseTable } from '../data/import/csv';
@@ -19,7 +21,6 @@ import type {
   UploadedFile,
   WorkerEvent,
 } from './protocol';
-import { messageOf } from './session';
 
 export interface DataServiceDeps extends LoaderDeps {
   decodeImage: ImageDecoder;
@@ -49,7 +50,7 @@ export async function importData(
       columns: table ? describeColumns(parseTable(table)) : null,
     };
   } catch (error) {
-    return { type: 'importFailed', requestId, message: messageOf(error) };
+    return { type: 'importFailed', requestId, message: toMessage(error) };
   }
 }
 
@@ -106,7 +107,7 @@ export async function browse(
     };
     return { type: 'samples', requestId, page: result };
   } catch (error) {
-    return { type: 'browseFailed', requestId, message: messageOf(error) };
+    return { type: 'browseFailed', requestId, message: toMessage(error) };
   }
 }
 
@@ -128,13 +129,13 @@ function rawValues(
   return raw;
 }
 
-export function describeNormalization(normalization: Normalization): string {
+export function describeNormalization(normalization: Normalization): Message {
   switch (normalization.kind) {
     case 'none':
-      return 'Values are used as they are.';
+      return message('worker.normalization.none');
     case 'scale':
-      return `Pixel values 0–${normalization.divisor} are divided by ${normalization.divisor}, so inputs lie in [0, 1].`;
+      return message('worker.normalization.scale', { divisor: normalization.divisor });
     case 'standardize':
-      return 'Each numeric column is standardised: (value − column mean) ÷ column standard deviation. The table shows the original values.';
+      return message('worker.normalization.standardize');
   }
 }

@@ -4,6 +4,7 @@
  * data from IndexedDB. Returns every sample in a seeded random order; the caller splits it. The
  * main thread never parses dataset bytes.
  */
+import { message, type Message } from '../messages/message';
 import { manifestEntry, type DatasetChoice, type DatasetInfo } from '../data/datasets';
 import { generateFunction1d } from '../data/function1d';
 import { gunzipFile } from '../data/import/gzip';
@@ -53,7 +54,7 @@ export interface LoaderDeps {
 }
 
 /** message: what is happening; fraction: 0..1 when known. */
-export type LoadProgress = (message: string, fraction: number | null) => void;
+export type LoadProgress = (message: Message, fraction: number | null) => void;
 
 /** Decoded bundled files kept for the worker's lifetime (keyed by file and settings). */
 const decodedCache = new Map<string, DecodedDataset>();
@@ -139,15 +140,15 @@ async function decodeBundled(
     const url = new URL(file, datasetBaseUrl).href;
     const { bytes, fromCache } = await deps.fetchFile(url, null, (loaded) =>
       progress(
-        `Downloading ${info.name}…`,
+        message('worker.downloading', { dataset: info.name }),
         entry.bytes > 0 ? Math.min(1, (doneBytes + loaded) / entry.bytes) : null,
       ),
     );
     doneBytes += bytes.byteLength;
     files.set(file, bytes);
-    if (fromCache) progress(`Read ${info.name} from this browser's cache.`, 1);
+    if (fromCache) progress(message('worker.readFromCache', { dataset: info.name }), 1);
   }
-  progress(`Decoding ${info.name}…`, null);
+  progress(message('worker.decoding', { dataset: info.name }), null);
   const decoded = decodeFiles(entry.kind, entry.files, files, dataset, info, entry.labelColumn);
   // Decoded images weigh four times their bytes (float32; 220 MB for MNIST): keep the files
   // (12 MB) and decode again at the next start instead.

@@ -9,7 +9,8 @@ import { buildModel } from '../models/builder';
 import type { BackendName } from '../models/trainingConfig';
 import type { ProbeFn, WebGpuStatus } from './backendChoice';
 import type { BackendProbe, StartRequest } from './protocol';
-import { messageOf } from './session';
+import { message } from '../messages/message';
+import { toMessage } from '../messages/messageError';
 import { toTensors, Trainer } from './trainer';
 
 /** Timing stops after this long or this many steps, whichever comes first. */
@@ -31,16 +32,17 @@ interface GpuLike {
 /** Asks the browser for a WebGPU adapter before tfjs does, to explain what is missing. */
 export async function getWebGpuStatus(): Promise<WebGpuStatus> {
   const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike } | undefined)?.gpu;
-  if (!gpu)
-    return { available: false, reason: 'this browser offers no WebGPU (navigator.gpu is missing)' };
+  if (!gpu) return { available: false, reason: message('worker.backend.noWebgpu') };
   let adapter: Awaited<ReturnType<GpuLike['requestAdapter']>>;
   try {
     adapter = await gpu.requestAdapter();
   } catch (error) {
-    return { available: false, reason: `requesting a WebGPU adapter failed (${messageOf(error)})` };
+    return {
+      available: false,
+      reason: message('worker.backend.adapterFailed', { error: toMessage(error) }),
+    };
   }
-  if (!adapter)
-    return { available: false, reason: 'WebGPU found no usable GPU adapter on this machine' };
+  if (!adapter) return { available: false, reason: message('worker.backend.noAdapter') };
   const info = adapter.info ?? {};
   const name =
     [info.vendor, info.architecture || info.description].filter(Boolean).join(' ') ||
@@ -59,14 +61,14 @@ export function createProbe(request: StartRequest, data: PreparedData): ProbeFn 
   return async (backend: BackendName, time: boolean): Promise<BackendProbe> => {
     try {
       if (!(await tf.setBackend(backend))) {
-        return { backend, ok: false, detail: `tfjs could not initialise ${backend}` };
+        return { backend, ok: false, detail: message('worker.backend.initFailed', { backend }) };
       }
       await tf.ready();
     } catch (error) {
       return {
         backend,
         ok: false,
-        detail: `tfjs could not initialise ${backend} (${messageOf(error)})`,
+        detail: message('worker.backend.initFailedWith', { backend, error: toMessage(error) }),
       };
     }
     const model = buildModel(request.spec, info.inputShape, request.training.seed);
@@ -88,9 +90,13 @@ export function createProbe(request: StartRequest, data: PreparedData): ProbeFn 
     try {
       const loss = await runAndRead(1);
       if (!Number.isFinite(loss)) {
-        return { backend, ok: false, detail: `one training step gave a ${loss} loss` };
+        return {
+          backend,
+          ok: false,
+          detail: message('worker.backend.badLoss', { loss: String(loss) }),
+        };
       }
-      if (!time) return { backend, ok: true, detail: 'one training step passed' };
+      if (!time) return { backend, ok: true, detail: message('worker.backend.stepPassed') };
       await runAndRead(1); // warm-up: shader compilation and buffer allocation are not throughput
       const start = performance.now();
       let steps = 0;
@@ -99,9 +105,14 @@ export function createProbe(request: StartRequest, data: PreparedData): ProbeFn 
         steps += 2;
       }
       const samplesPerSec = (steps * batchSize * 1000) / (performance.now() - start);
-      return { backend, ok: true, detail: 'one training step passed; timed', samplesPerSec };
+      const detail = message('worker.backend.stepPassedTimed');
+      return { backend, ok: true, detail, samplesPerSec };
     } catch (error) {
-      return { backend, ok: false, detail: `its training step failed (${messageOf(error)})` };
+      return {
+        backend,
+        ok: false,
+        detail: message('worker.backend.stepFailed', { error: toMessage(error) }),
+      };
     } finally {
       trainer.dispose();
       model.dispose();

@@ -3,6 +3,7 @@
  * Discriminated unions keyed on `type`, both ways; each side handles them in one exhaustive switch.
  * Metrics travel as one record per message (deltas): the UI keeps the history, the worker never resends it.
  */
+import type { Message } from '../messages/message';
 import type { ModelSpec } from '../models/spec';
 import type { DatasetChoice, DatasetInfo, UserDatasetEntry } from '../data/datasets';
 import type { ColumnSummary } from '../data/import/columns';
@@ -118,7 +119,7 @@ export interface SamplePage {
   /** Samples per class over the whole dataset (empty for regression). */
   classCounts: number[];
   /** How inputs were normalised, in words ("pixels ÷ 255"). */
-  normalization: string;
+  normalization: Message;
   notes: string[];
 }
 
@@ -300,7 +301,7 @@ export interface BackendProbe {
   backend: BackendName;
   ok: boolean;
   /** Why it was not usable, or a note (e.g. "software adapter"). */
-  detail: string;
+  detail: Message;
   /** Measured training throughput when candidates were timed against each other. */
   samplesPerSec?: number;
 }
@@ -308,7 +309,7 @@ export interface BackendProbe {
 export interface BackendReport {
   backend: BackendName;
   /** Why this backend runs, in one sentence a user can read. */
-  reason: string;
+  reason: Message;
   probes: BackendProbe[];
 }
 
@@ -346,9 +347,9 @@ export interface TestRecord {
 /** Worker → UI. */
 export type WorkerEvent =
   | { type: 'ready' }
-  | { type: 'phase'; runId: number; phase: Phase; message: string | null }
+  | { type: 'phase'; runId: number; phase: Phase; message: Message | null }
   /** fraction: 0..1 for downloads of known size, null otherwise. */
-  | { type: 'progress'; runId: number; message: string; fraction: number | null }
+  | { type: 'progress'; runId: number; message: Message; fraction: number | null }
   | { type: 'backend'; runId: number; report: BackendReport }
   | {
       type: 'dataInfo';
@@ -362,7 +363,7 @@ export type WorkerEvent =
   | { type: 'validation'; runId: number; record: ValidationRecord }
   /** The test set's result, once, when a run ends. */
   | { type: 'test'; runId: number; record: TestRecord }
-  | { type: 'deviceLost'; message: string }
+  | { type: 'deviceLost'; message: Message }
   | {
       type: 'imported';
       requestId: number;
@@ -370,9 +371,9 @@ export type WorkerEvent =
       /** Tables: every column, so the user can pick the label and inputs again. */
       columns: ColumnSummary[] | null;
     }
-  | { type: 'importFailed'; requestId: number; message: string }
+  | { type: 'importFailed'; requestId: number; message: Message }
   | { type: 'samples'; requestId: number; page: SamplePage }
-  | { type: 'browseFailed'; requestId: number; message: string }
+  | { type: 'browseFailed'; requestId: number; message: Message }
   | { type: 'probe'; runId: number; result: ProbeResult }
   /** A run started from a saved model: where it stands, and the curves it came with. */
   | {
@@ -381,7 +382,7 @@ export type WorkerEvent =
       step: number;
       epoch: number;
       history: RunHistory;
-      notes: string[];
+      notes: Message[];
     }
   | { type: 'modelList'; requestId: number; entries: SavedModelEntry[] }
   | { type: 'modelSaved'; requestId: number; entry: SavedModelEntry }
@@ -393,10 +394,10 @@ export type WorkerEvent =
       spec: ModelSpec;
       /** null: a size the model leaves open (a text's length), decided by the dataset. */
       inputShape: (number | null)[];
-      notes: string[];
+      notes: Message[];
       entry: SavedModelEntry | null;
     }
-  | { type: 'modelFailed'; requestId: number; message: string };
+  | { type: 'modelFailed'; requestId: number; message: Message };
 
 /** Compile-time exhaustiveness helper for `switch` defaults. */
 export function assertNever(value: never, what: string): never {

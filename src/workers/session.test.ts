@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { englishText } from '../messages/englishText';
 import type { PreparedData } from '../data/split';
 import { analyzeInEnglish } from '../models/testing/englishAnalysis';
 import { builtinDataset } from '../data/datasets';
@@ -186,9 +187,10 @@ describe('TrainingSession', () => {
     ).blockingReason;
     expect(expected).toContain('needs an image input');
     expect(h.session.phase).toBe('error');
-    expect(h.events.filter((e) => e.type === 'phase')).toEqual([
-      { type: 'phase', runId: req.runId, phase: 'preparing', message: null },
-      { type: 'phase', runId: req.runId, phase: 'error', message: expected },
+    const phases = h.events.flatMap((e) => (e.type === 'phase' ? [e] : []));
+    expect(phases.map((e) => [e.runId, e.phase, e.message && englishText(e.message)])).toEqual([
+      [req.runId, 'preparing', null],
+      [req.runId, 'error', expected],
     ]);
     expect(h.loads).toEqual([]);
     expect(tf.memory().numTensors).toBe(before);
@@ -197,7 +199,10 @@ describe('TrainingSession', () => {
     await h.session.handle({ type: 'start', request: request({ training: { batchSize: 0 } }) });
     expect(h.session.phase).toBe('error');
     expect(h.phases().at(-1)).toBe('error');
-    expect(h.events.at(-1)).toMatchObject({ message: expect.stringContaining('Batch size') });
+    const last = h.events.at(-1);
+    expect(last?.type === 'phase' && last.message ? englishText(last.message) : '').toContain(
+      'Batch size',
+    );
     // And a recovery: a valid start from error works.
     await h.session.handle({ type: 'start', request: request({ pauseAfterFirstStep: true }) });
     expect(h.session.phase).toBe('paused');
@@ -212,10 +217,11 @@ describe('TrainingSession', () => {
     });
     await h.session.handle({ type: 'start', request: request() });
     expect(h.session.phase).toBe('error');
-    expect(h.events.at(-1)).toMatchObject({
-      phase: 'error',
-      message: 'Could not download mnist.bin: HTTP 404.',
-    });
+    const last = h.events.at(-1);
+    expect(last).toMatchObject({ phase: 'error' });
+    expect(last?.type === 'phase' && last.message ? englishText(last.message) : '').toBe(
+      'Could not download mnist.bin: HTTP 404.',
+    );
   });
 
   it('a diverging run pauses with a NaN/infinite message that names the learning rate', async () => {
@@ -241,7 +247,7 @@ describe('TrainingSession', () => {
     expect(bad).toBeDefined();
     const paused = h.events.at(-1);
     expect(paused).toMatchObject({ type: 'phase', phase: 'paused' });
-    const message = paused?.type === 'phase' ? (paused.message ?? '') : '';
+    const message = paused?.type === 'phase' && paused.message ? englishText(paused.message) : '';
     expect(message).toMatch(/NaN|infinite/);
     expect(message).toContain('learning rate');
     expect(message).toContain(`step ${bad?.step}`);
@@ -358,7 +364,9 @@ describe('TrainingSession', () => {
       testCount: 10_000, // MNIST's own test digits, not a split of the training file
       stepsPerEpoch: 1687, // 54,000 / 32, the last partial batch dropped
     });
-    const progress = h.events.filter((e) => e.type === 'progress').map((e) => e.message);
+    const progress = h.events.flatMap((e) =>
+      e.type === 'progress' ? [englishText(e.message)] : [],
+    );
     expect(progress).toContain('Decoding MNIST digits…');
     expect(h.trains()).toHaveLength(1);
     expect(Number.isFinite(h.trains()[0]?.loss)).toBe(true);

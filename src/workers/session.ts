@@ -4,7 +4,8 @@
  * leave through `host.emit`. The loop yields to the event loop after every step so that pause,
  * stop and learning-rate changes take effect at the next step. Runs in Node tests unchanged.
  */
-import { MessageError } from '../messages/messageError';
+import { message, type Message } from '../messages/message';
+import { MessageError, toMessage } from '../messages/messageError';
 import type * as tf from '@tensorflow/tfjs';
 import type { PreparedData } from '../data/split';
 import { analyzeModel } from '../models/analyze';
@@ -26,7 +27,7 @@ export interface SessionHost {
   emit(event: WorkerEvent): void;
   loadData(
     request: StartRequest,
-    progress: (message: string, fraction: number | null) => void,
+    progress: (message: Message, fraction: number | null) => void,
   ): Promise<PreparedData>;
   /** Picks, proves and activates a backend for this request. */
   prepareBackend(request: StartRequest, data: PreparedData): Promise<BackendReport>;
@@ -102,7 +103,7 @@ export class TrainingSession {
     return this.run;
   }
 
-  private transition(to: Phase, message: string | null = null): void {
+  private transition(to: Phase, message: Message | null = null): void {
     if (to !== this.phase && !TRANSITIONS[this.phase].includes(to)) {
       throw new Error(`Invalid training transition ${this.phase} → ${to}`);
     }
@@ -128,7 +129,7 @@ export class TrainingSession {
       this.host.emit({
         type: 'progress',
         runId: request.runId,
-        message: 'Checking backends…',
+        message: message('worker.checkingBackends'),
         fraction: null,
       });
       const report = await this.host.prepareBackend(request, data);
@@ -165,17 +166,17 @@ export class TrainingSession {
     } catch (error) {
       if (generation !== this.generation) return;
       this.disposeRun();
-      this.transition('error', messageOf(error));
+      this.transition('error', toMessage(error));
       return;
     }
     this.run.metrics.restartClock();
     if (request.restoreFrom !== null) {
       const { step, epoch } = this.run.trainer;
-      const more =
+      const loaded =
         epoch >= this.run.epochs
-          ? ` It had finished its ${this.run.epochs} epochs: raise Epochs, then press Resume to train on.`
-          : ' Press Resume to train on.';
-      this.transition('paused', `Loaded the saved model at step ${step} (epoch ${epoch}).${more}`);
+          ? message('worker.restoredFinished', { step, epoch, epochs: this.run.epochs })
+          : message('worker.restored', { step, epoch });
+      this.transition('paused', loaded);
       return;
     }
     if (request.pauseAfterFirstStep) {
@@ -190,7 +191,7 @@ export class TrainingSession {
   /** Puts a saved model's weights, optimizer state and step into the fresh run. */
   private async restore(run: Run, id: string): Promise<void> {
     const stored = await this.host.loadSavedModel(id);
-    if (!stored) throw new Error('That saved model is not in this browser any more.');
+    if (!stored) throw new MessageError(message('worker.savedModelGone'));
     const notes = await restoreModel(run.model, run.trainer, stored.bundle);
     this.host.emit({
       type: 'restored',
@@ -237,11 +238,11 @@ export class TrainingSession {
       }
     } catch (error) {
       if (generation !== this.generation) return;
-      this.transition('error', messageOf(error));
+      this.transition('error', toMessage(error));
     }
   }
 
-  private pauseMessage: string | null = null;
+  private pauseMessage: Message | null = null;
 
   private onRecord(runId: number, record: TrainRecord): void {
     if (runId !== this.run?.id) return;
@@ -252,9 +253,14 @@ export class TrainingSession {
 
   private onNonFiniteLoss(loss: number, step: number, learningRate: number): void {
     this.pauseRequested = true;
-    this.pauseMessage =
-      `The loss became ${Number.isNaN(loss) ? 'NaN' : 'infinite'} at step ${step}: training diverged. ` +
-      `The learning rate ${learningRate} is probably too high; lower it (e.g. to ${learningRate / 10}) and press Reset, then Train.`;
+    this.pauseMessage = message(
+      Number.isNaN(loss) ? 'worker.divergedNaN' : 'worker.divergedInfinite',
+      {
+        step,
+        learningRate: String(learningRate),
+        lower: String(learningRate / 10),
+      },
+    );
   }
 
   private async validate(run: Run): Promise<void> {
@@ -348,6 +354,7 @@ export class TrainingSession {
   }
 }
 
+/** An error's English text (logs, tests); what the user sees is `toMessage(error)`. */
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

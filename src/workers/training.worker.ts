@@ -2,6 +2,8 @@
  * The training worker's entry: owns tfjs, wires the protocol to the TrainingSession.
  * The UI talks to it only through src/bridge/workerBridge.ts.
  */
+import { message } from '../messages/message';
+import { toMessage } from '../messages/messageError';
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from './backendChoice';
@@ -20,7 +22,7 @@ import {
   type StartRequest,
   type WorkerEvent,
 } from './protocol';
-import { messageOf, TrainingSession } from './session';
+import { TrainingSession } from './session';
 import { yieldToEvents } from './yieldToEvents';
 import { handleModelCommand, type ModelServiceDeps } from './models/modelService';
 import { createIndexedDbModelStore } from './models/savedModelStore';
@@ -85,7 +87,9 @@ function watchDeviceLoss(): void {
   void device.lost.then((info) =>
     post({
       type: 'deviceLost',
-      message: `The GPU device was lost (${info.message || 'no reason given'}).`,
+      message: info.message
+        ? message('worker.deviceLost', { reason: info.message })
+        : message('worker.deviceLostNoReason'),
     }),
   );
 }
@@ -169,7 +173,7 @@ self.onmessage = (event: MessageEvent<Command>) => {
     case 'setLearningRate':
     case 'setEpochs':
       session.handle(command).catch((error: unknown) => {
-        post({ type: 'phase', runId: -1, phase: 'error', message: messageOf(error) });
+        post({ type: 'phase', runId: -1, phase: 'error', message: toMessage(error) });
       });
       return;
     default:

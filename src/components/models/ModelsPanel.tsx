@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { modelRequests } from '../../bridge/modelRequests';
 import { joinMessages, message as makeMessage } from '../../messages/message';
 import { toMessage } from '../../messages/messageError';
+import { useMessage } from '../../messages/useMessage';
 import { currentExperiment, useStore } from '../../state/store';
 import type { SavedModelEntry } from '../../workers/protocol';
 import { downloadFiles } from '../downloadFile';
@@ -22,6 +23,7 @@ function suggestName(t: TFunction, datasetId: string, step: number | undefined):
  */
 export function ModelsPanel() {
   const { t } = useTranslation();
+  const show = useMessage();
   const phase = useStore((s) => s.phase);
   const datasetId = useStore((s) => s.dataset.id);
   const lastStep = useStore((s) => s.train.at(-1)?.step);
@@ -49,7 +51,7 @@ export function ModelsPanel() {
       const text = await action();
       setMessage(text ? { text, error: false } : null);
     } catch (error) {
-      setMessage({ text: error instanceof Error ? error.message : String(error), error: true });
+      setMessage({ text: show(toMessage(error)), error: true });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { englishText } from '../../messages/englishText';
 import { converterFile, k2Dense, k2Input, k2Layer } from '../../models/import/fixtures';
 import { makeExperiment } from '../../state/experiment';
 import type { UploadedFile, WorkerEvent } from '../protocol';
@@ -91,9 +92,10 @@ describe('uploading a Keras model', () => {
     const expected = tf.softmax(tf.add(tf.matMul(tf.tanh(tf.add(tf.matMul(x, w1), b1)), w2), b2));
     const [got, want] = [await out.data(), await expected.data()];
     got.forEach((v, i) => expect(v).toBeCloseTo(want[i] ?? NaN, 6));
-    expect(h.events.find((e) => e.type === 'restored')).toMatchObject({
-      notes: ['The file has no optimizer state: the optimizer starts afresh.'],
-    });
+    const restored = h.events.find((e) => e.type === 'restored');
+    expect(restored?.type === 'restored' ? restored.notes.map(englishText) : []).toEqual([
+      'The file has no optimizer state: the optimizer starts afresh.',
+    ]);
     tf.dispose([x, out, w1, b1, w2, b2, expected]);
     await h.session.handle({ type: 'reset' });
   });
@@ -106,7 +108,9 @@ describe('uploading a Keras model', () => {
       ),
     );
     expect(event.entry).toBeNull();
-    expect(event.notes.join(' ')).toMatch(/weights were not loaded: choose the \.bin files/);
+    expect(event.notes.map(englishText).join(' ')).toMatch(
+      /weights were not loaded: choose the \.bin files/,
+    );
   });
 
   it('names every unsupported layer and stores nothing', async () => {
@@ -133,7 +137,7 @@ describe('uploading a Keras model', () => {
       deps(store),
     );
     expect(event.type).toBe('modelFailed');
-    const message = event.type === 'modelFailed' ? event.message : '';
+    const message = event.type === 'modelFailed' ? englishText(event.message) : '';
     expect(message).toMatch(/^odd\.json: /);
     expect(message).toContain('conv1d_3');
     expect(message).toContain('Bidirectional');

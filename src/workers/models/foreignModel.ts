@@ -5,7 +5,7 @@
  * LayerLab's builder gives them, so Load starts from them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { englishText } from '../../messages/englishText';
+import { message, type Message } from '../../messages/message';
 import { buildModel } from '../../models/builder';
 import { importKerasModel, type ImportedModel } from '../../models/import';
 import type { SavedModelEntry, UploadedFile, WorkerEvent } from '../protocol';
@@ -27,36 +27,43 @@ export async function importForeignModel(
     return {
       type: 'modelFailed',
       requestId,
-      message: `${fileName}: ${englishText(imported.message)}`,
+      message: message('worker.fileProblem', { file: fileName, problem: imported.message }),
     };
   }
   const { spec, inputShape, notes } = imported;
-  const done = (entry: SavedModelEntry | null, more: string[] = []): WorkerEvent => ({
+  const done = (entry: SavedModelEntry | null, more: Message[] = []): WorkerEvent => ({
     type: 'modelImported',
     requestId,
     spec,
     inputShape,
-    notes: [...notes.map(englishText), ...more],
+    notes: [...notes, ...more],
     entry,
   });
   if (!imported.weights || imported.weights.length === 0) return done(null);
   if (files.length === 1) {
-    return done(null, [
-      'Its weights were not loaded: choose the .bin files together with the model.json to bring them too.',
-    ]);
+    return done(null, [message('worker.weightsNotLoaded')]);
   }
   const unplaced = imported.weights.filter((w) => w.target === null || w.problem !== null);
   if (unplaced.length > 0) {
     const list = unplaced
-      .map((w) => `"${w.source}" (${w.problem ? englishText(w.problem) : 'no place'})`)
-      .join(', ');
-    return done(null, [`Its weights were not kept, because some do not fit the design: ${list}.`]);
+      .map((w) =>
+        message('worker.weightItem', {
+          name: w.source,
+          problem: w.problem ?? message('worker.weightNoPlace'),
+        }),
+      )
+      .reduce((first, second) => message('worker.weightList', { first, second }));
+    return done(null, [message('worker.weightsDoNotFit', { list })]);
   }
   const weights = readWeights(fileName, json, files);
-  if (!weights.ok) return done(null, [`Its weights were not kept: ${weights.message}`]);
+  if (!weights.ok) {
+    return done(null, [message('worker.weightsNotKept', { problem: weights.message })]);
+  }
 
   const built = await describeBuilt(imported);
-  if (!built.ok) return done(null, [`Its weights were not kept: ${built.message}`]);
+  if (!built.ok) {
+    return done(null, [message('worker.weightsNotKept', { problem: built.message })]);
+  }
   // Same bytes in the same order; only the names change to LayerLab's.
   const targets = new Map(imported.weights.map((w) => [w.source, w.target as string]));
   const bundle: ModelBundle = {

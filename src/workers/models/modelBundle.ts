@@ -4,6 +4,7 @@
  * writes them), plus where training stood. Captured between two steps, restored into a model
  * freshly built from the same design so that the next step is the step that would have come next.
  */
+import { message, type Message } from '../../messages/message';
 import * as tf from '@tensorflow/tfjs';
 import type { Trainer } from '../trainer';
 
@@ -71,8 +72,8 @@ export async function restoreModel(
   model: tf.LayersModel,
   trainer: Trainer,
   bundle: ModelBundle,
-): Promise<string[]> {
-  const notes: string[] = [];
+): Promise<Message[]> {
+  const notes: Message[] = [];
   const decoded = tf.io.decodeWeights(bundle.weightData, bundle.weightSpecs);
   const optimizerNames = bundle.weightSpecs
     .filter((s) => s.group === 'optimizer')
@@ -94,10 +95,13 @@ export async function restoreModel(
     });
     model.setWeights(values);
     if (optimizerNames.length === 0) {
-      notes.push('The file has no optimizer state: the optimizer starts afresh.');
+      notes.push(message('worker.noOptimizerState'));
     } else if (bundle.optimizerClass !== trainer.optimizer.getClassName()) {
       notes.push(
-        `The optimizer state is for ${bundle.optimizerClass}, not ${trainer.optimizer.getClassName()}: the optimizer starts afresh.`,
+        message('worker.otherOptimizer', {
+          saved: bundle.optimizerClass,
+          current: trainer.optimizer.getClassName(),
+        }),
       );
     } else {
       const state = optimizerNames.map((name) => ({ name, tensor: decoded[name] as tf.Tensor }));

@@ -4,6 +4,8 @@
  * take uploaded files back. Every failure is a `modelFailed` event whose message names the problem;
  * nothing stored changes then.
  */
+import { message, type Message } from '../../messages/message';
+import { toMessage } from '../../messages/messageError';
 import { evenlySpaced } from '../../models/evaluation/downsample';
 import type {
   ModelCommand,
@@ -36,12 +38,16 @@ export async function handleModelCommand(
   deps: ModelServiceDeps,
 ): Promise<WorkerEvent> {
   const { requestId } = command;
-  const failed = (message: string): WorkerEvent => ({ type: 'modelFailed', requestId, message });
+  const failed = (why: Message | string): WorkerEvent => ({
+    type: 'modelFailed',
+    requestId,
+    message: typeof why === 'string' ? message('common.verbatim', { text: why }) : why,
+  });
   try {
     switch (command.type) {
       case 'saveModel': {
         const run = deps.currentRun();
-        if (!run) return failed('There is no trained model to save: press Train first.');
+        if (!run) return failed(message('worker.nothingToSave'));
         const name = command.name.trim() || 'Untitled model';
         const bundle = await captureModel(run.model, run.trainer);
         const entry: SavedModelEntry = {
@@ -69,7 +75,7 @@ export async function handleModelCommand(
       case 'exportModel': {
         const entry = await deps.store.getEntry(command.id);
         const stored = await deps.store.getModel(command.id);
-        if (!entry || !stored) return failed('That saved model is not in this browser any more.');
+        if (!entry || !stored) return failed(message('worker.savedModelGone'));
         return {
           type: 'modelFiles',
           requestId,
@@ -82,7 +88,7 @@ export async function handleModelCommand(
         return assertNever(command, 'model command');
     }
   } catch (error) {
-    return failed(error instanceof Error ? error.message : String(error));
+    return failed(toMessage(error));
   }
 }
 
@@ -92,7 +98,11 @@ async function upload(
   experiment: SavedModelEntry['experiment'],
   deps: ModelServiceDeps,
 ): Promise<WorkerEvent> {
-  const failed = (message: string): WorkerEvent => ({ type: 'modelFailed', requestId, message });
+  const failed = (why: Message | string): WorkerEvent => ({
+    type: 'modelFailed',
+    requestId,
+    message: typeof why === 'string' ? message('common.verbatim', { text: why }) : why,
+  });
   const read = readModelJson(files);
   if (!read.ok) return failed(read.message);
   const metadata = readLayerLabMetadata(read.file.name, read.json);
@@ -110,7 +120,7 @@ async function upload(
     );
   }
   if (!read.json.modelTopology) {
-    return failed(`${read.file.name} has LayerLab's record but no modelTopology: it is damaged.`);
+    return failed(message('worker.noTopology', { file: read.file.name }));
   }
   const weights = readWeights(read.file.name, read.json, files);
   if (!weights.ok) return failed(weights.message);

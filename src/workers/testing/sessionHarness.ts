@@ -2,6 +2,7 @@
  * A TrainingSession wired to the real data loader (files read from public/datasets) and the CPU
  * backend, with its events collected: shared by the session and saved-model tests.
  */
+import { message } from '../../messages/message';
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -103,8 +104,8 @@ export function harness(overrides: Partial<SessionHost> = {}): Harness {
       await tf.setBackend('cpu');
       return {
         backend: 'cpu',
-        reason: 'CPU: chosen by you.',
-        probes: [{ backend: 'cpu', ok: true, detail: 'test' }],
+        reason: message('worker.backend.chosenByYou', { backend: 'CPU' }),
+        probes: [{ backend: 'cpu', ok: true, detail: message('worker.backend.stepPassed') }],
       };
     },
     loadSavedModel: () => Promise.resolve(undefined),

@@ -1,2 +1,66 @@
-/** The training worker: backends, progress, training and probe errors, saved-model requests (src/workers). English; Chinese in worker.zh-CN.ts. */
-export const workerEn = {};
+/**
+ * The training worker: backend choice and probes, session progress and errors, saved models.
+ * {{backend}} is a backend's name (WebGPU, WebGL, CPU), {{error}} a library's own English error
+ * text. English; Chinese in worker.zh-CN.ts.
+ */
+export const workerEn = {
+  backend: {
+    chosenByYou: '{{backend}}: chosen by you.',
+    /** {{fallback}} is the reason the automatic choice gives (one of the sentences below). */
+    chosenFailed: 'You chose {{backend}}, but it failed ({{detail}}). {{fallback}}',
+    fastest:
+      '{{backend}}: fastest when measured, because WebGPU here is only a software adapter ({{adapter}}). Samples/s: {{table}}.',
+    webgpuPassed: 'WebGPU: the first choice, and its one-step training check passed.',
+    /** {{failures}}: why the backends before it were not used, a list of `failure`s. */
+    becauseOthersFailed: '{{backend}}, because {{failures}}.',
+    noneWorks: 'No backend could train this model ({{failures}}).',
+    failure: '{{backend}}: {{detail}}',
+    /** Joins two items of a list of failures or measurements. */
+    listItem: '{{first}}; {{second}}',
+    measured: '{{backend}} {{samplesPerSec}}',
+    /** Why WebGPU was not tried, and what one probe found (the `detail` of a backend). */
+    noWebgpu: 'this browser offers no WebGPU (navigator.gpu is missing)',
+    adapterFailed: 'requesting a WebGPU adapter failed ({{error}})',
+    noAdapter: 'WebGPU found no usable GPU adapter on this machine',
+    initFailed: 'tfjs could not initialise {{backend}}',
+    initFailedWith: 'tfjs could not initialise {{backend}} ({{error}})',
+    badLoss: 'one training step gave a {{loss}} loss',
+    stepPassed: 'one training step passed',
+    stepPassedTimed: 'one training step passed; timed',
+    stepFailed: 'its training step failed ({{error}})',
+  },
+  deviceLost: 'The GPU device was lost ({{reason}}).',
+  deviceLostNoReason: 'The GPU device was lost (no reason given).',
+  checkingBackends: 'Checking backends…',
+  downloading: 'Downloading {{dataset}}…',
+  readFromCache: "Read {{dataset}} from this browser's cache.",
+  decoding: 'Decoding {{dataset}}…',
+  divergedNaN:
+    'The loss became NaN at step {{step}}: training diverged. The learning rate {{learningRate}} is probably too high; lower it (e.g. to {{lower}}) and press Reset, then Train.',
+  divergedInfinite:
+    'The loss became infinite at step {{step}}: training diverged. The learning rate {{learningRate}} is probably too high; lower it (e.g. to {{lower}}) and press Reset, then Train.',
+  restored: 'Loaded the saved model at step {{step}} (epoch {{epoch}}). Press Resume to train on.',
+  restoredFinished:
+    'Loaded the saved model at step {{step}} (epoch {{epoch}}). It had finished its {{epochs}} epochs: raise Epochs, then press Resume to train on.',
+  /** Saved and uploaded models. {{problem}} is why, a clause or a Message. */
+  fileProblem: '{{file}}: {{problem}}',
+  nothingToSave: 'There is no trained model to save: press Train first.',
+  savedModelGone: 'That saved model is not in this browser any more.',
+  noTopology: "{{file}} has LayerLab's record but no modelTopology: it is damaged.",
+  weightsNotLoaded:
+    'Its weights were not loaded: choose the .bin files together with the model.json to bring them too.',
+  weightsDoNotFit: 'Its weights were not kept, because some do not fit the design: {{list}}.',
+  weightNoPlace: 'no place',
+  weightItem: '"{{name}}" ({{problem}})',
+  weightList: '{{first}}, {{second}}',
+  weightsNotKept: 'Its weights were not kept: {{problem}}',
+  noOptimizerState: 'The file has no optimizer state: the optimizer starts afresh.',
+  otherOptimizer:
+    'The optimizer state is for {{saved}}, not {{current}}: the optimizer starts afresh.',
+  normalization: {
+    none: 'Values are used as they are.',
+    scale: 'Pixel values 0–{{divisor}} are divided by {{divisor}}, so inputs lie in [0, 1].',
+    standardize:
+      'Each numeric column is standardised: (value − column mean) ÷ column standard deviation. The table shows the original values.',
+  },
+};
