@@ -82,6 +82,12 @@ export const tests = {
       );
       const phase = await page.getByTestId('phase').textContent();
       assert(phase === '已完成', `the phase is in Chinese: ${phase}`);
+      // The worker's own words too: why this backend runs comes back as a Message.
+      const backendReason = await page.getByTestId('backend-reason').textContent();
+      assert(
+        backendReason === 'CPU：由你选择。',
+        `the backend reason is in Chinese: ${backendReason}`,
+      );
       assert((await ui.step(page)) > 0, 'steps are counted');
       const chart = await ui.chart(page, 'loss');
       assert(chart.points > 1 && Number.isFinite(chart.last), `a loss curve: ${chart.points}`);
