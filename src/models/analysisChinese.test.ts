@@ -2,25 +2,14 @@
  * The analysis speaks Chinese when the page does: every problem and warning it can make is a
  * keyed Message whose Chinese text has no English sentence left in it and no unfilled variable.
  */
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { DatasetInfo } from '../data/datasets';
-import { messagesZhCN } from '../i18n/resources/messages.zh-CN';
-import { resolveValues } from '../messages/englishText';
-import type { Message } from '../messages/message';
+import { chineseText } from '../messages/testing/chineseText';
 import { analyzeModel } from './analyze';
 import { MODEL_SPEC_VERSION, type LayerSpec } from './spec';
 import { DEFAULT_DATASET, DEFAULT_TRAINING } from './trainingConfig';
 
-const chinese = i18next.createInstance();
-void chinese.init({
-  lng: 'zh-CN',
-  resources: { 'zh-CN': { translation: { messages: messagesZhCN } } },
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
-const inChinese = (m: Message): string =>
-  chinese.t(`messages.${m.key}`, resolveValues(m, inChinese));
+const inChinese = chineseText;
 
 const IMAGES: DatasetInfo = {
   id: 'mnist',

@@ -3,6 +3,8 @@
  * (or a reload) reads them from disk instead of the network. Where Cache Storage is missing (an
  * insecure origin, Node tests) it simply downloads.
  */
+import { message } from '../messages/message';
+import { MessageError } from '../messages/messageError';
 
 export const DATASET_CACHE_NAME = 'layerlab-datasets-v1';
 
@@ -62,9 +64,13 @@ async function download(
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new Error(`Could not download ${url}: ${String(error)}`, { cause: error });
+    throw new MessageError(message('data.downloadFailed', { url, error: String(error) }), {
+      cause: error,
+    });
   }
-  if (!response.ok) throw new Error(`Could not download ${url}: HTTP ${response.status}.`);
+  if (!response.ok) {
+    throw new MessageError(message('data.downloadHttp', { url, status: response.status }));
+  }
   const header = Number(response.headers.get('content-length'));
   const total = expectedBytes ?? (Number.isFinite(header) && header > 0 ? header : null);
   if (!response.body) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { englishText } from '../../messages/englishText';
 import { parseTable, parseTableText } from './csv';
 import { file, thrown } from './fixtures';
 
@@ -16,7 +17,7 @@ describe('parseTableText', () => {
   it('counts lines inside quoted values, so later messages point at the right line', () => {
     const text = 'id,comment\n1,"line one\nline two\nline three"\n2,ok\n3,ok,extra\n';
     const error = thrown(() => parseTableText('notes.csv', text));
-    expect(error.where).toBe('line 6');
+    expect(error.where && englishText(error.where)).toBe('line 6');
     expect(error.message).toMatch(
       /^notes\.csv, line 6: expected 2 fields like the header, but found 3/,
     );

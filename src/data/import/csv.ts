@@ -3,10 +3,11 @@
  * does the quoting rules; this file adds what a student needs: line numbers in every message,
  * and refusing tables the encoder would misread (ragged rows, nameless or repeated columns).
  */
+import { message, type Message } from '../../messages/message';
 import Papa, { type ParseError } from 'papaparse';
 import { decodeText } from './limits';
 import { extension } from './paths';
-import { ImportError, type FileEntry } from './types';
+import { dataProblem, ImportError, type FileEntry } from './types';
 
 /** A parsed table: every row has exactly `header.length` fields, all trimmed. */
 export interface Table {
@@ -28,7 +29,7 @@ export function parseTable(file: FileEntry): Table {
 
 /** Parses table text; `delimiter` '' guesses it. */
 export function parseTableText(name: string, text: string, delimiter = ''): Table {
-  if (text.trim() === '') throw new ImportError(name, 'the file is empty.');
+  if (text.trim() === '') throw new ImportError(name, dataProblem('data.csv.empty'));
 
   const records: string[][] = [];
   const lines: number[] = [];
@@ -57,7 +58,7 @@ export function parseTableText(name: string, text: string, delimiter = ''): Tabl
       // A single-column file has no delimiter to detect; that is fine, the comma default is right.
       const error = result.errors.find((e) => e.code !== 'UndetectableDelimiter');
       if (error !== undefined) {
-        problem = new ImportError(name, describeParseError(error), `line ${rowLine}`);
+        problem = new ImportError(name, describeParseError(error), atLine(rowLine));
         parser.abort();
         return;
       }
@@ -69,24 +70,24 @@ export function parseTableText(name: string, text: string, delimiter = ''): Tabl
 
   const [header, ...rows] = records;
   const headerLine = lines[0] ?? 1;
-  if (header === undefined) throw new ImportError(name, 'the file is empty.');
+  if (header === undefined) throw new ImportError(name, dataProblem('data.csv.empty'));
   checkHeader(name, header, headerLine);
   if (rows.length === 0) {
     throw new ImportError(
       name,
-      `there is a header (${header.join(', ')}) but no data rows below it.`,
-      `line ${headerLine}`,
+      dataProblem('data.csv.noRows', { header: header.join(', ') }),
+      atLine(headerLine),
     );
   }
   rows.forEach((row, i) => {
     if (row.length !== header.length) {
       throw new ImportError(
         name,
-        `expected ${header.length} fields like the header, but found ${row.length}. ` +
-          (row.length > header.length
-            ? 'Look for an extra separator, or a value containing one that should be in quotes.'
-            : 'Look for a missing value or separator.'),
-        `line ${lines[i + 1] ?? '?'}`,
+        dataProblem(
+          row.length > header.length ? 'data.csv.tooManyFields' : 'data.csv.tooFewFields',
+          { expected: header.length, found: row.length },
+        ),
+        atLine(lines[i + 1] ?? '?'),
       );
     }
   });
@@ -95,21 +96,17 @@ export function parseTableText(name: string, text: string, delimiter = ''): Tabl
 
 /** Column names identify columns in the UI and in featureNames: each must be present and unique. */
 function checkHeader(name: string, header: string[], headerLine: number): void {
-  const where = `line ${headerLine} (the header)`;
+  const where = message('data.where.headerLine', { line: headerLine });
   const seen = new Map<string, number>();
   header.forEach((column, i) => {
     if (column === '') {
-      throw new ImportError(
-        name,
-        `column ${i + 1} has no name. The first line must name every column.`,
-        where,
-      );
+      throw new ImportError(name, dataProblem('data.csv.unnamedColumn', { column: i + 1 }), where);
     }
     const first = seen.get(column);
     if (first !== undefined) {
       throw new ImportError(
         name,
-        `columns ${first + 1} and ${i + 1} are both called "${column}". Give each column its own name.`,
+        dataProblem('data.csv.duplicateColumn', { first: first + 1, second: i + 1, name: column }),
         where,
       );
     }
@@ -118,13 +115,16 @@ function checkHeader(name: string, header: string[], headerLine: number): void {
 }
 
 /** Papa Parse's messages, reworded for someone who has never heard of RFC 4180. */
-function describeParseError(error: ParseError): string {
+function describeParseError(error: ParseError): Message {
   switch (error.code) {
     case 'MissingQuotes':
-      return 'a value opens a quote (") that is never closed. Check the quotes on this line.';
+      return dataProblem('data.csv.unclosedQuote');
     case 'InvalidQuotes':
-      return 'a quoted value has more text after its closing quote. Check the quotes on this line.';
+      return dataProblem('data.csv.textAfterQuote');
     default:
-      return `${error.message.replace(/\.$/, '')}.`;
+      return dataProblem('data.csv.parser', { text: error.message.replace(/\.$/, '') });
   }
 }
+
+/** "line 12", where a problem is in a table. */
+export const atLine = (line: number | string): Message => message('data.where.line', { line });

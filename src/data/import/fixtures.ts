@@ -2,6 +2,7 @@
  * Builders for the importer tests: uploads are made in memory (IDX headers written by hand,
  * images as signature bytes), so the tests need no binary files in the repository. Test-only.
  */
+import type { Message, MessageValue } from '../../messages/message';
 import type { FileEntry, ImageDecoder } from './types';
 
 const encoder = new TextEncoder();
@@ -55,7 +56,9 @@ export const solidColourDecoder: ImageDecoder = (entry, [height, width]) => {
 };
 
 /** Runs `f`, expecting an ImportError-like throw; returns it for closer checks. */
-export function thrown(f: () => unknown): Error & { file?: string; where?: string | undefined } {
+export function thrown(
+  f: () => unknown,
+): Error & { file?: MessageValue; where?: Message | undefined } {
   try {
     f();
   } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { gunzipSync } from 'fflate';
 import { checkUnpackedSize } from './limits';
-import { ImportError, type FileEntry } from './types';
+import { dataProblem, ImportError, type FileEntry } from './types';
 
 const MAX_DEFLATE_RATIO = 1032;
 
@@ -12,7 +12,7 @@ const MAX_DEFLATE_RATIO = 1032;
 export function gunzipFile(file: FileEntry): Uint8Array {
   const { bytes } = file;
   if (bytes.length < 18) {
-    throw new ImportError(file.name, 'this gzip file is cut short; download it again.');
+    throw new ImportError(file.name, dataProblem('data.gzipShort'));
   }
   // The last four bytes hold the unpacked size (mod 4 GB), little-endian: refuse before inflating.
   const end = bytes.length;
@@ -29,11 +29,6 @@ export function gunzipFile(file: FileEntry): Uint8Array {
     return gunzipSync(bytes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportError(
-      file.name,
-      `this gzip file is damaged or incomplete (${reason}); download it again.`,
-      undefined,
-      error,
-    );
+    throw new ImportError(file.name, dataProblem('data.gzipDamaged', { reason }), undefined, error);
   }
 }

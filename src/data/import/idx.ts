@@ -10,7 +10,7 @@ import { checkInputValues } from './limits';
 import { isGzip } from './magic';
 import { stemName } from './paths';
 import { DEFAULT_IMPORT_SEED, shuffleNote, shuffleSamples } from './shuffle';
-import { ImportError, type FileEntry, type ImportedDataset } from './types';
+import { dataProblem, ImportError, type FileEntry, type ImportedDataset } from './types';
 
 /** One IDX array: unsigned bytes, row-major over `dims`. */
 export interface IdxArray {
@@ -39,7 +39,9 @@ export function parseIdx(file: FileEntry): IdxArray {
   if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0) {
     throw new ImportError(
       file.name,
-      `this is not an IDX file: one starts with the bytes 00 00 08, this one with ${hexBytes(bytes.subarray(0, 4)) || 'nothing'}.`,
+      dataProblem('data.idx.badMagic', {
+        bytes: hexBytes(bytes.subarray(0, 4)) || dataProblem('data.idx.nothing'),
+      }),
     );
   }
   const type = bytes[2] as number;
@@ -47,14 +49,11 @@ export function parseIdx(file: FileEntry): IdxArray {
   if (typeName === undefined) {
     throw new ImportError(
       file.name,
-      `this is not an IDX file: its element type 0x${type.toString(16).padStart(2, '0')} is not one IDX defines.`,
+      dataProblem('data.idx.badType', { type: type.toString(16).padStart(2, '0') }),
     );
   }
   if (type !== 0x08) {
-    throw new ImportError(
-      file.name,
-      `this IDX file holds ${typeName}; LayerLab reads only unsigned bytes (type 0x08), as in MNIST.`,
-    );
+    throw new ImportError(file.name, dataProblem('data.idx.notBytes', { type: typeName }));
   }
   const rank = bytes[3] as number;
   const headerLength = 4 + 4 * rank;
@@ -62,8 +61,8 @@ export function parseIdx(file: FileEntry): IdxArray {
     throw new ImportError(
       file.name,
       rank === 0
-        ? 'this IDX file declares no dimensions.'
-        : `this IDX file is cut short inside its header (${bytes.length} bytes, the header alone needs ${headerLength}).`,
+        ? dataProblem('data.idx.noDimensions')
+        : dataProblem('data.idx.shortHeader', { bytes: bytes.length, needed: headerLength }),
     );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -74,13 +73,18 @@ export function parseIdx(file: FileEntry): IdxArray {
   if (found < expected) {
     throw new ImportError(
       file.name,
-      `this IDX file is truncated: its header promises ${dims.join(' × ')} = ${expected} values after the ${headerLength}-byte header, but only ${found} bytes follow. Download it again.`,
+      dataProblem('data.idx.truncated', {
+        dims: dims.join(' × '),
+        expected,
+        header: headerLength,
+        found,
+      }),
     );
   }
   if (found > expected) {
     throw new ImportError(
       file.name,
-      `this IDX file has ${found - expected} bytes more than its header (${dims.join(' × ')}) describes; it may be damaged or not an IDX file.`,
+      dataProblem('data.idx.extraBytes', { extra: found - expected, dims: dims.join(' × ') }),
     );
   }
   return { name: file.name, dims, data: bytes.subarray(headerLength) };
@@ -104,32 +108,45 @@ export function idxPairToDataset(
   if (images.dims.length === 1) {
     throw new ImportError(
       images.name,
-      `this is a labels file (1 dimension, ${images.dims[0]} values), but it was given as the images.`,
+      dataProblem('data.idx.labelsAsImages', { count: images.dims[0] ?? 0 }),
     );
   }
   if (images.dims.length !== 3 && images.dims.length !== 4) {
     throw new ImportError(
       images.name,
-      `images should have 3 dimensions (count × rows × columns) or 4 (with channels), but this file has ${images.dims.length}: ${images.dims.join(' × ')}.`,
+      dataProblem('data.idx.imageDims', {
+        rank: images.dims.length,
+        dims: images.dims.join(' × '),
+      }),
     );
   }
   if (labels.dims.length !== 1) {
     throw new ImportError(
       labels.name,
-      `labels should have 1 dimension (one number per image), but this file has ${labels.dims.length}: ${labels.dims.join(' × ')}.`,
+      dataProblem('data.idx.labelDims', {
+        rank: labels.dims.length,
+        dims: labels.dims.join(' × '),
+      }),
     );
   }
   const [count = 0, rows = 0, cols = 0, channels = 1] = images.dims;
   if (labels.dims[0] !== count) {
     throw new ImportError(
       labels.name,
-      `it has ${labels.dims[0]} labels but ${images.name} has ${count} images; they must come in pairs (the same set, e.g. both "train").`,
+      dataProblem('data.idx.countMismatch', {
+        labels: labels.dims[0] ?? 0,
+        images: images.name,
+        count,
+      }),
     );
   }
   if (count === 0 || rows === 0 || cols === 0 || channels === 0) {
-    throw new ImportError(images.name, `there are no pixels (${images.dims.join(' × ')}).`);
+    throw new ImportError(
+      images.name,
+      dataProblem('data.idx.noPixels', { dims: images.dims.join(' × ') }),
+    );
   }
-  checkInputValues(images.name, images.data.length, 'Use fewer images.');
+  checkInputValues(images.name, images.data.length, dataProblem('data.hint.fewerImages'));
 
   const x = new Float32Array(images.data.length);
   for (let i = 0; i < x.length; i++) x[i] = (images.data[i] as number) / 255;
@@ -137,7 +154,7 @@ export function idxPairToDataset(
   if (values.length < 2) {
     throw new ImportError(
       labels.name,
-      `every label is ${values[0] ?? '?'}; classification needs at least two classes.`,
+      dataProblem('data.idx.oneLabel', { label: values[0] ?? '?' }),
     );
   }
   // Class ids are positions among the values present, so labels {1, 5, 9} become ids {0, 1, 2}.

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { englishText } from '../../messages/englishText';
 import { file, jpegBytes, pngBytes, solidColourDecoder, thrown } from './fixtures';
 import { decodeImageFolder, planImageFolder } from './imageFolder';
-import type { ImageDecoder } from './types';
+import type { ImageDecoder, ImportError } from './types';
 
 // Colour tags tell classes apart in the decoded pixels: cats 10, dogs 20, birds 30.
 const pets = [
@@ -34,7 +35,7 @@ describe('planImageFolder', () => {
     const fake = file('pets/dogs/2.png', new TextEncoder().encode('not really a png'));
     const error = thrown(() => planImageFolder([...pets, fake, file('pets/cats/notes.txt', 'hi')]));
     expect(error.message).toBe(
-      'pets/cats/notes.txt: this is not an image LayerLab can read (PNG, JPEG, GIF, BMP or WebP, checked by its content). Remove it from the folder. (1 other files are not images either.)',
+      'pets/cats/notes.txt: this is not an image LayerLab can read (PNG, JPEG, GIF, BMP or WebP, checked by its content). Remove it from the folder. (1 other file is not an image either.)',
     );
     expect(error.file).toBe('pets/cats/notes.txt');
   });
@@ -42,7 +43,8 @@ describe('planImageFolder', () => {
   it('names the zip and the member inside it when the upload was a zip', () => {
     const error = thrown(() => planImageFolder([file('cats/x.txt', 'hello')], 'pets.zip'));
     expect(error.message).toMatch(/^pets\.zip, file cats\/x\.txt: this is not an image/);
-    expect(error).toMatchObject({ file: 'pets.zip', where: 'file cats/x.txt' });
+    expect(error).toMatchObject({ file: 'pets.zip' });
+    expect(error.where && englishText(error.where)).toBe('file cats/x.txt');
   });
 
   it('names an empty class folder, listed by a zip or holding only system files', () => {
@@ -123,7 +125,12 @@ describe('decodeImageFolder', () => {
     );
     await expect(
       decodeImageFolder(pets, { size: [2, 2], channels: 1, archive: 'pets.zip' }, failing),
-    ).rejects.toMatchObject({ file: 'pets.zip', where: 'image pets/cats/2.jpg' });
+    ).rejects.toSatisfy(
+      (e: ImportError) =>
+        e.file === 'pets.zip' &&
+        e.where !== undefined &&
+        englishText(e.where) === 'image pets/cats/2.jpg',
+    );
   });
 
   it('refuses pixels of the wrong size from the decoder', async () => {

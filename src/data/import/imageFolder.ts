@@ -3,6 +3,7 @@
  * folder upload or a zip. The class of an image is the folder directly containing it. Pixels
  * are decoded by an injected ImageDecoder (the browser's, in the worker), so this stays pure.
  */
+import { message, type Message } from '../../messages/message';
 import { compareNatural, describeClasses } from './classes';
 import { checkInputValues } from './limits';
 import { imageType } from './magic';
@@ -53,10 +54,10 @@ export const MAX_IMAGE_SIDE = 512;
  */
 export function planImageFolder(entries: readonly FileEntry[], archive?: string): ImageFolderPlan {
   // Messages name the zip and the member inside it, or the uploaded path itself.
-  const problem = (path: string, kind: 'image' | 'folder' | 'file', text: string) =>
+  const problem = (path: string, kind: 'image' | 'folder' | 'file', text: Message) =>
     archive === undefined
       ? new ImportError(path, text)
-      : new ImportError(archive, text, `${kind} ${path}`);
+      : new ImportError(archive, text, message(`data.where.${kind}`, { path }));
 
   const directories = new Set<string>();
   const found: { path: string; entry: FileEntry; folder: string }[] = [];
@@ -77,27 +78,21 @@ export function planImageFolder(entries: readonly FileEntry[], archive?: string)
 
   if (notImages.length > 0) {
     const [first = '', ...others] = notImages.sort(compareNatural);
-    const more = others.length > 0 ? ` (${others.length} other files are not images either.)` : '';
     throw problem(
       first,
       'file',
-      `this is not an image LayerLab can read (PNG, JPEG, GIF, BMP or WebP, checked by its content). Remove it from the folder.${more}`,
+      others.length > 0
+        ? message('data.images.notImageMore', { count: others.length })
+        : message('data.images.notImage'),
     );
   }
-  const uploadName = archive ?? commonRoot(entries) ?? 'your upload';
+  const uploadName = archive ?? commonRoot(entries) ?? message('data.upload.yoursLower');
   if (found.length === 0) {
-    throw new ImportError(
-      uploadName,
-      'there are no images in it. Put the images of each class in their own folder (cats/…, dogs/…).',
-    );
+    throw new ImportError(uploadName, message('data.images.none'));
   }
   const loose = found.find((image) => image.folder === '');
   if (loose !== undefined) {
-    throw problem(
-      loose.path,
-      'image',
-      'this image is not inside a class folder. Put the images of each class in their own folder (cats/…, dogs/…).',
-    );
+    throw problem(loose.path, 'image', message('data.images.loose'));
   }
   // A folder with no subfolders must hold images: an empty one is probably a class that was
   // meant to be there, and silently training without it would mislead.
@@ -109,11 +104,7 @@ export function planImageFolder(entries: readonly FileEntry[], archive?: string)
         !withImages.has(dir) && ![...directories].some((other) => other.startsWith(`${dir}/`)),
     );
   if (emptyLeaf !== undefined) {
-    throw problem(
-      emptyLeaf,
-      'folder',
-      'this class folder has no images. Add images to it or remove it.',
-    );
+    throw problem(emptyLeaf, 'folder', message('data.images.emptyFolder'));
   }
 
   // The class is the folder's own name, so train/cats and test/cats are one class.
@@ -122,7 +113,7 @@ export function planImageFolder(entries: readonly FileEntry[], archive?: string)
   if (classes.length < 2) {
     throw new ImportError(
       uploadName,
-      `all images are in one folder ("${[...withImages][0] ?? ''}"), so there is only one class. Put each class in its own folder (cats/…, dogs/…).`,
+      message('data.images.oneClass', { folder: [...withImages][0] ?? '' }),
     );
   }
   const classIndex = new Map(classes.map((name, i) => [name, i]));
@@ -174,7 +165,7 @@ export async function decodeImageFolder(
   checkInputValues(
     options.archive ?? plan.name,
     count * pixels * channels,
-    'Choose a smaller image size, greyscale, or fewer images.',
+    message('data.hint.smallerImages'),
   );
 
   // x: [count, height, width, channels] flattened.
@@ -182,10 +173,10 @@ export async function decodeImageFolder(
   let next = 0;
   let done = 0;
   let failed = false;
-  const fail = (path: string, text: string, cause?: unknown) =>
+  const fail = (path: string, text: Message, cause?: unknown) =>
     options.archive === undefined
       ? new ImportError(path, text, undefined, cause)
-      : new ImportError(options.archive, text, `image ${path}`, cause);
+      : new ImportError(options.archive, text, message('data.where.image', { path }), cause);
   const work = async () => {
     while (next < count && !failed) {
       const i = next++;
@@ -196,17 +187,18 @@ export async function decodeImageFolder(
       } catch (error) {
         failed = true;
         const reason = error instanceof Error ? error.message : String(error);
-        throw fail(
-          image.path,
-          `this image could not be decoded (${reason}); it may be damaged.`,
-          error,
-        );
+        throw fail(image.path, message('data.images.undecodable', { reason }), error);
       }
       if (rgba.length !== pixels * 4) {
         failed = true;
         throw fail(
           image.path,
-          `decoding gave ${rgba.length} values instead of ${pixels * 4} (${height} × ${width} RGBA).`,
+          message('data.images.wrongSize', {
+            got: rgba.length,
+            expected: pixels * 4,
+            height,
+            width,
+          }),
         );
       }
       writePixels(rgba, channels, x, i * pixels * channels);

@@ -3,6 +3,8 @@
  * of class folders, a folder of images) from the bytes and names, and hands it to the right
  * importer. Sizes are checked before anything else is read.
  */
+import { englishText } from '../../messages/englishText';
+import { message } from '../../messages/message';
 import { parseTable } from './csv';
 import { decodeImageFolder } from './imageFolder';
 import { idxPairToDataset, parseIdx } from './idx';
@@ -45,10 +47,9 @@ export type UploadKind =
   | { kind: 'images'; files: FileEntry[] };
 
 /** Shown whenever an upload is none of these, so the student knows what would work. */
-export const ACCEPTED_UPLOADS =
-  'LayerLab can import: a table (.csv, .tsv or .txt, one row per sample, a header row naming the columns); ' +
-  'a pair of IDX files as in MNIST (images and labels, raw or .gz); ' +
-  'or images (PNG, JPEG, GIF, BMP, WebP) sorted into one folder per class, as a folder or a .zip.';
+const accepted = message('data.accepted');
+/** The same in English (tests, logs). */
+export const ACCEPTED_UPLOADS = englishText(accepted);
 
 const TABLE_EXTENSIONS = new Set(['csv', 'tsv', 'txt']);
 const SPREADSHEET_EXTENSIONS = new Set(['xlsx', 'xls', 'xlsm', 'ods', 'numbers']);
@@ -56,58 +57,44 @@ const isIdxLike = (file: FileEntry) => isIdx(file.bytes) || isGzip(file.bytes);
 
 /** Sorts an upload into one of the kinds LayerLab imports, or explains why it is none. */
 export function sniffUpload(files: readonly FileEntry[]): UploadKind {
-  if (files.length === 0) throw new ImportError('Your upload', 'no files were chosen.');
+  const yours = message('data.upload.yours');
+  if (files.length === 0) throw new ImportError(yours, message('data.noFiles'));
   checkUploadSizes(files);
   // Folder uploads carry .DS_Store and the like; they must not make a table look like two files.
   const chosen = files.filter((file) => !isIgnoredPath(file.name));
   const [first, second] = chosen;
   if (first === undefined) {
-    throw new ImportError(
-      files[0]?.name ?? 'Your upload',
-      `only system files were chosen. ${ACCEPTED_UPLOADS}`,
-    );
+    throw new ImportError(files[0]?.name ?? yours, message('data.onlySystemFiles', { accepted }));
   }
 
   if (chosen.length === 1) {
     // Spreadsheets are zips (or older binaries) inside: catch them before the zip route does.
     if (SPREADSHEET_EXTENSIONS.has(extension(first.name))) {
-      throw new ImportError(
-        first.name,
-        'this is a spreadsheet; LayerLab reads tables saved as CSV. In Excel: File → Save As → "CSV UTF-8".',
-      );
+      throw new ImportError(first.name, message('data.spreadsheet'));
     }
     if (isZip(first.bytes) || extension(first.name) === 'zip') return { kind: 'zip', file: first };
     if (isIdxLike(first)) {
-      throw new ImportError(
-        first.name,
-        'an IDX dataset needs two files, the images and their labels (like train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz). Choose both at once.',
-      );
+      throw new ImportError(first.name, message('data.idxNeedsPair'));
     }
     if (imageType(first.bytes) !== null) {
-      throw new ImportError(
-        first.name,
-        'this is a single image. Upload a folder (or a .zip) with one folder of images per class.',
-      );
+      throw new ImportError(first.name, message('data.singleImage'));
     }
     if (TABLE_EXTENSIONS.has(extension(first.name))) return { kind: 'table', file: first };
-    throw new ImportError(
-      first.name,
-      `LayerLab does not know this kind of file. ${ACCEPTED_UPLOADS}`,
-    );
+    throw new ImportError(first.name, message('data.unknownKind', { accepted }));
   }
 
   if (chosen.every(isIdxLike)) {
     if (second !== undefined && chosen.length === 2) return { kind: 'idx', files: [first, second] };
     throw new ImportError(
-      `The ${chosen.length} IDX files`,
-      'choose exactly two: one file of images and the file of their labels (the same set, e.g. both "train").',
+      message('data.upload.idxFiles', { count: chosen.length }),
+      message('data.idxChooseTwo'),
     );
   }
   if (chosen.some((file) => imageType(file.bytes) !== null))
     return { kind: 'images', files: chosen };
   throw new ImportError(
-    `The ${chosen.length} files`,
-    `they do not form a dataset LayerLab can read (several files must be images in class folders, or two IDX files). ${ACCEPTED_UPLOADS}`,
+    message('data.upload.files', { count: chosen.length }),
+    message('data.notADataset', { accepted }),
   );
 }
 
@@ -155,14 +142,14 @@ function importIdxPair(files: [FileEntry, FileEntry], options: ImportOptions): I
   const bIsLabels = b.dims.length === 1;
   if (aIsLabels && bIsLabels) {
     throw new ImportError(
-      `${a.name} and ${b.name}`,
-      'both are label files (one dimension). Choose one images file and one labels file.',
+      message('data.upload.pair', { first: a.name, second: b.name }),
+      message('data.bothLabels'),
     );
   }
   if (!aIsLabels && !bIsLabels) {
     throw new ImportError(
-      `${a.name} and ${b.name}`,
-      `neither is a labels file (one dimension): they have ${a.dims.length} and ${b.dims.length}. Choose one images file and one labels file.`,
+      message('data.upload.pair', { first: a.name, second: b.name }),
+      message('data.neitherLabels', { first: a.dims.length, second: b.dims.length }),
     );
   }
   const [images, labels] = aIsLabels ? [b, a] : [a, b];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message } from '../../messages/message';
 import { file, hugeFile, thrown } from './fixtures';
 import {
   MAX_UPLOAD_BYTES,
@@ -47,10 +48,11 @@ describe('upload size', () => {
     expect(() => checkUnpackedSize('bomb.zip', 4 * 1024 ** 3)).toThrow(
       /bomb\.zip: it unpacks to 4 GB/,
     );
-    expect(() => checkInputValues('big.csv', 2 ** 28, 'Use fewer rows.')).toThrow(
-      /big\.csv: .*1 GB of memory.*Use fewer rows\./,
+    const hint = message('data.hint.fewerRows');
+    expect(() => checkInputValues('big.csv', 2 ** 28, hint)).toThrow(
+      /big\.csv: .*1 GB of memory.*Use fewer rows or columns\./,
     );
-    expect(() => checkInputValues('ok.csv', 1000, '')).not.toThrow();
+    expect(() => checkInputValues('ok.csv', 1000, hint)).not.toThrow();
   });
 });
 

@@ -3,7 +3,8 @@
  * text where text is expected. Checked first so a student gets a clear reason instead of a frozen
  * tab or a page of garbage columns.
  */
-import { ImportError, type FileEntry } from './types';
+import type { Message, MessageValue } from '../../messages/message';
+import { dataProblem, ImportError, type FileEntry } from './types';
 
 /** The most one upload (a file, or all files of a folder together) may weigh. */
 export const MAX_UPLOAD_BYTES = 256 * 2 ** 20;
@@ -30,11 +31,14 @@ export function formatBytes(bytes: number): string {
  * Refuses an upload over the limit, before its bytes are read. `name` is a file name, or a phrase
  * for several files ("The 3 files together"): the message reads right either way.
  */
-export function checkUploadSize(name: string, byteLength: number): void {
+export function checkUploadSize(name: MessageValue, byteLength: number): void {
   if (byteLength > MAX_UPLOAD_BYTES) {
     throw new ImportError(
       name,
-      `${formatBytes(byteLength)}, more than LayerLab can import at once (${formatBytes(MAX_UPLOAD_BYTES)}). Use a smaller part of the data.`,
+      dataProblem('data.tooLarge', {
+        size: formatBytes(byteLength),
+        limit: formatBytes(MAX_UPLOAD_BYTES),
+      }),
     );
   }
 }
@@ -46,7 +50,9 @@ export function checkUploadSizes(files: readonly FileEntry[]): void {
     checkUploadSize(file.name, file.bytes.byteLength);
     total += file.bytes.byteLength;
   }
-  if (files.length > 1) checkUploadSize(`The ${files.length} files together`, total);
+  if (files.length > 1) {
+    checkUploadSize(dataProblem('data.upload.filesTogether', { count: files.length }), total);
+  }
 }
 
 /** Refuses an archive whose contents would unpack to more than the limit (a "zip bomb" too). */
@@ -54,17 +60,24 @@ export function checkUnpackedSize(name: string, byteLength: number): void {
   if (byteLength > MAX_UNPACKED_BYTES) {
     throw new ImportError(
       name,
-      `it unpacks to ${formatBytes(byteLength)}, more than LayerLab can import (${formatBytes(MAX_UNPACKED_BYTES)}). Use a smaller part of the data.`,
+      dataProblem('data.unpacksTooLarge', {
+        size: formatBytes(byteLength),
+        limit: formatBytes(MAX_UNPACKED_BYTES),
+      }),
     );
   }
 }
 
 /** Refuses a dataset whose inputs would not fit in the worker's memory. */
-export function checkInputValues(name: string, values: number, hint: string): void {
+export function checkInputValues(name: string, values: number, hint: Message): void {
   if (values > MAX_INPUT_VALUES) {
     throw new ImportError(
       name,
-      `the samples would need ${formatBytes(values * 4)} of memory, more than LayerLab allows (${formatBytes(MAX_INPUT_VALUES * 4)}). ${hint}`,
+      dataProblem('data.tooManyValues', {
+        size: formatBytes(values * 4),
+        limit: formatBytes(MAX_INPUT_VALUES * 4),
+        hint,
+      }),
     );
   }
 }
@@ -132,23 +145,14 @@ const hex = (byte: number) => `0x${byte.toString(16).padStart(2, '0').toUpperCas
 export function decodeText(file: FileEntry): string {
   const bad = findBinaryByte(file.bytes);
   if (bad !== null) {
-    const at = `byte ${hex(bad.byte)} at offset ${bad.offset}`;
+    const at = dataProblem('data.badByte', { byte: hex(bad.byte), offset: bad.offset });
     switch (bad.reason) {
       case 'utf16':
-        throw new ImportError(
-          file.name,
-          'this is UTF-16 text, which LayerLab does not read. Save it as UTF-8 (in Excel: "CSV UTF-8").',
-        );
+        throw new ImportError(file.name, dataProblem('data.utf16'));
       case 'control':
-        throw new ImportError(
-          file.name,
-          `this is not a text file (${at}). It looks like binary data; upload a table saved as text (.csv).`,
-        );
+        throw new ImportError(file.name, dataProblem('data.binary', { at }));
       case 'utf8':
-        throw new ImportError(
-          file.name,
-          `this is not UTF-8 text (${at}). Save it as UTF-8 (in Excel: "CSV UTF-8") and upload it again.`,
-        );
+        throw new ImportError(file.name, dataProblem('data.notUtf8', { at }));
     }
   }
   // The default decoder drops a leading byte-order mark, which would otherwise stick to the

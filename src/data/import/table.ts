@@ -3,14 +3,16 @@
  * one-hot encoded, gaps filled or rows dropped, and every such decision written into the notes so
  * the student can see what the model will actually be given.
  */
+import { englishText } from '../../messages/englishText';
+import type { Message } from '../../messages/message';
 import { countLabels } from '../split';
 import { compareNatural, describeClasses } from './classes';
 import { categoryKey, describeColumn, isMissing, parseNumber, type ColumnSummary } from './columns';
-import type { Table } from './csv';
+import { atLine, type Table } from './csv';
 import { checkInputValues } from './limits';
 import { stemName } from './paths';
 import { DEFAULT_IMPORT_SEED, shuffleNote, shuffleSamples } from './shuffle';
-import { ImportError, type ImportTask, type ImportedDataset } from './types';
+import { dataProblem, ImportError, type ImportTask, type ImportedDataset } from './types';
 
 export interface TableOptions {
   /** The column the model learns to predict. */
@@ -46,7 +48,7 @@ export function tableToDataset(table: Table, options: TableOptions): ImportedDat
   const labelIndex = findColumn(table, options.labelColumn);
   const label = describeColumn(table, labelIndex);
   if (label.kind === 'empty') {
-    throw new ImportError(table.name, `the label column "${label.name}" has no values.`);
+    throw new ImportError(table.name, dataProblem('data.csv.emptyLabel', { name: label.name }));
   }
   const task = options.task ?? label.defaultTask;
   notes.push(describeTaskChoice(label, task, options.task !== undefined));
@@ -80,7 +82,7 @@ export function tableToDataset(table: Table, options: TableOptions): ImportedDat
   notes.push(
     `${width} model inputs from ${encoders.length} columns: numbers are standardised (mean 0, standard deviation 1), text columns are one-hot encoded.`,
   );
-  checkInputValues(table.name, rows.length * width, 'Use fewer rows or columns.');
+  checkInputValues(table.name, rows.length * width, dataProblem('data.hint.fewerRows'));
 
   // x: [count, width], one row's encoded columns side by side.
   const x = new Float32Array(rows.length * width);
@@ -116,7 +118,7 @@ function findColumn(table: Table, name: string): number {
   if (index < 0) {
     throw new ImportError(
       table.name,
-      `there is no column called "${name}". The columns are: ${table.header.join(', ')}.`,
+      dataProblem('data.csv.noSuchColumn', { name, columns: table.header.join(', ') }),
     );
   }
   return index;
@@ -148,46 +150,47 @@ function chooseFeatures(
       const summary = describeColumn(table, i);
       const unusable = whyUnusable(summary);
       if (unusable === null) chosen.push(i);
-      else notes.push(`Left out column "${summary.name}": ${unusable}`);
+      // Dataset notes are stored with the upload as English text (see src/i18n/README.md).
+      else notes.push(`Left out column "${summary.name}": ${englishText(unusable)}`);
     });
     if (chosen.length === 0) {
       throw new ImportError(
         table.name,
-        `there is no column besides "${labelName}" that can be used as an input.`,
+        dataProblem('data.csv.noInputColumn', { label: labelName }),
       );
     }
     return chosen;
   }
 
-  if (asked.length === 0)
-    throw new ImportError(table.name, 'choose at least one column as an input.');
+  if (asked.length === 0) throw new ImportError(table.name, dataProblem('data.csv.chooseInput'));
   const seen = new Set<string>();
   return asked.map((name) => {
     if (name === labelName) {
-      throw new ImportError(
-        table.name,
-        `"${name}" is the label, so it cannot also be an input (the model would just copy it).`,
-      );
+      throw new ImportError(table.name, dataProblem('data.csv.labelAsInput', { name }));
     }
     if (seen.has(name))
-      throw new ImportError(table.name, `the input column "${name}" is chosen twice.`);
+      throw new ImportError(table.name, dataProblem('data.csv.chosenTwice', { name }));
     seen.add(name);
     const index = findColumn(table, name);
     const unusable = whyUnusable(describeColumn(table, index));
     if (unusable !== null)
-      throw new ImportError(table.name, `column "${name}" cannot be an input: ${unusable}`);
+      throw new ImportError(
+        table.name,
+        dataProblem('data.csv.unusableInput', { name, reason: unusable }),
+      );
     return index;
   });
 }
 
 /** Why a column cannot be an input, or null when it can. */
-function whyUnusable(summary: ColumnSummary): string | null {
-  if (summary.kind === 'empty') return 'it has no values.';
+function whyUnusable(summary: ColumnSummary): Message | null {
+  if (summary.kind === 'empty') return dataProblem('data.csv.columnEmpty');
   if (summary.kind === 'categorical' && summary.distinct > MAX_CATEGORIES) {
-    return `it has ${summary.distinct} different text values (like ${summary.examples
+    const examples = summary.examples
       .slice(0, 3)
       .map((e) => `"${e}"`)
-      .join(', ')}), too many to use as categories; names and IDs do not help a model generalise.`;
+      .join(', ');
+    return dataProblem('data.csv.tooManyCategories', { count: summary.distinct, examples });
   }
   return null;
 }
@@ -211,7 +214,7 @@ function classLabels(
   if (classes.length < 2) {
     throw new ImportError(
       table.name,
-      `the label "${label.name}" has only one value ("${classes[0] ?? ''}"), so there is nothing to tell apart. Classification needs at least two classes.`,
+      dataProblem('data.csv.oneClass', { name: label.name, value: classes[0] ?? '' }),
     );
   }
   const ids = new Map(classes.map((name, id) => [name, id]));
@@ -230,8 +233,8 @@ function regressionTargets(table: Table, name: string, labelIndex: number, kept:
     if (value === null) {
       throw new ImportError(
         table.name,
-        `regression needs a number in "${name}", but this row has "${raw}". Fix the value, or choose classification.`,
-        `line ${table.lines[r] ?? '?'}`,
+        dataProblem('data.csv.notANumber', { name, value: raw }),
+        atLine(table.lines[r] ?? '?'),
       );
     }
     y[i] = value;
@@ -258,10 +261,7 @@ function makeEncoder(
   const numbers = values.map((value) => (isMissing(value) ? NaN : parseNumber(value)));
   const missing = numbers.filter((n) => Number.isNaN(n)).length;
   if (missing === rows.length) {
-    throw new ImportError(
-      table.name,
-      `column "${name}" has no values in the rows that have a label.`,
-    );
+    throw new ImportError(table.name, dataProblem('data.csv.noValues', { name }));
   }
   return numbers.every((n) => n !== null)
     ? numericEncoder(name, numbers, missing, notes)

@@ -3,6 +3,9 @@
  * ImportedDataset) and the one error type. Importers run in the training worker, so everything
  * here is plain data that survives postMessage.
  */
+import { message, type Message, type MessageValue } from '../../messages/message';
+import { MessageError } from '../../messages/messageError';
+import type { MessageKey } from '../../messages/messageKeys';
 import type { DatasetTask, LabelledData, Normalization } from '../types';
 
 /**
@@ -53,20 +56,31 @@ export type ImageDecoder = (entry: FileEntry, size: [number, number]) => Promise
  * kept apart so the UI can highlight them. Error subclasses lose their class across postMessage,
  * so the worker should send these three fields, not the object.
  */
-export class ImportError extends Error {
+export class ImportError extends MessageError {
   override readonly name = 'ImportError';
-  /** The uploaded file (or zip) the problem is in. */
-  readonly file: string;
-  /** Where inside it: "line 12", "record 3", "image cats/x.txt"; undefined for the whole file. */
-  readonly where: string | undefined;
+  /** The uploaded file (or zip) the problem is in: its name, or a `data.upload` Message. */
+  readonly file: MessageValue;
+  /** Where inside it ("line 12", "image cats/x.txt", a `data.where` Message); undefined: the whole file. */
+  readonly where: Message | undefined;
 
-  /** `cause`: the library error behind it (fflate, the browser's decoder), kept for debugging. */
-  constructor(file: string, problem: string, where?: string, cause?: unknown) {
+  /**
+   * `problem`: a `data` Message, a clause that follows the file's name. `cause`: the library
+   * error behind it (fflate, the browser's decoder), kept for debugging.
+   */
+  constructor(file: MessageValue, problem: Message, where?: Message, cause?: unknown) {
     super(
-      where === undefined ? `${file}: ${problem}` : `${file}, ${where}: ${problem}`,
+      where === undefined
+        ? message('data.problem', { file, problem })
+        : message('data.problemAt', { file, where, problem }),
       cause === undefined ? undefined : { cause },
     );
     this.file = file;
     this.where = where;
   }
 }
+
+/** A problem of the `data` group (the keys under src/i18n/resources/messages/data.en.ts). */
+export const dataProblem = (
+  key: MessageKey & `data.${string}`,
+  values?: Parameters<typeof message>[1],
+): Message => message(key, values);

@@ -6,7 +6,7 @@
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { checkUnpackedSize } from './limits';
 import { isIgnoredPath, normalizePath } from './paths';
-import { ImportError, type FileEntry } from './types';
+import { dataProblem, ImportError, type FileEntry } from './types';
 
 /**
  * The archive's members, names normalised ("cats/1.png"), in archive order. Folders listed by the
@@ -28,12 +28,7 @@ export function unzipEntries(file: FileEntry): FileEntry[] {
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportError(
-      file.name,
-      `this zip file is damaged or incomplete (${reason}). Make the zip again and upload it.`,
-      undefined,
-      error,
-    );
+    throw new ImportError(file.name, dataProblem('data.zipDamaged', { reason }), undefined, error);
   }
   return Object.entries(members).map(([name, bytes]) => ({ name: normalizePath(name), bytes }));
 }
