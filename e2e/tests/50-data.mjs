@@ -83,6 +83,17 @@ export const tests = {
       );
       assert(first > 4 && first < 8, `sepal length in cm: ${first}`);
       await page.screenshot({ path: join(artifacts, 'data-iris-browser.png') });
+      // What the import did is told in the page's language, and follows a switch.
+      const notes = page.getByTestId('dataset-browser').locator('ul.notes');
+      const english = await notes.textContent();
+      assert(english.includes('3 classes: '), `the notes name the classes: ${english}`);
+      await page.getByTestId('language-select').selectOption('zh-CN');
+      await waitFor(
+        () => notes.textContent(),
+        (t) => t.includes('3 个类别：') && t.includes('读取了 150 行'),
+        { what: 'the dataset notes in Chinese' },
+      );
+      await page.getByTestId('language-select').selectOption('en');
 
       await typeInto(page.getByTestId('epochs-input'), '40');
       const accuracy = await trainToEnd(page);

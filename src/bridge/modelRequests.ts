@@ -5,7 +5,7 @@
 import { checkUploadSize } from '../data/import/limits';
 import type { ModelSpec } from '../models/spec';
 import { message, type Message } from '../messages/message';
-import { MessageError } from '../messages/messageError';
+import { MessageError, throwMessage } from '../messages/messageError';
 import { currentExperiment, useStore } from '../state/store';
 import type {
   SavedModelEntry,
@@ -86,7 +86,7 @@ export const modelRequests = {
 
   /** tfjs files the user chose: LayerLab's become a saved model, others a design. */
   async upload(files: readonly File[]): Promise<ModelUpload> {
-    if (files.length === 0) throw new Error('No files were chosen.');
+    if (files.length === 0) throwMessage('data.nothingChosen');
     for (const file of files) checkUploadSize(file.name, file.size);
     const uploaded = await Promise.all(
       files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),

@@ -4,7 +4,7 @@
  * crash or a lost GPU device. Components call the functions exported here; they never see a Worker.
  */
 import { joinMessages, message, type Message } from '../messages/message';
-import { MessageError, toMessage } from '../messages/messageError';
+import { MessageError, throwMessage, toMessage } from '../messages/messageError';
 import { rememberExperiment } from '../state/recentExperiments';
 import { currentExperiment, datasetInfoOf, initialRun, useStore } from '../state/store';
 import type { UserDatasetEntry } from '../data/datasets';
@@ -299,7 +299,7 @@ export const dataRequests = {
     options: ImportOptions,
     replaceId: string | null = null,
   ): Promise<ImportResult> {
-    if (files.length === 0) throw new Error('No files were chosen.');
+    if (files.length === 0) throwMessage('data.nothingChosen');
     let total = 0;
     for (const file of files) {
       const name = file.webkitRelativePath || file.name;

@@ -115,8 +115,8 @@ function BrowserPage({ info, page, onPage }: PageProps) {
       {showHistogram && <ClassHistogram classes={info.classes} counts={page.classCounts} />}
       {page.notes.length > 0 && (
         <ul className="notes">
-          {page.notes.map((note) => (
-            <li key={note}>{note}</li>
+          {page.notes.map((note, i) => (
+            <li key={i}>{show(note)}</li>
           ))}
         </ul>
       )}

@@ -140,8 +140,8 @@ export function UploadPanel() {
             })}
           </p>
           <ul className="notes">
-            {status.result.entry.notes.map((note) => (
-              <li key={note}>{note}</li>
+            {status.result.entry.notes.map((note, i) => (
+              <li key={i}>{show(note)}</li>
             ))}
           </ul>
           {status.result.columns && (

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import manifestJson from '../../public/datasets/manifest.json';
+import type { Message } from '../messages/message';
 import type { Shape } from '../models/spec';
 import type { DatasetTask } from './types';
 
@@ -69,7 +70,7 @@ export interface UserDatasetEntry {
   /** Tables: the model input columns after encoding (one-hot columns are "column=value"). */
   featureNames?: string[] | undefined;
   /** What the import found and did (rows dropped, missing values filled, class counts). */
-  notes: string[];
+  notes: Message[];
 }
 
 /** Which data to train on, and the settings of the kinds that have some. */

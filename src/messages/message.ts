@@ -20,6 +20,14 @@ export function message(key: MessageKey, values?: Record<string, MessageValue>):
   return values === undefined ? { key } : { key, values };
 }
 
+/**
+ * Text shown as it is, in every language: a library's own words, or a note stored as English
+ * before notes were Messages.
+ */
+export function verbatim(text: string): Message {
+  return message('common.verbatim', { text });
+}
+
 export function isMessage(value: unknown): value is Message {
   return (
     typeof value === 'object' &&

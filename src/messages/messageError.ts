@@ -4,7 +4,7 @@
  * libraries that only read `.message`).
  */
 import { englishText } from './englishText';
-import { isMessage, message, type Message, type MessageValue } from './message';
+import { isMessage, message, verbatim, type Message, type MessageValue } from './message';
 import type { MessageKey } from './messageKeys';
 
 export class MessageError extends Error {
@@ -30,5 +30,5 @@ export function toMessage(error: unknown): Message {
   if (error instanceof MessageError) return error.userMessage;
   if (isMessage(error)) return error;
   const text = error instanceof Error ? error.message : String(error);
-  return message('common.verbatim', { text });
+  return verbatim(text);
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { message, type Message } from '../messages/message';
+import { datasetNoteSchema } from '../messages/storedMessage';
 import {
   ACTIVATIONS,
   INITIALIZERS,
@@ -110,7 +111,7 @@ export const userDatasetEntrySchema = z.object({
   classes: z.array(z.string()).min(1),
   samples: z.number().int().positive(),
   featureNames: z.array(z.string()).optional(),
-  notes: z.array(z.string()),
+  notes: z.array(datasetNoteSchema),
 });
 
 export const trainingConfigSchema = z.object({

@@ -5,6 +5,8 @@
  * main thread never parses dataset bytes.
  */
 import { message, type Message } from '../messages/message';
+import { throwMessage } from '../messages/messageError';
+import { readStoredNotes } from '../messages/storedMessage';
 import { manifestEntry, type DatasetChoice, type DatasetInfo } from '../data/datasets';
 import { generateFunction1d } from '../data/function1d';
 import { gunzipFile } from '../data/import/gzip';
@@ -31,7 +33,7 @@ export interface DecodedDataset {
   /** Text kinds: each sample's original text, in the same order as `data`. */
   texts?: readonly string[] | undefined;
   /** What decoding found (texts truncated, unknown words, rows dropped…). */
-  notes: string[];
+  notes: Message[];
   /** A test set that comes with the dataset (MNIST's test digits), instead of a split. */
   fixedTest?: LabelledData | undefined;
 }
@@ -108,15 +110,14 @@ function generated(data: LabelledData): DecodedDataset {
 async function loadUserDataset(request: LoadRequest, deps: LoaderDeps): Promise<DecodedDataset> {
   const stored = await deps.userData.get(request.dataset.id);
   if (!stored) {
-    throw new Error(
-      `"${request.datasetInfo.name}" is no longer stored in this browser (its site data may have been cleared). Upload the files again, or choose another dataset.`,
-    );
+    throwMessage('data.userDatasetGone', { name: request.datasetInfo.name });
   }
   return {
     data: reorderData(stored.data, seededOrder(stored.data.count, request.seed)),
     normalization: stored.normalization,
     featureNames: stored.entry.featureNames,
-    notes: stored.entry.notes,
+    // Uploads stored before notes were Messages hold English strings.
+    notes: readStoredNotes(stored.entry.notes),
   };
 }
 
@@ -189,7 +190,9 @@ function decodeFiles(
         fixedTest: decodeMnist(pixels, manifest, manifest.split.test),
         normalization: { kind: 'scale', divisor: 255 },
         notes: [
-          `The ${manifest.split.test[1] - manifest.split.test[0]} test images of the file are the test set.`,
+          message('data.note.mnistTest', {
+            images: manifest.split.test[1] - manifest.split.test[0],
+          }),
         ],
       };
     }

@@ -120,7 +120,8 @@ export interface SamplePage {
   classCounts: number[];
   /** How inputs were normalised, in words ("pixels ÷ 255"). */
   normalization: Message;
-  notes: string[];
+  /** What decoding or the import found and did, in the page's language. */
+  notes: Message[];
 }
 
 /** Which views of the model's internals are open: the worker computes only those. */

@@ -2,6 +2,7 @@
  * Class names: their order (class ids) and how they are reported. Every importer sorts classes
  * the same "natural" way, so "2" comes before "10" and "cat" before "Dog" whatever the source.
  */
+import { message, type Message } from '../../messages/message';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
@@ -18,8 +19,13 @@ export function compareNatural(a: string, b: string): number {
 }
 
 /** "3 classes: cat (120), dog (98), fox (40)." — the first 12, then how many more. */
-export function describeClasses(classes: readonly string[], counts: readonly number[]): string {
-  const shown = classes.slice(0, 12).map((name, i) => `${name} (${counts[i] ?? 0})`);
-  const more = classes.length > 12 ? `, and ${classes.length - 12} more` : '';
-  return `${classes.length} classes: ${shown.join(', ')}${more}.`;
+export function describeClasses(classes: readonly string[], counts: readonly number[]): Message {
+  // Names and numbers only: the list reads the same in every language.
+  const list = classes
+    .slice(0, 12)
+    .map((name, i) => `${name} (${counts[i] ?? 0})`)
+    .join(', ');
+  return classes.length > 12
+    ? message('data.note.classesMore', { classes: classes.length, list, more: classes.length - 12 })
+    : message('data.note.classes', { classes: classes.length, list });
 }

@@ -3,6 +3,7 @@
  * number (0, 0, element type, number of dimensions), each dimension as a big-endian uint32, then
  * the values, row-major. Files are often gzipped (.gz); both forms are read.
  */
+import { message } from '../../messages/message';
 import { countLabels } from '../split';
 import { compareNatural, describeClasses } from './classes';
 import { gunzipFile } from './gzip';
@@ -171,9 +172,16 @@ export function idxPairToDataset(
     data: shuffleSamples({ x, y, count }, seed),
     normalization: { kind: 'scale', divisor: 255 },
     notes: [
-      `Read ${count} images of ${rows} × ${cols} pixels${channels > 1 ? ` with ${channels} channels` : ''} from ${images.name} and their labels from ${labels.name}.`,
+      message(channels > 1 ? 'data.note.readIdxChannels' : 'data.note.readIdx', {
+        images: count,
+        rows,
+        columns: cols,
+        channels,
+        imagesFile: images.name,
+        labelsFile: labels.name,
+      }),
       describeClasses(values, countLabels(y, values.length)),
-      'Pixels were divided by 255, so inputs are between 0 and 1.',
+      message('data.note.pixelsScaled'),
       shuffleNote(seed),
     ],
   };

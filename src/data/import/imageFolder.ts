@@ -40,7 +40,7 @@ export interface ImageFolderPlan {
   images: PlannedImage[];
   /** Images per class, by class index. */
   counts: number[];
-  notes: string[];
+  notes: Message[];
 }
 
 /** Images decoded at once: enough to overlap the browser's decoding, few enough to bound memory. */
@@ -127,13 +127,19 @@ export function planImageFolder(entries: readonly FileEntry[], archive?: string)
   const counts = classes.map(() => 0);
   for (const image of images) counts[image.classIndex] = (counts[image.classIndex] ?? 0) + 1;
 
-  const notes = [`Found ${images.length} images in ${withImages.size} folders.`];
+  const notes = [
+    message('data.note.foundImages', { images: images.length, folders: withImages.size }),
+  ];
   notes.push(describeClasses(classes, counts));
   for (const name of classes) {
     const folders = [...withImages].filter((f) => className(f) === name).sort(compareNatural);
     if (folders.length > 1)
       notes.push(
-        `Class "${name}" gathers the images of ${folders.length} folders: ${folders.join(', ')}.`,
+        message('data.note.classFolders', {
+          name,
+          folders: folders.length,
+          list: folders.join(', '),
+        }),
       );
   }
   const name = archive === undefined ? (commonRoot(entries) ?? 'images') : stemName(archive);
@@ -220,7 +226,10 @@ export async function decodeImageFolder(
     normalization: { kind: 'scale', divisor: 255 },
     notes: [
       ...plan.notes,
-      `Images were resized to ${height} × ${width} pixels (stretched if their shape differs)${channels === 1 ? ', turned to greyscale' : ' in colour (RGB)'}, and pixel values divided by 255.`,
+      message(channels === 1 ? 'data.note.resizedGrey' : 'data.note.resizedColour', {
+        height,
+        width,
+      }),
       shuffleNote(seed),
     ],
   };

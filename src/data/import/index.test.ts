@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { file, hugeFile, idxBytes, pngBytes, solidColourDecoder } from './fixtures';
 import { ACCEPTED_UPLOADS, importFiles, sniffUpload } from './index';
 import type { FileEntry } from './types';
+import { englishText } from '../../messages/englishText';
 
 const images = file(
   'train-images-idx3-ubyte.gz',
@@ -23,7 +24,7 @@ describe('importFiles', () => {
   it('imports a table, taking the last column as the label by default', async () => {
     const ds = await run([csv]);
     expect(ds).toMatchObject({ format: 'csv', name: 'iris', classes: ['a', 'b'], inputShape: [2] });
-    expect(ds.notes[0]).toBe(
+    expect(ds.notes.map(englishText)[0]).toBe(
       'No label column was chosen, so the last column, "species", is the label.',
     );
   });

@@ -128,9 +128,7 @@ function importTable(file: FileEntry, options: ImportOptions): ImportedDataset {
     seed: options.seed,
   });
   if (options.labelColumn === undefined) {
-    dataset.notes.unshift(
-      `No label column was chosen, so the last column, "${lastColumn}", is the label.`,
-    );
+    dataset.notes.unshift(message('data.note.lastColumnLabel', { name: lastColumn }));
   }
   return dataset;
 }

@@ -3,6 +3,7 @@
  * only fair when samples are in random order. Uploads are often sorted by class (iris.csv, one
  * folder per class), so every importer shuffles, seeded, so the same upload gives the same split.
  */
+import { message, type Message } from '../../messages/message';
 import { createRandom, shuffledIndices } from '../random';
 import { reorderData } from '../split';
 import type { LabelledData } from '../types';
@@ -17,6 +18,6 @@ export function shuffleSamples(data: LabelledData, seed: number): LabelledData {
 }
 
 /** The note every importer adds, so the student knows why sample 1 is not their first row. */
-export function shuffleNote(seed: number): string {
-  return `Samples were shuffled (seed ${seed}) so that the validation part, taken from the end, is a fair mix.`;
+export function shuffleNote(seed: number): Message {
+  return message('data.note.shuffled', { seed });
 }

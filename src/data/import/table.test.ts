@@ -3,6 +3,7 @@ import { parseTableText, type Table } from './csv';
 import { thrown } from './fixtures';
 import { tableToDataset } from './table';
 import type { ImportedDataset } from './types';
+import { englishText } from '../../messages/englishText';
 
 const table = (text: string): Table => parseTableText('t.csv', text);
 
@@ -50,7 +51,7 @@ describe('tableToDataset: numbers', () => {
       [3, 30, 'b'],
       [4, 40, 'a'],
     ]);
-    expect(ds.notes).toContain('2 classes: a (2), b (2).');
+    expect(ds.notes.map(englishText)).toContain('2 classes: a (2), b (2).');
   });
 
   it('makes a constant column zeros instead of dividing by zero, and says so', () => {
@@ -59,7 +60,9 @@ describe('tableToDataset: numbers', () => {
     });
     expect(flat.normalization).toMatchObject({ mean: [7, 2], std: [1, expect.any(Number)] });
     expect([0, 1, 2].map((i) => flat.data.x[i * 2])).toEqual([0, 0, 0]);
-    expect(flat.notes).toContain('Column "k" is 7 in every row, so it cannot help the model.');
+    expect(flat.notes.map(englishText)).toContain(
+      'Column "k" is 7 in every row, so it cannot help the model.',
+    );
   });
 });
 
@@ -109,7 +112,9 @@ describe('tableToDataset: categories', () => {
     const ds = tableToDataset(people, { labelColumn: 'label' });
     expect(ds.featureNames).toEqual(['age']);
     expect(
-      ds.notes.some((n) => n.startsWith('Left out column "name": it has 60 different text values')),
+      ds.notes
+        .map(englishText)
+        .some((n) => n.startsWith('Left out column "name": it has 60 different text values')),
     ).toBe(true);
     expect(() =>
       tableToDataset(people, { labelColumn: 'label', featureColumns: ['name'] }),
@@ -123,13 +128,15 @@ describe('tableToDataset: missing values', () => {
 
   it('drops rows without a label, saying how many and which lines', () => {
     expect(ds.data.count).toBe(4);
-    expect(ds.notes).toContain('Dropped 2 rows with no "label" value (lines 6, 7).');
+    expect(ds.notes.map(englishText)).toContain(
+      'Dropped 2 rows with no "label" value (lines 6, 7).',
+    );
   });
 
   it('fills missing numbers with the column mean and reports the count', () => {
     // Mean of the labelled rows' present ages: (20 + 40) / 2.
     expect(ds.normalization).toMatchObject({ mean: [30, 0, 0], std: [10, 1, 1] });
-    expect(ds.notes).toContain(
+    expect(ds.notes.map(englishText)).toContain(
       'Column "age" has 2 missing values; they were filled with the column mean (30).',
     );
     expect(samples(ds).filter((s) => s[0] === 30)).toHaveLength(2);
@@ -137,7 +144,7 @@ describe('tableToDataset: missing values', () => {
 
   it('encodes a missing category as none of the categories and reports it', () => {
     expect(ds.featureNames).toEqual(['age', 'port=C', 'port=S']);
-    expect(ds.notes).toContain(
+    expect(ds.notes.map(englishText)).toContain(
       'Column "port" has 1 missing values; they were encoded as "none of the categories".',
     );
     expect(samples(ds)).toContainEqual([40, 0, 0, 'a']);
@@ -156,12 +163,14 @@ describe('tableToDataset: regression', () => {
     expect(ds.data.y.length).toBe(25);
     expect(ds.featureNames).toEqual(['rooms', 'town=a', 'town=b']);
     expect(samples(ds)).toContainEqual([7, 1, 0, 7000.5]);
-    expect(ds.notes).toContain(
+    expect(ds.notes.map(englishText)).toContain(
       'The targets range from 0.5 to 24000.5 and are used in their own units.',
     );
-    expect(ds.notes.some((n) => n.includes('25 different numbers, so this is regression'))).toBe(
-      true,
-    );
+    expect(
+      ds.notes
+        .map(englishText)
+        .some((n) => n.includes('25 different numbers, so this is regression')),
+    ).toBe(true);
   });
 
   it('lets the student choose either task', () => {
@@ -232,6 +241,6 @@ describe('tableToDataset: order', () => {
     expect(Array.from(again.data.x)).toEqual(Array.from(one.data.x));
     expect(Array.from(other.data.x)).not.toEqual(Array.from(one.data.x));
     expect(new Set(one.data.y.subarray(30))).toEqual(new Set([0, 1]));
-    expect(one.notes.at(-1)).toMatch(/shuffled \(seed 3\)/);
+    expect(one.notes.map(englishText).at(-1)).toMatch(/shuffled \(seed 3\)/);
   });
 });

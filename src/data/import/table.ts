@@ -3,8 +3,7 @@
  * one-hot encoded, gaps filled or rows dropped, and every such decision written into the notes so
  * the student can see what the model will actually be given.
  */
-import { englishText } from '../../messages/englishText';
-import type { Message } from '../../messages/message';
+import { message, type Message } from '../../messages/message';
 import { countLabels } from '../split';
 import { compareNatural, describeClasses } from './classes';
 import { categoryKey, describeColumn, isMissing, parseNumber, type ColumnSummary } from './columns';
@@ -44,7 +43,9 @@ interface Encoder {
 
 /** Builds the dataset; throws ImportError (naming the file, and the line where there is one). */
 export function tableToDataset(table: Table, options: TableOptions): ImportedDataset {
-  const notes = [`Read ${table.rows.length} rows and ${table.header.length} columns.`];
+  const notes = [
+    message('data.note.readTable', { rows: table.rows.length, columns: table.header.length }),
+  ];
   const labelIndex = findColumn(table, options.labelColumn);
   const label = describeColumn(table, labelIndex);
   if (label.kind === 'empty') {
@@ -62,10 +63,16 @@ export function tableToDataset(table: Table, options: TableOptions): ImportedDat
     else kept.push(r);
   });
   if (droppedLines.length > 0) {
-    const shown = droppedLines.slice(0, 5).join(', ');
-    const more = droppedLines.length > 5 ? ', …' : '';
+    const values = {
+      rows: droppedLines.length,
+      name: label.name,
+      lines: droppedLines.slice(0, 5).join(', '),
+    };
     notes.push(
-      `Dropped ${droppedLines.length} rows with no "${label.name}" value (lines ${shown}${more}).`,
+      message(
+        droppedLines.length > 5 ? 'data.note.droppedRowsMore' : 'data.note.droppedRows',
+        values,
+      ),
     );
   }
   const rows = kept.map((r) => table.rows[r] ?? []);
@@ -79,9 +86,7 @@ export function tableToDataset(table: Table, options: TableOptions): ImportedDat
   const encoders = features.map((index) => makeEncoder(table, index, rows, notes));
   const featureNames = encoders.flatMap((e) => e.names);
   const width = featureNames.length;
-  notes.push(
-    `${width} model inputs from ${encoders.length} columns: numbers are standardised (mean 0, standard deviation 1), text columns are one-hot encoded.`,
-  );
+  notes.push(message('data.note.inputs', { inputs: width, columns: encoders.length }));
   checkInputValues(table.name, rows.length * width, dataProblem('data.hint.fewerRows'));
 
   // x: [count, width], one row's encoded columns side by side.
@@ -125,14 +130,16 @@ function findColumn(table: Table, name: string): number {
 }
 
 /** Says which task was picked and, when LayerLab picked it, why and how to pick the other. */
-function describeTaskChoice(label: ColumnSummary, task: ImportTask, chosen: boolean): string {
-  const what = task === 'classification' ? 'classification' : 'regression (predicting a number)';
-  if (chosen) return `"${label.name}" is the label: ${what}, as chosen.`;
-  if (label.kind === 'categorical')
-    return `"${label.name}" is the label. Its values are text, so this is classification.`;
+function describeTaskChoice(label: ColumnSummary, task: ImportTask, chosen: boolean): Message {
+  const { name, distinct } = label;
+  if (chosen)
+    return task === 'classification'
+      ? message('data.note.labelChosenClassification', { name })
+      : message('data.note.labelChosenRegression', { name });
+  if (label.kind === 'categorical') return message('data.note.labelText', { name });
   return task === 'classification'
-    ? `"${label.name}" is the label. It has only ${label.distinct} different values, so each is taken as a class (classification); choose regression to predict it as a number.`
-    : `"${label.name}" is the label. It has ${label.distinct} different numbers, so this is ${what}; choose classification to treat each value as a class.`;
+    ? message('data.note.labelFewValues', { name, distinct })
+    : message('data.note.labelManyValues', { name, distinct });
 }
 
 /** The input columns, by index: the ones asked for (checked), or every usable other column. */
@@ -140,7 +147,7 @@ function chooseFeatures(
   table: Table,
   labelIndex: number,
   asked: readonly string[] | undefined,
-  notes: string[],
+  notes: Message[],
 ): number[] {
   const labelName = table.header[labelIndex] ?? '';
   if (asked === undefined) {
@@ -150,8 +157,7 @@ function chooseFeatures(
       const summary = describeColumn(table, i);
       const unusable = whyUnusable(summary);
       if (unusable === null) chosen.push(i);
-      // Dataset notes are stored with the upload as English text (see src/i18n/README.md).
-      else notes.push(`Left out column "${summary.name}": ${englishText(unusable)}`);
+      else notes.push(message('data.note.leftOut', { name: summary.name, reason: unusable }));
     });
     if (chosen.length === 0) {
       throw new ImportError(
@@ -198,7 +204,7 @@ function whyUnusable(summary: ColumnSummary): Message | null {
 interface Labels {
   y: Int32Array | Float32Array;
   classes: string[];
-  note: string;
+  note: Message;
 }
 
 /** Class ids by natural order of the label values; a numeric label's "1" and "1.0" are one class. */
@@ -244,7 +250,7 @@ function regressionTargets(table: Table, name: string, labelIndex: number, kept:
   return {
     y,
     classes: [name],
-    note: `The targets range from ${formatNumber(min)} to ${formatNumber(max)} and are used in their own units.`,
+    note: message('data.note.targets', { min: formatNumber(min), max: formatNumber(max) }),
   };
 }
 
@@ -252,7 +258,7 @@ function makeEncoder(
   table: Table,
   index: number,
   rows: readonly (readonly string[])[],
-  notes: string[],
+  notes: Message[],
 ): Encoder {
   const name = table.header[index] ?? '';
   // Decided on the rows in use, so a column whose only text sat in dropped rows counts as numeric.
@@ -273,7 +279,7 @@ function numericEncoder(
   name: string,
   numbers: readonly number[],
   missing: number,
-  notes: string[],
+  notes: Message[],
 ): Encoder {
   const present = numbers.filter((n) => !Number.isNaN(n));
   const mean = present.reduce((a, b) => a + b, 0) / present.length;
@@ -281,14 +287,10 @@ function numericEncoder(
   // A constant column would divide by zero; with std 1 it becomes all zeros, which is harmless.
   const std = variance > 0 ? Math.sqrt(variance) : 1;
   if (variance === 0) {
-    notes.push(
-      `Column "${name}" is ${formatNumber(mean)} in every row, so it cannot help the model.`,
-    );
+    notes.push(message('data.note.constantColumn', { name, value: formatNumber(mean) }));
   }
   if (missing > 0) {
-    notes.push(
-      `Column "${name}" has ${missing} missing values; they were filled with the column mean (${formatNumber(mean)}).`,
-    );
+    notes.push(message('data.note.filledWithMean', { name, missing, mean: formatNumber(mean) }));
   }
   const standardised = Float32Array.from(numbers, (n) => (Number.isNaN(n) ? 0 : (n - mean) / std));
   return {
@@ -306,15 +308,13 @@ function oneHotEncoder(
   name: string,
   values: readonly string[],
   missing: number,
-  notes: string[],
+  notes: Message[],
 ): Encoder {
   const present = new Set(values.filter((value) => !isMissing(value)));
   const categories = [...present].sort(compareNatural);
   const position = new Map(categories.map((category, i) => [category, i]));
   if (missing > 0) {
-    notes.push(
-      `Column "${name}" has ${missing} missing values; they were encoded as "none of the categories".`,
-    );
+    notes.push(message('data.note.filledAsNone', { name, missing }));
   }
   return {
     names: categories.map((category) => `${name}=${category}`),

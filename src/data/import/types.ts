@@ -41,7 +41,7 @@ export interface ImportedDataset {
   /** Tables only: one name per model input after encoding ("age", "colour=red"). */
   featureNames?: string[];
   /** Plain-language report of what the import found and did, one sentence each. */
-  notes: string[];
+  notes: Message[];
 }
 
 /**

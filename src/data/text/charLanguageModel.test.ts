@@ -3,6 +3,7 @@ import { createRandom } from '../random';
 import { labelsPerSample } from '../types';
 import { buildCharLanguageModel, sampleNextChar } from './charLanguageModel';
 import { decodeChars } from './charTokenizer';
+import { englishText } from '../../messages/englishText';
 
 const TEXT = 'to be or not to be, that is the question 🐍';
 
@@ -43,7 +44,7 @@ describe('buildCharLanguageModel', () => {
       maxSamples: 10,
     });
     expect(data.count).toBe(10);
-    expect(notes.join('\n')).toMatch(/spread evenly over the 996 possible/);
+    expect(notes.map(englishText).join('\n')).toMatch(/spread evenly over the 996 possible/);
   });
 
   it('maps characters beyond vocabSize to <oov> and notes it', () => {
@@ -54,7 +55,9 @@ describe('buildCharLanguageModel', () => {
     });
     expect(vocabulary.tokens).toEqual(['<oov>', 'a', 'b']);
     expect(Array.from(data.y.subarray(-1))).toEqual([0]);
-    expect(notes.join('\n')).toMatch(/12\.5% of characters are outside the vocabulary/);
+    expect(notes.map(englishText).join('\n')).toMatch(
+      /12\.5% of characters are outside the vocabulary/,
+    );
   });
 
   it('rejects a text too short and bad options, naming them', () => {

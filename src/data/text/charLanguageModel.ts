@@ -4,6 +4,7 @@
  * Windows stay in text order, so a validation split taken from the tail (src/data/split.ts) is the
  * end of the text, which the model never trained on.
  */
+import { message, type Message } from '../../messages/message';
 import type { Random } from '../random';
 import type { LabelledData } from '../types';
 import { buildCharVocabulary, encodeChars } from './charTokenizer';
@@ -33,7 +34,7 @@ export interface CharLanguageModelDataset {
   data: LabelledData;
   vocabulary: Vocabulary;
   inputShape: [number];
-  notes: string[];
+  notes: Message[];
 }
 
 export function buildCharLanguageModel(
@@ -72,17 +73,16 @@ export function buildCharLanguageModel(
   }
 
   const oov = ids.filter((id) => id === vocabulary.oovId).length;
+  const windowValues = { windows: count, length: T, characters: ids.length };
   const notes = [
-    `Vocabulary: ${(vocabulary.tokens.length - 1).toLocaleString('en-US')} characters plus <oov> (0).`,
-    `${count.toLocaleString('en-US')} windows of ${T} characters from a ${ids.length.toLocaleString('en-US')}-character text, ` +
-      (count < windows
-        ? `spread evenly over the ${windows.toLocaleString('en-US')} possible (maxSamples).`
-        : `one every ${stride} characters.`),
+    message('data.note.characters', { characters: vocabulary.tokens.length - 1 }),
+    count < windows
+      ? message('data.note.windowsSpread', { ...windowValues, possible: windows })
+      : message('data.note.windowsEvery', { ...windowValues, stride }),
   ];
   if (oov > 0) {
-    notes.push(
-      `${((100 * oov) / ids.length).toFixed(1)}% of characters are outside the vocabulary and read as <oov>.`,
-    );
+    const percent = ((100 * oov) / ids.length).toFixed(1);
+    notes.push(message('data.note.unknownCharacters', { percent }));
   }
   return { data: { x, y, count }, vocabulary, inputShape: [T], notes };
 }

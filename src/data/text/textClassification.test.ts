@@ -4,6 +4,8 @@ import { labelsPerSample } from '../types';
 import { buildTextClassification, type TextCorpus } from './textClassification';
 import { decodeIds } from './vocabulary';
 import { normalizeText, OOV_TOKEN } from './wordTokenizer';
+import { englishText } from '../../messages/englishText';
+import { chineseText } from '../../messages/testing/chineseText';
 
 const corpus: TextCorpus = {
   texts: [
@@ -77,7 +79,7 @@ describe('buildTextClassification', () => {
 
   it('notes truncation, unknown words and empty texts', () => {
     const { notes } = buildTextClassification(corpus, { sequenceLength: 3, vocabSize: 5 });
-    const text = notes.join('\n');
+    const text = notes.map(englishText).join('\n');
     expect(text).toMatch(/the 3 most frequent of \d+ distinct words/);
     // Texts 0, 1 and 3 have more than 3 words.
     expect(text).toMatch(/50\.0% \(3 texts\) are longer than 3 and lose words at the end/);
@@ -86,10 +88,21 @@ describe('buildTextClassification', () => {
     expect(text).toMatch(/1 text has no words/);
   });
 
+  it('writes the same notes in Chinese, numbers in place', () => {
+    const { notes } = buildTextClassification(corpus, { sequenceLength: 3, vocabSize: 5 });
+    const text = notes.map(chineseText);
+    expect(text[0]).toMatch(
+      /^词表：5 个编号，即 \d+ 个不同词中最常见的 3 个，加上 <pad>（0）和 <oov>（1）。$/,
+    );
+    expect(text[1]).toMatch(/；50\.0%（3 条文本）超过 3 个词，末尾的词会被截掉。$/);
+    expect(text[2]).toBe('60.0% 的词不在词表中，读作 <oov>。');
+    expect(text[3]).toBe('1 条文本没有词（为空或只有标点），将全部是填充。');
+  });
+
   it('notes when nothing is cut and every word is known', () => {
     const { notes, data, vocabulary } = buildTextClassification(corpus, { sequenceLength: 10 });
-    expect(notes.join('\n')).toMatch(/none is longer than 10/);
-    expect(notes.join('\n')).toMatch(/Every word is in the vocabulary/);
+    expect(notes.map(englishText).join('\n')).toMatch(/none is longer than 10/);
+    expect(notes.map(englishText).join('\n')).toMatch(/Every word is in the vocabulary/);
     expect(Array.from(data.x)).not.toContain(vocabulary.oovId);
     expect(decodeIds(data.x, vocabulary)).not.toContain(OOV_TOKEN);
   });
@@ -128,6 +141,6 @@ describe('buildTextClassification', () => {
 
   it('notes a class with no texts', () => {
     const { notes } = buildTextClassification({ ...corpus, classes: ['neg', 'pos', 'meh'] });
-    expect(notes.join('\n')).toMatch(/No text is labelled "meh"/);
+    expect(notes.map(englishText).join('\n')).toMatch(/No text is labelled "meh"/);
   });
 });

@@ -3,6 +3,7 @@
  * fixed-length row of word ids, each label a class id. Notes tell the user what the choices cost
  * (texts cut short, words the vocabulary lacks), since both limit what a model can learn.
  */
+import { message, type Message } from '../../messages/message';
 import { createRandom, shuffledIndices } from '../random';
 import type { LabelledData } from '../types';
 import type { Vocabulary } from './vocabulary';
@@ -53,7 +54,7 @@ export interface TextClassificationDataset {
   /** sourceIndex[n] is the corpus index of sample n (0, 1, 2… unless shuffled), to show its text. */
   sourceIndex: Int32Array;
   /** Plain sentences for the user about truncation, unknown words, empty texts. */
-  notes: string[];
+  notes: Message[];
 }
 
 /**
@@ -156,10 +157,9 @@ function validateCorpus({ texts, labels, classes }: TextCorpus): void {
   });
 }
 
+/** A share written with one decimal ("12.5"); the sentence adds the % sign. */
 const percent = (part: number, whole: number) =>
-  `${whole === 0 ? '0' : ((100 * part) / whole).toFixed(1)}%`;
-const plural = (n: number, word: string) =>
-  `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+  whole === 0 ? '0' : ((100 * part) / whole).toFixed(1);
 
 function describeDataset(
   stats: { words: number; oov: number; longest: number; truncated: number; empty: number },
@@ -171,36 +171,48 @@ function describeDataset(
     distinctWords: number;
   },
   corpus: TextCorpus,
-): string[] {
+): Message[] {
   const { count, sequenceLength, vocabulary, distinctWords } = setup;
-  const notes: string[] = [];
+  const notes: Message[] = [];
   const kept = vocabulary.tokens.length - 2;
   notes.push(
     kept < distinctWords
-      ? `Vocabulary: ${vocabulary.tokens.length.toLocaleString('en-US')} ids, the ${kept.toLocaleString('en-US')} most frequent of ${plural(distinctWords, 'distinct word')} plus <pad> (0) and <oov> (1).`
-      : `Vocabulary: all ${plural(distinctWords, 'distinct word')} plus <pad> (0) and <oov> (1).`,
+      ? message('data.note.vocabularyTop', {
+          ids: vocabulary.tokens.length,
+          kept,
+          count: distinctWords,
+        })
+      : message('data.note.vocabularyAll', { count: distinctWords }),
   );
+  const lengths = {
+    average: (stats.words / count).toFixed(1),
+    longest: stats.longest,
+    length: sequenceLength,
+  };
   notes.push(
-    `Texts average ${(stats.words / count).toFixed(1)} words (longest ${stats.longest}); ` +
-      (stats.truncated === 0
-        ? `none is longer than ${sequenceLength}.`
-        : `${percent(stats.truncated, count)} (${plural(stats.truncated, 'text')}) are longer than ${sequenceLength} and lose words at the ${setup.truncate}.`),
+    stats.truncated === 0
+      ? message('data.note.lengthsFit', lengths)
+      : message(
+          setup.truncate === 'start' ? 'data.note.lengthsCutStart' : 'data.note.lengthsCutEnd',
+          {
+            ...lengths,
+            percent: percent(stats.truncated, count),
+            count: stats.truncated,
+          },
+        ),
   );
   notes.push(
     stats.oov === 0
-      ? 'Every word is in the vocabulary.'
-      : `${percent(stats.oov, stats.words)} of words are outside the vocabulary and read as <oov>.`,
+      ? message('data.note.allWordsKnown')
+      : message('data.note.unknownWords', { percent: percent(stats.oov, stats.words) }),
   );
-  if (stats.empty > 0) {
-    notes.push(
-      `${plural(stats.empty, 'text')} ${stats.empty === 1 ? 'has' : 'have'} no words (empty or punctuation only) and will be all padding.`,
-    );
-  }
+  if (stats.empty > 0) notes.push(message('data.note.emptyTexts', { count: stats.empty }));
   const perClass = new Array<number>(corpus.classes.length).fill(0);
   for (const label of corpus.labels) perClass[label] = (perClass[label] ?? 0) + 1;
   const missing = corpus.classes.filter((_, c) => perClass[c] === 0);
   if (missing.length > 0) {
-    notes.push(`No text is labelled ${missing.map((name) => `"${name}"`).join(', ')}.`);
+    const classes = missing.map((name) => `"${name}"`).join(', ');
+    notes.push(message('data.note.unlabelledClasses', { classes }));
   }
   return notes;
 }

@@ -30,6 +30,8 @@ export const dataEn = {
   accepted:
     'LayerLab can import: a table (.csv, .tsv or .txt, one row per sample, a header row naming the columns); a pair of IDX files as in MNIST (images and labels, raw or .gz); or images (PNG, JPEG, GIF, BMP, WebP) sorted into one folder per class, as a folder or a .zip.',
   noFiles: 'no files were chosen.',
+  /** An upload button's file dialog was closed with nothing chosen. */
+  nothingChosen: 'No files were chosen.',
   onlySystemFiles: 'only system files were chosen. {{accepted}}',
   spreadsheet:
     'this is a spreadsheet; LayerLab reads tables saved as CSV. In Excel: File → Save As → "CSV UTF-8".',
@@ -146,5 +148,88 @@ export const dataEn = {
     undecodable: 'this image could not be decoded ({{reason}}); it may be damaged.',
     wrongSize:
       'decoding gave {{got}} values instead of {{expected}} ({{height}} × {{width}} RGBA).',
+  },
+  /** A user dataset the page still lists but the browser no longer holds. */
+  userDatasetGone:
+    '"{{name}}" is no longer stored in this browser (its site data may have been cleared). Upload the files again, or choose another dataset.',
+  /**
+   * Notes: what an import or the text pipeline found and did, listed in the upload panel and the
+   * data browser. {{list}} is class names with their counts ("cat (120), dog (98)"); {{percent}}
+   * is a number, written with one decimal.
+   */
+  note: {
+    shuffled:
+      'Samples were shuffled (seed {{seed}}) so that the validation part, taken from the end, is a fair mix.',
+    classes: '{{classes}} classes: {{list}}.',
+    classesMore: '{{classes}} classes: {{list}}, and {{more}} more.',
+    mnistTest: 'The {{images, number}} test images of the file are the test set.',
+    /** Tables. */
+    lastColumnLabel: 'No label column was chosen, so the last column, "{{name}}", is the label.',
+    readTable: 'Read {{rows, number}} rows and {{columns}} columns.',
+    labelChosenClassification: '"{{name}}" is the label: classification, as chosen.',
+    labelChosenRegression: '"{{name}}" is the label: regression (predicting a number), as chosen.',
+    labelText: '"{{name}}" is the label. Its values are text, so this is classification.',
+    labelFewValues:
+      '"{{name}}" is the label. It has only {{distinct}} different values, so each is taken as a class (classification); choose regression to predict it as a number.',
+    labelManyValues:
+      '"{{name}}" is the label. It has {{distinct}} different numbers, so this is regression (predicting a number); choose classification to treat each value as a class.',
+    leftOut: 'Left out column "{{name}}": {{reason}}',
+    droppedRows: 'Dropped {{rows, number}} rows with no "{{name}}" value (lines {{lines}}).',
+    droppedRowsMore: 'Dropped {{rows, number}} rows with no "{{name}}" value (lines {{lines}}, …).',
+    targets: 'The targets range from {{min}} to {{max}} and are used in their own units.',
+    inputs:
+      '{{inputs, number}} model inputs from {{columns}} columns: numbers are standardised (mean 0, standard deviation 1), text columns are one-hot encoded.',
+    constantColumn: 'Column "{{name}}" is {{value}} in every row, so it cannot help the model.',
+    filledWithMean:
+      'Column "{{name}}" has {{missing, number}} missing values; they were filled with the column mean ({{mean}}).',
+    filledAsNone:
+      'Column "{{name}}" has {{missing, number}} missing values; they were encoded as "none of the categories".',
+    /** IDX files and image folders. */
+    readIdx:
+      'Read {{images, number}} images of {{rows, number}} × {{columns}} pixels from {{imagesFile}} and their labels from {{labelsFile}}.',
+    readIdxChannels:
+      'Read {{images, number}} images of {{rows, number}} × {{columns}} pixels with {{channels}} channels from {{imagesFile}} and their labels from {{labelsFile}}.',
+    pixelsScaled: 'Pixels were divided by 255, so inputs are between 0 and 1.',
+    foundImages: 'Found {{images, number}} images in {{folders}} folders.',
+    classFolders: 'Class "{{name}}" gathers the images of {{folders}} folders: {{list}}.',
+    resizedGrey:
+      'Images were resized to {{height}} × {{width}} pixels (stretched if their shape differs), turned to greyscale, and pixel values divided by 255.',
+    resizedColour:
+      'Images were resized to {{height}} × {{width}} pixels (stretched if their shape differs) in colour (RGB), and pixel values divided by 255.',
+    /** Labelled texts (word ids). */
+    vocabularyTop_one:
+      'Vocabulary: {{ids, number}} ids, the {{kept, number}} most frequent of {{count, number}} distinct word plus <pad> (0) and <oov> (1).',
+    vocabularyTop_other:
+      'Vocabulary: {{ids, number}} ids, the {{kept, number}} most frequent of {{count, number}} distinct words plus <pad> (0) and <oov> (1).',
+    vocabularyAll_one:
+      'Vocabulary: all {{count, number}} distinct word plus <pad> (0) and <oov> (1).',
+    vocabularyAll_other:
+      'Vocabulary: all {{count, number}} distinct words plus <pad> (0) and <oov> (1).',
+    lengthsFit:
+      'Texts average {{average}} words (longest {{longest}}); none is longer than {{length}}.',
+    lengthsCutEnd_one:
+      'Texts average {{average}} words (longest {{longest}}); {{percent}}% ({{count, number}} text) is longer than {{length}} and loses words at the end.',
+    lengthsCutEnd_other:
+      'Texts average {{average}} words (longest {{longest}}); {{percent}}% ({{count, number}} texts) are longer than {{length}} and lose words at the end.',
+    lengthsCutStart_one:
+      'Texts average {{average}} words (longest {{longest}}); {{percent}}% ({{count, number}} text) is longer than {{length}} and loses words at the start.',
+    lengthsCutStart_other:
+      'Texts average {{average}} words (longest {{longest}}); {{percent}}% ({{count, number}} texts) are longer than {{length}} and lose words at the start.',
+    allWordsKnown: 'Every word is in the vocabulary.',
+    unknownWords: '{{percent}}% of words are outside the vocabulary and read as <oov>.',
+    emptyTexts_one:
+      '{{count, number}} text has no words (empty or punctuation only) and will be all padding.',
+    emptyTexts_other:
+      '{{count, number}} texts have no words (empty or punctuation only) and will be all padding.',
+    unlabelledClasses: 'No text is labelled {{classes}}.',
+    /** Character corpora. */
+    characters: 'Vocabulary: {{characters, number}} characters plus <oov> (0).',
+    windowsSpread:
+      '{{windows, number}} windows of {{length}} characters from a {{characters, number}}-character text, spread evenly over the {{possible, number}} possible (maxSamples).',
+    windowsEvery:
+      '{{windows, number}} windows of {{length}} characters from a {{characters, number}}-character text, one every {{stride}} characters.',
+    unknownCharacters: '{{percent}}% of characters are outside the vocabulary and read as <oov>.',
+    /** A stored note whose key this version does not have. */
+    unreadable: 'A note saved by another version of LayerLab cannot be shown here.',
   },
 };
