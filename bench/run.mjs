@@ -61,7 +61,7 @@ const VARIANTS = [
   ],
   [
     'trainer',
-    "LayerLab's `Trainer.runStep` in a tight loop (index upload + gather, Flatten, correct-count, device-side sums; both sums read back)",
+    "LayerLab's `Trainer.runStep` in a tight loop (the shuffled batch copied on the CPU and uploaded, Flatten, correct-count, device-side sums; both sums read back)",
   ],
   [
     'bare-gather',
@@ -454,7 +454,7 @@ function interpretation(rows) {
     out.push(
       `Where the time goes: per training step, LayerLab used more CPU than the bare loop: ${list(extra)}. ` +
         'The page main thread and other renderer threads are the UI; the GPU process runs the extra ' +
-        'kernels (gather, correct-count, running sums, validation) and also rasterises the page. ' +
+        'work (batch uploads, correct-count, running sums, validation) and also rasterises the page. ' +
         'On two cores every millisecond of it is taken from training.',
     );
   if (janky.length) {
@@ -501,8 +501,9 @@ function interpretation(rows) {
     out.push(lines.join(' '));
   }
   out.push(
-    'What differs between the two columns by construction: per step, LayerLab uploads the 32 ' +
-      'shuffled indices and gathers x and y (the bare loop slices a contiguous batch), computes the ' +
+    'What differs between the two columns by construction: per step, LayerLab copies the 32 ' +
+      'shuffled samples on the CPU and uploads that batch (the bare loop slices a contiguous batch of ' +
+      'a dataset held on the device), computes the ' +
       'correct-count from the same forward pass and adds loss and count into device-side sums, and ' +
       'yields to the worker event loop so that Pause/Stop apply at the next step; at every epoch end ' +
       `(every ${STEPS_PER_EPOCH} steps) it waits for the queued steps and evaluates the 6,000 ` +

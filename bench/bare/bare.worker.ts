@@ -11,6 +11,8 @@ import { createRandom, shuffledIndices } from '../../src/data/random';
 import { buildModel } from '../../src/models/builder';
 import type { ModelSpec } from '../../src/models/spec';
 import type { TrainingConfig } from '../../src/models/trainingConfig';
+import type { LabelledData } from '../../src/data/types';
+import { makeSplit } from '../../src/workers/batches';
 import { Trainer } from '../../src/workers/trainer';
 import { yieldToEvents } from '../../src/workers/yieldToEvents';
 import type { BareEvent, BareRequest, BareResult } from './types';
@@ -105,7 +107,7 @@ const MNIST_MLP: ModelSpec = {
   ],
 };
 
-function createTrainerStepper(request: BareRequest, x: tf.Tensor2D, y: tf.Tensor2D): Stepper {
+function createTrainerStepper(request: BareRequest, data: LabelledData): Stepper {
   const config: TrainingConfig = {
     optimizer: 'adam',
     learningRate: 0.001,
@@ -118,13 +120,8 @@ function createTrainerStepper(request: BareRequest, x: tf.Tensor2D, y: tf.Tensor
     backend: request.backend,
   };
   const model = buildModel(MNIST_MLP, [28, 28, 1], SEED);
-  const images = x.reshape([SAMPLES, 28, 28, 1]);
-  const trainer = new Trainer(
-    model,
-    config,
-    { x: images, y, count: SAMPLES, regression: false },
-    null,
-  );
+  // As in LayerLab, the samples stay in CPU memory and each step uploads its batch.
+  const trainer = new Trainer(model, config, makeSplit(data, [28, 28, 1], CLASSES, CLASSES), null);
   return {
     step: () => trainer.runStep(),
     take() {
@@ -137,7 +134,6 @@ function createTrainerStepper(request: BareRequest, x: tf.Tensor2D, y: tf.Tensor
     dispose() {
       trainer.dispose();
       model.dispose();
-      images.dispose();
     },
   };
 }
@@ -196,7 +192,7 @@ async function run(request: BareRequest): Promise<BareResult> {
   ) as tf.Tensor2D;
 
   const stepper = request.variant.startsWith('trainer')
-    ? createTrainerStepper(request, x, y)
+    ? createTrainerStepper(request, { x: xData, y: labels, count: SAMPLES })
     : createBareStepper(request, x, y);
   const yieldEachStep = request.variant === 'trainer-yield';
   let reads = 0;

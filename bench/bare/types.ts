@@ -6,7 +6,7 @@ export type BackendName = 'webgpu' | 'webgl' | 'cpu';
  * How each step is run.
  * - `bare`: a layers model, optimizer.minimize on a contiguous slice of a device-resident dataset.
  * - `bare-gather`: as `bare`, but the batch is picked by uploading 32 shuffled indices and
- *   gathering x and y (what LayerLab does).
+ *   gathering x and y on the device (what LayerLab did before its data moved to CPU memory).
  * - `trainer`: LayerLab's own Trainer.runStep (src/workers/trainer.ts) and builder, in a tight
  *   loop: no session, no yields.
  * - `trainer-yield`: as `trainer`, plus the MessageChannel yield after every step that

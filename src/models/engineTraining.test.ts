@@ -10,7 +10,8 @@ import { builtinDataset, type DatasetInfo } from '../data/datasets';
 import { createRandom } from '../data/random';
 import { generateSequenceTask } from '../data/sequences';
 import type { LabelledData } from '../data/types';
-import { toTensors, Trainer, type SplitTensors } from '../workers/trainer';
+import { makeSplit, sliceBatch, type Split } from '../workers/batches';
+import { Trainer } from '../workers/trainer';
 import { analyzeInEnglish } from './testing/englishAnalysis';
 import { buildModel } from './builder';
 import type { LayerOf, LayerSpec, ModelSpec } from './spec';
@@ -48,14 +49,14 @@ const CONFIG: TrainingConfig = {
 };
 
 /** The reversal task on the device, one one-hot label per time step: y [count, T, vocab]. */
-function sequenceSplit(id: 'reverse' | 'sort', count: number, seed: number): SplitTensors {
+function sequenceSplit(id: 'reverse' | 'sort', count: number, seed: number): Split {
   const data = generateSequenceTask(id, count, T, VOCAB, seed);
-  const split = toTensors(data, REVERSE.inputShape, VOCAB, VOCAB);
-  expect(split.y.shape).toEqual([count, T, VOCAB]);
+  const split = makeSplit(data, REVERSE.inputShape, VOCAB, VOCAB);
+  expect(split.labelsPerSample).toBe(T);
   return split;
 }
 
-function imageSplit(count: number, seed: number): SplitTensors {
+function imageSplit(count: number, seed: number): Split {
   const random = createRandom(seed);
   const size = 6 * 6 * 2;
   const data: LabelledData = {
@@ -63,7 +64,7 @@ function imageSplit(count: number, seed: number): SplitTensors {
     y: Int32Array.from({ length: count }, () => Math.floor(random() * 3)),
     count,
   };
-  return toTensors(data, IMAGES.inputShape, 3, 3);
+  return makeSplit(data, IMAGES.inputShape, 3, 3);
 }
 
 /** Reads and disposes the pending metrics, as the session does: the mean loss per step. */
@@ -82,7 +83,7 @@ async function drainLoss(trainer: Trainer): Promise<number> {
 interface Run {
   model: tf.LayersModel;
   trainer: Trainer;
-  train: SplitTensors;
+  train: Split;
   dispose(): void;
 }
 
@@ -94,7 +95,7 @@ afterEach(() => {
 function start(
   model: ModelSpec,
   dataset: DatasetInfo,
-  train: SplitTensors,
+  train: Split,
   config: TrainingConfig = CONFIG,
 ): Run {
   const built = buildModel(model, dataset.inputShape, config.seed);
@@ -106,7 +107,6 @@ function start(
     dispose() {
       trainer.dispose();
       built.dispose();
-      tf.dispose([train.x, train.y]);
       const i = live.indexOf(run);
       if (i >= 0) live.splice(i, 1);
     },
@@ -282,17 +282,17 @@ const TRAIN_CASES: TrainCase[] = [
 ];
 
 describe('sequence data on the device', () => {
-  it('toTensors keeps one one-hot label per time step: y [count, T, vocab]', async () => {
+  it('a batch keeps one one-hot label per time step: y [count, T, vocab]', async () => {
     const data = generateSequenceTask('sort', 6, T, VOCAB, 4);
-    const split = toTensors(data, REVERSE.inputShape, VOCAB, VOCAB);
-    const labels = tf.argMax(split.y, -1);
+    const batch = sliceBatch(makeSplit(data, REVERSE.inputShape, VOCAB, VOCAB), 0, 6);
+    const labels = tf.argMax(batch.y, -1);
     try {
-      expect(split.x.shape).toEqual([6, T]);
-      expect(split.y.shape).toEqual([6, T, VOCAB]);
+      expect(batch.x.shape).toEqual([6, T]);
+      expect(batch.y.shape).toEqual([6, T, VOCAB]);
       expect(Array.from(await labels.data())).toEqual(Array.from(data.y));
-      expect(Array.from(await split.x.data())).toEqual(Array.from(data.x));
+      expect(Array.from(await batch.x.data())).toEqual(Array.from(data.x));
     } finally {
-      tf.dispose([split.x, split.y, labels]);
+      tf.dispose([batch.x, batch.y, labels]);
     }
   });
 });
@@ -415,7 +415,7 @@ describe('save and load', () => {
       );
       if (!saved.artifacts) throw new Error('nothing saved');
       const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved.artifacts));
-      const x = sequenceSplit('sort', 5, 9);
+      const x = sliceBatch(sequenceSplit('sort', 5, 9), 0, 5);
       try {
         expect(loaded.countParams()).toBe(run.model.countParams());
         expect(loaded.layers.map((l) => l.getClassName())).toEqual(

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset } from '../data/datasets';
 import { generateSequenceTask } from '../data/sequences';
-import { toTensors, Trainer, type SplitTensors } from '../workers/trainer';
+import { makeSplit, type Split } from '../workers/batches';
+import { Trainer } from '../workers/trainer';
 import { analyzeInEnglish } from './testing/englishAnalysis';
 import { buildModel } from './builder';
 import type { LayerSpec, ModelSpec } from './spec';
@@ -23,10 +24,10 @@ const VOCAB = REVERSE.classes.length;
 const COUNT = 512;
 
 /** The reversal task on the device, one one-hot label per time step: y [count, T, vocab]. */
-function reversal(seed: number): SplitTensors {
+function reversal(seed: number): Split {
   const data = generateSequenceTask('reverse', COUNT, T, VOCAB, seed);
-  const split = toTensors(data, REVERSE.inputShape, VOCAB, VOCAB);
-  expect(split.y.shape).toEqual([COUNT, T, VOCAB]);
+  const split = makeSplit(data, REVERSE.inputShape, VOCAB, VOCAB);
+  expect(split.labelsPerSample).toBe(T);
   return split;
 }
 
@@ -57,7 +58,6 @@ async function lossCurve(layers: LayerSpec[], config: TrainingConfig, steps: num
   cleanup.push(() => {
     trainer.dispose();
     model.dispose();
-    tf.dispose([train.x, train.y]);
   });
   expect(trainer.labelsPerSample).toBe(T);
   while (trainer.step < window) trainer.runStep();

@@ -11,7 +11,8 @@ import type { ProbeFn, WebGpuStatus } from './backendChoice';
 import type { BackendProbe, StartRequest } from './protocol';
 import { message } from '../messages/message';
 import { toMessage } from '../messages/messageError';
-import { toTensors, Trainer } from './trainer';
+import { makeSplit } from './batches';
+import { Trainer } from './trainer';
 
 /** Timing stops after this long or this many steps, whichever comes first. */
 const TIMING_BUDGET_MS = 1500;
@@ -73,7 +74,7 @@ export function createProbe(request: StartRequest, data: PreparedData): ProbeFn 
     }
     const model = buildModel(request.spec, info.inputShape, request.training.seed);
     const outputs = model.outputs[0]?.shape.at(-1) ?? info.classes.length;
-    const split = toTensors(sample, info.inputShape, outputs, info.classes.length);
+    const split = makeSplit(sample, info.inputShape, outputs, info.classes.length);
     const trainer = new Trainer(model, { ...request.training, batchSize }, split, null);
     const runAndRead = async (steps: number): Promise<number> => {
       for (let i = 0; i < steps; i++) trainer.runStep();
@@ -116,8 +117,6 @@ export function createProbe(request: StartRequest, data: PreparedData): ProbeFn 
     } finally {
       trainer.dispose();
       model.dispose();
-      split.x.dispose();
-      split.y.dispose();
     }
   };
 }

@@ -1,14 +1,16 @@
 /**
- * One training run's resources: the model built from the spec, its data on the device, the
- * Trainer and the MetricsReader. Created when a run starts, disposed as a whole when it ends.
+ * One training run's resources: the model built from the spec, its splits (in CPU memory; batches
+ * go to the device as they are needed), the Trainer and the MetricsReader. Created when a run starts, disposed as a whole when it ends.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { PreparedData } from '../data/split';
+import type { LabelledData } from '../data/types';
 import { buildModelWithOutputs } from '../models/builder';
 import { MetricsReader } from './metricsReader';
 import type { StartRequest, TrainRecord } from './protocol';
 import { augmentsAnything } from './augment';
-import { toTensors, Trainer, type SplitTensors } from './trainer';
+import { makeSplit, type Split } from './batches';
+import { Trainer } from './trainer';
 
 export interface Run {
   id: number;
@@ -23,8 +25,7 @@ export interface Run {
   /** Each top-level spec layer's output, by spec id (the probes' activations). */
   layerOutputs: Map<string, tf.SymbolicTensor>;
   /** Evaluated once, when the run ends. */
-  test: SplitTensors | null;
-  tensors: SplitTensors[];
+  test: Split | null;
 }
 
 export function createRun(
@@ -40,14 +41,11 @@ export function createRun(
     request.training.seed,
   );
   const outputs = model.outputs[0]?.shape.at(-1) ?? info.classes.length;
-  const train = toTensors(data.train, info.inputShape, outputs, info.classes.length);
-  const validation = data.validation
-    ? toTensors(data.validation, info.inputShape, outputs, info.classes.length)
-    : null;
-  const test = data.test
-    ? toTensors(data.test, info.inputShape, outputs, info.classes.length)
-    : null;
-  const tensors = [train, validation, test].filter((t): t is SplitTensors => t !== null);
+  const split = (part: LabelledData) =>
+    makeSplit(part, info.inputShape, outputs, info.classes.length);
+  const train = split(data.train);
+  const validation = data.validation ? split(data.validation) : null;
+  const test = data.test ? split(data.test) : null;
   try {
     const augment =
       info.kind === 'images' && augmentsAnything(request.dataset.augment)
@@ -65,11 +63,9 @@ export function createRun(
       data,
       layerOutputs,
       test,
-      tensors,
     };
   } catch (error) {
     model.dispose();
-    tensors.forEach((t) => (t.x.dispose(), t.y.dispose()));
     throw error;
   }
 }
@@ -77,8 +73,4 @@ export function createRun(
 export function disposeRun(run: Run): void {
   run.trainer.dispose();
   run.model.dispose();
-  for (const t of run.tensors) {
-    t.x.dispose();
-    t.y.dispose();
-  }
 }

@@ -10,7 +10,8 @@ import {
   type OptimizerName,
   type TrainingConfig,
 } from '../models/trainingConfig';
-import { toTensors, Trainer, type SplitTensors } from './trainer';
+import { makeSplit, type Split } from './batches';
+import { Trainer } from './trainer';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -36,8 +37,8 @@ const XOR_CONFIG: TrainingConfig = {
 interface Setup {
   model: tf.LayersModel;
   trainer: Trainer;
-  train: SplitTensors;
-  validation: SplitTensors | null;
+  train: Split;
+  validation: Split | null;
   dispose(): void;
 }
 
@@ -52,8 +53,8 @@ function setup(config: Partial<TrainingConfig> = {}, spec: ModelSpec = XOR_MLP):
   const data = splitValidation(generateToy2d('xor', 400, 0, full.seed), full.validationSplit);
   const model = buildModel(spec, [2], full.seed);
   const outputs = model.outputs[0]?.shape.at(-1) ?? 2;
-  const train = toTensors(data.train, [2], outputs, 2);
-  const validation = data.validation ? toTensors(data.validation, [2], outputs, 2) : null;
+  const train = makeSplit(data.train, [2], outputs, 2);
+  const validation = data.validation ? makeSplit(data.validation, [2], outputs, 2) : null;
   const trainer = new Trainer(model, full, train, validation);
   const s: Setup = {
     model,
@@ -63,10 +64,6 @@ function setup(config: Partial<TrainingConfig> = {}, spec: ModelSpec = XOR_MLP):
     dispose() {
       trainer.dispose();
       model.dispose();
-      for (const t of [train, validation]) {
-        t?.x.dispose();
-        t?.y.dispose();
-      }
       const i = live.indexOf(s);
       if (i >= 0) live.splice(i, 1);
     },
@@ -101,42 +98,6 @@ async function weightsOf(model: tf.LayersModel): Promise<number[]> {
   const parts = await Promise.all(model.trainableWeights.map((w) => w.read().data()));
   return parts.flatMap((p) => Array.from(p));
 }
-
-describe('toTensors', () => {
-  it('one-hot encodes labels for several outputs and keeps 0/1 for one output', async () => {
-    const data = {
-      x: Float32Array.from([1, 2, 3, 4, 5, 6]),
-      y: Int32Array.from([1, 0, 1]),
-      count: 3,
-    };
-    const many = toTensors(data, [2], 2, 2);
-    const one = toTensors(data, [2], 1, 2);
-    try {
-      expect(many.x.shape).toEqual([3, 2]);
-      expect(many.y.shape).toEqual([3, 2]);
-      expect(many.y.dtype).toBe('float32');
-      expect(Array.from(await many.y.data())).toEqual([0, 1, 1, 0, 0, 1]);
-      expect(one.y.shape).toEqual([3, 1]);
-      expect(Array.from(await one.y.data())).toEqual([1, 0, 1]);
-      expect(Array.from(await one.x.data())).toEqual([1, 2, 3, 4, 5, 6]);
-      expect(many.count).toBe(3);
-    } finally {
-      for (const t of [many, one]) {
-        t.x.dispose();
-        t.y.dispose();
-      }
-    }
-  });
-
-  it('keeps image samples in their shape', () => {
-    const data = { x: new Float32Array(2 * 2 * 2 * 1), y: Int32Array.from([3, 9]), count: 2 };
-    const t = toTensors(data, [2, 2, 1], 10, 10);
-    expect(t.x.shape).toEqual([2, 2, 2, 1]);
-    expect(t.y.shape).toEqual([2, 10]);
-    t.x.dispose();
-    t.y.dispose();
-  });
-});
 
 describe('Trainer', () => {
   it('learns XOR: the mean loss falls below 0.1 and validation accuracy is high', async () => {
@@ -213,7 +174,7 @@ describe('Trainer', () => {
   it('refuses a batch larger than the training split', () => {
     const model = buildModel(XOR_MLP, [2], 1);
     const data = generateToy2d('xor', 100, 0, 1);
-    const train = toTensors(data, [2], 2, 2);
+    const train = makeSplit(data, [2], 2, 2);
     try {
       expect(() => new Trainer(model, { ...XOR_CONFIG, batchSize: 101 }, train, null)).toThrow(
         'Batch size 101 is larger than the 100 training samples: lower the batch size.',
@@ -223,8 +184,6 @@ describe('Trainer', () => {
       ok.dispose();
     } finally {
       model.dispose();
-      train.x.dispose();
-      train.y.dispose();
     }
   });
 

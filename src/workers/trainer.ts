@@ -4,7 +4,6 @@
  * No lifecycle here (that is session.ts); runs the same in Node and in the worker.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LabelledData } from '../data/types';
 import { createRandom, shuffledIndices, type Random } from '../data/random';
 import {
   computeLoss,
@@ -12,55 +11,10 @@ import {
   createOptimizer,
   setOptimizerLearningRate,
 } from '../models/losses';
-import type { Shape } from '../models/spec';
 import type { TrainingConfig } from '../models/trainingConfig';
 import { augmentBatch, type AugmentOptions } from './augment';
+import { gatherBatch, sliceBatch, type Split } from './batches';
 import { symmetricHistogram } from './probes/gpuStats';
-
-/** A split on the device: x [count, ...inputShape], y [count, outputs]. */
-export interface SplitTensors {
-  x: tf.Tensor;
-  y: tf.Tensor;
-  count: number;
-  /** Real-valued targets: there is no accuracy to count. */
-  regression: boolean;
-}
-
-/**
- * Uploads a split. Regression targets (Float32Array labels) go up as they are: [count, targets].
- * For class ids, one output unit → y is the 0/1 label [count, 1]; otherwise y is one-hot over
- * `classes`: [count, classes], or [count, T, classes] when there is a label per time step.
- */
-export function toTensors(
-  data: LabelledData,
-  inputShape: Shape,
-  outputs: number,
-  classes: number,
-): SplitTensors {
-  return tf.tidy(() => {
-    const x = tf.tensor(data.x, [data.count, ...inputShape], 'float32');
-    const perSample = data.y.length / data.count;
-    if (data.y instanceof Float32Array) {
-      return {
-        x,
-        y: tf.tensor2d(data.y, [data.count, perSample]),
-        count: data.count,
-        regression: true,
-      };
-    }
-    const labels = tf.tensor1d(Int32Array.from(data.y), 'int32');
-    let y: tf.Tensor;
-    if (outputs === 1) {
-      y = labels.toFloat().reshape([data.count, 1]);
-    } else if (perSample === 1) {
-      y = tf.oneHot(labels, classes).toFloat(); // [count, classes]
-    } else {
-      // [count * T, classes] -> [count, T, classes]
-      y = tf.oneHot(labels, classes).toFloat().reshape([data.count, perSample, classes]);
-    }
-    return { x, y, count: data.count, regression: false };
-  });
-}
 
 /** Device-side sums since the last handover; the caller reads them with `await data()` and disposes. */
 export interface PendingMetrics {
@@ -96,8 +50,8 @@ export class Trainer {
   constructor(
     readonly model: tf.LayersModel,
     readonly config: TrainingConfig,
-    readonly train: SplitTensors,
-    readonly validation: SplitTensors | null,
+    readonly train: Split,
+    readonly validation: Split | null,
     /** Image batches only: random shifts, rotations, flips of each training image. */
     readonly augment: AugmentOptions | null = null,
   ) {
@@ -116,7 +70,7 @@ export class Trainer {
 
   /** 1 for classification; the number of time steps when every step has a label. */
   get labelsPerSample(): number {
-    return this.train.y.shape.length === 3 ? (this.train.y.shape[1] ?? 1) : 1;
+    return this.train.regression ? 1 : this.train.labelsPerSample;
   }
 
   get learningRate(): number {
@@ -136,13 +90,11 @@ export class Trainer {
     // the gradient tape's scope, so it is disposed by hand below.
     const kept: { correct: tf.Scalar | null } = { correct: null };
     const [lossSum, correctSum] = tf.tidy(() => {
-      const idx = tf.tensor1d(indices, 'int32');
-      const gathered = tf.gather(this.train.x, idx); // [batch, ...inputShape]
+      const { x: gathered, y: yb } = gatherBatch(this.train, indices); // [batch, ...inputShape]
       const xb =
         this.augment && gathered.rank === 4
           ? augmentBatch(gathered as tf.Tensor4D, this.augment, this.augmentRandom)
           : gathered;
-      const yb = tf.gather(this.train.y, idx); // [batch, outputs]
       const { value, grads } = this.optimizer.computeGradients(() => {
         const pred = this.model.apply(xb, { training: true }) as tf.Tensor;
         kept.correct = tf.keep(this.train.regression ? tf.scalar(0) : countCorrect(yb, pred));
@@ -224,24 +176,26 @@ export class Trainer {
 
   /** Mean loss and accuracy on a split (the validation split by default), in fixed batches; one readback. */
   async evaluate(
-    split: SplitTensors | null = this.validation,
+    split: Split | null = this.validation,
   ): Promise<{ loss: number; accuracy: number | null; count: number } | null> {
     if (!split || split.count === 0) return null;
     // Fixed shapes: full batches only, unless the whole split is smaller than one batch.
     const size = Math.min(this.config.batchSize, split.count);
     const batches = Math.floor(split.count / size);
-    const totals = tf.tidy(() => {
-      let loss = tf.scalar(0);
-      let correct = tf.scalar(0);
-      for (let b = 0; b < batches; b++) {
-        const xb = split.x.slice(b * size, size);
-        const yb = split.y.slice(b * size, size);
+    // [loss sum, correct count]. One tidy per batch, so a batch's activations are freed before the
+    // next one runs (one tidy around the loop held them all: gigabytes for the MNIST CNN).
+    let totals: tf.Tensor1D = tf.zeros([2]);
+    for (let b = 0; b < batches; b++) {
+      const next = tf.tidy(() => {
+        const { x: xb, y: yb } = sliceBatch(split, b * size, size);
         const pred = this.model.apply(xb, { training: false }) as tf.Tensor;
-        loss = tf.add(loss, computeLoss(this.config.loss, yb, pred));
-        if (!split.regression) correct = tf.add(correct, countCorrect(yb, pred));
-      }
-      return tf.stack([loss, correct]);
-    });
+        const loss = computeLoss(this.config.loss, yb, pred);
+        const correct = split.regression ? tf.scalar(0) : countCorrect(yb, pred);
+        return tf.add(totals, tf.stack([loss, correct])) as tf.Tensor1D;
+      });
+      totals.dispose();
+      totals = next;
+    }
     try {
       const [loss = NaN, correct = NaN] = await totals.data();
       const accuracy = split.regression ? null : correct / (batches * size * this.labelsPerSample);

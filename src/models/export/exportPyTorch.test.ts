@@ -14,7 +14,8 @@ import { createRandom } from '../../data/random';
 import { analyzeInEnglish } from '../testing/englishAnalysis';
 import { buildModel } from '../builder';
 import { DEFAULT_TRAINING } from '../trainingConfig';
-import { toTensors, Trainer } from '../../workers/trainer';
+import { makeSplit } from '../../workers/batches';
+import { Trainer } from '../../workers/trainer';
 import { exportPyTorch } from './exportPyTorch';
 import { perturbWeights, saveTfjsModel } from './testSupport/artifacts';
 import { EXPORT_CASES, type ExportCase } from './testSupport/designs';
@@ -223,7 +224,7 @@ describe.skipIf(!torch.ok && !TORCH_REQUIRED)('exportPyTorch, run with torch', (
       const outputs = analyzeInEnglish(c.spec, c.info, c.training)
         .layers.at(-1)
         ?.outputShape?.at(-1);
-      const split = toTensors(
+      const split = makeSplit(
         { x, y, count },
         c.info.inputShape,
         outputs ?? 1,
@@ -276,7 +277,6 @@ describe.skipIf(!torch.ok && !TORCH_REQUIRED)('exportPyTorch, run with torch', (
       } finally {
         trainer.dispose();
         model.dispose();
-        tf.dispose([split.x, split.y]);
       }
     },
   );

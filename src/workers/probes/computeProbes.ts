@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { evenlySpaced } from '../../models/evaluation/downsample';
 import type { LabelledData } from '../../data/types';
+import { type Split } from '../batches';
 import type { Run } from '../run';
 import type { ProbeResult, ProbeSettings } from '../protocol';
 import { encodeText } from './encodeText';
@@ -25,11 +26,10 @@ import { unpack } from './unpackProbes';
 
 export * from './probeLimits';
 
-function validationOf(run: Run): { data: LabelledData; x: tf.Tensor } | null {
-  const split = run.trainer.validation;
-  const data = run.data.validation;
-  if (split && data) return { data, x: split.x };
-  return { data: run.data.train, x: run.trainer.train.x };
+/** The validation split, or the training split when there is none. */
+function validationOf(run: Run): { data: LabelledData; split: Split } {
+  const split = run.trainer.validation ?? run.trainer.train;
+  return { data: split.data, split };
 }
 
 /** Class ids from model outputs: argmax, or a threshold at 0.5 for one sigmoid unit. */
@@ -133,7 +133,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
     if (views.confusion && info.task !== 'regression' && validation && validation.data.count > 0) {
       confusionCount = wholeBatches(Math.min(CONFUSION_SAMPLES, validation.data.count), batch);
       slots.confusion = packer.add(
-        inBatches(validation.x, confusionCount, batch, (xb) =>
+        inBatches(validation.split, confusionCount, batch, (xb) =>
           predictedIds(run.model.apply(xb, { training: false }) as tf.Tensor),
         ),
       );
@@ -164,7 +164,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
       const index = id === undefined ? -1 : ids.indexOf(id);
       if (id !== undefined && index >= 0) {
         const rows = wholeBatches(Math.min(PROJECTION_SAMPLES, validation.data.count), batch);
-        const features = inBatches(validation.x, rows, batch, (xb) => {
+        const features = inBatches(validation.split, rows, batch, (xb) => {
           const outputs = asList(models.sample.apply(xb, { training: false }));
           const layerOut = outputs[models.layerIndex[index] ?? -1] as tf.Tensor;
           return layerOut.reshape([xb.shape[0] ?? 1, -1]); // [batch, d]

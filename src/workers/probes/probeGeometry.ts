@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LabelledData } from '../../data/types';
+import { sliceInputs, type Split } from '../batches';
 
 /** Bounds of 2-D (or 1-D) inputs with a margin, for the boundary grid. */
 export function domainOf(data: LabelledData, inputs: number): [number, number, number, number] {
@@ -43,16 +44,19 @@ export function wholeBatches(count: number, batch: number): number {
   return count < batch ? count : count - (count % batch);
 }
 
-/** `f` on rows [0, count) of x, one batch at a time, results concatenated along the first axis. */
+/**
+ * `f` on samples [0, count) of a split, one batch at a time (uploaded as it is needed), results
+ * concatenated along the first axis.
+ */
 export function inBatches(
-  x: tf.Tensor,
+  split: Split,
   count: number,
   batch: number,
   f: (xb: tf.Tensor) => tf.Tensor,
 ): tf.Tensor {
   const parts: tf.Tensor[] = [];
   for (let start = 0; start < count; start += batch) {
-    parts.push(f(x.slice(start, Math.min(batch, count - start))));
+    parts.push(f(sliceInputs(split, start, Math.min(batch, count - start))));
   }
   return parts.length === 1 ? (parts[0] as tf.Tensor) : tf.concat(parts);
 }
