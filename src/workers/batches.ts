@@ -103,7 +103,14 @@ function labelTensor(split: Split, y: Int32Array | Float32Array, count: number):
   const perSample = split.labelsPerSample;
   if (y instanceof Float32Array) return tf.tensor2d(y, [count, perSample]);
   if (split.outputs === 1) return tf.tensor2d(Float32Array.from(y), [count, perSample]);
-  const ids = tf.tensor1d(y, 'int32');
-  const oneHot = tf.oneHot(ids, split.classes).toFloat(); // [count * T, classes]
-  return perSample === 1 ? oneHot : oneHot.reshape([count, perSample, split.classes]);
+  // One-hot on the CPU: one upload per batch, no extra kernels. An id outside 0..classes-1 gives
+  // an all-zero row, as tf.oneHot does.
+  const { classes } = split;
+  const oneHot = new Float32Array(y.length * classes); // [count * T, classes]
+  y.forEach((id, row) => {
+    if (id >= 0 && id < classes) oneHot[row * classes + id] = 1;
+  });
+  return perSample === 1
+    ? tf.tensor2d(oneHot, [count, classes])
+    : tf.tensor3d(oneHot, [count, perSample, classes]);
 }
