@@ -5,7 +5,7 @@
  * laptop's GPU can spare; one batch of 32 digits is 100 KB to upload.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LabelledData } from '../data/types';
+import { labelsPerSample, type LabelledData } from '../data/types';
 import type { Shape } from '../models/spec';
 
 /** A split in CPU memory, with what its batches need to become tensors. */
@@ -15,7 +15,9 @@ export interface Split {
   count: number;
   /** Real-valued targets: there is no accuracy to count. */
   regression: boolean;
-  /** 1 for classification; the number of time steps when every step has a label. */
+  /** Input values per sample (the product of inputShape). */
+  features: number;
+  /** Label values per sample: 1 for classification, T for a label per time step, targets. */
   labelsPerSample: number;
   /** The model's output units: 1 means y is the 0/1 label, more means one-hot over `classes`. */
   outputs: number;
@@ -33,7 +35,8 @@ export function makeSplit(
     inputShape,
     count: data.count,
     regression: data.y instanceof Float32Array,
-    labelsPerSample: data.count === 0 ? 1 : data.y.length / data.count,
+    features: data.count === 0 ? 0 : data.x.length / data.count,
+    labelsPerSample: labelsPerSample(data),
     outputs,
     classes,
   };
@@ -47,9 +50,7 @@ export interface Batch {
 
 /** The samples at `indices` (copied on the CPU, then uploaded). Call inside tf.tidy. */
 export function gatherBatch(split: Split, indices: ArrayLike<number>): Batch {
-  const { data } = split;
-  const perSample = data.count === 0 ? 0 : data.x.length / data.count;
-  const labels = split.labelsPerSample;
+  const { data, features: perSample, labelsPerSample: labels } = split;
   const x = new Float32Array(indices.length * perSample);
   const y =
     data.y instanceof Float32Array
@@ -65,10 +66,9 @@ export function gatherBatch(split: Split, indices: ArrayLike<number>): Batch {
 
 /** Samples [start, start + size) without copying them first (evaluation, probes). */
 export function sliceBatch(split: Split, start: number, size: number): Batch {
-  const { data } = split;
   const labels = split.labelsPerSample;
   const x = sliceX(split, start, size);
-  const y = data.y.subarray(start * labels, (start + size) * labels);
+  const y = split.data.y.subarray(start * labels, (start + size) * labels);
   return toBatch(split, x, y, size);
 }
 
@@ -78,8 +78,8 @@ export function sliceInputs(split: Split, start: number, size: number): tf.Tenso
 }
 
 function sliceX(split: Split, start: number, size: number): Float32Array {
-  const perSample = split.count === 0 ? 0 : split.data.x.length / split.count;
-  return split.data.x.subarray(start * perSample, (start + size) * perSample);
+  const { features } = split;
+  return split.data.x.subarray(start * features, (start + size) * features);
 }
 
 function toBatch(

@@ -1,6 +1,7 @@
 /**
  * One training run's resources: the model built from the spec, its splits (in CPU memory; batches
- * go to the device as they are needed), the Trainer and the MetricsReader. Created when a run starts, disposed as a whole when it ends.
+ * go to the device as they are needed), the Trainer and the MetricsReader. Created when a run
+ * starts, disposed as a whole when it ends.
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { PreparedData } from '../data/split';

@@ -5,8 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { evenlySpaced } from '../../models/evaluation/downsample';
-import type { LabelledData } from '../../data/types';
-import { type Split } from '../batches';
+import type { Split } from '../batches';
 import type { Run } from '../run';
 import type { ProbeResult, ProbeSettings } from '../protocol';
 import { encodeText } from './encodeText';
@@ -27,9 +26,8 @@ import { unpack } from './unpackProbes';
 export * from './probeLimits';
 
 /** The validation split, or the training split when there is none. */
-function validationOf(run: Run): { data: LabelledData; split: Split } {
-  const split = run.trainer.validation ?? run.trainer.train;
-  return { data: split.data, split };
+function validationOf(run: Run): Split {
+  return run.trainer.validation ?? run.trainer.train;
 }
 
 /** Class ids from model outputs: argmax, or a threshold at 0.5 for one sigmoid unit. */
@@ -71,7 +69,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
         sampleX = sample.x;
       } else if (sample.kind === 'text' && info.kind === 'text') {
         sampleX = encodeText(run, sample.text, perSample);
-      } else if (validation && validation.data.count > 0) {
+      } else if (validation.data.count > 0) {
         sampleIndex = Math.min(
           Math.max(0, sample.kind === 'validation' ? sample.index : 0),
           validation.data.count - 1,
@@ -130,10 +128,10 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
         slots.boundary = packer.add(run.model.apply(xs, { training: false }) as tf.Tensor);
       }
     }
-    if (views.confusion && info.task !== 'regression' && validation && validation.data.count > 0) {
+    if (views.confusion && info.task !== 'regression' && validation.data.count > 0) {
       confusionCount = wholeBatches(Math.min(CONFUSION_SAMPLES, validation.data.count), batch);
       slots.confusion = packer.add(
-        inBatches(validation.split, confusionCount, batch, (xb) =>
+        inBatches(validation, confusionCount, batch, (xb) =>
           predictedIds(run.model.apply(xb, { training: false }) as tf.Tensor),
         ),
       );
@@ -155,7 +153,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
         filters = { layer: conv.name, shape: [kh, kw, count] };
       }
     }
-    if (views.projection && validation && validation.data.count > 1) {
+    if (views.projection && validation.data.count > 1) {
       const ids = models.layerIds;
       const id =
         settings.projectionLayer && ids.includes(settings.projectionLayer)
@@ -164,7 +162,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
       const index = id === undefined ? -1 : ids.indexOf(id);
       if (id !== undefined && index >= 0) {
         const rows = wholeBatches(Math.min(PROJECTION_SAMPLES, validation.data.count), batch);
-        const features = inBatches(validation.split, rows, batch, (xb) => {
+        const features = inBatches(validation, rows, batch, (xb) => {
           const outputs = asList(models.sample.apply(xb, { training: false }));
           const layerOut = outputs[models.layerIndex[index] ?? -1] as tf.Tensor;
           return layerOut.reshape([xb.shape[0] ?? 1, -1]); // [batch, d]
@@ -177,7 +175,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
         projection = { id, rows, columns: keep };
       }
     }
-    if (views.generation && info.kind === 'corpus' && validation && validation.data.count > 0) {
+    if (views.generation && info.kind === 'corpus' && validation.data.count > 0) {
       // A different window of real text each cycle, so the samples do not all start alike.
       const pick = step % validation.data.count;
       generation = validation.data.x.slice(pick * perSample, (pick + 1) * perSample);
@@ -213,6 +211,6 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
     projection,
     filters,
     generationPrompt: generation,
-    validation: validation?.data ?? null,
+    validation: validation.data,
   });
 }
