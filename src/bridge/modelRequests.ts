@@ -4,15 +4,15 @@
  */
 import { checkUploadSize } from '../data/import/limits';
 import type { ModelSpec } from '../models/spec';
-import { message, type Message } from '../messages/message';
-import { MessageError, throwMessage } from '../messages/messageError';
+import { message, type Message } from '../shared/messages/message';
+import { MessageError, throwMessage } from '../shared/messages/messageError';
 import { currentExperiment, useStore } from '../state/store';
 import type {
   SavedModelEntry,
   SavedModelMetrics,
   UploadedFile,
   WorkerEvent,
-} from '../workers/protocol';
+} from '../shared/protocol';
 import { flushFrame, request, startRun } from './workerBridge';
 
 /** What uploading model files gave: a saved model, or a design (and maybe its weights). */

@@ -3,8 +3,8 @@
  * events into store updates (batched to one per animation frame), and restarts the worker after a
  * crash or a lost GPU device. Components call the functions exported here; they never see a Worker.
  */
-import { joinMessages, message, type Message } from '../messages/message';
-import { MessageError, throwMessage, toMessage } from '../messages/messageError';
+import { joinMessages, message, type Message } from '../shared/messages/message';
+import { MessageError, throwMessage, toMessage } from '../shared/messages/messageError';
 import { rememberExperiment } from '../state/recentExperiments';
 import { currentExperiment, datasetInfoOf, initialRun, useStore } from '../state/store';
 import type { UserDatasetEntry } from '../data/datasets';
@@ -21,8 +21,8 @@ import type {
   TrainRecord,
   ValidationRecord,
   WorkerEvent,
-} from '../workers/protocol';
-import { assertNever } from '../workers/protocol';
+} from '../shared/protocol';
+import { assertNever } from '../shared/protocol';
 
 let worker: Worker | null = null;
 let nextRunId = 1;

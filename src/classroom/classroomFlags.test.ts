@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishText } from '../messages/englishText';
+import { englishText } from '../shared/messages/englishText';
 import { parseClassroomFlags } from './classroomFlags';
 
 const KNOWN = {

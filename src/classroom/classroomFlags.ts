@@ -6,7 +6,7 @@
  *
  * Pure and total: unknown names are ignored and reported in `problems`, never thrown.
  */
-import { message, type Message } from '../messages/message';
+import { message, type Message } from '../shared/messages/message';
 
 export const HIDEABLE = [
   'data',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMessage } from '../messages/useMessage';
+import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 

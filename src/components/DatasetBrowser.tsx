@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../messages/message';
-import { toMessage } from '../messages/messageError';
-import { useMessage } from '../messages/useMessage';
+import type { Message } from '../shared/messages/message';
+import { toMessage } from '../shared/messages/messageError';
+import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { dataRequests } from '../bridge/workerBridge';
 import type { DatasetInfo } from '../data/datasets';
 import { useStore } from '../state/store';
 import { useDatasetInfo } from '../state/useAnalysis';
-import type { SamplePage } from '../workers/protocol';
+import type { SamplePage } from '../shared/protocol';
 import { ClassHistogram } from './ClassHistogram';
 import { ImageTile } from './ImageTile';
 import { PointsPlot } from './PointsPlot';

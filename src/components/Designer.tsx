@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMessage } from '../messages/useMessage';
+import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { LAYER_KINDS, LAYER_TYPES } from '../models/layerRegistry';
 import { formatShape, INPUT_ID, type LayerKind } from '../models/spec';

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { message } from '../messages/message';
-import { parseExperiment } from '../state/experiment';
+import { message } from '../shared/messages/message';
+import { parseExperiment } from '../shared/experiment';
 import { encodeShareLink } from '../state/shareLink';
 import { readRecent, rememberExperiment, type RecentExperiment } from '../state/recentExperiments';
 import { currentExperiment, useStore } from '../state/store';

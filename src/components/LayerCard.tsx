@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMessage } from '../messages/useMessage';
+import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { LAYER_TYPES, type FieldSpec } from '../models/layerRegistry';
 import { isBlock } from '../models/layerTypes/blocks';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
-import type { TrainRecord, ValidationRecord } from '../workers/protocol';
+import type { TrainRecord, ValidationRecord } from '../shared/protocol';
 import { LineChart, type Series } from './LineChart';
 
 type Metric = 'loss' | 'accuracy';

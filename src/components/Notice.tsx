@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMessage } from '../messages/useMessage';
+import { useMessage } from '../i18n/useMessage';
 import { useStore } from '../state/store';
 
 /** A dismissible banner for app-level events: a restarted worker, unreadable saved work. */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../messages/message';
-import { useMessage } from '../messages/useMessage';
+import type { Message } from '../shared/messages/message';
+import { useMessage } from '../i18n/useMessage';
 
 interface Props {
   label: string;

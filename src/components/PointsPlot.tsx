@@ -4,7 +4,7 @@ import { manifestEntry } from '../data/datasets';
 import { useTextLanguage } from '../i18n/useTextLanguage';
 import type { DatasetInfo } from '../data/datasets';
 import { useDisplayPrefs } from '../state/displayPrefs';
-import type { SamplePage } from '../workers/protocol';
+import type { SamplePage } from '../shared/protocol';
 import { classShape, traceMarker } from './markers';
 
 /** Colour-blind-safe class colours (Okabe–Ito), in class order. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMessage } from '../messages/useMessage';
+import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useMessage } from '../messages/useMessage';
+import { useMessage } from '../i18n/useMessage';
 import { training } from '../bridge/workerBridge';
 import { useStore } from '../state/store';
 import { useAnalysis } from '../state/useAnalysis';

@@ -1,12 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Message } from '../messages/message';
-import { toMessage } from '../messages/messageError';
-import { useMessage } from '../messages/useMessage';
+import type { Message } from '../shared/messages/message';
+import { toMessage } from '../shared/messages/messageError';
+import { useMessage } from '../i18n/useMessage';
 import { dataRequests, type ImportResult } from '../bridge/workerBridge';
 import type { ColumnSummary } from '../data/import/columns';
 import { useStore } from '../state/store';
-import type { ImportOptions } from '../workers/protocol';
+import type { ImportOptions } from '../shared/protocol';
 
 type Status =
   | { kind: 'idle' }

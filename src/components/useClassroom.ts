@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { parseClassroomFlags, type ClassroomFlags } from '../classroom/classroomFlags';
 import { MANIFEST } from '../data/datasets';
-import { joinMessages, message } from '../messages/message';
+import { joinMessages, message } from '../shared/messages/message';
 import { BUILTIN_LESSONS } from '../lessons/lessonFiles';
 import { PRESETS } from '../models/presets';
 import { useStore } from '../state/store';

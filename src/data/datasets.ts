@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import manifestJson from '../../public/datasets/manifest.json';
-import type { Message } from '../messages/message';
+import type { Message } from '../shared/messages/message';
 import type { Shape } from '../models/spec';
 import type { DatasetTask } from './types';
 

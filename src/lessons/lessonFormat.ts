@@ -5,7 +5,7 @@
  * Validated with zod: a broken file is refused with the field named.
  */
 import { z } from 'zod';
-import { message, type Message } from '../messages/message';
+import { message, type Message } from '../shared/messages/message';
 
 export const LESSON_FORMAT = 'layerlab-lesson';
 export const LESSON_VERSION = 1;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../models/presets';
 import type { ModelSpec } from '../models/spec';
-import { englishText } from '../messages/englishText';
+import { englishText } from '../shared/messages/englishText';
 import { DEFAULT_TRAINING } from '../models/trainingConfig';
 import { checkGoal, type LessonState } from './checkGoal';
 import { BUILTIN_LESSONS } from './lessonFiles';

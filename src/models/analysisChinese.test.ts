@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DatasetInfo } from '../data/datasets';
-import { chineseText } from '../messages/testing/chineseText';
+import { chineseText } from '../shared/messages/testing/chineseText';
 import { analyzeModel } from './analyze';
 import { MODEL_SPEC_VERSION, type LayerSpec } from './spec';
 import { DEFAULT_DATASET, DEFAULT_TRAINING } from './trainingConfig';

@@ -4,7 +4,7 @@
  * Train is allowed, with the reason when it is not. Never changes the design.
  */
 import type { DatasetInfo } from '../data/datasets';
-import { message, type Message } from '../messages/message';
+import { message, type Message } from '../shared/messages/message';
 import { inferStack, type LayerAnalysis } from './inferStack';
 import { formatShape, type ModelSpec, type Shape } from './spec';
 import { LIMITS, type DatasetChoice, type TrainingConfig } from './trainingConfig';

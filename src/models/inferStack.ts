@@ -2,7 +2,7 @@
  * The shape walk over a stack of layers: each layer's output shape, parameter count and problem.
  * Used for the whole design (analyze.ts) and inside blocks (blocks expand into a stack).
  */
-import { message, type Message } from '../messages/message';
+import { message, type Message } from '../shared/messages/message';
 import { LAYER_TYPES, inferLayer } from './layerRegistry';
 import type { NamedProblem } from './layerTypes/types';
 import { INPUT_ID, type LayerSpec, type Shape } from './spec';

@@ -7,7 +7,7 @@
  * in build order; a leakyRelu activation adds a LeakyReLU layer `${name}_leakyrelu` (no number of
  * its own). Weights are `${layer name}/${weight}` with Keras's weight names and shapes.
  */
-import { MessageError } from '../messages/messageError';
+import { MessageError } from '../shared/messages/messageError';
 import type { DatasetInfo } from '../data/datasets';
 import { inferStack } from './inferStack';
 import { expandBlock, isBlock, type BlockSpec } from './layerTypes/blocks';

@@ -3,7 +3,7 @@
  * why and leaves the work as it was. The fragment is removed either way, so a reload does not
  * apply it again over later edits.
  */
-import { message } from '../messages/message';
+import { message } from '../shared/messages/message';
 import { rememberExperiment } from './recentExperiments';
 import { decodeShareLink, SHARE_PREFIX } from './shareLink';
 import { useStore } from './store';

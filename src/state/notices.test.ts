@@ -1,9 +1,9 @@
 /** The notices the store makes, and the experiment file notices, read in English. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { englishText } from '../messages/englishText';
-import { message } from '../messages/message';
+import { englishText } from '../shared/messages/englishText';
+import { message } from '../shared/messages/message';
 import { PRESETS } from '../models/presets';
-import { makeExperiment } from './experiment';
+import { makeExperiment } from '../shared/experiment';
 
 function fakeStorage(entries: Record<string, string>): Storage {
   const map = new Map(Object.entries(entries));

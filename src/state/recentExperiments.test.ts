@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../models/presets';
-import { makeExperiment } from './experiment';
+import { makeExperiment } from '../shared/experiment';
 import { MAX_RECENT, readRecent, RECENT_KEY, rememberExperiment } from './recentExperiments';
 
 function memory() {

@@ -2,7 +2,7 @@
  * The last few experiments the user trained, shared, exported or opened, kept in this browser so
  * yesterday's work is one click away. Each entry is validated on the way out, like any input.
  */
-import { parseExperiment, type Experiment } from './experiment';
+import { parseExperiment, type Experiment } from '../shared/experiment';
 
 export const RECENT_KEY = 'layerlab:recent';
 export const MAX_RECENT = 10;

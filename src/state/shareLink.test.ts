@@ -1,9 +1,9 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../data/random';
-import { englishText } from '../messages/englishText';
+import { englishText } from '../shared/messages/englishText';
 import { PRESETS } from '../models/presets';
-import { makeExperiment, type Experiment } from './experiment';
+import { makeExperiment, type Experiment } from '../shared/experiment';
 import { decodeShareLink, encodeShareLink, MAX_LINK_CHARS, SHARE_PREFIX } from './shareLink';
 
 function experiment(): Experiment {

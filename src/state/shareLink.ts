@@ -5,8 +5,8 @@
  * never throws.
  */
 import { Inflate, deflateSync, strToU8 } from 'fflate';
-import { message, type Message } from '../messages/message';
-import { parseExperiment, refuse, type Experiment, type ParseResult } from './experiment';
+import { message, type Message } from '../shared/messages/message';
+import { parseExperiment, refuse, type Experiment, type ParseResult } from '../shared/experiment';
 
 export const SHARE_PREFIX = '#x=';
 /** A longer fragment is not something LayerLab made (a big design compresses to a few KB). */

@@ -29,15 +29,15 @@ import type {
   TestRecord,
   TrainRecord,
   ValidationRecord,
-} from '../workers/protocol';
+} from '../shared/protocol';
 import {
   EXPERIMENT_VIEWS,
   makeExperiment,
   type Experiment,
   type ExperimentView,
-} from './experiment';
-import { describeZodError, savedWorkSchema } from './schemas';
-import { message, type Message, type MessageValue } from '../messages/message';
+} from '../shared/experiment';
+import { describeZodError, savedWorkSchema } from '../shared/schemas';
+import { message, type Message, type MessageValue } from '../shared/messages/message';
 
 export interface DesignSlice {
   spec: ModelSpec;

@@ -3,10 +3,10 @@
  * since, and a Message this version cannot show all load without losing the dataset.
  */
 import { describe, expect, it } from 'vitest';
-import { englishText } from '../messages/englishText';
-import { message } from '../messages/message';
-import { chineseText } from '../messages/testing/chineseText';
-import { userDatasetEntrySchema } from './schemas';
+import { englishText } from '../shared/messages/englishText';
+import { message } from '../shared/messages/message';
+import { chineseText } from '../shared/messages/testing/chineseText';
+import { userDatasetEntrySchema } from '../shared/schemas';
 
 const entry = (notes: unknown[]) => ({
   id: 'user:abc',

@@ -4,8 +4,8 @@
  * exactly one answer event; failures become messages, and nothing stored is touched by a failed
  * import (the new dataset is only written once it decoded completely).
  */
-import { message, type Message } from '../messages/message';
-import { toMessage } from '../messages/messageError';
+import { message, type Message } from '../shared/messages/message';
+import { toMessage } from '../shared/messages/messageError';
 import type { UserDatasetEntry } from '../data/datasets';
 import { describeColumns } from '../data/import/columns';
 import { parseTable } from '../data/import/csv';
@@ -20,7 +20,7 @@ import type {
   SamplePage,
   UploadedFile,
   WorkerEvent,
-} from './protocol';
+} from '../shared/protocol';
 
 export interface DataServiceDeps extends LoaderDeps {
   decodeImage: ImageDecoder;

@@ -3,8 +3,8 @@
  * (or a reload) reads them from disk instead of the network. Where Cache Storage is missing (an
  * insecure origin, Node tests) it simply downloads.
  */
-import { message } from '../messages/message';
-import { MessageError } from '../messages/messageError';
+import { message } from '../shared/messages/message';
+import { MessageError } from '../shared/messages/messageError';
 
 export const DATASET_CACHE_NAME = 'layerlab-datasets-v1';
 

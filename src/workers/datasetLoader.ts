@@ -4,9 +4,9 @@
  * data from IndexedDB. Returns every sample in a seeded random order; the caller splits it. The
  * main thread never parses dataset bytes.
  */
-import { message, type Message } from '../messages/message';
-import { throwMessage } from '../messages/messageError';
-import { readStoredNotes } from '../messages/storedMessage';
+import { message, type Message } from '../shared/messages/message';
+import { throwMessage } from '../shared/messages/messageError';
+import { readStoredNotes } from '../shared/messages/storedMessage';
 import { manifestEntry, type DatasetChoice, type DatasetInfo } from '../data/datasets';
 import { generateFunction1d } from '../data/function1d';
 import { gunzipFile } from '../data/import/gzip';
@@ -18,7 +18,7 @@ import { generateToy2d, isToy2dId } from '../data/toy2d';
 import type { LabelledData, Normalization } from '../data/types';
 import { decodeBundledCorpus, decodeBundledTable, decodeBundledText } from './bundledDecoders';
 import type { CachedBytes, DownloadProgress } from './datasetCache';
-import type { StartRequest } from './protocol';
+import type { StartRequest } from '../shared/protocol';
 import type { UserDataStore } from './userDataStore';
 
 /** What a loaded dataset carries besides its samples, for training and for the dataset browser. */

@@ -4,7 +4,7 @@
  * behind a pending read. Each read becomes one TrainRecord (the means since the previous one).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TrainRecord } from './protocol';
+import type { TrainRecord } from '../shared/protocol';
 import type { Trainer } from './trainer';
 
 /** Training metrics are read back at most this often (a few times a second). */

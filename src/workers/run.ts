@@ -8,7 +8,7 @@ import type { PreparedData } from '../data/split';
 import type { LabelledData } from '../data/types';
 import { buildModelWithOutputs } from '../models/builder';
 import { MetricsReader } from './metricsReader';
-import type { StartRequest, TrainRecord } from './protocol';
+import type { StartRequest, TrainRecord } from '../shared/protocol';
 import { augmentsAnything } from './augment';
 import { makeSplit, type Split } from './batches';
 import { Trainer } from './trainer';

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { englishText } from '../messages/englishText';
+import { englishText } from '../shared/messages/englishText';
 import type { PreparedData } from '../data/split';
 import { analyzeInEnglish } from '../models/testing/englishAnalysis';
 import { builtinDataset } from '../data/datasets';
 import { PRESETS } from '../models/presets';
 import type { ModelSpec } from '../models/spec';
 import { loadForTraining } from './datasetLoader';
-import type { Phase } from './protocol';
+import type { Phase } from '../shared/protocol';
 import { fetched, fromDisk, harness, request, type Harness } from './testing/sessionHarness';
 
 beforeAll(async () => {

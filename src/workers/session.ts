@@ -4,8 +4,8 @@
  * leave through `host.emit`. The loop yields to the event loop after every step so that pause,
  * stop and learning-rate changes take effect at the next step. Runs in Node tests unchanged.
  */
-import { message, type Message } from '../messages/message';
-import { MessageError, toMessage } from '../messages/messageError';
+import { message, type Message } from '../shared/messages/message';
+import { MessageError, toMessage } from '../shared/messages/messageError';
 import type * as tf from '@tensorflow/tfjs';
 import type { PreparedData } from '../data/split';
 import { analyzeModel } from '../models/analyze';
@@ -17,11 +17,11 @@ import type {
   StartRequest,
   TrainRecord,
   WorkerEvent,
-} from './protocol';
-import { assertNever } from './protocol';
+} from '../shared/protocol';
+import { assertNever } from '../shared/protocol';
 import type { Trainer } from './trainer';
-import { restoreModel } from './models/modelBundle';
-import type { StoredModel } from './models/savedModelStore';
+import { restoreModel } from './savedModels/modelBundle';
+import type { StoredModel } from './savedModels/savedModelStore';
 
 export interface SessionHost {
   emit(event: WorkerEvent): void;

@@ -2,17 +2,17 @@
  * The training worker's entry: owns tfjs, wires the protocol to the TrainingSession.
  * The UI talks to it only through src/bridge/workerBridge.ts.
  */
-import { message } from '../messages/message';
-import { toMessage } from '../messages/messageError';
+import { message } from '../shared/messages/message';
+import { toMessage } from '../shared/messages/messageError';
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend } from './backendChoice';
+import { chooseBackend } from './backends/backendChoice';
 import { fetchDatasetFile } from './datasetCache';
 import { loadForTraining, type LoaderDeps } from './datasetLoader';
 import { installCpuKernels } from './kernels/cpuUnsortedSegmentSum';
 import { ProbeScheduler } from './probes/scheduler';
 import { createIndexedDbStore } from './userDataStore';
-import { createProbe, getWebGpuStatus } from './probe';
+import { createProbe, getWebGpuStatus } from './backends/backendTrial';
 import { browse, importData, type DataServiceDeps } from './dataService';
 import { decodeImage } from './imageDecoder';
 import {
@@ -21,11 +21,11 @@ import {
   type Command,
   type StartRequest,
   type WorkerEvent,
-} from './protocol';
+} from '../shared/protocol';
 import { TrainingSession } from './session';
 import { yieldToEvents } from './yieldToEvents';
-import { handleModelCommand, type ModelServiceDeps } from './models/modelService';
-import { createIndexedDbModelStore } from './models/savedModelStore';
+import { handleModelCommand, type ModelServiceDeps } from './savedModels/modelService';
+import { createIndexedDbModelStore } from './savedModels/savedModelStore';
 
 installCpuKernels();
 

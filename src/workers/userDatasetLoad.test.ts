@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATASET } from '../models/trainingConfig';
 import { userInfo, type UserDatasetEntry } from '../data/datasets';
-import { englishText } from '../messages/englishText';
-import { MessageError } from '../messages/messageError';
-import { chineseText } from '../messages/testing/chineseText';
+import { englishText } from '../shared/messages/englishText';
+import { MessageError } from '../shared/messages/messageError';
+import { chineseText } from '../shared/messages/testing/chineseText';
 import { loadDataset } from './datasetLoader';
 import { createMemoryStore } from './userDataStore';
 

@@ -5,9 +5,9 @@ import { checkGoal } from '../../lessons/checkGoal';
 import { BUILTIN_LESSONS, lessonUrl } from '../../lessons/lessonFiles';
 import { parseLesson, type Lesson, type LessonText } from '../../lessons/lessonFormat';
 import { readProgress, saveProgress, type LessonProgress } from '../../lessons/lessonProgress';
-import { message, type Message } from '../../messages/message';
-import { MessageError, throwMessage, toMessage } from '../../messages/messageError';
-import { useMessage } from '../../messages/useMessage';
+import { message, type Message } from '../../shared/messages/message';
+import { MessageError, throwMessage, toMessage } from '../../shared/messages/messageError';
+import { useMessage } from '../../i18n/useMessage';
 import { useStore } from '../../state/store';
 import { useLessonState } from './useLessonState';
 

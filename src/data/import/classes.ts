@@ -2,7 +2,7 @@
  * Class names: their order (class ids) and how they are reported. Every importer sorts classes
  * the same "natural" way, so "2" comes before "10" and "cat" before "Dog" whatever the source.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 

@@ -3,7 +3,7 @@
  * does the quoting rules; this file adds what a student needs: line numbers in every message,
  * and refusing tables the encoder would misread (ragged rows, nameless or repeated columns).
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import Papa, { type ParseError } from 'papaparse';
 import { decodeText } from './limits';
 import { extension } from './paths';

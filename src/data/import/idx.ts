@@ -3,7 +3,7 @@
  * number (0, 0, element type, number of dimensions), each dimension as a big-endian uint32, then
  * the values, row-major. Files are often gzipped (.gz); both forms are read.
  */
-import { message } from '../../messages/message';
+import { message } from '../../shared/messages/message';
 import { countLabels } from '../split';
 import { compareNatural, describeClasses } from './classes';
 import { gunzipFile } from './gzip';

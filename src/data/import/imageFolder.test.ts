@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { englishText } from '../../messages/englishText';
+import { englishText } from '../../shared/messages/englishText';
 import { file, jpegBytes, pngBytes, solidColourDecoder, thrown } from './fixtures';
 import { decodeImageFolder, planImageFolder } from './imageFolder';
 import type { ImageDecoder, ImportError } from './types';

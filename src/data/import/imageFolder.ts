@@ -3,7 +3,7 @@
  * folder upload or a zip. The class of an image is the folder directly containing it. Pixels
  * are decoded by an injected ImageDecoder (the browser's, in the worker), so this stays pure.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import { compareNatural, describeClasses } from './classes';
 import { checkInputValues } from './limits';
 import { imageType } from './magic';

@@ -1,10 +1,10 @@
 /** An upload's problem is told in the page's language: the file's name, where, and what is wrong. */
 import { describe, expect, it } from 'vitest';
-import { chineseText } from '../../messages/testing/chineseText';
+import { chineseText } from '../../shared/messages/testing/chineseText';
 import { file, pngBytes, solidColourDecoder, thrown } from './fixtures';
 import { importFiles, sniffUpload } from './index';
 import { parseTableText } from './csv';
-import { MessageError } from '../../messages/messageError';
+import { MessageError } from '../../shared/messages/messageError';
 
 function inChinese(f: () => unknown): string {
   const error = thrown(f);

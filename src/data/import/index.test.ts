@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { file, hugeFile, idxBytes, pngBytes, solidColourDecoder } from './fixtures';
 import { ACCEPTED_UPLOADS, importFiles, sniffUpload } from './index';
 import type { FileEntry } from './types';
-import { englishText } from '../../messages/englishText';
+import { englishText } from '../../shared/messages/englishText';
 
 const images = file(
   'train-images-idx3-ubyte.gz',

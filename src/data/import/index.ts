@@ -3,8 +3,8 @@
  * of class folders, a folder of images) from the bytes and names, and hands it to the right
  * importer. Sizes are checked before anything else is read.
  */
-import { englishText } from '../../messages/englishText';
-import { message } from '../../messages/message';
+import { englishText } from '../../shared/messages/englishText';
+import { message } from '../../shared/messages/message';
 import { parseTable } from './csv';
 import { decodeImageFolder } from './imageFolder';
 import { idxPairToDataset, parseIdx } from './idx';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { message } from '../../messages/message';
+import { message } from '../../shared/messages/message';
 import { file, hugeFile, thrown } from './fixtures';
 import {
   MAX_UPLOAD_BYTES,

@@ -3,7 +3,7 @@
  * text where text is expected. Checked first so a student gets a clear reason instead of a frozen
  * tab or a page of garbage columns.
  */
-import type { Message, MessageValue } from '../../messages/message';
+import type { Message, MessageValue } from '../../shared/messages/message';
 import { dataProblem, ImportError, type FileEntry } from './types';
 
 /** The most one upload (a file, or all files of a folder together) may weigh. */

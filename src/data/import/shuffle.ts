@@ -3,7 +3,7 @@
  * only fair when samples are in random order. Uploads are often sorted by class (iris.csv, one
  * folder per class), so every importer shuffles, seeded, so the same upload gives the same split.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import { createRandom, shuffledIndices } from '../random';
 import { reorderData } from '../split';
 import type { LabelledData } from '../types';

@@ -3,7 +3,7 @@ import { parseTableText, type Table } from './csv';
 import { thrown } from './fixtures';
 import { tableToDataset } from './table';
 import type { ImportedDataset } from './types';
-import { englishText } from '../../messages/englishText';
+import { englishText } from '../../shared/messages/englishText';
 
 const table = (text: string): Table => parseTableText('t.csv', text);
 

@@ -3,7 +3,7 @@
  * one-hot encoded, gaps filled or rows dropped, and every such decision written into the notes so
  * the student can see what the model will actually be given.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import { countLabels } from '../split';
 import { compareNatural, describeClasses } from './classes';
 import { categoryKey, describeColumn, isMissing, parseNumber, type ColumnSummary } from './columns';

@@ -3,9 +3,9 @@
  * ImportedDataset) and the one error type. Importers run in the training worker, so everything
  * here is plain data that survives postMessage.
  */
-import { message, type Message, type MessageValue } from '../../messages/message';
-import { MessageError } from '../../messages/messageError';
-import type { MessageKey } from '../../messages/messageKeys';
+import { message, type Message, type MessageValue } from '../../shared/messages/message';
+import { MessageError } from '../../shared/messages/messageError';
+import type { MessageKey } from '../../shared/messages/messageKeys';
 import type { DatasetTask, LabelledData, Normalization } from '../types';
 
 /**
@@ -79,7 +79,7 @@ export class ImportError extends MessageError {
   }
 }
 
-/** A problem of the `data` group (the keys under src/i18n/resources/messages/data.en.ts). */
+/** A problem of the `data` group (the keys under src/shared/messages/text/data.en.ts). */
 export const dataProblem = (
   key: MessageKey & `data.${string}`,
   values?: Parameters<typeof message>[1],

@@ -3,7 +3,7 @@ import { createRandom } from '../random';
 import { labelsPerSample } from '../types';
 import { buildCharLanguageModel, sampleNextChar } from './charLanguageModel';
 import { decodeChars } from './charTokenizer';
-import { englishText } from '../../messages/englishText';
+import { englishText } from '../../shared/messages/englishText';
 
 const TEXT = 'to be or not to be, that is the question 🐍';
 

@@ -4,7 +4,7 @@
  * Windows stay in text order, so a validation split taken from the tail (src/data/split.ts) is the
  * end of the text, which the model never trained on.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import type { Random } from '../random';
 import type { LabelledData } from '../types';
 import { buildCharVocabulary, encodeChars } from './charTokenizer';

@@ -4,8 +4,8 @@ import { labelsPerSample } from '../types';
 import { buildTextClassification, type TextCorpus } from './textClassification';
 import { decodeIds } from './vocabulary';
 import { normalizeText, OOV_TOKEN } from './wordTokenizer';
-import { englishText } from '../../messages/englishText';
-import { chineseText } from '../../messages/testing/chineseText';
+import { englishText } from '../../shared/messages/englishText';
+import { chineseText } from '../../shared/messages/testing/chineseText';
 
 const corpus: TextCorpus = {
   texts: [

@@ -3,7 +3,7 @@
  * fixed-length row of word ids, each label a class id. Notes tell the user what the choices cost
  * (texts cut short, words the vocabulary lacks), since both limit what a model can learn.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import { createRandom, shuffledIndices } from '../random';
 import type { LabelledData } from '../types';
 import type { Vocabulary } from './vocabulary';

@@ -5,7 +5,7 @@
  * `{{count, number}}` (Intl.NumberFormat in the current language). `<b>` marks bold text
  * (react-i18next `Trans`).
  */
-import { messagesEn } from './messages.en';
+import { messagesEn } from '../../shared/messages/text/messages.en';
 
 export const en = {
   common: {
@@ -586,7 +586,7 @@ export const en = {
       "The two axes keep {{percent}} of the variation of this layer's activations. Classes that separate here are easy for the layers after it.",
     noRun: 'Train (or press Step) to see how this layer arranges the samples.',
   },
-  /** The reusable internals views (src/components/internals). */
+  /** The reusable internals views (src/components/canvas). */
   views: {
     classes: 'Classes',
     classN: 'class {{index}}',
@@ -696,6 +696,6 @@ export const en = {
     progress: '{{summary}} ({{done}}/{{goals}})',
     openFile: 'Open a lesson file…',
   },
-  /** Sentences made outside the components (src/messages): model problems, worker and file errors. */
+  /** Sentences made outside the components (src/shared/messages): model problems, worker and file errors. */
   messages: messagesEn,
 } as const;

@@ -1,4 +1,4 @@
-import { messagesZhCN } from './messages.zh-CN';
+import { messagesZhCN } from '../../shared/messages/text/messages.zh-CN';
 import type { Resources } from './types';
 
 /**

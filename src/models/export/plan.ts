@@ -8,7 +8,7 @@ import { analyzeModel } from '../analyze';
 import { appliedLayers, type AppliedLayer } from '../layerNames';
 import { INPUT_ID, type ModelSpec, type Shape } from '../spec';
 import type { TrainingConfig } from '../trainingConfig';
-import { englishText } from '../../messages/englishText';
+import { englishText } from '../../shared/messages/englishText';
 import { ExportError } from './python';
 
 export interface ExportPlan {

@@ -5,7 +5,7 @@
  * exports a layer with the leakyRelu activation, so its own files come back unchanged.
  * Every layer is tried, so one error can name all the layers that cannot be imported.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import { INPUT_ID, type LayerSpec } from '../spec';
 import { converterFor, refusalFor, type Converted } from './convert';
 import type { KerasChain } from './graph';

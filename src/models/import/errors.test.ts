@@ -12,7 +12,7 @@ import {
   keras3Sequential,
   linked,
 } from './fixtures';
-import { englishText } from '../../messages/englishText';
+import { englishText } from '../../shared/messages/englishText';
 import { importKerasModel } from './index';
 
 /** The failure in English: its message and each of its problems. */

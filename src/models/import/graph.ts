@@ -5,7 +5,7 @@
  * construction; functional graphs are checked, and anything else (several inputs or outputs,
  * parallel branches, shared layers, cycles) is explained.
  */
-import { isMessage, message, type Message } from '../../messages/message';
+import { isMessage, message, type Message } from '../../shared/messages/message';
 import { isObject, type JsonObject } from './json';
 import { readLayerEntry, type KerasLayer, type TensorRef } from './kerasLayer';
 

@@ -6,7 +6,7 @@
  *   model file → Keras description (modelFile) → one chain of layers (graph)
  *   → input shape (inputShape) → LayerLab layers (convertChain) → weight names (weightNames)
  */
-import { joinMessages, message, type Message } from '../../messages/message';
+import { joinMessages, message, type Message } from '../../shared/messages/message';
 import { MODEL_SPEC_VERSION } from '../spec';
 import { convertChain } from './convertChain';
 import { readFunctional, readSequential } from './graph';
@@ -16,7 +16,7 @@ import { layerInputs } from './shapes';
 import { importError, listOf, type KerasImportResult, type WeightMapping } from './types';
 import { matchWeights } from './weightNames';
 
-/** The most layers a saved LayerLab design may hold (src/state/schemas.ts). */
+/** The most layers a saved LayerLab design may hold (src/shared/schemas.ts). */
 export const MAX_IMPORTED_LAYERS = 200;
 
 export function importKerasModel(json: unknown): KerasImportResult {

@@ -5,7 +5,7 @@
  * input_shape=…), the Sequential model's build_input_shape, Keras 3's build_config, and last the
  * old input_dim / input_length arguments.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import type { KerasChain } from './graph';
 import { field, isObject, numberField, shapeValue, type JsonObject } from './json';
 

@@ -2,7 +2,7 @@
  * Small readers for untrusted JSON. A model file is whatever the user picked, so every access
  * checks the type instead of trusting a cast; callers turn a wrong type into a message.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 
 export type JsonObject = Record<string, unknown>;
 

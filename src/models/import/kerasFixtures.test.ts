@@ -10,7 +10,7 @@ import {
   keras3Functional,
   keras3Sequential,
 } from './fixtures';
-import { englishText } from '../../messages/englishText';
+import { englishText } from '../../shared/messages/englishText';
 import { importKerasModel } from './index';
 import type { ImportedModel } from './types';
 

@@ -4,7 +4,7 @@
  * those links: Keras 2 / tfjs `[[["dense", 0, 0, {}]]]` and Keras 3
  * `[{ args: [{ class_name: "__keras_tensor__", config: { keras_history: ["dense", 0, 0] } }], kwargs: {} }]`.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import { describeValue, isObject, type JsonObject } from './json';
 
 /** An output of a layer call: `layer`'s call number `node`, output number `tensor`. */

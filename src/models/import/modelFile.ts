@@ -5,7 +5,7 @@
  *  - the in-memory ModelArtifacts of tf.io.withSaveHandler: { modelTopology, weightSpecs }
  *  - a bare Keras `model.to_json()`: { class_name, config } (also when still a JSON string)
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import { describeValue, isObject, type JsonObject } from './json';
 import { importError, type ModelImportError } from './types';
 

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset, type DatasetInfo } from '../../data/datasets';
 import { createRandom } from '../../data/random';
-import { englishText } from '../../messages/englishText';
+import { englishText } from '../../shared/messages/englishText';
 import { analyzeInEnglish } from '../testing/englishAnalysis';
 import { buildModel } from '../builder';
 import { inferStack } from '../inferStack';

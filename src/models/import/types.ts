@@ -2,8 +2,8 @@
  * What an import of a Keras / TensorFlow.js model.json gives back. Plain data, so it can cross
  * postMessage between the worker and the page.
  */
-import { message, type Message } from '../../messages/message';
-import type { MessageKey } from '../../messages/messageKeys';
+import { message, type Message } from '../../shared/messages/message';
+import type { MessageKey } from '../../shared/messages/messageKeys';
 import type { ModelSpec } from '../spec';
 
 /** One weight of the saved model and where it goes in a model built from the imported spec. */

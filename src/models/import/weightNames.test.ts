@@ -7,7 +7,7 @@ import {
   keras2ResidualCnn,
   keras2TextRnn,
 } from './fixtures';
-import { englishText } from '../../messages/englishText';
+import { englishText } from '../../shared/messages/englishText';
 import { importKerasModel } from './index';
 import type { ImportedModel, WeightMapping } from './types';
 import { expectedWeights } from './weightNames';

@@ -9,7 +9,7 @@
  * (some Keras 3 exports). Within a layer, weights pair up by their own name (kernel, bias,
  * gamma…); names LayerLab does not use pair up in order.
  */
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import { tfjsWeights } from '../layerNames';
 import { isBlock } from '../layerTypes/blocks';
 import type { LayerSpec, Shape } from '../spec';

@@ -3,7 +3,7 @@
  * their build both go through `expandBlock`, so a block and its expansion always agree.
  */
 import { ACTIVATIONS, formatShape, type LayerOf, type LayerSpec, type Shape } from '../spec';
-import { message, type Message } from '../../messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import {
   checkInt,
   checkRate,

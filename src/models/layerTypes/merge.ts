@@ -1,6 +1,6 @@
 /** Add and Concatenate: join the previous layer's output with an earlier layer's (a skip connection). */
 import { formatShape, INPUT_ID, type LayerOf, type MergeSpec, type Shape } from '../spec';
-import { isMessage, message, type Message } from '../../messages/message';
+import { isMessage, message, type Message } from '../../shared/messages/message';
 import {
   fail,
   layerProblem,

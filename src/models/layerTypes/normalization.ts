@@ -1,5 +1,5 @@
 /** BatchNormalization and LayerNormalization. */
-import type { Message } from '../../messages/message';
+import type { Message } from '../../shared/messages/message';
 import { fail, layerProblem, type LayerType } from './types';
 
 function checkEpsilon(epsilon: number): Message | null {

@@ -3,9 +3,9 @@
  * default, and its shape rule (output shape + parameter count as Keras counts it, or a problem in
  * words a student understands).
  */
-import type { layersEn } from '../../i18n/resources/messages/layers.en';
-import { message, type Message } from '../../messages/message';
-import type { MessageKey } from '../../messages/messageKeys';
+import type { layersEn } from '../../shared/messages/text/layers.en';
+import { message, type Message } from '../../shared/messages/message';
+import type { MessageKey } from '../../shared/messages/messageKeys';
 import {
   formatShape,
   INITIALIZERS,
@@ -70,7 +70,7 @@ export interface LayerType<K extends LayerKind> {
 /** A failed shape rule: the key of a `layers` message and its values. */
 export const fail = (problem: Message): LayerShapeResult => ({ ok: false, problem });
 
-/** A problem of the `layers` group (the keys under src/i18n/resources/messages/layers.en.ts). */
+/** A problem of the `layers` group (the keys under src/shared/messages/text/layers.en.ts). */
 export const layerProblem = (
   key: MessageKey & `layers.${string}`,
   values?: Parameters<typeof message>[1],

@@ -2,8 +2,8 @@
  * analyzeModel with every Message rendered in English, for tests that read the problems' words
  * (the shapes and names in them are what the tests check).
  */
-import { englishText } from '../../messages/englishText';
-import type { Message } from '../../messages/message';
+import { englishText } from '../../shared/messages/englishText';
+import type { Message } from '../../shared/messages/message';
 import { analyzeModel, type LayerAnalysis, type ModelAnalysis } from '../analyze';
 
 type English<T> = T extends Message ? string : T extends null ? null : T;

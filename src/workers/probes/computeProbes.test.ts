@@ -7,7 +7,7 @@ import { generateToy2d } from '../../data/toy2d';
 import type { LabelledData } from '../../data/types';
 import { PRESETS } from '../../models/presets';
 import { DEFAULT_DATASET, DEFAULT_TRAINING } from '../../models/trainingConfig';
-import type { ProbeSettings, ProbeViews, StartRequest } from '../protocol';
+import type { ProbeSettings, ProbeViews, StartRequest } from '../../shared/protocol';
 import { createRun, disposeRun, type Run } from '../run';
 import {
   BOUNDARY_GRID,

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { evenlySpaced } from '../../models/evaluation/downsample';
 import type { Split } from '../batches';
 import type { Run } from '../run';
-import type { ProbeResult, ProbeSettings } from '../protocol';
+import type { ProbeResult, ProbeSettings } from '../../shared/protocol';
 import { encodeText } from './encodeText';
 import { GENERATED_CHARACTERS, GENERATION_TEMPERATURE, sampleCharacters } from './generateText';
 import { downsampleActivation, HISTOGRAM_BINS, symmetricHistogram } from './gpuStats';

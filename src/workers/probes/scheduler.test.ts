@@ -5,7 +5,7 @@ import { splitData } from '../../data/split';
 import { generateToy2d } from '../../data/toy2d';
 import { PRESETS } from '../../models/presets';
 import { DEFAULT_DATASET, DEFAULT_TRAINING } from '../../models/trainingConfig';
-import type { ProbeSettings, WorkerEvent } from '../protocol';
+import type { ProbeSettings, WorkerEvent } from '../../shared/protocol';
 import { createRun, disposeRun } from '../run';
 import { PROBE_TIME_SHARE, ProbeScheduler } from './scheduler';
 

@@ -5,7 +5,7 @@
  * open. Probes interleave with training steps on the worker's one thread.
  */
 import type { Run } from '../run';
-import type { ProbeResult, ProbeSettings, WorkerEvent } from '../protocol';
+import type { ProbeResult, ProbeSettings, WorkerEvent } from '../../shared/protocol';
 import { computeProbes } from './computeProbes';
 
 export interface ProbeHost {

@@ -5,7 +5,7 @@
 import type { LabelledData } from '../../data/types';
 import { confusionMatrix } from '../../models/evaluation/confusion';
 import { pca } from '../../models/evaluation/pca';
-import type { LayerActivation, ProbeResult, ProbeSettings } from '../protocol';
+import type { LayerActivation, ProbeResult, ProbeSettings } from '../../shared/protocol';
 import type { Run } from '../run';
 import { HISTOGRAM_BINS } from './gpuStats';
 import { cut, type Slot } from './packer';

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { builtinDataset } from '../../data/datasets';
 import { PRESETS } from '../../models/presets';
 import { installCpuKernels } from '../kernels/cpuUnsortedSegmentSum';
-import type { TestRecord, TrainRecord, ValidationRecord } from '../protocol';
+import type { TestRecord, TrainRecord, ValidationRecord } from '../../shared/protocol';
 import { harness, request } from './sessionHarness';
 
 export interface Outcome {

@@ -2,7 +2,7 @@
  * A TrainingSession wired to the real data loader (files read from public/datasets) and the CPU
  * backend, with its events collected: shared by the session and saved-model tests.
  */
-import { message } from '../../messages/message';
+import { message } from '../../shared/messages/message';
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ import type {
   TrainRecord,
   ValidationRecord,
   WorkerEvent,
-} from '../protocol';
+} from '../../shared/protocol';
 import { TrainingSession, type SessionHost } from '../session';
 
 const DATASET_DIR = join(import.meta.dirname, '..', '..', '..', 'public', 'datasets');

@@ -3,7 +3,7 @@
  * camelCase ("leakyRelu"), older files CamelCase class names; all are compared without case or
  * underscores.
  */
-import { message, type Message } from '../../../messages/message';
+import { message, type Message } from '../../../shared/messages/message';
 import type { Activation } from '../../spec';
 import { isObject } from '../json';
 

@@ -1,5 +1,5 @@
 /** Checks shared by converters: axes, data format, window sizes. */
-import { message, type Message } from '../../../messages/message';
+import { message, type Message } from '../../../shared/messages/message';
 import { field, intList, type JsonObject } from '../json';
 
 /**

@@ -1,5 +1,5 @@
 /** Conv2D, MaxPooling2D, AveragePooling2D and global average pooling. */
-import { message } from '../../../messages/message';
+import { message } from '../../../shared/messages/message';
 import { field, intList, numberField } from '../json';
 import { readActivation } from './activation';
 import { channelsLastProblem, isPadding, paddingOf, squareWindow } from './checks';

@@ -1,6 +1,6 @@
 /** Dense, Dropout, Flatten, Reshape, and the activation layers (Activation, ReLU, LeakyReLU, ELU, Softmax). */
 import { product } from '../../layerTypes/types';
-import { message, type Message } from '../../../messages/message';
+import { message, type Message } from '../../../shared/messages/message';
 import { field, intList, numberField } from '../json';
 import { readActivation } from './activation';
 import { isLastAxis } from './checks';

@@ -14,8 +14,8 @@ import {
 import { add, concatenate } from './merge';
 import { batchnorm, layernorm } from './normalization';
 import { embedding, gru, layerLabAttention, layerLabPositional, lstm, simplernn } from './sequence';
-import { message, type Message } from '../../../messages/message';
-import type { MessageKey } from '../../../messages/messageKeys';
+import { message, type Message } from '../../../shared/messages/message';
+import type { MessageKey } from '../../../shared/messages/messageKeys';
 import type { Converter } from './types';
 
 export type { ConvertContext, Converted, Converter } from './types';

@@ -5,7 +5,7 @@
  * LayerLab's default (glorotUniform) with a note. The default is left out of the spec, so a
  * LayerLab model exported and imported again gives back the same spec.
  */
-import { message, type Message } from '../../../messages/message';
+import { message, type Message } from '../../../shared/messages/message';
 import type { Initializer, KernelOptions } from '../../spec';
 import { field, isObject, numberField, stringField, type JsonObject } from '../json';
 

@@ -1,5 +1,5 @@
 /** Add and Concatenate: the layer above plus one earlier layer (or the input). */
-import { message } from '../../../messages/message';
+import { message } from '../../../shared/messages/message';
 import { field } from '../json';
 import { isLastAxis } from './checks';
 import { converted, refused, type Converter } from './types';

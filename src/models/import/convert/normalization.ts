@@ -1,5 +1,5 @@
 /** BatchNormalization and LayerNormalization (over the last axis, as LayerLab builds them). */
-import { message, type Message } from '../../../messages/message';
+import { message, type Message } from '../../../shared/messages/message';
 import { boolField, field, numberField, type JsonObject } from '../json';
 import { isLastAxis } from './checks';
 import { converted, refused, type Converter } from './types';

@@ -2,7 +2,7 @@
  * Embedding, SimpleRNN / LSTM / GRU, and LayerLab's own attention and positional-embedding layers
  * (saved by tfjs under the class names LayerLabMultiHeadSelfAttention and LayerLabPositionalEmbedding).
  */
-import { message, type Message } from '../../../messages/message';
+import { message, type Message } from '../../../shared/messages/message';
 import { POSITION_MODES, type PositionMode } from '../../spec';
 import { boolField, field, isObject, numberField, stringField, type JsonObject } from '../json';
 import { droppedExtras, readKernelOptions } from './kernel';

@@ -2,7 +2,7 @@
  * The contract of a layer converter: one Keras layer (plus what is known about its input) in,
  * one LayerLab layer out, or the reason it cannot be imported.
  */
-import { message, type Message } from '../../../messages/message';
+import { message, type Message } from '../../../shared/messages/message';
 import type { LayerSpec } from '../../spec';
 import type { KerasLayer } from '../kerasLayer';
 

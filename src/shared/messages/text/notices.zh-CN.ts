@@ -1,0 +1,29 @@
+/** Chinese for notices.en.ts: the same keys and {{variables}}. */
+import type { Translation } from '../../../i18n/resources/types';
+import type { noticesEn } from './notices.en';
+
+export const noticesZhCN: Translation<typeof noticesEn> = {
+  expandBlockFirst: '展开这个块之前，请先修好它上方的层：它的输入形状还不确定。',
+  loaded: '已从{{source}}载入实验。',
+  loadedNamed: '已从{{source}}载入实验“{{name}}”。',
+  loadedOtherData:
+    '已从{{source}}载入实验，但它的数据集“{{dataset}}”是在另一个浏览器中上传的，所以改为选择 {{fallback}}。',
+  loadedNamedOtherData:
+    '已从{{source}}载入实验“{{name}}”，但它的数据集“{{dataset}}”是在另一个浏览器中上传的，所以改为选择 {{fallback}}。',
+  source: {
+    link: '链接',
+    recent: '最近的实验',
+    savedModel: '保存的模型“{{name}}”',
+    uploadedModel: '上传的模型',
+  },
+  savedDesignUnreadable:
+    '无法读取你保存的设计（{{detail}}），所以显示的是默认设计。无法读取的副本保存在键 {{key}} 下。',
+  savedDatasetMissing:
+    '保存的数据集“{{dataset}}”已不可用，所以改为选择 {{fallback}}。你的设计没有改变。',
+  workerCrashed: '训练进程崩溃了（{{details}}）。',
+  workerCrashedNoDetails: '训练进程崩溃了（没有详细信息）。',
+  workerUnreadable: '训练进程发来了一条无法读取的消息。',
+  workerRestarted: '{{reason}}已启动新的训练进程；你的设计和设置都完好无损。请按“训练”重新运行。',
+  modelImported: '已把模型导入设计器（输入 [{{shape}}]）。',
+  modelImportedWeights: '它的权重已保存为“{{name}}”：按“载入”即可从这些权重开始。',
+};

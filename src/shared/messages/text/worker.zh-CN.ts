@@ -1,0 +1,57 @@
+/** Chinese for worker.en.ts: the same keys and {{variables}}. */
+import type { Translation } from '../../../i18n/resources/types';
+import type { workerEn } from './worker.en';
+
+export const workerZhCN: Translation<typeof workerEn> = {
+  backend: {
+    chosenByYou: '{{backend}}：由你选择。',
+    chosenFailed: '你选择了 {{backend}}，但它失败了（{{detail}}）。{{fallback}}',
+    fastest:
+      '{{backend}}：实测最快，因为这里的 WebGPU 只是软件适配器（{{adapter}}）。每秒样本数：{{table}}。',
+    webgpuPassed: 'WebGPU：首选后端，且它的单步训练检查已通过。',
+    becauseOthersFailed: '{{backend}}，因为 {{failures}}。',
+    noneWorks: '没有任何后端能训练这个模型（{{failures}}）。',
+    failure: '{{backend}}：{{detail}}',
+    listItem: '{{first}}；{{second}}',
+    measured: '{{backend}} {{samplesPerSec}}',
+    noWebgpu: '这个浏览器不支持 WebGPU（没有 navigator.gpu）',
+    adapterFailed: '请求 WebGPU 适配器失败（{{error}}）',
+    noAdapter: 'WebGPU 在这台机器上找不到可用的 GPU 适配器',
+    initFailed: 'tfjs 无法初始化 {{backend}}',
+    initFailedWith: 'tfjs 无法初始化 {{backend}}（{{error}}）',
+    badLoss: '一步训练得到的损失是 {{loss}}',
+    stepPassed: '一步训练检查通过',
+    stepPassedTimed: '一步训练检查通过；已计时',
+    stepFailed: '它的训练步骤失败了（{{error}}）',
+  },
+  deviceLost: 'GPU 设备丢失了（{{reason}}）。',
+  deviceLostNoReason: 'GPU 设备丢失了（没有给出原因）。',
+  checkingBackends: '正在检查计算后端…',
+  downloading: '正在下载 {{dataset}}…',
+  readFromCache: '已从这个浏览器的缓存中读取 {{dataset}}。',
+  decoding: '正在解码 {{dataset}}…',
+  divergedNaN:
+    '在第 {{step}} 步损失变成了 NaN：训练发散了。学习率 {{learningRate}} 可能太高；请把它调低（例如 {{lower}}），然后按“重置”，再按“训练”。',
+  divergedInfinite:
+    '在第 {{step}} 步损失变成了无穷大：训练发散了。学习率 {{learningRate}} 可能太高；请把它调低（例如 {{lower}}），然后按“重置”，再按“训练”。',
+  restored: '已载入第 {{step}} 步（第 {{epoch}} 轮）时保存的模型。按“继续”接着训练。',
+  restoredFinished:
+    '已载入第 {{step}} 步（第 {{epoch}} 轮）时保存的模型。它已经训练完了 {{epochs}} 轮：请先调高训练轮数，再按“继续”接着训练。',
+  fileProblem: '{{file}}：{{problem}}',
+  nothingToSave: '还没有训练好的模型可以保存：请先按“训练”。',
+  savedModelGone: '这个保存的模型已经不在这个浏览器里了。',
+  noTopology: '{{file}} 含有 LayerLab 的记录，但没有 modelTopology：文件已损坏。',
+  weightsNotLoaded: '它的权重没有载入：请把 .bin 文件和 model.json 一起选择，才能一并载入。',
+  weightsDoNotFit: '它的权重没有保留，因为其中一些与设计不匹配：{{list}}。',
+  weightNoPlace: '没有对应位置',
+  weightItem: '“{{name}}”（{{problem}}）',
+  weightList: '{{first}}，{{second}}',
+  weightsNotKept: '它的权重没有保留：{{problem}}',
+  noOptimizerState: '文件中没有优化器状态：优化器将从头开始。',
+  otherOptimizer: '优化器状态属于 {{saved}}，而不是 {{current}}：优化器将从头开始。',
+  normalization: {
+    none: '数值按原样使用。',
+    scale: '像素值 0–{{divisor}} 除以 {{divisor}}，所以输入落在 [0, 1] 之间。',
+    standardize: '每个数值列都做了标准化：(值 − 列均值) ÷ 列标准差。表格显示的是原始值。',
+  },
+};

@@ -1,0 +1,144 @@
+/**
+ * Schemas for everything LayerLab reads from outside its own memory (local storage today; share
+ * links and files later). A failed parse names the bad field; nothing half-valid is ever loaded.
+ */
+import { z } from 'zod';
+import { message, type Message } from './messages/message';
+import { datasetNoteSchema } from './messages/storedMessage';
+import {
+  ACTIVATIONS,
+  INITIALIZERS,
+  MODEL_SPEC_VERSION,
+  PADDINGS,
+  POSITION_MODES,
+} from '../models/spec';
+import { BACKEND_CHOICES, LOSSES, OPTIMIZERS } from '../models/trainingConfig';
+
+const id = z.string().min(1).max(64);
+const activation = z.enum(ACTIVATIONS);
+const padding = z.enum(PADDINGS);
+
+// Numbers are only checked for type here: out-of-range values are kept and shown as problems by
+// analyzeModel, so a user's odd-but-deliberate value is never silently replaced.
+const num = z.number();
+const kernel = {
+  kernelInitializer: z.enum(INITIALIZERS).optional(),
+  l1: num.optional(),
+  l2: num.optional(),
+};
+const pool = { id, poolSize: num, strides: num, padding };
+const recurrent = { id, units: num, returnSequences: z.boolean(), ...kernel };
+const merge = { id, from: z.string().min(1).max(64) };
+
+const layerSchema = z.discriminatedUnion('kind', [
+  z.object({ id, kind: z.literal('dense'), units: num, activation, ...kernel }),
+  z.object({ id, kind: z.literal('dropout'), rate: num }),
+  z.object({ id, kind: z.literal('flatten') }),
+  z.object({ id, kind: z.literal('reshape'), targetShape: z.array(num).max(8) }),
+  z.object({ id, kind: z.literal('activation'), activation }),
+  z.object({
+    id,
+    kind: z.literal('conv2d'),
+    filters: num,
+    kernelSize: num,
+    strides: num,
+    padding,
+    activation,
+    ...kernel,
+  }),
+  z.object({ kind: z.literal('maxpool2d'), ...pool }),
+  z.object({ kind: z.literal('avgpool2d'), ...pool }),
+  z.object({ id, kind: z.literal('globalavgpool1d') }),
+  z.object({ id, kind: z.literal('globalavgpool2d') }),
+  z.object({ id, kind: z.literal('batchnorm'), momentum: num, epsilon: num }),
+  z.object({ id, kind: z.literal('layernorm'), epsilon: num }),
+  z.object({ id, kind: z.literal('embedding'), inputDim: num, outputDim: num, ...kernel }),
+  z.object({ kind: z.literal('simplernn'), ...recurrent }),
+  z.object({ kind: z.literal('lstm'), ...recurrent }),
+  z.object({ kind: z.literal('gru'), ...recurrent }),
+  z.object({
+    id,
+    kind: z.literal('attention'),
+    numHeads: num,
+    keyDim: num,
+    causal: z.boolean(),
+    dropout: num,
+  }),
+  z.object({ id, kind: z.literal('positional'), mode: z.enum(POSITION_MODES), maxLength: num }),
+  z.object({ kind: z.literal('add'), ...merge }),
+  z.object({ kind: z.literal('concatenate'), ...merge }),
+  z.object({
+    id,
+    kind: z.literal('residualblock'),
+    variant: z.enum(['dense', 'conv']),
+    width: num,
+    activation,
+  }),
+  z.object({
+    id,
+    kind: z.literal('transformerblock'),
+    numHeads: num,
+    keyDim: num,
+    ffUnits: num,
+    dropout: num,
+    causal: z.boolean(),
+  }),
+]);
+
+export const modelSpecSchema = z.object({
+  version: z.literal(MODEL_SPEC_VERSION),
+  layers: z.array(layerSchema).max(200),
+});
+
+// Fields added after the first release have defaults, so older saved work still loads.
+export const datasetChoiceSchema = z.object({
+  id: z.string().min(1).max(100),
+  noise: z.number(),
+  samples: z.number(),
+  sequenceLength: z.number().default(8),
+  vocabularySize: z.number().default(10),
+  augment: z
+    .object({ shift: z.boolean(), rotate: z.boolean(), flip: z.boolean() })
+    .default({ shift: false, rotate: false, flip: false }),
+});
+
+export const userDatasetEntrySchema = z.object({
+  id: z.string().startsWith('user:'),
+  kind: z.enum(['images', 'table']),
+  task: z.enum(['classification', 'sequence', 'regression']),
+  name: z.string(),
+  inputShape: z.array(z.number().int().positive()).min(1),
+  classes: z.array(z.string()).min(1),
+  samples: z.number().int().positive(),
+  featureNames: z.array(z.string()).optional(),
+  notes: z.array(datasetNoteSchema),
+});
+
+export const trainingConfigSchema = z.object({
+  optimizer: z.enum(OPTIMIZERS),
+  learningRate: z.number(),
+  loss: z.enum(LOSSES),
+  batchSize: z.number(),
+  epochs: z.number(),
+  validationSplit: z.number(),
+  testSplit: z.number().default(0.1),
+  seed: z.number(),
+  backend: z.enum(BACKEND_CHOICES),
+});
+
+export const savedWorkSchema = z.object({
+  spec: modelSpecSchema,
+  dataset: datasetChoiceSchema,
+  training: trainingConfigSchema,
+  userDatasets: z.array(userDatasetEntrySchema).max(50).default([]),
+});
+
+export type SavedWork = z.infer<typeof savedWorkSchema>;
+
+/** A readable one-line description of the first problem zod found (zod's own text is English). */
+export function describeZodError(error: z.ZodError): Message {
+  const issue = error.issues[0];
+  if (!issue) return message('files.zod.unknown');
+  const path = issue.path.join('.') || message('files.zod.root');
+  return message('files.zod.issue', { path, problem: issue.message });
+}

@@ -1,0 +1,122 @@
+/**
+ * Proving a backend before trusting it: switch tfjs to it, build the user's model, run one real
+ * training step on a real batch and read the loss back (finite = passed). When asked, time a few
+ * more steps so candidates can be compared. Everything created here is disposed.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { takeRange, type PreparedData } from '../../data/split';
+import { buildModel } from '../../models/builder';
+import type { BackendName } from '../../models/trainingConfig';
+import type { ProbeFn, WebGpuStatus } from './backendChoice';
+import type { BackendProbe, StartRequest } from '../../shared/protocol';
+import { message } from '../../shared/messages/message';
+import { toMessage } from '../../shared/messages/messageError';
+import { makeSplit } from '../batches';
+import { Trainer } from '../trainer';
+
+/** Timing stops after this long or this many steps, whichever comes first. */
+const TIMING_BUDGET_MS = 1500;
+const TIMING_MAX_STEPS = 20;
+
+interface GpuLike {
+  requestAdapter(): Promise<{
+    info?: {
+      vendor?: string;
+      architecture?: string;
+      description?: string;
+      isFallbackAdapter?: boolean;
+    };
+    isFallbackAdapter?: boolean;
+  } | null>;
+}
+
+/** Asks the browser for a WebGPU adapter before tfjs does, to explain what is missing. */
+export async function getWebGpuStatus(): Promise<WebGpuStatus> {
+  const gpu = (globalThis.navigator as unknown as { gpu?: GpuLike } | undefined)?.gpu;
+  if (!gpu) return { available: false, reason: message('worker.backend.noWebgpu') };
+  let adapter: Awaited<ReturnType<GpuLike['requestAdapter']>>;
+  try {
+    adapter = await gpu.requestAdapter();
+  } catch (error) {
+    return {
+      available: false,
+      reason: message('worker.backend.adapterFailed', { error: toMessage(error) }),
+    };
+  }
+  if (!adapter) return { available: false, reason: message('worker.backend.noAdapter') };
+  const info = adapter.info ?? {};
+  const name =
+    [info.vendor, info.architecture || info.description].filter(Boolean).join(' ') ||
+    'unknown adapter';
+  return {
+    available: true,
+    fallbackAdapter: Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false),
+    adapterName: name,
+  };
+}
+
+export function createProbe(request: StartRequest, data: PreparedData): ProbeFn {
+  const info = request.datasetInfo;
+  const batchSize = Math.min(request.training.batchSize, data.train.count);
+  const sample = takeRange(data.train, 0, batchSize);
+  return async (backend: BackendName, time: boolean): Promise<BackendProbe> => {
+    try {
+      if (!(await tf.setBackend(backend))) {
+        return { backend, ok: false, detail: message('worker.backend.initFailed', { backend }) };
+      }
+      await tf.ready();
+    } catch (error) {
+      return {
+        backend,
+        ok: false,
+        detail: message('worker.backend.initFailedWith', { backend, error: toMessage(error) }),
+      };
+    }
+    const model = buildModel(request.spec, info.inputShape, request.training.seed);
+    const outputs = model.outputs[0]?.shape.at(-1) ?? info.classes.length;
+    const split = makeSplit(sample, info.inputShape, outputs, info.classes.length);
+    const trainer = new Trainer(model, { ...request.training, batchSize }, split, null);
+    const runAndRead = async (steps: number): Promise<number> => {
+      for (let i = 0; i < steps; i++) trainer.runStep();
+      const pending = trainer.drainMetrics();
+      if (!pending) return NaN;
+      try {
+        const [sum = NaN] = await pending.lossSum.data();
+        return sum / pending.batches;
+      } finally {
+        pending.lossSum.dispose();
+        pending.correctSum.dispose();
+      }
+    };
+    try {
+      const loss = await runAndRead(1);
+      if (!Number.isFinite(loss)) {
+        return {
+          backend,
+          ok: false,
+          detail: message('worker.backend.badLoss', { loss: String(loss) }),
+        };
+      }
+      if (!time) return { backend, ok: true, detail: message('worker.backend.stepPassed') };
+      await runAndRead(1); // warm-up: shader compilation and buffer allocation are not throughput
+      const start = performance.now();
+      let steps = 0;
+      while (steps < TIMING_MAX_STEPS && performance.now() - start < TIMING_BUDGET_MS) {
+        await runAndRead(2);
+        steps += 2;
+      }
+      const samplesPerSec = (steps * batchSize * 1000) / (performance.now() - start);
+      const detail = message('worker.backend.stepPassedTimed');
+      return { backend, ok: true, detail, samplesPerSec };
+    } catch (error) {
+      return {
+        backend,
+        ok: false,
+        detail: message('worker.backend.stepFailed', { error: toMessage(error) }),
+      };
+    } finally {
+      trainer.dispose();
+      model.dispose();
+    }
+  };
+}

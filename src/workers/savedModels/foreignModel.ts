@@ -1,0 +1,117 @@
+/**
+ * A model.json that LayerLab did not write (Keras through the tfjs converter, a bare Keras
+ * `to_json()`, or tfjs-layers) becomes a design. When its weights came with it and every one of
+ * them has a place in that design, they are kept as a saved model too, renamed to the names
+ * LayerLab's builder gives them, so Load starts from them.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { message, type Message } from '../../shared/messages/message';
+import { buildModel } from '../../models/builder';
+import { importKerasModel, type ImportedModel } from '../../models/import';
+import type { SavedModelEntry, UploadedFile, WorkerEvent } from '../../shared/protocol';
+import type { ModelBundle } from './modelBundle';
+import { fileStem, readWeights, type ParsedModelJson } from './modelFiles';
+import type { ModelServiceDeps } from './modelService';
+
+export async function importForeignModel(
+  requestId: number,
+  fileName: string,
+  raw: unknown,
+  json: ParsedModelJson,
+  files: readonly UploadedFile[],
+  experiment: SavedModelEntry['experiment'],
+  deps: ModelServiceDeps,
+): Promise<WorkerEvent> {
+  const imported = importKerasModel(raw);
+  if (!imported.ok) {
+    return {
+      type: 'modelFailed',
+      requestId,
+      message: message('worker.fileProblem', { file: fileName, problem: imported.message }),
+    };
+  }
+  const { spec, inputShape, notes } = imported;
+  const done = (entry: SavedModelEntry | null, more: Message[] = []): WorkerEvent => ({
+    type: 'modelImported',
+    requestId,
+    spec,
+    inputShape,
+    notes: [...notes, ...more],
+    entry,
+  });
+  if (!imported.weights || imported.weights.length === 0) return done(null);
+  if (files.length === 1) {
+    return done(null, [message('worker.weightsNotLoaded')]);
+  }
+  const unplaced = imported.weights.filter((w) => w.target === null || w.problem !== null);
+  if (unplaced.length > 0) {
+    const list = unplaced
+      .map((w) =>
+        message('worker.weightItem', {
+          name: w.source,
+          problem: w.problem ?? message('worker.weightNoPlace'),
+        }),
+      )
+      .reduce((first, second) => message('worker.weightList', { first, second }));
+    return done(null, [message('worker.weightsDoNotFit', { list })]);
+  }
+  const weights = readWeights(fileName, json, files);
+  if (!weights.ok) {
+    return done(null, [message('worker.weightsNotKept', { problem: weights.message })]);
+  }
+
+  const built = await describeBuilt(imported);
+  if (!built.ok) {
+    return done(null, [message('worker.weightsNotKept', { problem: built.message })]);
+  }
+  // Same bytes in the same order; only the names change to LayerLab's.
+  const targets = new Map(imported.weights.map((w) => [w.source, w.target as string]));
+  const bundle: ModelBundle = {
+    modelTopology: built.topology,
+    weightSpecs: weights.specs.map((s) => ({ ...s, name: targets.get(s.name) ?? s.name })),
+    weightData: weights.data,
+    step: 0,
+    epoch: 0,
+    optimizerClass: 'none',
+  };
+  const name = `${fileStem(fileName.replace(/\.json$/i, ''))} (imported weights)`;
+  const entry: SavedModelEntry = {
+    id: deps.newId(),
+    name,
+    savedAt: deps.now().toISOString(),
+    step: 0,
+    epoch: 0,
+    params: built.params,
+    bytes: weights.data.byteLength,
+    metrics: {
+      trainLoss: null,
+      trainAccuracy: null,
+      valLoss: null,
+      valAccuracy: null,
+      testAccuracy: null,
+    },
+    source: 'keras',
+    hasOptimizerState: false,
+    backend: deps.backend(),
+    experiment: { ...experiment, name, spec },
+  };
+  await deps.store.put(entry, { bundle, history: { train: [], validation: [] } });
+  return done(entry);
+}
+
+/** Builds the design once, for its tfjs topology and parameter count. */
+async function describeBuilt(
+  imported: ImportedModel,
+): Promise<{ ok: true; topology: object; params: number } | { ok: false; message: string }> {
+  await tf.ready();
+  let model: tf.LayersModel | null = null;
+  try {
+    // An open size (a text's length) stays open: weight shapes never depend on it.
+    model = buildModel(imported.spec, imported.inputShape as number[], 0);
+    return { ok: true, topology: model.toJSON(null, false) as object, params: model.countParams() };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    model?.dispose();
+  }
+}

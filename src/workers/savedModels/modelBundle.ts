@@ -1,0 +1,135 @@
+/**
+ * A trained model as bytes: its weights and its optimizer's state in the tfjs layers format
+ * (optimizer weights are weight specs with group "optimizer", as tfjs's own `includeOptimizer`
+ * writes them), plus where training stood. Captured between two steps, restored into a model
+ * freshly built from the same design so that the next step is the step that would have come next.
+ */
+import { message, type Message } from '../../shared/messages/message';
+import * as tf from '@tensorflow/tfjs';
+import type { Trainer } from '../trainer';
+
+/** tfjs's weight spec, as it appears in a model.json weightsManifest. */
+export type WeightSpec = tf.io.WeightsManifestEntry;
+
+export interface ModelBundle {
+  /** The tfjs layers topology (model.json's modelTopology). */
+  modelTopology: object;
+  /** Model weights first, then the optimizer's (group "optimizer"), in weightData's byte order. */
+  weightSpecs: WeightSpec[];
+  weightData: ArrayBuffer;
+  /** Steps done when it was captured; the shuffle order and epoch follow from it. */
+  step: number;
+  epoch: number;
+  /** The optimizer's class name, so a different optimizer is not fed foreign state. */
+  optimizerClass: string;
+}
+
+/**
+ * Captures weights and optimizer state. Everything is cloned synchronously (the training loop
+ * cannot step in between: it waits for a macrotask, and this only awaits microtasks), then read
+ * back asynchronously, so a running model can be saved without pausing it.
+ */
+export async function captureModel(model: tf.LayersModel, trainer: Trainer): Promise<ModelBundle> {
+  const optimizerWeights = await trainer.optimizer.getWeights();
+  const step = trainer.step;
+  const epoch = trainer.epoch;
+  const modelWeights: { name: string; tensor: tf.Tensor }[] = tf.tidy(() =>
+    model.weights.map((w) => ({ name: w.originalName, tensor: w.read().clone() })),
+  );
+  const optimizerCopies: { name: string; tensor: tf.Tensor }[] = optimizerWeights.map((w) => ({
+    name: w.name,
+    tensor: w.tensor.clone(),
+  }));
+  // getWeights' iteration count is a fresh scalar that nothing else owns.
+  optimizerWeights[0]?.tensor.dispose();
+  try {
+    const encodedModel = await tf.io.encodeWeights(modelWeights);
+    const encodedOptimizer = await tf.io.encodeWeights(optimizerCopies, 'optimizer');
+    const topology = model.toJSON(null, false) as object;
+    return {
+      modelTopology: topology,
+      weightSpecs: [...encodedModel.specs, ...encodedOptimizer.specs],
+      weightData: concatBuffers([
+        toArrayBuffer(encodedModel.data),
+        toArrayBuffer(encodedOptimizer.data),
+      ]),
+      step,
+      epoch,
+      optimizerClass: trainer.optimizer.getClassName(),
+    };
+  } finally {
+    for (const { tensor } of [...modelWeights, ...optimizerCopies]) tensor.dispose();
+  }
+}
+
+/**
+ * Puts saved weights into `model` (matched by name: a design rebuilt from the same spec names its
+ * layers the same way) and the optimizer state into the trainer's optimizer. Throws, naming the
+ * weight, when the file does not fit the model; the model is unchanged then. Returns notes about
+ * what could not be restored (e.g. optimizer state for a different optimizer).
+ */
+export async function restoreModel(
+  model: tf.LayersModel,
+  trainer: Trainer,
+  bundle: ModelBundle,
+): Promise<Message[]> {
+  const notes: Message[] = [];
+  const decoded = tf.io.decodeWeights(bundle.weightData, bundle.weightSpecs);
+  const optimizerNames = bundle.weightSpecs
+    .filter((s) => s.group === 'optimizer')
+    .map((s) => s.name);
+  try {
+    const values = model.weights.map((w) => {
+      const saved = decoded[w.originalName];
+      if (!saved) {
+        throw new Error(
+          `The saved weights do not fit this design: it has no weight "${w.originalName}".`,
+        );
+      }
+      if (!sameShape(saved.shape, w.shape)) {
+        throw new Error(
+          `The saved weights do not fit this design: "${w.originalName}" is [${saved.shape.join(', ')}] in the file but [${w.shape.join(', ')}] in the model.`,
+        );
+      }
+      return saved;
+    });
+    model.setWeights(values);
+    if (optimizerNames.length === 0) {
+      notes.push(message('worker.noOptimizerState'));
+    } else if (bundle.optimizerClass !== trainer.optimizer.getClassName()) {
+      notes.push(
+        message('worker.otherOptimizer', {
+          saved: bundle.optimizerClass,
+          current: trainer.optimizer.getClassName(),
+        }),
+      );
+    } else {
+      const state = optimizerNames.map((name) => ({ name, tensor: decoded[name] as tf.Tensor }));
+      await trainer.optimizer.setWeights(state);
+    }
+    trainer.restoreProgress(bundle.step);
+  } finally {
+    // setWeights copies model weights; the optimizer's new variables hold their own references.
+    tf.dispose(Object.values(decoded));
+  }
+  return notes;
+}
+
+function sameShape(a: readonly number[], b: readonly (number | null)[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function toArrayBuffer(data: ArrayBuffer | ArrayBuffer[]): ArrayBuffer {
+  return Array.isArray(data) ? concatBuffers(data) : data;
+}
+
+export function concatBuffers(buffers: readonly ArrayBuffer[]): ArrayBuffer {
+  const total = buffers.reduce((sum, b) => sum + b.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const b of buffers) {
+    out.set(new Uint8Array(b), offset);
+    offset += b.byteLength;
+  }
+  return out.buffer;
+}

@@ -1,0 +1,250 @@
+/**
+ * A saved model as tfjs files: `model.json` (tfjs layers format: topology, weightsManifest, and
+ * LayerLab's own record under userDefinedMetadata.layerlab) and one `.weights.bin`. tf.loadLayersModel
+ * reads them (LayerLab's custom layers registered), the exported Python programs read them, and
+ * LayerLab reads them back with their optimizer state and history. No tfjs here: bytes and JSON.
+ */
+import { z } from 'zod';
+import { parseExperiment } from '../../shared/experiment';
+import type { RunHistory, SavedModelEntry, UploadedFile } from '../../shared/protocol';
+import type { ModelBundle, WeightSpec } from './modelBundle';
+import { concatBuffers } from './modelBundle';
+
+export const MODEL_FILE_FORMAT = 'layerlab-model';
+export const MODEL_FILE_VERSION = 1;
+/** A model.json larger than this is not a model description. */
+const MAX_MODEL_JSON_BYTES = 32 * 2 ** 20;
+
+const BYTES_PER_VALUE: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
+
+/** What LayerLab keeps in model.json besides the tfjs fields. */
+export interface LayerLabMetadata {
+  format: typeof MODEL_FILE_FORMAT;
+  version: typeof MODEL_FILE_VERSION;
+  entry: Omit<SavedModelEntry, 'id' | 'bytes'>;
+  history: RunHistory;
+  step: number;
+  epoch: number;
+  optimizerClass: string;
+}
+
+/** A file name from a model name: letters, digits, dashes. */
+export function fileStem(name: string): string {
+  const stem = name
+    .normalize('NFKD')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return stem || 'layerlab-model';
+}
+
+export function toModelFiles(
+  entry: SavedModelEntry,
+  bundle: ModelBundle,
+  history: RunHistory,
+): UploadedFile[] {
+  const stem = fileStem(entry.name);
+  // The id and size belong to one browser's store; the uploading browser gives its own.
+  const kept = Object.fromEntries(
+    Object.entries(entry).filter(([key]) => key !== 'id' && key !== 'bytes'),
+  ) as LayerLabMetadata['entry'];
+  const metadata: LayerLabMetadata = {
+    format: MODEL_FILE_FORMAT,
+    version: MODEL_FILE_VERSION,
+    entry: kept,
+    history,
+    step: bundle.step,
+    epoch: bundle.epoch,
+    optimizerClass: bundle.optimizerClass,
+  };
+  const modelJson = {
+    format: 'layers-model',
+    generatedBy: 'LayerLab',
+    convertedBy: null,
+    modelTopology: bundle.modelTopology,
+    weightsManifest: [{ paths: [`${stem}.weights.bin`], weights: bundle.weightSpecs }],
+    userDefinedMetadata: { layerlab: metadata },
+  };
+  const json = new TextEncoder().encode(JSON.stringify(modelJson));
+  return [
+    { name: `${stem}.json`, bytes: json.buffer },
+    { name: `${stem}.weights.bin`, bytes: bundle.weightData.slice(0) },
+  ];
+}
+
+const weightSpecSchema = z.object({
+  name: z.string(),
+  shape: z.array(z.number().int().nonnegative()),
+  dtype: z.string(),
+  group: z.string().optional(),
+  quantization: z.unknown().optional(),
+});
+
+/** Loose on purpose: a bare Keras `model.to_json()` has no modelTopology; the importer checks it. */
+const modelJsonSchema = z.object({
+  modelTopology: z.record(z.string(), z.unknown()).optional(),
+  weightsManifest: z
+    .array(z.object({ paths: z.array(z.string()), weights: z.array(weightSpecSchema) }))
+    .optional(),
+  userDefinedMetadata: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type ParsedModelJson = z.infer<typeof modelJsonSchema>;
+
+/** The model.json among uploaded files, parsed; a message naming the file when it is not one. */
+export function readModelJson(
+  files: readonly UploadedFile[],
+):
+  | { ok: true; file: UploadedFile; json: ParsedModelJson; raw: unknown }
+  | { ok: false; message: string } {
+  const jsonFiles = files.filter((f) => /\.json$/i.test(f.name));
+  if (jsonFiles.length !== 1) {
+    return {
+      ok: false,
+      message:
+        jsonFiles.length === 0
+          ? 'Choose a model.json (and its .bin weight files): no .json file was chosen.'
+          : `Choose one model.json at a time (${jsonFiles.map((f) => f.name).join(', ')} were chosen).`,
+    };
+  }
+  const file = jsonFiles[0] as UploadedFile;
+  if (file.bytes.byteLength > MAX_MODEL_JSON_BYTES) {
+    return { ok: false, message: `${file.name} is too large to be a model description.` };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file.bytes));
+  } catch {
+    return { ok: false, message: `${file.name} is not valid JSON.` };
+  }
+  const parsed = modelJsonSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      message: `${file.name} is not a tfjs model.json: ${issue ? `${issue.path.join('.') || 'the file'}: ${issue.message}` : 'unexpected content'}.`,
+    };
+  }
+  return { ok: true, file, json: parsed.data, raw: value };
+}
+
+/** The weight bytes a manifest describes, from the uploaded .bin files, checked for size. */
+export function readWeights(
+  modelFile: string,
+  json: ParsedModelJson,
+  files: readonly UploadedFile[],
+): { ok: true; specs: WeightSpec[]; data: ArrayBuffer } | { ok: false; message: string } {
+  const manifest = json.weightsManifest ?? [];
+  const specs: WeightSpec[] = [];
+  const buffers: ArrayBuffer[] = [];
+  const byName = new Map(files.map((f) => [baseName(f.name), f]));
+  for (const group of manifest) {
+    for (const path of group.paths) {
+      const file = byName.get(baseName(path));
+      if (!file) {
+        return {
+          ok: false,
+          message: `${modelFile} needs the weight file "${baseName(path)}": choose it together with the model.json.`,
+        };
+      }
+      buffers.push(file.bytes);
+    }
+    for (const spec of group.weights) {
+      if (spec.quantization !== undefined) {
+        return {
+          ok: false,
+          message: `${modelFile}: weight "${spec.name}" is quantized, which LayerLab cannot read.`,
+        };
+      }
+      if (!(spec.dtype in BYTES_PER_VALUE)) {
+        return {
+          ok: false,
+          message: `${modelFile}: weight "${spec.name}" has type ${spec.dtype}, which LayerLab cannot read.`,
+        };
+      }
+      specs.push({
+        name: spec.name,
+        shape: spec.shape,
+        dtype: spec.dtype as WeightSpec['dtype'],
+        ...(spec.group !== undefined
+          ? { group: spec.group as NonNullable<WeightSpec['group']> }
+          : {}),
+      });
+    }
+  }
+  const data = concatBuffers(buffers);
+  const expected = specs.reduce(
+    (sum, s) => sum + s.shape.reduce((p, d) => p * d, 1) * (BYTES_PER_VALUE[s.dtype] ?? 4),
+    0,
+  );
+  if (data.byteLength !== expected) {
+    return {
+      ok: false,
+      message: `${modelFile}: the weight files hold ${data.byteLength} bytes but the manifest describes ${expected}: a file is missing, truncated or from another model.`,
+    };
+  }
+  return { ok: true, specs, data };
+}
+
+const metadataSchema = z.object({
+  format: z.literal(MODEL_FILE_FORMAT),
+  version: z.number().int(),
+  entry: z.object({
+    name: z.string().max(200),
+    savedAt: z.string(),
+    step: z.number().int().nonnegative(),
+    epoch: z.number().int().nonnegative(),
+    params: z.number().int().nonnegative(),
+    metrics: z.record(z.string(), z.number().nullable()),
+    source: z.enum(['trained', 'uploaded', 'keras']),
+    hasOptimizerState: z.boolean(),
+    backend: z.string(),
+    experiment: z.unknown(),
+  }),
+  history: z.object({ train: z.array(z.unknown()), validation: z.array(z.unknown()) }),
+  step: z.number().int().nonnegative(),
+  epoch: z.number().int().nonnegative(),
+  optimizerClass: z.string(),
+});
+
+/** LayerLab's record in a model.json, or null (with why) when it has none or a broken one. */
+export function readLayerLabMetadata(
+  modelFile: string,
+  json: ParsedModelJson,
+): { ok: true; metadata: LayerLabMetadata } | { ok: false; missing: boolean; message: string } {
+  const raw = json.userDefinedMetadata?.['layerlab'];
+  if (raw === undefined) return { ok: false, missing: true, message: '' };
+  const parsed = metadataSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      missing: false,
+      message: `${modelFile}: LayerLab's record in it is damaged (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unreadable'}).`,
+    };
+  }
+  if (parsed.data.version > MODEL_FILE_VERSION) {
+    return {
+      ok: false,
+      missing: false,
+      message: `${modelFile} was saved by a newer LayerLab (model file version ${parsed.data.version}).`,
+    };
+  }
+  const experiment = parseExperiment(parsed.data.entry.experiment);
+  if (!experiment.ok) {
+    return {
+      ok: false,
+      missing: false,
+      message: `${modelFile}: its experiment ${experiment.message}`,
+    };
+  }
+  const metadata = {
+    ...parsed.data,
+    entry: { ...parsed.data.entry, experiment: experiment.experiment },
+  } as unknown as LayerLabMetadata;
+  return { ok: true, metadata };
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
