@@ -5,15 +5,10 @@
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import {
-  isLanguage,
-  LANGUAGE_STORAGE_KEY,
-  LANGUAGES,
-  pickLanguage,
-  type Language,
-} from './language';
+import { isLanguage, LANGUAGES, pickLanguage, type Language } from './language';
 import { en } from './resources/en';
 import type { Resources } from './resources/types';
+import { KEPT } from '../shared/storageKeys';
 
 export const i18n = i18next.createInstance();
 
@@ -28,7 +23,7 @@ async function ensureLoaded(language: Language): Promise<void> {
 
 function readStored(): string | null {
   try {
-    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+    return localStorage.getItem(KEPT.language.name);
   } catch {
     return null; // storage blocked: fall back to the browser's languages
   }
@@ -45,7 +40,7 @@ export async function setLanguage(language: Language, { remember = true } = {}):
   await i18n.changeLanguage(language);
   if (!remember) return;
   try {
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+    localStorage.setItem(KEPT.language.name, language);
   } catch {
     // Not remembered across reloads; the switch itself still applies.
   }

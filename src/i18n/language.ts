@@ -6,9 +6,6 @@ export type Language = (typeof LANGUAGES)[number];
 /** Each language's name in itself, for the switcher. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', 'zh-CN': '中文' };
 
-/** localStorage key of the language the user chose (absent until they choose one). */
-export const LANGUAGE_STORAGE_KEY = 'layerlab:language';
-
 export function isLanguage(value: unknown): value is Language {
   return (LANGUAGES as readonly unknown[]).includes(value);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_KEY, readProgress, saveProgress } from './lessonProgress';
+import { readProgress, saveProgress } from './lessonProgress';
+import { KEPT } from '../shared/storageKeys';
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -27,9 +28,9 @@ describe('lesson progress', () => {
 
   it('reads junk as no progress', () => {
     const storage = memoryStorage();
-    storage.setItem(PROGRESS_KEY, '{"a": {"step": "x"}}');
+    storage.setItem(KEPT.lessonProgress.name, '{"a": {"step": "x"}}');
     expect(readProgress(storage)).toEqual({});
-    storage.setItem(PROGRESS_KEY, 'not json');
+    storage.setItem(KEPT.lessonProgress.name, 'not json');
     expect(readProgress(storage)).toEqual({});
   });
 });

@@ -3,8 +3,7 @@
  * and the goals met, per lesson. Unreadable data is treated as no progress, never thrown.
  */
 import { z } from 'zod';
-
-export const PROGRESS_KEY = 'layerlab:lessons';
+import { KEPT, type KeyValueStorage } from '../shared/storageKeys';
 
 const progressSchema = z.record(
   z.string(),
@@ -12,9 +11,11 @@ const progressSchema = z.record(
 );
 export type LessonProgress = z.infer<typeof progressSchema>;
 
-export function readProgress(storage: Storage): LessonProgress {
+export function readProgress(storage: KeyValueStorage): LessonProgress {
   try {
-    const parsed = progressSchema.safeParse(JSON.parse(storage.getItem(PROGRESS_KEY) ?? '{}'));
+    const parsed = progressSchema.safeParse(
+      JSON.parse(storage.getItem(KEPT.lessonProgress.name) ?? '{}'),
+    );
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
@@ -22,7 +23,7 @@ export function readProgress(storage: Storage): LessonProgress {
 }
 
 export function saveProgress(
-  storage: Storage,
+  storage: KeyValueStorage,
   lessonId: string,
   patch: { step?: number; met?: number },
 ): LessonProgress {
@@ -34,7 +35,7 @@ export function saveProgress(
       : [...current.met, patch.met].sort((a, b) => a - b);
   const next = { ...all, [lessonId]: { step: patch.step ?? current.step, met } };
   try {
-    storage.setItem(PROGRESS_KEY, JSON.stringify(next));
+    storage.setItem(KEPT.lessonProgress.name, JSON.stringify(next));
   } catch {
     // A full or blocked storage loses only the progress marks, never the work.
   }

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset } from '../data/datasets';
 import { buildModel } from './builder';
-import { EXPORT_CASES } from './export/testSupport/designs';
+import { EXPORT_CASES } from './export/testing/designs';
 import { appliedLayers } from './layerNames';
 import { PRESETS } from './presets';
 

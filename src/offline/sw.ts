@@ -17,6 +17,7 @@ import { clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
+import { KEPT } from '../shared/storageKeys';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -24,7 +25,7 @@ declare let self: ServiceWorkerGlobalScope;
 const PAGE_TIMEOUT_SECONDS = 4;
 
 // The shell's cache is `layerlab-precache-v2-<scope>`: one per folder the app is served from.
-setCacheNameDetails({ prefix: 'layerlab' });
+setCacheNameDetails({ prefix: KEPT.appShell.name });
 void self.skipWaiting();
 clientsClaim();
 

@@ -3,12 +3,11 @@
  * not the viewer's eyesight). Kept in localStorage.
  */
 import { create } from 'zustand';
-
-export const CLASS_SHAPES_KEY = 'layerlab:class-shapes';
+import { KEPT } from '../shared/storageKeys';
 
 function readStored(): boolean {
   try {
-    return localStorage.getItem(CLASS_SHAPES_KEY) === '1';
+    return localStorage.getItem(KEPT.classShapes.name) === '1';
   } catch {
     return false; // storage blocked: the default applies
   }
@@ -25,7 +24,7 @@ export const useDisplayPrefs = create<DisplayPrefs>((set) => ({
   setClassShapes(on) {
     set({ classShapes: on });
     try {
-      localStorage.setItem(CLASS_SHAPES_KEY, on ? '1' : '0');
+      localStorage.setItem(KEPT.classShapes.name, on ? '1' : '0');
     } catch {
       // Not remembered across reloads; the change still applies.
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../models/presets';
 import { makeExperiment } from '../shared/experiment';
-import { MAX_RECENT, readRecent, RECENT_KEY, rememberExperiment } from './recentExperiments';
+import { MAX_RECENT, readRecent, rememberExperiment } from './recentExperiments';
+import { KEPT } from '../shared/storageKeys';
 
 function memory() {
   const items = new Map<string, string>();
@@ -42,7 +43,7 @@ describe('recent experiments', () => {
   it('drops entries that are not valid experiments, and survives junk', () => {
     const storage = memory();
     storage.setItem(
-      RECENT_KEY,
+      KEPT.recentExperiments.name,
       JSON.stringify([
         { at: 'x', experiment: experiment(0) },
         { at: 'y', experiment: { format: 'other' } },
@@ -50,7 +51,7 @@ describe('recent experiments', () => {
       ]),
     );
     expect(readRecent(storage).map((r) => r.at)).toEqual(['x']);
-    storage.setItem(RECENT_KEY, '{not json');
+    storage.setItem(KEPT.recentExperiments.name, '{not json');
     expect(readRecent(storage)).toEqual([]);
   });
 });

@@ -3,20 +3,14 @@
  * yesterday's work is one click away. Each entry is validated on the way out, like any input.
  */
 import { parseExperiment, type Experiment } from '../shared/experiment';
+import { KEPT, type KeyValueStorage } from '../shared/storageKeys';
 
-export const RECENT_KEY = 'layerlab:recent';
 export const MAX_RECENT = 10;
 
 export interface RecentExperiment {
   /** ISO time it was last used. */
   at: string;
   experiment: Experiment;
-}
-
-/** Storage with the two calls we need (localStorage, or a fake in tests). */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
 }
 
 /** Same experiment = same design, data and settings (the name and views do not make it new). */
@@ -28,7 +22,7 @@ function sameWork(a: Experiment, b: Experiment): boolean {
 export function readRecent(storage: KeyValueStorage): RecentExperiment[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(storage.getItem(RECENT_KEY) ?? '[]');
+    raw = JSON.parse(storage.getItem(KEPT.recentExperiments.name) ?? '[]');
   } catch {
     return [];
   }
@@ -53,7 +47,7 @@ export function rememberExperiment(
     ...readRecent(storage).filter((r) => !sameWork(r.experiment, experiment)),
   ].slice(0, MAX_RECENT);
   try {
-    storage.setItem(RECENT_KEY, JSON.stringify(list));
+    storage.setItem(KEPT.recentExperiments.name, JSON.stringify(list));
   } catch {
     // A full or disabled storage loses the list, never the work.
   }

@@ -38,6 +38,7 @@ import {
 } from '../shared/experiment';
 import { describeZodError, savedWorkSchema } from '../shared/schemas';
 import { message, type Message, type MessageValue } from '../shared/messages/message';
+import { KEPT } from '../shared/storageKeys';
 
 export interface DesignSlice {
   spec: ModelSpec;
@@ -158,8 +159,6 @@ export const initialRun: Omit<RunSlice, 'setNotice'> = {
   validation: [],
   notice: null,
 };
-
-export const STORAGE_KEY = 'layerlab:work';
 
 /** The chosen dataset's info; the default dataset if the choice no longer resolves. */
 export function datasetInfoOf(state: Pick<AppState, 'dataset' | 'userDatasets'>): DatasetInfo {
@@ -292,7 +291,7 @@ export const useStore = create<AppState>()(
       setNotice: (notice) => set({ notice }),
     }),
     {
-      name: STORAGE_KEY,
+      name: KEPT.work.name,
       version: 1,
       storage: createJSONStorage(() => localStorage),
       // Only the user's work is persisted; the run is the worker's and starts fresh.
@@ -307,13 +306,13 @@ export const useStore = create<AppState>()(
         const parsed = savedWorkSchema.safeParse(persisted);
         if (!parsed.success) {
           // Keep the unreadable text so that nothing the user made is destroyed by the next save.
-          const raw = localStorage.getItem(STORAGE_KEY);
-          if (raw !== null) localStorage.setItem(`${STORAGE_KEY}:unreadable`, raw);
+          const raw = localStorage.getItem(KEPT.work.name);
+          if (raw !== null) localStorage.setItem(KEPT.unreadableWork.name, raw);
           return {
             ...current,
             notice: message('notices.savedDesignUnreadable', {
               detail: describeZodError(parsed.error),
-              key: `${STORAGE_KEY}:unreadable`,
+              key: KEPT.unreadableWork.name,
             }),
           };
         }

@@ -5,8 +5,7 @@
  */
 import { message } from '../shared/messages/message';
 import { MessageError } from '../shared/messages/messageError';
-
-export const DATASET_CACHE_NAME = 'layerlab-datasets-v1';
+import { KEPT } from '../shared/storageKeys';
 
 /** fraction: 0..1 when the size is known, null otherwise. */
 export type DownloadProgress = (loadedBytes: number, totalBytes: number | null) => void;
@@ -48,7 +47,7 @@ export async function fetchDatasetFile(
 async function openCache(): Promise<Cache | null> {
   if (typeof caches === 'undefined') return null;
   try {
-    return await caches.open(DATASET_CACHE_NAME);
+    return await caches.open(KEPT.datasetFiles.name);
   } catch {
     return null; // e.g. storage disabled by the browser's settings
   }

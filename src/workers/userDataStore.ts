@@ -6,6 +6,7 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import type { UserDatasetEntry } from '../data/datasets';
 import type { LabelledData, Normalization } from '../data/types';
+import { KEPT } from '../shared/storageKeys';
 
 export interface StoredDataset {
   entry: UserDatasetEntry;
@@ -21,7 +22,7 @@ export interface UserDataStore {
 
 export function createIndexedDbStore(): UserDataStore {
   let store: UseStore | null = null;
-  const db = () => (store ??= createStore('layerlab-user-data', 'datasets'));
+  const db = () => (store ??= createStore(KEPT.userDatasets.name, KEPT.userDatasets.store));
   return {
     get: (id) => get<StoredDataset>(id, db()),
     put: (stored) => set(stored.entry.id, stored, db()),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { englishText } from '../../shared/messages/englishText';
 import { parseTable, parseTableText } from './csv';
-import { file, thrown } from './fixtures';
+import { file, thrown } from './testing/fixtures';
 
 describe('parseTableText', () => {
   it('splits header and trimmed rows, keeping each row’s line number', () => {

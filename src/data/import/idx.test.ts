@@ -1,7 +1,7 @@
 import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../random';
-import { file, idxBytes, thrown } from './fixtures';
+import { file, idxBytes, thrown } from './testing/fixtures';
 import { idxPairToDataset, parseIdx } from './idx';
 
 // Three 2 × 2 images whose pixels tell them apart, and their labels.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { englishText } from '../../shared/messages/englishText';
-import { file, jpegBytes, pngBytes, solidColourDecoder, thrown } from './fixtures';
+import { file, jpegBytes, pngBytes, solidColourDecoder, thrown } from './testing/fixtures';
 import { decodeImageFolder, planImageFolder } from './imageFolder';
 import type { ImageDecoder, ImportError } from './types';
 

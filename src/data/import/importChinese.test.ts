@@ -1,7 +1,7 @@
 /** An upload's problem is told in the page's language: the file's name, where, and what is wrong. */
 import { describe, expect, it } from 'vitest';
 import { chineseText } from '../../shared/messages/testing/chineseText';
-import { file, pngBytes, solidColourDecoder, thrown } from './fixtures';
+import { file, pngBytes, solidColourDecoder, thrown } from './testing/fixtures';
 import { importFiles, sniffUpload } from './index';
 import { parseTableText } from './csv';
 import { MessageError } from '../../shared/messages/messageError';

@@ -1,6 +1,6 @@
 import { gzipSync, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
-import { file, hugeFile, idxBytes, pngBytes, solidColourDecoder } from './fixtures';
+import { file, hugeFile, idxBytes, pngBytes, solidColourDecoder } from './testing/fixtures';
 import { ACCEPTED_UPLOADS, importFiles, sniffUpload } from './index';
 import type { FileEntry } from './types';
 import { englishText } from '../../shared/messages/englishText';

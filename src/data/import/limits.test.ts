@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { message } from '../../shared/messages/message';
-import { file, hugeFile, thrown } from './fixtures';
+import { file, hugeFile, thrown } from './testing/fixtures';
 import {
   MAX_UPLOAD_BYTES,
   checkInputValues,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTableText, type Table } from './csv';
-import { thrown } from './fixtures';
+import { thrown } from './testing/fixtures';
 import { tableToDataset } from './table';
 import type { ImportedDataset } from './types';
 import { englishText } from '../../shared/messages/englishText';

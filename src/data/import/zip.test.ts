@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { file, pngBytes } from './fixtures';
+import { file, pngBytes } from './testing/fixtures';
 import { unzipEntries } from './zip';
 
 describe('unzipEntries', () => {

@@ -1,16 +1,5 @@
+import type { Translation } from '../../shared/messages/text/translation';
 import type { en } from './en';
 
-/**
- * The shape every locale's resources have: en's keys with string values. A language whose plural
- * rules have no "one" form (Chinese) may leave out `_one` keys; the unit test checks the rest
- * (same keys, same {{variables}}, nothing empty).
- */
-export type Translation<T> = {
-  -readonly [K in keyof T as K extends `${string}_one` ? never : K]: T[K] extends string
-    ? string
-    : Translation<T[K]>;
-} & {
-  -readonly [K in keyof T as K extends `${string}_one` ? K : never]?: string;
-};
-
+/** The shape of every locale's resources: en's, see Translation. */
 export type Resources = Translation<typeof en>;

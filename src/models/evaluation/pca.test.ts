@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pca, type PcaResult } from './pca';
-import { oneSidedJacobiSvd } from './testSupport/oneSidedJacobiSvd';
-import { plantedData } from './testSupport/synthetic';
+import { oneSidedJacobiSvd } from './testing/oneSidedJacobiSvd';
+import { plantedData } from './testing/synthetic';
 
 /** Row i of a [count, n] row-major array. */
 function row(a: ArrayLike<number>, i: number, n: number): number[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../data/random';
 import { symmetricEigen } from './symmetricEigen';
-import { matrixWithSpectrum, orthonormalRows } from './testSupport/synthetic';
+import { matrixWithSpectrum, orthonormalRows } from './testing/synthetic';
 
 /** max |A·v − λ·v| over every pair, and max |vᵢ·vⱼ − δᵢⱼ|. */
 function errors(a: Float64Array, n: number, values: Float64Array, vectors: Float64Array) {

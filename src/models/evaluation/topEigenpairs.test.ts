@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../data/random';
 import { symmetricEigen } from './symmetricEigen';
-import { matrixWithSpectrum, orthonormalRows } from './testSupport/synthetic';
+import { matrixWithSpectrum, orthonormalRows } from './testing/synthetic';
 import { topEigenpairs } from './topEigenpairs';
 
 function rowDot(a: Float64Array, i: number, b: Float64Array, j: number, n: number): number {

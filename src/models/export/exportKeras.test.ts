@@ -18,8 +18,8 @@ import { DEFAULT_TRAINING } from '../trainingConfig';
 import { exportKeras, kerasLayerList } from './exportKeras';
 import { exportPyTorch } from './exportPyTorch';
 import { ExportError } from './python';
-import { EXPORT_CASES, type ExportCase } from './testSupport/designs';
-import { pythonHas, runPython, TORCH_REQUIRED } from './testSupport/python';
+import { EXPORT_CASES, type ExportCase } from './testing/designs';
+import { pythonHas, runPython, TORCH_REQUIRED } from './testing/python';
 
 const python = pythonHas([]);
 if (!python.ok && !TORCH_REQUIRED) {

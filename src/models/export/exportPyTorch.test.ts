@@ -17,12 +17,12 @@ import { DEFAULT_TRAINING } from '../trainingConfig';
 import { makeSplit } from '../../workers/batches';
 import { Trainer } from '../../workers/trainer';
 import { exportPyTorch } from './exportPyTorch';
-import { perturbWeights, saveTfjsModel } from './testSupport/artifacts';
-import { EXPORT_CASES, type ExportCase } from './testSupport/designs';
+import { perturbWeights, saveTfjsModel } from './testing/artifacts';
+import { EXPORT_CASES, type ExportCase } from './testing/designs';
 import { builtinDataset } from '../../data/datasets';
 import { PRESETS } from '../presets';
-import { decodeNpy, encodeNpy } from './testSupport/npy';
-import { pythonHas, runPython, TORCH_REQUIRED } from './testSupport/python';
+import { decodeNpy, encodeNpy } from './testing/npy';
+import { pythonHas, runPython, TORCH_REQUIRED } from './testing/python';
 
 const torch = pythonHas(['torch', 'numpy']);
 if (!torch.ok && !TORCH_REQUIRED) {

@@ -11,7 +11,7 @@ import {
   keras3Functional,
   keras3Sequential,
   linked,
-} from './fixtures';
+} from './testing/fixtures';
 import { englishText } from '../../shared/messages/englishText';
 import { importKerasModel } from './index';
 

@@ -9,7 +9,7 @@ import {
   keras2TextRnn,
   keras3Functional,
   keras3Sequential,
-} from './fixtures';
+} from './testing/fixtures';
 import { englishText } from '../../shared/messages/englishText';
 import { importKerasModel } from './index';
 import type { ImportedModel } from './types';

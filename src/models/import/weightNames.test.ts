@@ -6,7 +6,7 @@ import {
   keras2Mlp,
   keras2ResidualCnn,
   keras2TextRnn,
-} from './fixtures';
+} from './testing/fixtures';
 import { englishText } from '../../shared/messages/englishText';
 import { importKerasModel } from './index';
 import type { ImportedModel, WeightMapping } from './types';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { englishText } from '../../shared/messages/englishText';
-import { converterFile, k2Dense, k2Input, k2Layer } from '../../models/import/fixtures';
+import { converterFile, k2Dense, k2Input, k2Layer } from '../../models/import/testing/fixtures';
 import { makeExperiment } from '../../shared/experiment';
 import type { UploadedFile, WorkerEvent } from '../../shared/protocol';
 import { harness, request } from '../testing/sessionHarness';

@@ -6,6 +6,7 @@
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { RunHistory, SavedModelEntry } from '../../shared/protocol';
 import type { ModelBundle } from './modelBundle';
+import { KEPT } from '../../shared/storageKeys';
 
 export interface StoredModel {
   bundle: ModelBundle;
@@ -27,8 +28,10 @@ function newestFirst(entries: SavedModelEntry[]): SavedModelEntry[] {
 export function createIndexedDbModelStore(): SavedModelStore {
   let entries: UseStore | null = null;
   let models: UseStore | null = null;
-  const entryDb = () => (entries ??= createStore('layerlab-models', 'entries'));
-  const modelDb = () => (models ??= createStore('layerlab-model-weights', 'weights'));
+  const entryDb = () =>
+    (entries ??= createStore(KEPT.savedModelEntries.name, KEPT.savedModelEntries.store));
+  const modelDb = () =>
+    (models ??= createStore(KEPT.savedModelWeights.name, KEPT.savedModelWeights.store));
   return {
     list: async () => newestFirst(await values<SavedModelEntry>(entryDb())),
     getEntry: (id) => get<SavedModelEntry>(id, entryDb()),

@@ -1,5 +1,5 @@
 /** Chinese for analysis.en.ts: the same keys and {{variables}}. */
-import type { Translation } from '../../../i18n/resources/types';
+import type { Translation } from './translation';
 import type { analysisEn } from './analysis.en';
 
 export const analysisZhCN: Translation<typeof analysisEn> = {

@@ -1,5 +1,5 @@
 /** Chinese for data.en.ts: the same keys and {{variables}}. */
-import type { Translation } from '../../../i18n/resources/types';
+import type { Translation } from './translation';
 import type { dataEn } from './data.en';
 
 export const dataZhCN: Translation<typeof dataEn> = {

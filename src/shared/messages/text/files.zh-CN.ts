@@ -1,5 +1,5 @@
 /** Chinese for files.en.ts: the same keys and {{variables}}. */
-import type { Translation } from '../../../i18n/resources/types';
+import type { Translation } from './translation';
 import type { filesEn } from './files.en';
 
 export const filesZhCN: Translation<typeof filesEn> = {

@@ -1,5 +1,5 @@
 /** Chinese for layers.en.ts: the same keys and {{variables}}. Layer labels stay Keras's names. */
-import type { Translation } from '../../../i18n/resources/types';
+import type { Translation } from './translation';
 import type { layersEn } from './layers.en';
 
 export const layersZhCN: Translation<typeof layersEn> = {

@@ -7,7 +7,7 @@ import { modelImportZhCN } from './modelImport.zh-CN';
 import { noticesZhCN } from './notices.zh-CN';
 import { workerZhCN } from './worker.zh-CN';
 import type { messagesEn } from './messages.en';
-import type { Translation } from '../../../i18n/resources/types';
+import type { Translation } from './translation';
 
 export const messagesZhCN: Translation<typeof messagesEn> = {
   common: {

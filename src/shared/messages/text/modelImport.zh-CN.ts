@@ -2,7 +2,7 @@
  * Chinese for modelImport.en.ts: the same keys and {{variables}}. Keras class names, layer and
  * weight names and JSON field names stay as they are.
  */
-import type { Translation } from '../../../i18n/resources/types';
+import type { Translation } from './translation';
 import type { modelImportEn } from './modelImport.en';
 
 export const modelImportZhCN: Translation<typeof modelImportEn> = {

@@ -1,5 +1,5 @@
 /** Chinese for notices.en.ts: the same keys and {{variables}}. */
-import type { Translation } from '../../../i18n/resources/types';
+import type { Translation } from './translation';
 import type { noticesEn } from './notices.en';
 
 export const noticesZhCN: Translation<typeof noticesEn> = {

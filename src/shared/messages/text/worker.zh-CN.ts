@@ -1,5 +1,5 @@
 /** Chinese for worker.en.ts: the same keys and {{variables}}. */
-import type { Translation } from '../../../i18n/resources/types';
+import type { Translation } from './translation';
 import type { workerEn } from './worker.en';
 
 export const workerZhCN: Translation<typeof workerEn> = {

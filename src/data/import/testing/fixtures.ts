@@ -2,8 +2,8 @@
  * Builders for the importer tests: uploads are made in memory (IDX headers written by hand,
  * images as signature bytes), so the tests need no binary files in the repository. Test-only.
  */
-import type { Message, MessageValue } from '../../shared/messages/message';
-import type { FileEntry, ImageDecoder } from './types';
+import type { Message, MessageValue } from '../../../shared/messages/message';
+import type { FileEntry, ImageDecoder } from '../types';
 
 const encoder = new TextEncoder();
 

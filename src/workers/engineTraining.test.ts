@@ -10,12 +10,12 @@ import { builtinDataset, type DatasetInfo } from '../data/datasets';
 import { createRandom } from '../data/random';
 import { generateSequenceTask } from '../data/sequences';
 import type { LabelledData } from '../data/types';
-import { makeSplit, sliceBatch, type Split } from '../workers/batches';
-import { Trainer } from '../workers/trainer';
-import { analyzeInEnglish } from './testing/englishAnalysis';
-import { buildModel } from './builder';
-import type { LayerOf, LayerSpec, ModelSpec } from './spec';
-import { DEFAULT_TRAINING, type TrainingConfig } from './trainingConfig';
+import { makeSplit, sliceBatch, type Split } from './batches';
+import { Trainer } from './trainer';
+import { analyzeInEnglish } from '../models/testing/englishAnalysis';
+import { buildModel } from '../models/builder';
+import type { LayerOf, LayerSpec, ModelSpec } from '../models/spec';
+import { DEFAULT_TRAINING, type TrainingConfig } from '../models/trainingConfig';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -7,12 +7,12 @@ import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset } from '../data/datasets';
 import { generateSequenceTask } from '../data/sequences';
-import { makeSplit, type Split } from '../workers/batches';
-import { Trainer } from '../workers/trainer';
-import { analyzeInEnglish } from './testing/englishAnalysis';
-import { buildModel } from './builder';
-import type { LayerSpec, ModelSpec } from './spec';
-import { DEFAULT_TRAINING, type TrainingConfig } from './trainingConfig';
+import { makeSplit, type Split } from './batches';
+import { Trainer } from './trainer';
+import { analyzeInEnglish } from '../models/testing/englishAnalysis';
+import { buildModel } from '../models/builder';
+import type { LayerSpec, ModelSpec } from '../models/spec';
+import { DEFAULT_TRAINING, type TrainingConfig } from '../models/trainingConfig';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

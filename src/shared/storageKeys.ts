@@ -1,0 +1,148 @@
+/**
+ * Everything LayerLab keeps in the browser, in one table: each localStorage key, IndexedDB
+ * database and Cache Storage cache, who owns it, what it holds, its version and what reads older
+ * versions. Every module takes its name from here, so two features cannot share a key by accident
+ * and a reader can see at a glance what survives a reload (storageKeys.test.ts checks that no
+ * module spells a key itself).
+ *
+ * Never change a `name`: users' saved work is kept under it. A new shape is a new version with a
+ * migration, or a new name whose old data is deleted.
+ */
+
+/** The two calls the page's stores make (localStorage, or a Map-backed fake in tests). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+interface KeptData {
+  /** The localStorage key, IndexedDB database or Cache Storage cache name. */
+  name: string;
+  where: 'localStorage' | 'IndexedDB' | 'Cache Storage';
+  /** IndexedDB only: the object store in the database (idb-keyval: one store per database). */
+  store?: string;
+  /** The only code that reads and writes it. */
+  owner: 'page' | 'worker' | 'service worker';
+  holds: string;
+  /** The version of what is written now; null: the value has none (plain text, a flag). */
+  version: number | null;
+  /** What reads older versions, and from which; null: there has been only one. */
+  migration: string | null;
+  /** Whether it is part of an experiment (a share link, an exported file), or this browser's own. */
+  inExperiment: boolean;
+}
+
+export const KEPT = {
+  work: {
+    name: 'layerlab:work',
+    where: 'localStorage',
+    owner: 'page',
+    holds:
+      "The user's work: design, dataset choice, training settings, descriptions of uploaded datasets (src/state/store.ts, checked by savedWorkSchema).",
+    version: 1,
+    migration: null,
+    inExperiment: true,
+  },
+  unreadableWork: {
+    name: 'layerlab:work:unreadable',
+    where: 'localStorage',
+    owner: 'page',
+    holds:
+      'A copy of layerlab:work that failed validation, set aside so that the next save cannot destroy it; never read back.',
+    version: null,
+    migration: null,
+    inExperiment: false,
+  },
+  recentExperiments: {
+    name: 'layerlab:recent',
+    where: 'localStorage',
+    owner: 'page',
+    holds:
+      'The last experiments trained, shared, exported or opened, newest first (src/state/recentExperiments.ts).',
+    version: 1,
+    migration:
+      'parseExperiment (src/shared/experiment.ts) reads each entry, as any experiment: version 0 (an unversioned save) → 1.',
+    inExperiment: true,
+  },
+  language: {
+    name: 'layerlab:language',
+    where: 'localStorage',
+    owner: 'page',
+    holds:
+      'The language the user chose (src/i18n/i18n.ts); absent until they choose, then the browser decides.',
+    version: null,
+    migration: null,
+    inExperiment: false,
+  },
+  classShapes: {
+    name: 'layerlab:class-shapes',
+    where: 'localStorage',
+    owner: 'page',
+    holds: "'1' when each class is drawn with its own marker shape (src/state/displayPrefs.ts).",
+    version: null,
+    migration: null,
+    inExperiment: false,
+  },
+  lessonProgress: {
+    name: 'layerlab:lessons',
+    where: 'localStorage',
+    owner: 'page',
+    holds: 'Per lesson, the step reached and the goals met (src/lessons/lessonProgress.ts).',
+    version: null,
+    migration: null,
+    inExperiment: false,
+  },
+  userDatasets: {
+    name: 'layerlab-user-data',
+    where: 'IndexedDB',
+    store: 'datasets',
+    owner: 'worker',
+    holds:
+      'The samples of each uploaded dataset, by its id (src/workers/userDataStore.ts); the page keeps only the descriptions, in layerlab:work.',
+    version: null,
+    migration: null,
+    inExperiment: false,
+  },
+  savedModelEntries: {
+    name: 'layerlab-models',
+    where: 'IndexedDB',
+    store: 'entries',
+    owner: 'worker',
+    holds:
+      'The description of each saved model, listed without reading any weights (src/workers/savedModels/savedModelStore.ts).',
+    version: null,
+    migration: null,
+    inExperiment: false,
+  },
+  savedModelWeights: {
+    name: 'layerlab-model-weights',
+    where: 'IndexedDB',
+    store: 'weights',
+    owner: 'worker',
+    holds:
+      "Each saved model's weights, optimizer state and curves, under its entry's id (src/workers/savedModels/savedModelStore.ts).",
+    version: null,
+    migration: null,
+    inExperiment: false,
+  },
+  datasetFiles: {
+    name: 'layerlab-datasets-v1',
+    where: 'Cache Storage',
+    owner: 'worker',
+    holds:
+      'Each bundled dataset file downloaded, by URL, so that it is not downloaded again (src/workers/datasetCache.ts). Its version is in its name.',
+    version: 1,
+    migration: null,
+    inExperiment: false,
+  },
+  appShell: {
+    name: 'layerlab',
+    where: 'Cache Storage',
+    owner: 'service worker',
+    holds:
+      "The prefix of Workbox's precache of the built app (`layerlab-precache-v2-<scope>`, src/offline/sw.ts); Workbox names, versions and cleans it up.",
+    version: null,
+    migration: null,
+    inExperiment: false,
+  },
+} as const satisfies Record<string, KeptData>;
