@@ -678,9 +678,9 @@ async function main() {
   const app = await serveDist({ root: DIST });
   const bare = await serveDist({ root: BARE_DIST, base: '/bare/' });
   const urls = { app: app.url, bare: bare.url };
-  const probe = await launch({ webgpu: true });
-  const chromium = probe.version();
-  await probe.close();
+  const versionCheck = await launch({ webgpu: true });
+  const chromium = versionCheck.version();
+  await versionCheck.close();
   const info = machine(chromium);
   log(`${info.cpu} × ${info.cores}, Chromium ${chromium}, load average ${info.loadAverageAtStart}`);
   try {

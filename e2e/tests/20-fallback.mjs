@@ -19,8 +19,8 @@ export const tests = {
         reason.includes('software adapter') && /Samples\/s: .*WebGPU \d+/.test(reason),
         `reason: ${reason}`,
       );
-      const probes = await page.locator('.probes li').allTextContents();
-      assert(probes.length === 3, `three candidates probed: ${probes.join(' | ')}`);
+      const trials = await page.locator('.trials li').allTextContents();
+      assert(trials.length === 3, `three candidates tried: ${trials.join(' | ')}`);
       await waitFor(
         () => ui.step(page),
         (s) => s > 0,

@@ -8,7 +8,7 @@ import { Notice } from './Notice';
 import { RunStats } from './RunStats';
 import { TrainingControls } from './TrainingControls';
 import { TrainingSettings } from './TrainingSettings';
-import { ModelsPanel } from './savedModels/ModelsPanel';
+import { SavedModelsPanel } from './savedModels/SavedModelsPanel';
 import { CodeExport } from './savedModels/CodeExport';
 import { LessonPanel } from './lessons/LessonPanel';
 import { useClassroom } from './useClassroom';
@@ -83,7 +83,7 @@ export function App() {
               <InternalsPanel />
             </div>
           )}
-          {shown('models') && <ModelsPanel />}
+          {shown('models') && <SavedModelsPanel />}
           {shown('export') && <CodeExport />}
         </div>
       </main>

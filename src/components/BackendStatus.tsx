@@ -30,17 +30,17 @@ export function BackendStatus() {
           {show(report.reason)}
         </span>
       </summary>
-      <ul className="probes">
-        {report.probes.map((probe, i) => (
-          <li key={`${probe.backend}-${i}`} className={probe.ok ? 'ok' : 'failed'}>
-            {probe.ok ? '✓' : '✗'}{' '}
-            {probe.samplesPerSec !== undefined
-              ? t('backend.probeWithSpeed', {
-                  name: NAMES[probe.backend],
-                  detail: show(probe.detail),
-                  speed: format.integer(probe.samplesPerSec),
+      <ul className="trials">
+        {report.trials.map((trial, i) => (
+          <li key={`${trial.backend}-${i}`} className={trial.ok ? 'ok' : 'failed'}>
+            {trial.ok ? '✓' : '✗'}{' '}
+            {trial.samplesPerSec !== undefined
+              ? t('backend.trialWithSpeed', {
+                  name: NAMES[trial.backend],
+                  detail: show(trial.detail),
+                  speed: format.integer(trial.samplesPerSec),
                 })
-              : t('backend.probe', { name: NAMES[probe.backend], detail: show(probe.detail) })}
+              : t('backend.trial', { name: NAMES[trial.backend], detail: show(trial.detail) })}
           </li>
         ))}
       </ul>

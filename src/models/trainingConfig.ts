@@ -51,7 +51,7 @@ export interface TrainingConfig {
   testSplit: number;
   /** Seeds the data generator, the shuffle, the initial weights and dropout: same seed, same run. */
   seed: number;
-  /** Which tfjs backend; 'auto' probes WebGPU → WebGL → CPU and picks the best that works. */
+  /** Which tfjs backend; 'auto' tries WebGPU → WebGL → CPU and picks the best that works. */
   backend: BackendChoice;
 }
 

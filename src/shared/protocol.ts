@@ -273,7 +273,7 @@ export type DataCommand =
   | { type: 'setProbes'; settings: ProbeSettings };
 
 /** UI → worker: trained models kept in the browser, downloaded and uploaded as tfjs files. */
-export type ModelCommand =
+export type SavedModelCommand =
   /** Keep the current run's model (live, paused or finished) under a name. */
   | {
       type: 'saveModel';
@@ -295,10 +295,10 @@ export type ModelCommand =
   | { type: 'uploadModel'; requestId: number; files: UploadedFile[]; experiment: Experiment };
 
 /** UI → worker. */
-export type Command = SessionCommand | DataCommand | ModelCommand;
+export type Command = SessionCommand | DataCommand | SavedModelCommand;
 
-/** One candidate backend's result in backend selection. */
-export interface BackendProbe {
+/** One candidate backend's trial (a real training step) in backend selection. */
+export interface BackendTrial {
   backend: BackendName;
   ok: boolean;
   /** Why it was not usable, or a note (e.g. "software adapter"). */
@@ -311,7 +311,7 @@ export interface BackendReport {
   backend: BackendName;
   /** Why this backend runs, in one sentence a user can read. */
   reason: Message;
-  probes: BackendProbe[];
+  trials: BackendTrial[];
 }
 
 /** Training metrics since the previous record: the means over `batches` steps. */

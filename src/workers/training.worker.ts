@@ -12,7 +12,7 @@ import { loadForTraining, type LoaderDeps } from './datasetLoader';
 import { installCpuKernels } from './kernels/cpuUnsortedSegmentSum';
 import { ProbeScheduler } from './probes/scheduler';
 import { createIndexedDbStore } from './userDataStore';
-import { createProbe, getWebGpuStatus } from './backends/backendTrial';
+import { createBackendTrial, getWebGpuStatus } from './backends/backendTrial';
 import { browse, importData, type DataServiceDeps } from './dataService';
 import { decodeImage } from './imageDecoder';
 import {
@@ -24,8 +24,8 @@ import {
 } from '../shared/protocol';
 import { TrainingSession } from './session';
 import { yieldToEvents } from './yieldToEvents';
-import { handleModelCommand, type ModelServiceDeps } from './savedModels/modelService';
-import { createIndexedDbModelStore } from './savedModels/savedModelStore';
+import { handleSavedModelCommand, type ModelServiceDeps } from './savedModels/modelService';
+import { createIndexedDbSavedModelStore } from './savedModels/savedModelStore';
 
 installCpuKernels();
 
@@ -39,21 +39,24 @@ function postPage(event: WorkerEvent): void {
   post(event, raw ? [x.buffer, y.buffer, raw.buffer] : [x.buffer, y.buffer]);
 }
 
-// The same model, batch size and backend choice reuse the last decision instead of probing again.
+// The same model, batch size and backend choice reuse the last decision instead of trying the backends again.
 let lastChoice: { key: string; report: BackendReport } | null = null;
 let watchedDevice: unknown = null;
 
-// Backend switching is global to tfjs: a cancelled run still probing must finish before the next
-// run probes, so preparations are chained one after another.
+// Backend switching is global to tfjs: a cancelled run still trying backends must finish before
+// the next run tries them, so preparations are chained one after another.
 let backendQueue: Promise<unknown> = Promise.resolve();
 
-function prepareBackend(request: StartRequest, data: Parameters<typeof createProbe>[1]) {
+function prepareBackend(request: StartRequest, data: Parameters<typeof createBackendTrial>[1]) {
   const next = backendQueue.then(() => prepareBackendNow(request, data));
   backendQueue = next.catch(() => undefined);
   return next;
 }
 
-async function prepareBackendNow(request: StartRequest, data: Parameters<typeof createProbe>[1]) {
+async function prepareBackendNow(
+  request: StartRequest,
+  data: Parameters<typeof createBackendTrial>[1],
+) {
   const key = JSON.stringify([
     request.spec,
     request.training.batchSize,
@@ -66,7 +69,7 @@ async function prepareBackendNow(request: StartRequest, data: Parameters<typeof 
     report = await chooseBackend(
       request.training.backend,
       await getWebGpuStatus(),
-      createProbe(request, data),
+      createBackendTrial(request, data),
     );
     lastChoice = { key, report };
   }
@@ -96,7 +99,7 @@ function watchDeviceLoss(): void {
 
 const loaderDeps: LoaderDeps = { fetchFile: fetchDatasetFile, userData: createIndexedDbStore() };
 
-const modelStore = createIndexedDbModelStore();
+const modelStore = createIndexedDbSavedModelStore();
 
 const session = new TrainingSession({
   emit: post,
@@ -162,7 +165,7 @@ self.onmessage = (event: MessageEvent<Command>) => {
     case 'deleteModel':
     case 'exportModel':
     case 'uploadModel':
-      void handleModelCommand(command, modelDeps).then(postModelEvent);
+      void handleSavedModelCommand(command, modelDeps).then(postModelEvent);
       return;
     case 'start':
     case 'pause':

@@ -31,8 +31,8 @@ export const en = {
   },
   backend: {
     notChosen: 'Backend: not chosen yet',
-    probe: '{{name}}: {{detail}}',
-    probeWithSpeed: '{{name}}: {{detail}} ({{speed}} samples/s)',
+    trial: '{{name}}: {{detail}}',
+    trialWithSpeed: '{{name}}: {{detail}} ({{speed}} samples/s)',
   },
   designer: {
     title: 'Model',
@@ -238,7 +238,7 @@ export const en = {
     seed: 'Random seed',
     backend: 'Backend',
     nextTrain: 'Changes other than the learning rate apply at the next Train.',
-    backends: { auto: 'Auto (probe and choose)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
+    backends: { auto: 'Auto (try and choose)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
     optimizers: {
       sgd: 'SGD',
       momentum: 'SGD with momentum',

@@ -28,8 +28,8 @@ export const zhCN: Resources = {
   },
   backend: {
     notChosen: '计算后端：尚未选择',
-    probe: '{{name}}：{{detail}}',
-    probeWithSpeed: '{{name}}：{{detail}}（{{speed}} 样本/秒）',
+    trial: '{{name}}：{{detail}}',
+    trialWithSpeed: '{{name}}：{{detail}}（{{speed}} 样本/秒）',
   },
   designer: {
     title: '模型',

@@ -2,12 +2,12 @@
  * Backend selection policy: WebGPU → WebGL → CPU, each proven by one real training step of the
  * user's model before it is trusted. When WebGPU is only a software adapter (isFallbackAdapter),
  * it is usually the slowest, so every working candidate is timed and the fastest wins.
- * Pure decision logic: probing itself is injected (see probe.ts), so this is unit-tested in Node.
+ * Pure decision logic: the trial itself is injected (see backendTrial.ts), so this is unit-tested in Node.
  */
 import { message, type Message } from '../../shared/messages/message';
 import { MessageError } from '../../shared/messages/messageError';
 import type { BackendChoice, BackendName } from '../../models/trainingConfig';
-import type { BackendProbe, BackendReport } from '../../shared/protocol';
+import type { BackendTrial, BackendReport } from '../../shared/protocol';
 
 export const BACKEND_LABELS: Record<BackendName, string> = {
   webgpu: 'WebGPU',
@@ -22,22 +22,22 @@ export type WebGpuStatus =
   | { available: true; fallbackAdapter: boolean; adapterName: string };
 
 /** Runs one training step on `backend` (and, when `time` is set, a few timed steps). */
-export type ProbeFn = (backend: BackendName, time: boolean) => Promise<BackendProbe>;
+export type TrialFn = (backend: BackendName, time: boolean) => Promise<BackendTrial>;
 
 export async function chooseBackend(
   choice: BackendChoice,
   webgpu: WebGpuStatus,
-  probe: ProbeFn,
+  trial: TrialFn,
 ): Promise<BackendReport> {
-  const probes: BackendProbe[] = [];
-  const tryOne = async (backend: BackendName, time: boolean): Promise<BackendProbe> => {
+  const trials: BackendTrial[] = [];
+  const tryOne = async (backend: BackendName, time: boolean): Promise<BackendTrial> => {
     if (backend === 'webgpu' && !webgpu.available) {
       const skipped = { backend, ok: false, detail: webgpu.reason };
-      probes.push(skipped);
+      trials.push(skipped);
       return skipped;
     }
-    const result = await probe(backend, time);
-    probes.push(result);
+    const result = await trial(backend, time);
+    trials.push(result);
     return result;
   };
 
@@ -45,10 +45,10 @@ export async function chooseBackend(
     const forced = await tryOne(choice, false);
     if (forced.ok) {
       const reason = message('worker.backend.chosenByYou', { backend: BACKEND_LABELS[choice] });
-      return { backend: choice, reason, probes };
+      return { backend: choice, reason, trials };
     }
     const fallback = await chooseBackend('auto', webgpu, async (b, t) =>
-      b === choice ? forced : probe(b, t),
+      b === choice ? forced : trial(b, t),
     );
     return {
       backend: fallback.backend,
@@ -57,7 +57,7 @@ export async function chooseBackend(
         detail: forced.detail,
         fallback: fallback.reason,
       }),
-      probes: [...probes, ...fallback.probes.filter((p) => p.backend !== choice)],
+      trials: [...trials, ...fallback.trials.filter((t) => t.backend !== choice)],
     };
   }
 
@@ -65,14 +65,14 @@ export async function chooseBackend(
   if (softwareGpu) {
     // Time every candidate that works and take the fastest.
     for (const backend of BACKEND_ORDER) await tryOne(backend, true);
-    const working = probes.filter((p) => p.ok);
-    const best = working.reduce<BackendProbe | null>(
+    const working = trials.filter((t) => t.ok);
+    const best = working.reduce<BackendTrial | null>(
       (a, b) => (a === null || (b.samplesPerSec ?? 0) > (a.samplesPerSec ?? 0) ? b : a),
       null,
     );
-    if (!best) throw new MessageError(describeNoBackend(probes));
+    if (!best) throw new MessageError(describeNoBackend(trials));
     const table = working
-      .map((p) => `${BACKEND_LABELS[p.backend]} ${Math.round(p.samplesPerSec ?? 0)}`)
+      .map((t) => `${BACKEND_LABELS[t.backend]} ${Math.round(t.samplesPerSec ?? 0)}`)
       .join(', '); // names and numbers only: the same in every language
     const name = webgpu.available ? webgpu.adapterName : '';
     return {
@@ -82,7 +82,7 @@ export async function chooseBackend(
         adapter: name,
         table,
       }),
-      probes,
+      trials,
     };
   }
 
@@ -93,32 +93,32 @@ export async function chooseBackend(
       return {
         backend,
         reason: message('worker.backend.webgpuPassed'),
-        probes,
+        trials,
       };
     }
-    const failures = describeProbes(probes.filter((p) => !p.ok));
+    const failures = describeTrials(trials.filter((t) => !t.ok));
     return {
       backend,
       reason: message('worker.backend.becauseOthersFailed', {
         backend: BACKEND_LABELS[backend],
         failures,
       }),
-      probes,
+      trials,
     };
   }
-  throw new MessageError(describeNoBackend(probes));
+  throw new MessageError(describeNoBackend(trials));
 }
 
 /** "WebGPU: …; WebGL: …" as one Message. */
-function describeProbes(probes: BackendProbe[]): Message {
-  if (probes.length === 0) return message('common.verbatim', { text: '' });
-  return probes
-    .map((p) =>
-      message('worker.backend.failure', { backend: BACKEND_LABELS[p.backend], detail: p.detail }),
+function describeTrials(trials: BackendTrial[]): Message {
+  if (trials.length === 0) return message('common.verbatim', { text: '' });
+  return trials
+    .map((t) =>
+      message('worker.backend.failure', { backend: BACKEND_LABELS[t.backend], detail: t.detail }),
     )
     .reduce((first, second) => message('worker.backend.listItem', { first, second }));
 }
 
-function describeNoBackend(probes: BackendProbe[]): Message {
-  return message('worker.backend.noneWorks', { failures: describeProbes(probes) });
+function describeNoBackend(trials: BackendTrial[]): Message {
+  return message('worker.backend.noneWorks', { failures: describeTrials(trials) });
 }

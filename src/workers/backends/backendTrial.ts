@@ -7,8 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { takeRange, type PreparedData } from '../../data/split';
 import { buildModel } from '../../models/builder';
 import type { BackendName } from '../../models/trainingConfig';
-import type { ProbeFn, WebGpuStatus } from './backendChoice';
-import type { BackendProbe, StartRequest } from '../../shared/protocol';
+import type { TrialFn, WebGpuStatus } from './backendChoice';
+import type { BackendTrial, StartRequest } from '../../shared/protocol';
 import { message } from '../../shared/messages/message';
 import { toMessage } from '../../shared/messages/messageError';
 import { makeSplit } from '../batches';
@@ -55,11 +55,11 @@ export async function getWebGpuStatus(): Promise<WebGpuStatus> {
   };
 }
 
-export function createProbe(request: StartRequest, data: PreparedData): ProbeFn {
+export function createBackendTrial(request: StartRequest, data: PreparedData): TrialFn {
   const info = request.datasetInfo;
   const batchSize = Math.min(request.training.batchSize, data.train.count);
   const sample = takeRange(data.train, 0, batchSize);
-  return async (backend: BackendName, time: boolean): Promise<BackendProbe> => {
+  return async (backend: BackendName, time: boolean): Promise<BackendTrial> => {
     try {
       if (!(await tf.setBackend(backend))) {
         return { backend, ok: false, detail: message('worker.backend.initFailed', { backend }) };

@@ -5,8 +5,8 @@ import { converterFile, k2Dense, k2Input, k2Layer } from '../../models/import/te
 import { makeExperiment } from '../../shared/experiment';
 import type { UploadedFile, WorkerEvent } from '../../shared/protocol';
 import { harness, request } from '../testing/sessionHarness';
-import { handleModelCommand, type ModelServiceDeps } from './modelService';
-import { createMemoryModelStore } from './savedModelStore';
+import { handleSavedModelCommand, type ModelServiceDeps } from './modelService';
+import { createMemorySavedModelStore } from './savedModelStore';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -42,7 +42,7 @@ const files = (withWeights: boolean): UploadedFile[] => [
   ...(withWeights ? [{ name: 'group1-shard1of1.bin', bytes: VALUES.slice().buffer }] : []),
 ];
 
-function deps(store = createMemoryModelStore()): ModelServiceDeps {
+function deps(store = createMemorySavedModelStore()): ModelServiceDeps {
   return {
     store,
     currentRun: () => null,
@@ -67,9 +67,9 @@ function imported(event: WorkerEvent) {
 
 describe('uploading a Keras model', () => {
   it('gives the design; with its weights, a saved model whose predictions use them', async () => {
-    const store = createMemoryModelStore();
+    const store = createMemorySavedModelStore();
     const withWeights = imported(
-      await handleModelCommand(
+      await handleSavedModelCommand(
         { type: 'uploadModel', requestId: 1, files: files(true), experiment },
         deps(store),
       ),
@@ -102,7 +102,7 @@ describe('uploading a Keras model', () => {
 
   it('without its weight files gives the design and says the weights were not loaded', async () => {
     const event = imported(
-      await handleModelCommand(
+      await handleSavedModelCommand(
         { type: 'uploadModel', requestId: 2, files: files(false), experiment },
         deps(),
       ),
@@ -114,7 +114,7 @@ describe('uploading a Keras model', () => {
   });
 
   it('names every unsupported layer and stores nothing', async () => {
-    const store = createMemoryModelStore();
+    const store = createMemorySavedModelStore();
     const bad = converterFile({
       class_name: 'Sequential',
       config: {
@@ -127,7 +127,7 @@ describe('uploading a Keras model', () => {
         ],
       },
     });
-    const event = await handleModelCommand(
+    const event = await handleSavedModelCommand(
       {
         type: 'uploadModel',
         requestId: 3,

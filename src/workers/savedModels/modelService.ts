@@ -8,7 +8,7 @@ import { message, type Message } from '../../shared/messages/message';
 import { toMessage } from '../../shared/messages/messageError';
 import { evenlySpaced } from '../../models/evaluation/downsample';
 import type {
-  ModelCommand,
+  SavedModelCommand,
   RunHistory,
   SavedModelEntry,
   UploadedFile,
@@ -33,8 +33,8 @@ export interface ModelServiceDeps {
   now(): Date;
 }
 
-export async function handleModelCommand(
-  command: ModelCommand,
+export async function handleSavedModelCommand(
+  command: SavedModelCommand,
   deps: ModelServiceDeps,
 ): Promise<WorkerEvent> {
   const { requestId } = command;

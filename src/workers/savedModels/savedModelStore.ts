@@ -25,7 +25,7 @@ function newestFirst(entries: SavedModelEntry[]): SavedModelEntry[] {
   return entries.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
-export function createIndexedDbModelStore(): SavedModelStore {
+export function createIndexedDbSavedModelStore(): SavedModelStore {
   let entries: UseStore | null = null;
   let models: UseStore | null = null;
   const entryDb = () =>
@@ -48,7 +48,7 @@ export function createIndexedDbModelStore(): SavedModelStore {
   };
 }
 
-export function createMemoryModelStore(): SavedModelStore {
+export function createMemorySavedModelStore(): SavedModelStore {
   const entries = new Map<string, SavedModelEntry>();
   const models = new Map<string, StoredModel>();
   return {

@@ -9,7 +9,7 @@ function lastMessage(h: { events: WorkerEvent[] }): string {
 }
 import { makeExperiment } from '../../shared/experiment';
 import type {
-  ModelCommand,
+  SavedModelCommand,
   SavedModelEntry,
   TrainRecord,
   UploadedFile,
@@ -18,12 +18,12 @@ import type {
 import { harness, request, type Harness } from '../testing/sessionHarness';
 import type { ModelSpec } from '../../models/spec';
 import {
-  handleModelCommand,
+  handleSavedModelCommand,
   MAX_HISTORY_RECORDS,
   thinHistory,
   type ModelServiceDeps,
 } from './modelService';
-import { createMemoryModelStore, type SavedModelStore } from './savedModelStore';
+import { createMemorySavedModelStore, type SavedModelStore } from './savedModelStore';
 import { fileStem } from './modelFiles';
 
 beforeAll(async () => {
@@ -66,11 +66,11 @@ const experiment = (name = '') =>
     views: { open: [], intervalMs: 250 },
   });
 
-async function command(h: Harness, store: SavedModelStore, cmd: ModelCommand) {
-  return handleModelCommand(cmd, deps(h, store));
+async function command(h: Harness, store: SavedModelStore, cmd: SavedModelCommand) {
+  return handleSavedModelCommand(cmd, deps(h, store));
 }
 
-function saveCommand(name: string, train: TrainRecord[] = []): ModelCommand {
+function saveCommand(name: string, train: TrainRecord[] = []): SavedModelCommand {
   return {
     type: 'saveModel',
     requestId: nextRequest++,
@@ -134,7 +134,7 @@ describe('saved models', () => {
   // 10 steps per epoch here, so 25 steps cross two epoch boundaries (two reshuffles to replay).
   for (const optimizer of ['adam', 'momentum', 'rmsprop', 'adagrad', 'sgd'] as const) {
     it(`${optimizer}: save, then load in a fresh session, continues exactly where it stopped`, async () => {
-      const store = createMemoryModelStore();
+      const store = createMemorySavedModelStore();
       const first = sessionWith(store);
       const req = await trainSteps(first, 25, optimizer);
       const saved = expectType(
@@ -180,7 +180,7 @@ describe('saved models', () => {
   }
 
   it('downloads as model.json + weights and uploads back to an identical model', async () => {
-    const store = createMemoryModelStore();
+    const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     await trainSteps(h, 12, 'adam');
     const saved = expectType(
@@ -215,11 +215,11 @@ describe('saved models', () => {
         weightData: files[1]?.bytes as ArrayBuffer,
       }),
     );
-    const probe = tf.tensor2d([[0.3, -0.7]]);
-    const fromFile = loaded.predict(probe) as tf.Tensor;
-    const live = h.session.model?.predict(probe) as tf.Tensor;
+    const input = tf.tensor2d([[0.3, -0.7]]);
+    const fromFile = loaded.predict(input) as tf.Tensor;
+    const live = h.session.model?.predict(input) as tf.Tensor;
     expect(Array.from(await fromFile.data())).toEqual(Array.from(await live.data()));
-    tf.dispose([probe, fromFile, live]);
+    tf.dispose([input, fromFile, live]);
     loaded.dispose();
 
     const uploaded = expectType(
@@ -251,7 +251,7 @@ describe('saved models', () => {
   });
 
   it('refuses bad uploads with a message naming the problem, storing nothing', async () => {
-    const store = createMemoryModelStore();
+    const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     await trainSteps(h, 3, 'adam');
     const saved = expectType(await command(h, store, saveCommand('good')), 'modelSaved');
@@ -298,7 +298,7 @@ describe('saved models', () => {
   });
 
   it('says why when there is nothing to save or the saved model is gone', async () => {
-    const store = createMemoryModelStore();
+    const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     const nothing = expectType(await command(h, store, saveCommand('x')), 'modelFailed');
     expect(englishText(nothing.message)).toMatch(/no trained model/);
@@ -316,7 +316,7 @@ describe('saved models', () => {
   });
 
   it('refuses weights that do not fit the design, naming the weight', async () => {
-    const store = createMemoryModelStore();
+    const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     await trainSteps(h, 2, 'adam');
     const saved = expectType(await command(h, store, saveCommand('small')), 'modelSaved');
@@ -338,7 +338,7 @@ describe('saved models', () => {
   });
 
   it('a model that finished its epochs loads paused and trains on once Epochs is raised', async () => {
-    const store = createMemoryModelStore();
+    const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     const req = request({ spec: SPEC, training: { epochs: 2 } });
     await h.session.handle({ type: 'start', request: req });
@@ -362,7 +362,7 @@ describe('saved models', () => {
   });
 
   it('saving and restoring leaves no tensors behind', async () => {
-    const store = createMemoryModelStore();
+    const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     await trainSteps(h, 3, 'adam');
     const saved = expectType(await command(h, store, saveCommand('m')), 'modelSaved');

@@ -105,7 +105,7 @@ export function harness(overrides: Partial<SessionHost> = {}): Harness {
       return {
         backend: 'cpu',
         reason: message('worker.backend.chosenByYou', { backend: 'CPU' }),
-        probes: [{ backend: 'cpu', ok: true, detail: message('worker.backend.stepPassed') }],
+        trials: [{ backend: 'cpu', ok: true, detail: message('worker.backend.stepPassed') }],
       };
     },
     loadSavedModel: () => Promise.resolve(undefined),

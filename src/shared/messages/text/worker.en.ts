@@ -1,5 +1,5 @@
 /**
- * The training worker: backend choice and probes, session progress and errors, saved models.
+ * The training worker: backend choice and its trials, session progress and errors, saved models.
  * {{backend}} is a backend's name (WebGPU, WebGL, CPU), {{error}} a library's own English error
  * text. English; Chinese in worker.zh-CN.ts.
  */
@@ -18,7 +18,7 @@ export const workerEn = {
     /** Joins two items of a list of failures or measurements. */
     listItem: '{{first}}; {{second}}',
     measured: '{{backend}} {{samplesPerSec}}',
-    /** Why WebGPU was not tried, and what one probe found (the `detail` of a backend). */
+    /** Why WebGPU was not tried, and what one trial found (the `detail` of a backend). */
     noWebgpu: 'this browser offers no WebGPU (navigator.gpu is missing)',
     adapterFailed: 'requesting a WebGPU adapter failed ({{error}})',
     noAdapter: 'WebGPU found no usable GPU adapter on this machine',

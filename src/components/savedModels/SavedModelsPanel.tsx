@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { modelRequests } from '../../bridge/modelRequests';
+import { savedModelRequests } from '../../bridge/savedModelRequests';
 import { joinMessages, message as makeMessage } from '../../shared/messages/message';
 import { toMessage } from '../../shared/messages/messageError';
 import { useMessage } from '../../i18n/useMessage';
@@ -21,7 +21,7 @@ function suggestName(t: TFunction, datasetId: string, step: number | undefined):
  * Trained models kept in this browser: save the current one, load one back (training resumes
  * where it stopped), download it as tfjs files, and upload tfjs or Keras files.
  */
-export function ModelsPanel() {
+export function SavedModelsPanel() {
   const { t } = useTranslation();
   const show = useMessage();
   const phase = useStore((s) => s.phase);
@@ -37,7 +37,7 @@ export function ModelsPanel() {
   const canSave = phase === 'training' || phase === 'paused' || phase === 'done';
 
   useEffect(() => {
-    modelRequests
+    savedModelRequests
       .list()
       .then(setEntries, (error: unknown) =>
         setMessage({ text: t('models.listFailed', { error: String(error) }), error: true }),
@@ -59,16 +59,18 @@ export function ModelsPanel() {
 
   const save = () =>
     act(async () => {
-      const entry = await modelRequests.save(name.trim() || suggestName(t, datasetId, lastStep));
-      setEntries(await modelRequests.list());
+      const entry = await savedModelRequests.save(
+        name.trim() || suggestName(t, datasetId, lastStep),
+      );
+      setEntries(await savedModelRequests.list());
       setName('');
       return t('models.saved', { name: entry.name, step: entry.step });
     });
 
   const upload = (files: File[]) =>
     act(async () => {
-      const result = await modelRequests.upload(files);
-      setEntries(await modelRequests.list());
+      const result = await savedModelRequests.upload(files);
+      setEntries(await savedModelRequests.list());
       if (result.kind === 'saved') {
         return t('models.added', { name: result.entry.name, step: result.entry.step });
       }
@@ -158,16 +160,16 @@ export function ModelsPanel() {
               key={entry.id}
               entry={entry}
               busy={busy}
-              onLoad={() => modelRequests.load(entry)}
+              onLoad={() => savedModelRequests.load(entry)}
               onDownload={() =>
                 void act(async () => {
-                  await downloadFiles(await modelRequests.files(entry.id));
+                  await downloadFiles(await savedModelRequests.files(entry.id));
                   return null;
                 })
               }
               onDelete={() =>
                 void act(async () => {
-                  setEntries(await modelRequests.remove(entry.id));
+                  setEntries(await savedModelRequests.remove(entry.id));
                   return t('models.deleted', { name: entry.name });
                 })
               }

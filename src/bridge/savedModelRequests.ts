@@ -43,7 +43,7 @@ function latest<R>(records: readonly R[], pick: (r: R) => number | null): number
 }
 
 /** Trained models kept in this browser, and tfjs files in and out. */
-export const modelRequests = {
+export const savedModelRequests = {
   /** Keeps the current run's model (with its curves and optimizer state) under `name`. */
   async save(name: string): Promise<SavedModelEntry> {
     flushFrame();
