@@ -3,6 +3,55 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/** The page (main thread): React, the store, the bridge. Never tfjs, never the worker's code. */
+const PAGE = [
+  'src/main.tsx',
+  'src/components/**',
+  'src/state/**',
+  'src/bridge/**',
+  'src/i18n/**',
+  'src/classroom/**',
+  'src/offline/registerServiceWorker.ts',
+];
+/** Code that runs everywhere (page, worker, Node): imports neither the page nor the worker. */
+const SHARED_FOLDERS = ['src/shared', 'src/models', 'src/data', 'src/lessons'];
+const SHARED = SHARED_FOLDERS.map((folder) => `${folder}/**`);
+/**
+ * The modules in src/models that import tfjs (file names: src/models/<name>.ts or folder). Only the
+ * worker and tests may import them; the rule matches the last path segment, because inside
+ * src/models an import says './builder', not '../models/builder'.
+ */
+const TFJS_MODULES = ['builder', 'losses', 'attentionProbe', 'layers'];
+const TFJS_FILES = [
+  'src/models/builder.ts',
+  'src/models/losses.ts',
+  'src/models/attentionProbe.ts',
+  'src/models/layers/**',
+];
+
+const NO_TFJS = {
+  regex: `^@tensorflow/|(^|/)(${TFJS_MODULES.join('|')})(/|$)`,
+  message:
+    'tfjs runs only in the training worker: the page talks to it through src/bridge, and shared code stays free of it so the page can import it (TFJS_MODULES in eslint.config.js).',
+};
+const NO_WORKER = {
+  group: ['**/workers/**'],
+  message:
+    "The worker's code is the worker's: share through src/shared (the bridge starts the worker by URL, not by import).",
+};
+const NO_PAGE = {
+  group: [
+    '**/components/**',
+    '**/state/**',
+    '**/bridge/**',
+    '**/i18n/**',
+    '**/classroom/**',
+    '**/offline/**',
+  ],
+  message:
+    'Page code (React, the store, the bridge, i18n) stays on the page: move what both need to src/shared.',
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'coverage', 'e2e/artifacts', 'bench/results'] },
   js.configs.recommended,
@@ -25,26 +74,38 @@ export default tseslint.config(
       ],
     },
   },
+  // Import boundaries by runtime (ARCHITECTURE.md, "Who may import what"). Each block names every
+  // restriction for its files: ESLint applies only the last block's list to a file.
   {
-    // The UI never touches tfjs: it talks to the training worker through src/bridge.
-    files: ['src/components/**', 'src/state/**', 'src/bridge/**', 'src/main.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@tensorflow/*'],
-              message: 'Only the training worker imports tfjs; talk to it through src/bridge.',
-            },
-            {
-              group: ['**/models/builder', '**/workers/session', '**/workers/backend'],
-              message: 'These modules import tfjs; the UI must not.',
-            },
-          ],
-        },
-      ],
-    },
+    files: PAGE,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_WORKER] }] },
+  },
+  {
+    files: ['src/workers/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_PAGE] }] },
+  },
+  {
+    files: SHARED,
+    ignores: TFJS_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_PAGE, NO_WORKER] }] },
+  },
+  {
+    files: ['src/offline/sw.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_PAGE, NO_WORKER] }] },
+  },
+  {
+    // tfjs's own modules in src/models: the worker's, so they may import tfjs.
+    files: TFJS_FILES,
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_PAGE, NO_WORKER] }] },
+  },
+  {
+    // Tests run in Node and may use tfjs anywhere; a shared module's test may train through the
+    // worker's loop (trainer, batches). They still may not reach into the page.
+    files: SHARED_FOLDERS.flatMap((folder) => [
+      `${folder}/**/*.test.ts`,
+      `${folder}/**/testing/**`,
+    ]),
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_PAGE] }] },
   },
   {
     files: ['src/**/*.test.ts'],
