@@ -5,14 +5,9 @@
 import { checkUploadSize } from '../data/import/limits';
 import type { ModelSpec } from '../models/spec';
 import { message, type Message } from '../shared/messages/message';
-import { MessageError, throwMessage } from '../shared/messages/messageError';
+import { throwMessage } from '../shared/messages/messageError';
 import { currentExperiment, useStore } from '../state/store';
-import type {
-  SavedModelEntry,
-  SavedModelMetrics,
-  UploadedFile,
-  WorkerEvent,
-} from '../shared/protocol';
+import type { SavedModelEntry, SavedModelMetrics, UploadedFile } from '../shared/protocol';
 import { flushFrame, request, startRun } from './workerBridge';
 
 /** What uploading model files gave: a saved model, or a design (and maybe its weights). */
@@ -25,16 +20,6 @@ export type ModelUpload =
       notes: Message[];
       entry: SavedModelEntry | null;
     };
-
-function modelAnswer<T extends WorkerEvent['type']>(
-  event: WorkerEvent,
-  type: T,
-): Extract<WorkerEvent, { type: T }> {
-  if (event.type === type) return event as Extract<WorkerEvent, { type: T }>;
-  throw event.type === 'modelFailed'
-    ? new MessageError(event.message)
-    : new Error('Unexpected answer.');
-}
 
 /** The latest value of a metric in a history, or null. */
 function latest<R>(records: readonly R[], pick: (r: R) => number | null): number | null {
@@ -55,33 +40,26 @@ export const savedModelRequests = {
       valAccuracy: latest(state.validation, (r) => r.accuracy),
       testAccuracy: state.test?.accuracy ?? null,
     };
-    const event = await request((requestId) => ({
-      type: 'saveModel',
-      requestId,
+    const saved = await request('saveModel', {
       name,
       experiment: currentExperiment(state, name),
       metrics,
       history: { train: state.train, validation: state.validation },
-    }));
-    return modelAnswer(event, 'modelSaved').entry;
+    });
+    return saved.entry;
   },
 
   async list(): Promise<SavedModelEntry[]> {
-    return modelAnswer(
-      await request((requestId) => ({ type: 'listModels', requestId })),
-      'modelList',
-    ).entries;
+    return (await request('listModels', {})).entries;
   },
 
   async remove(id: string): Promise<SavedModelEntry[]> {
-    const event = await request((requestId) => ({ type: 'deleteModel', requestId, id }));
-    return modelAnswer(event, 'modelList').entries;
+    return (await request('deleteModel', { id })).entries;
   },
 
   /** The model.json and weights file of a saved model (the caller downloads them). */
   async files(id: string): Promise<UploadedFile[]> {
-    const event = await request((requestId) => ({ type: 'exportModel', requestId, id }));
-    return modelAnswer(event, 'modelFiles').files;
+    return (await request('exportModel', { id })).files;
   },
 
   /** tfjs files the user chose: LayerLab's become a saved model, others a design. */
@@ -92,15 +70,14 @@ export const savedModelRequests = {
       files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
     );
     const experiment = currentExperiment(useStore.getState());
-    const event = await request(
-      (requestId) => ({ type: 'uploadModel', requestId, files: uploaded, experiment }),
+    const answer = await request(
+      'uploadModel',
+      { files: uploaded, experiment },
       uploaded.map((f) => f.bytes),
     );
-    if (event.type === 'modelImported') {
-      const { spec, inputShape, notes, entry } = event;
-      return { kind: 'design', spec, inputShape, notes, entry };
-    }
-    return { kind: 'saved', entry: modelAnswer(event, 'modelSaved').entry };
+    if (answer.type === 'modelSaved') return { kind: 'saved', entry: answer.entry };
+    const { spec, inputShape, notes, entry } = answer;
+    return { kind: 'design', spec, inputShape, notes, entry };
   },
 
   /**

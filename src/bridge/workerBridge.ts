@@ -11,11 +11,15 @@ import type { UserDatasetEntry } from '../data/datasets';
 import type { ColumnSummary } from '../data/import/columns';
 import { checkUploadSize } from '../data/import/limits';
 import type {
+  AnswerEvent,
   BrowseRequest,
   Command,
   ImportOptions,
   ProbeResult,
   ProbeSettings,
+  RequestBody,
+  RequestCommand,
+  RequestType,
   SamplePage,
   StartRequest,
   TrainRecord,
@@ -61,30 +65,37 @@ function send(command: Command, transfer: Transferable[] = []): void {
   ensureWorker().postMessage(command, transfer);
 }
 
-/** Data requests waiting for their one answer, by request id. */
+/** Requests waiting for their one answer, by request id. */
 interface Waiting {
-  resolve(event: WorkerEvent): void;
+  resolve(event: AnswerEvent): void;
   reject(error: Error): void;
 }
 const waiting = new Map<number, Waiting>();
 let nextRequestId = 1;
 
-/** Sends a command that gets one answer (matched by request id); the bridge's modules use it. */
-export function request(
-  build: (requestId: number) => Command,
+/**
+ * Sends a command that gets one answer (matched by request id); the bridge's modules use it.
+ * Resolves with the command's answer event (protocol's AnswerTypes); rejects with a MessageError
+ * carrying the worker's message when it answers `failed`, or when the worker restarts first.
+ */
+export function request<T extends RequestType>(
+  type: T,
+  body: RequestBody<T>,
   transfer: Transferable[] = [],
-): Promise<WorkerEvent> {
+): Promise<AnswerEvent<T>> {
   const requestId = nextRequestId++;
-  return new Promise<WorkerEvent>((resolve, reject) => {
-    waiting.set(requestId, { resolve, reject });
-    send(build(requestId), transfer);
+  return new Promise<AnswerEvent<T>>((resolve, reject) => {
+    // The worker's request handlers are typed to answer `type` with AnswerEvent<T> only.
+    waiting.set(requestId, { resolve: resolve as (event: AnswerEvent) => void, reject });
+    send({ ...body, type, requestId } as RequestCommand<T>, transfer);
   });
 }
 
-function answer(requestId: number, event: WorkerEvent): void {
+/** The request `requestId` is waiting for, no longer waiting. */
+function takeWaiting(requestId: number): Waiting | undefined {
   const pending = waiting.get(requestId);
   waiting.delete(requestId);
-  pending?.resolve(event);
+  return pending;
 }
 
 /**
@@ -157,15 +168,15 @@ function handleEvent(event: WorkerEvent): void {
       }
       return;
     case 'imported':
-    case 'importFailed':
     case 'samples':
-    case 'browseFailed':
     case 'modelList':
     case 'modelSaved':
     case 'modelFiles':
     case 'modelImported':
-    case 'modelFailed':
-      answer(event.requestId, event);
+      takeWaiting(event.requestId)?.resolve(event);
+      return;
+    case 'failed':
+      takeWaiting(event.requestId)?.reject(new MessageError(event.message));
       return;
     case 'restored':
       if (!isCurrent(event.runId)) return;
@@ -313,14 +324,12 @@ export const dataRequests = {
         bytes: await file.arrayBuffer(),
       })),
     );
-    const event = await request(
-      (requestId) => ({ type: 'importData', requestId, files: uploaded, options, replaceId }),
+    const { entry, columns } = await request(
+      'importData',
+      { files: uploaded, options, replaceId },
       uploaded.map((f) => f.bytes),
     );
-    if (event.type === 'imported') return { entry: event.entry, columns: event.columns };
-    throw event.type === 'importFailed'
-      ? new MessageError(event.message)
-      : new Error('Unexpected answer.');
+    return { entry, columns };
   },
 
   deleteUserDataset(id: string): void {
@@ -338,15 +347,7 @@ export const dataRequests = {
       offset,
       limit,
     };
-    const event = await request((requestId) => ({
-      type: 'browse',
-      requestId,
-      request: browseRequest,
-    }));
-    if (event.type === 'samples') return event.page;
-    throw event.type === 'browseFailed'
-      ? new MessageError(event.message)
-      : new Error('Unexpected answer.');
+    return (await request('browse', { request: browseRequest })).page;
   },
 };
 

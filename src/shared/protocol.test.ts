@@ -1,127 +1,43 @@
-import { describe, expect, it } from 'vitest';
-import {
-  assertNever,
-  COMMAND_TYPES,
-  EVENT_TYPES,
-  type Command,
-  type WorkerEvent,
-} from './protocol';
+/**
+ * The request/answer typing, checked by the compiler (`tsc` fails when a line here stops holding):
+ * each request resolves with exactly its answer, and a handler cannot answer with another event.
+ * The switches themselves are exercised by src/bridge/workerBridge.test.ts and
+ * src/workers/commandDispatch.test.ts.
+ */
+import { describe, expectTypeOf, it } from 'vitest';
+import type { request } from '../bridge/workerBridge';
+import type { RequestHandlers } from '../workers/commandDispatch';
+import type { AnswerEvent, Command, RequestBody, RequestType, WorkerEvent } from './protocol';
 
-/** True only when A and B are exactly the same type (not merely assignable one way). */
-type Equal<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-/** Compiles only when its argument is `true`. */
-const assertType = <T extends true>(value: T): T => value;
+type EventOf<T extends WorkerEvent['type']> = Extract<WorkerEvent, { type: T }>;
+/** What the bridge's `request` resolves with for a command type. */
+type Resolves<T extends RequestType> = Awaited<ReturnType<typeof request<T>>>;
 
-// Compile-time: the runtime lists name exactly the union members (tsc fails on a missing or extra one).
-const commandsMatch = assertType<Equal<(typeof COMMAND_TYPES)[number], Command['type']>>(true);
-const eventsMatch = assertType<Equal<(typeof EVENT_TYPES)[number], WorkerEvent['type']>>(true);
+/** Compile only when the handler may answer its command (see the @ts-expect-error lines). */
+const browseHandler = (handler: RequestHandlers['browse']) => handler;
+const deleteHandler = (handler: RequestHandlers['deleteModel']) => handler;
 
-// Compile-time again, member by member: a Record over the union needs every key and no other.
-const COMMAND_KEYS: Record<Command['type'], true> = {
-  start: true,
-  pause: true,
-  resume: true,
-  step: true,
-  stop: true,
-  reset: true,
-  setLearningRate: true,
-  setEpochs: true,
-  importData: true,
-  deleteUserData: true,
-  browse: true,
-  setProbes: true,
-  saveModel: true,
-  listModels: true,
-  deleteModel: true,
-  exportModel: true,
-  uploadModel: true,
-};
-const EVENT_KEYS: Record<WorkerEvent['type'], true> = {
-  ready: true,
-  phase: true,
-  progress: true,
-  backend: true,
-  dataInfo: true,
-  train: true,
-  validation: true,
-  test: true,
-  deviceLost: true,
-  imported: true,
-  importFailed: true,
-  samples: true,
-  browseFailed: true,
-  probe: true,
-  restored: true,
-  modelList: true,
-  modelSaved: true,
-  modelFiles: true,
-  modelImported: true,
-  modelFailed: true,
-};
-
-/** Exhaustive switch: stops compiling when a command is added without a case. */
-function describeCommand(command: Command): string {
-  switch (command.type) {
-    case 'start':
-      return `start ${command.request.runId}`;
-    case 'pause':
-    case 'resume':
-    case 'step':
-    case 'stop':
-    case 'reset':
-      return command.type;
-    case 'setLearningRate':
-      return `lr ${command.learningRate}`;
-    case 'setEpochs':
-      return `epochs ${command.epochs}`;
-    case 'importData':
-      return `import ${command.requestId}`;
-    case 'deleteUserData':
-      return `delete ${command.id}`;
-    case 'browse':
-      return `browse ${command.requestId}`;
-    case 'setProbes':
-      return `probes every ${command.settings?.intervalMs ?? '?'} ms`;
-    case 'saveModel':
-    case 'listModels':
-    case 'deleteModel':
-    case 'exportModel':
-    case 'uploadModel':
-      return `${command.type} ${command.requestId}`;
-    default:
-      return assertNever(command, 'command');
-  }
-}
-
-describe('protocol', () => {
-  it('COMMAND_TYPES and EVENT_TYPES list every union member once', () => {
-    expect(commandsMatch && eventsMatch).toBe(true);
-    expect([...COMMAND_TYPES].sort()).toEqual(Object.keys(COMMAND_KEYS).sort());
-    expect([...EVENT_TYPES].sort()).toEqual(Object.keys(EVENT_KEYS).sort());
-    expect(new Set(COMMAND_TYPES).size).toBe(COMMAND_TYPES.length);
-    expect(new Set(EVENT_TYPES).size).toBe(EVENT_TYPES.length);
+describe('protocol types', () => {
+  it('every command that carries a request id has an answer type, and no other command', () => {
+    expectTypeOf<RequestType>().toEqualTypeOf<Extract<Command, { requestId: number }>['type']>();
+    expectTypeOf<AnswerEvent>().toMatchTypeOf<{ requestId: number }>();
   });
 
-  it('an exhaustive switch handles every command type', () => {
-    for (const type of COMMAND_TYPES) {
-      const command = (
-        type === 'start'
-          ? { type, request: { runId: 3 } }
-          : type === 'setLearningRate'
-            ? { type, learningRate: 0.5 }
-            : { type }
-      ) as Command;
-      expect(describeCommand(command)).not.toBe('');
-    }
-    expect(describeCommand({ type: 'setLearningRate', learningRate: 0.5 })).toBe('lr 0.5');
+  it('a request resolves with exactly its command’s answer', () => {
+    expectTypeOf<Resolves<'browse'>>().toEqualTypeOf<EventOf<'samples'>>();
+    expectTypeOf<Resolves<'deleteModel'>>().toEqualTypeOf<EventOf<'modelList'>>();
+    expectTypeOf<Resolves<'uploadModel'>>().toEqualTypeOf<
+      EventOf<'modelSaved'> | EventOf<'modelImported'>
+    >();
+    expectTypeOf<Resolves<'listModels'>>().not.toHaveProperty('page');
+    expectTypeOf<RequestBody<'deleteModel'>>().toEqualTypeOf<{ id: string }>();
   });
 
-  it('assertNever throws, naming what was not handled', () => {
-    const stray = { type: 'explode' } as unknown as never;
-    expect(() => assertNever(stray, 'command')).toThrow('Unhandled command: {"type":"explode"}');
-    expect(() => describeCommand({ type: 'explode' } as unknown as Command)).toThrow(
-      'Unhandled command',
-    );
+  it('a handler cannot answer with another command’s event, nor with `failed`', () => {
+    browseHandler(async () => ({ type: 'samples', page: {} as EventOf<'samples'>['page'] }));
+    // @ts-expect-error: browse is answered with a page of samples, never with a model list
+    browseHandler(async () => ({ type: 'modelList', entries: [] }));
+    // @ts-expect-error: a failure is thrown (the dispatch posts `failed`), not returned
+    deleteHandler(async () => ({ type: 'failed', message: { key: 'worker.savedModelGone' } }));
   });
 });

@@ -372,9 +372,7 @@ export type WorkerEvent =
       /** Tables: every column, so the user can pick the label and inputs again. */
       columns: ColumnSummary[] | null;
     }
-  | { type: 'importFailed'; requestId: number; message: Message }
   | { type: 'samples'; requestId: number; page: SamplePage }
-  | { type: 'browseFailed'; requestId: number; message: Message }
   | { type: 'probe'; runId: number; result: ProbeResult }
   /** A run started from a saved model: where it stands, and the curves it came with. */
   | {
@@ -398,51 +396,34 @@ export type WorkerEvent =
       notes: Message[];
       entry: SavedModelEntry | null;
     }
-  | { type: 'modelFailed'; requestId: number; message: Message };
+  /** Any request's answer when it could not be done: what went wrong, in the user's language. */
+  | { type: 'failed'; requestId: number; message: Message };
+
+/**
+ * The commands that get exactly one answer, matched by `requestId`, and the event that answers
+ * each (or `failed`). The bridge's `request` and the worker's request handlers are typed by it.
+ */
+export interface AnswerTypes {
+  importData: 'imported';
+  browse: 'samples';
+  saveModel: 'modelSaved';
+  listModels: 'modelList';
+  deleteModel: 'modelList';
+  exportModel: 'modelFiles';
+  /** LayerLab's own files come back as a saved model; a Keras/tfjs-layers model as a design. */
+  uploadModel: 'modelSaved' | 'modelImported';
+}
+
+export type RequestType = keyof AnswerTypes;
+export type RequestCommand<T extends RequestType = RequestType> = Extract<Command, { type: T }>;
+/** What a request carries besides its type and id. */
+export type RequestBody<T extends RequestType> = Omit<RequestCommand<T>, 'type' | 'requestId'>;
+export type AnswerEvent<T extends RequestType = RequestType> = Extract<
+  WorkerEvent,
+  { type: AnswerTypes[T] }
+>;
 
 /** Compile-time exhaustiveness helper for `switch` defaults. */
 export function assertNever(value: never, what: string): never {
   throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);
 }
-
-export const COMMAND_TYPES = [
-  'start',
-  'pause',
-  'resume',
-  'step',
-  'stop',
-  'reset',
-  'setLearningRate',
-  'setEpochs',
-  'importData',
-  'deleteUserData',
-  'browse',
-  'setProbes',
-  'saveModel',
-  'listModels',
-  'deleteModel',
-  'exportModel',
-  'uploadModel',
-] as const;
-export const EVENT_TYPES = [
-  'ready',
-  'phase',
-  'progress',
-  'backend',
-  'dataInfo',
-  'train',
-  'validation',
-  'test',
-  'deviceLost',
-  'imported',
-  'importFailed',
-  'samples',
-  'browseFailed',
-  'probe',
-  'restored',
-  'modelList',
-  'modelSaved',
-  'modelFiles',
-  'modelImported',
-  'modelFailed',
-] as const;

@@ -1,11 +1,10 @@
 /**
  * The worker's data requests that are not training: importing the user's files into a stored
- * dataset, deleting one, and reading pages of samples for the dataset browser. Each request gets
- * exactly one answer event; failures become messages, and nothing stored is touched by a failed
+ * dataset, deleting one, and reading pages of samples for the dataset browser. A failure throws
+ * (the dispatch answers `failed` with its message), and nothing stored is touched by a failed
  * import (the new dataset is only written once it decoded completely).
  */
 import { message, type Message } from '../shared/messages/message';
-import { toMessage } from '../shared/messages/messageError';
 import type { UserDatasetEntry } from '../data/datasets';
 import { describeColumns } from '../data/import/columns';
 import { parseTable } from '../data/import/csv';
@@ -14,44 +13,37 @@ import type { FileEntry, ImageDecoder, ImportedDataset } from '../data/import/ty
 import { classCounts, takeRange } from '../data/split';
 import type { Normalization } from '../data/types';
 import { loadDataset, type LoaderDeps } from './datasetLoader';
-import type {
-  BrowseRequest,
-  ImportOptions,
-  SamplePage,
-  UploadedFile,
-  WorkerEvent,
-} from '../shared/protocol';
+import type { BrowseRequest, RequestCommand, SamplePage } from '../shared/protocol';
+import type { Answer, RequestHandlers } from './commandDispatch';
 
 export interface DataServiceDeps extends LoaderDeps {
   decodeImage: ImageDecoder;
   newId(): string;
 }
 
-export async function importData(
-  requestId: number,
-  uploaded: UploadedFile[],
-  options: ImportOptions,
-  replaceId: string | null,
+/** The handlers of the data requests (deleting a dataset needs no answer: see commandDispatch). */
+export function dataHandlers(
   deps: DataServiceDeps,
-): Promise<WorkerEvent> {
-  try {
-    const files: FileEntry[] = uploaded.map((f) => ({
-      name: f.name,
-      bytes: new Uint8Array(f.bytes),
-    }));
-    const imported = await importFiles(files, options, deps.decodeImage);
-    const entry = toEntry(imported, replaceId ?? deps.newId());
-    await deps.userData.put({ entry, data: imported.data, normalization: imported.normalization });
-    const table = imported.format === 'csv' ? files[0] : undefined;
-    return {
-      type: 'imported',
-      requestId,
-      entry,
-      columns: table ? describeColumns(parseTable(table)) : null,
-    };
-  } catch (error) {
-    return { type: 'importFailed', requestId, message: toMessage(error) };
-  }
+): Pick<RequestHandlers, 'importData' | 'browse'> {
+  return {
+    importData: (command) => importData(command, deps),
+    browse: (command) => browse(command.request, deps),
+  };
+}
+
+async function importData(
+  { files: uploaded, options, replaceId }: RequestCommand<'importData'>,
+  deps: DataServiceDeps,
+): Promise<Answer<'importData'>> {
+  const files: FileEntry[] = uploaded.map((f) => ({
+    name: f.name,
+    bytes: new Uint8Array(f.bytes),
+  }));
+  const imported = await importFiles(files, options, deps.decodeImage);
+  const entry = toEntry(imported, replaceId ?? deps.newId());
+  await deps.userData.put({ entry, data: imported.data, normalization: imported.normalization });
+  const table = imported.format === 'csv' ? files[0] : undefined;
+  return { type: 'imported', entry, columns: table ? describeColumns(parseTable(table)) : null };
 }
 
 function toEntry(imported: ImportedDataset, id: string): UserDatasetEntry {
@@ -68,47 +60,39 @@ function toEntry(imported: ImportedDataset, id: string): UserDatasetEntry {
   };
 }
 
-export async function browse(
-  requestId: number,
-  request: BrowseRequest,
-  deps: LoaderDeps,
-): Promise<WorkerEvent> {
-  try {
-    const decoded = await loadDataset(request, deps, () => undefined);
-    const { data } = decoded;
-    const offset = Math.max(0, Math.min(request.offset, data.count));
-    const end = Math.min(data.count, offset + Math.max(0, request.limit));
-    const page = takeRange(data, offset, end);
-    const count = end - offset;
-    const features = data.count === 0 ? 0 : data.x.length / data.count;
-    const perSample = data.count === 0 ? 0 : data.y.length / data.count;
-    const { tokens } = decoded;
-    const asTokens = (ids: ArrayLike<number>, from: number, length: number) =>
-      Array.from({ length }, (_, i) => tokens?.[ids[from + i] ?? -1] ?? '?');
-    const result: SamplePage = {
-      total: data.count,
-      offset,
-      count,
-      x: page.x,
-      y: page.y,
-      raw: rawValues(page.x, count, features, decoded.normalization),
-      featureNames: decoded.featureNames ?? null,
-      texts: decoded.texts ? decoded.texts.slice(offset, end) : null,
-      tokens: tokens
-        ? Array.from({ length: count }, (_, n) => asTokens(page.x, n * features, features))
+async function browse(request: BrowseRequest, deps: LoaderDeps): Promise<Answer<'browse'>> {
+  const decoded = await loadDataset(request, deps, () => undefined);
+  const { data } = decoded;
+  const offset = Math.max(0, Math.min(request.offset, data.count));
+  const end = Math.min(data.count, offset + Math.max(0, request.limit));
+  const page = takeRange(data, offset, end);
+  const count = end - offset;
+  const features = data.count === 0 ? 0 : data.x.length / data.count;
+  const perSample = data.count === 0 ? 0 : data.y.length / data.count;
+  const { tokens } = decoded;
+  const asTokens = (ids: ArrayLike<number>, from: number, length: number) =>
+    Array.from({ length }, (_, i) => tokens?.[ids[from + i] ?? -1] ?? '?');
+  const result: SamplePage = {
+    total: data.count,
+    offset,
+    count,
+    x: page.x,
+    y: page.y,
+    raw: rawValues(page.x, count, features, decoded.normalization),
+    featureNames: decoded.featureNames ?? null,
+    texts: decoded.texts ? decoded.texts.slice(offset, end) : null,
+    tokens: tokens
+      ? Array.from({ length: count }, (_, n) => asTokens(page.x, n * features, features))
+      : null,
+    labelTokens:
+      tokens && perSample > 1
+        ? Array.from({ length: count }, (_, n) => asTokens(page.y, n * perSample, perSample))
         : null,
-      labelTokens:
-        tokens && perSample > 1
-          ? Array.from({ length: count }, (_, n) => asTokens(page.y, n * perSample, perSample))
-          : null,
-      classCounts: classCounts(data, request.datasetInfo.classes.length),
-      normalization: describeNormalization(decoded.normalization),
-      notes: decoded.notes,
-    };
-    return { type: 'samples', requestId, page: result };
-  } catch (error) {
-    return { type: 'browseFailed', requestId, message: toMessage(error) };
-  }
+    classCounts: classCounts(data, request.datasetInfo.classes.length),
+    normalization: describeNormalization(decoded.normalization),
+    notes: decoded.notes,
+  };
+  return { type: 'samples', page: result };
 }
 
 /** Standardised table values back in the units of the file; null when there is nothing to undo. */

@@ -1,9 +1,8 @@
 /**
- * The training worker's entry: owns tfjs, wires the protocol to the TrainingSession.
- * The UI talks to it only through src/bridge/workerBridge.ts.
+ * The training worker's entry: owns tfjs, builds the TrainingSession and the request handlers, and
+ * hands each command to commandDispatch. The UI talks to it only through src/bridge/workerBridge.ts.
  */
 import { message } from '../shared/messages/message';
-import { toMessage } from '../shared/messages/messageError';
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
 import { chooseBackend } from './backends/backendChoice';
@@ -13,18 +12,13 @@ import { installCpuKernels } from './kernels/cpuUnsortedSegmentSum';
 import { ProbeScheduler } from './probes/scheduler';
 import { createIndexedDbStore } from './userDataStore';
 import { createBackendTrial, getWebGpuStatus } from './backends/backendTrial';
-import { browse, importData, type DataServiceDeps } from './dataService';
+import { dataHandlers, type DataServiceDeps } from './dataService';
 import { decodeImage } from './imageDecoder';
-import {
-  assertNever,
-  type BackendReport,
-  type Command,
-  type StartRequest,
-  type WorkerEvent,
-} from '../shared/protocol';
+import type { BackendReport, Command, StartRequest, WorkerEvent } from '../shared/protocol';
 import { TrainingSession } from './session';
 import { yieldToEvents } from './yieldToEvents';
-import { handleSavedModelCommand, type ModelServiceDeps } from './savedModels/modelService';
+import { modelHandlers, type ModelServiceDeps } from './savedModels/modelService';
+import { createDispatch } from './commandDispatch';
 import { createIndexedDbSavedModelStore } from './savedModels/savedModelStore';
 
 installCpuKernels();
@@ -32,19 +26,12 @@ installCpuKernels();
 const post = (event: WorkerEvent, transfer: Transferable[] = []): void =>
   self.postMessage(event, transfer);
 
-/** A page of samples is copied out of the dataset, so its buffers can move, not be cloned. */
-function postPage(event: WorkerEvent): void {
-  if (event.type !== 'samples') return post(event);
-  const { x, y, raw } = event.page;
-  post(event, raw ? [x.buffer, y.buffer, raw.buffer] : [x.buffer, y.buffer]);
-}
-
-// The same model, batch size and backend choice reuse the last decision instead of trying the backends again.
+// The same model, batch size and backend choice reuse the last decision instead of probing again.
 let lastChoice: { key: string; report: BackendReport } | null = null;
 let watchedDevice: unknown = null;
 
-// Backend switching is global to tfjs: a cancelled run still trying backends must finish before
-// the next run tries them, so preparations are chained one after another.
+// Backend switching is global to tfjs: a cancelled run still probing must finish before the next
+// run probes, so preparations are chained one after another.
 let backendQueue: Promise<unknown> = Promise.resolve();
 
 function prepareBackend(request: StartRequest, data: Parameters<typeof createBackendTrial>[1]) {
@@ -124,64 +111,22 @@ const modelDeps: ModelServiceDeps = {
   now: () => new Date(),
 };
 
-/** Downloaded files are copied for the UI, so their buffers can move, not be cloned. */
-function postModelEvent(event: WorkerEvent): void {
-  if (event.type !== 'modelFiles') return post(event);
-  post(
-    event,
-    event.files.map((f) => f.bytes),
-  );
-}
-
 const dataDeps: DataServiceDeps = {
   ...loaderDeps,
   decodeImage,
   newId: () => `user:${crypto.randomUUID()}`,
 };
 
-self.onmessage = (event: MessageEvent<Command>) => {
-  const command = event.data;
-  switch (command.type) {
-    case 'importData':
-      void importData(
-        command.requestId,
-        command.files,
-        command.options,
-        command.replaceId,
-        dataDeps,
-      ).then(post);
-      return;
-    case 'deleteUserData':
-      void loaderDeps.userData.delete(command.id).catch(() => undefined);
-      return;
-    case 'browse':
-      void browse(command.requestId, command.request, loaderDeps).then(postPage);
-      return;
-    case 'setProbes':
-      probes.update(command.settings);
-      return;
-    case 'saveModel':
-    case 'listModels':
-    case 'deleteModel':
-    case 'exportModel':
-    case 'uploadModel':
-      void handleSavedModelCommand(command, modelDeps).then(postModelEvent);
-      return;
-    case 'start':
-    case 'pause':
-    case 'resume':
-    case 'step':
-    case 'stop':
-    case 'reset':
-    case 'setLearningRate':
-    case 'setEpochs':
-      session.handle(command).catch((error: unknown) => {
-        post({ type: 'phase', runId: -1, phase: 'error', message: toMessage(error) });
-      });
-      return;
-    default:
-      assertNever(command, 'command');
-  }
-};
+const dispatch = createDispatch(
+  {
+    session,
+    probes,
+    deleteUserData: (id) => loaderDeps.userData.delete(id),
+    requests: { ...dataHandlers(dataDeps), ...modelHandlers(modelDeps) },
+  },
+  post,
+);
+
+self.onmessage = (event: MessageEvent<Command>) => dispatch(event.data);
 
 post({ type: 'ready' });

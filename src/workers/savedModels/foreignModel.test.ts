@@ -3,9 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { englishText } from '../../shared/messages/englishText';
 import { converterFile, k2Dense, k2Input, k2Layer } from '../../models/import/testing/fixtures';
 import { makeExperiment } from '../../shared/experiment';
-import type { UploadedFile, WorkerEvent } from '../../shared/protocol';
+import type { UploadedFile } from '../../shared/protocol';
+import type { Answer } from '../commandDispatch';
+import { refusal } from '../testing/refusal';
 import { harness, request } from '../testing/sessionHarness';
-import { handleSavedModelCommand, type ModelServiceDeps } from './modelService';
+import { modelHandlers, type ModelServiceDeps } from './modelService';
 import { createMemorySavedModelStore } from './savedModelStore';
 
 beforeAll(async () => {
@@ -60,19 +62,21 @@ const experiment = makeExperiment({
   views: { open: [], intervalMs: 250 },
 });
 
-function imported(event: WorkerEvent) {
-  if (event.type !== 'modelImported') throw new Error(JSON.stringify(event));
-  return event;
+function imported(answer: Answer<'uploadModel'>) {
+  if (answer.type !== 'modelImported') throw new Error(JSON.stringify(answer));
+  return answer;
 }
 
 describe('uploading a Keras model', () => {
   it('gives the design; with its weights, a saved model whose predictions use them', async () => {
     const store = createMemorySavedModelStore();
     const withWeights = imported(
-      await handleSavedModelCommand(
-        { type: 'uploadModel', requestId: 1, files: files(true), experiment },
-        deps(store),
-      ),
+      await modelHandlers(deps(store)).uploadModel({
+        type: 'uploadModel',
+        requestId: 1,
+        files: files(true),
+        experiment,
+      }),
     );
     expect(withWeights.spec.layers.map((l) => l.kind)).toEqual(['dense', 'dropout', 'dense']);
     expect(withWeights.inputShape).toEqual([2]);
@@ -102,10 +106,12 @@ describe('uploading a Keras model', () => {
 
   it('without its weight files gives the design and says the weights were not loaded', async () => {
     const event = imported(
-      await handleSavedModelCommand(
-        { type: 'uploadModel', requestId: 2, files: files(false), experiment },
-        deps(),
-      ),
+      await modelHandlers(deps()).uploadModel({
+        type: 'uploadModel',
+        requestId: 2,
+        files: files(false),
+        experiment,
+      }),
     );
     expect(event.entry).toBeNull();
     expect(event.notes.map(englishText).join(' ')).toMatch(
@@ -127,17 +133,14 @@ describe('uploading a Keras model', () => {
         ],
       },
     });
-    const event = await handleSavedModelCommand(
-      {
+    const message = await refusal(
+      modelHandlers(deps(store)).uploadModel({
         type: 'uploadModel',
         requestId: 3,
         files: [{ name: 'odd.json', bytes: new TextEncoder().encode(JSON.stringify(bad)).buffer }],
         experiment,
-      },
-      deps(store),
+      }),
     );
-    expect(event.type).toBe('modelFailed');
-    const message = event.type === 'modelFailed' ? englishText(event.message) : '';
     expect(message).toMatch(/^odd\.json: /);
     expect(message).toContain('conv1d_3');
     expect(message).toContain('Bidirectional');

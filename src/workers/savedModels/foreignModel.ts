@@ -6,34 +6,31 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { message, type Message } from '../../shared/messages/message';
+import { throwMessage } from '../../shared/messages/messageError';
 import { buildModel } from '../../models/builder';
 import { importKerasModel, type ImportedModel } from '../../models/import';
-import type { SavedModelEntry, UploadedFile, WorkerEvent } from '../../shared/protocol';
+import type { SavedModelEntry, UploadedFile } from '../../shared/protocol';
+import type { Answer } from '../commandDispatch';
 import type { ModelBundle } from './modelBundle';
 import { fileStem, readWeights, type ParsedModelJson } from './modelFiles';
 import type { ModelServiceDeps } from './modelService';
 
+/** The design (and the saved model, when its weights fit) for the upload's answer; throws if none. */
 export async function importForeignModel(
-  requestId: number,
   fileName: string,
   raw: unknown,
   json: ParsedModelJson,
   files: readonly UploadedFile[],
   experiment: SavedModelEntry['experiment'],
   deps: ModelServiceDeps,
-): Promise<WorkerEvent> {
+): Promise<Answer<'uploadModel'>> {
   const imported = importKerasModel(raw);
   if (!imported.ok) {
-    return {
-      type: 'modelFailed',
-      requestId,
-      message: message('worker.fileProblem', { file: fileName, problem: imported.message }),
-    };
+    throwMessage('worker.fileProblem', { file: fileName, problem: imported.message });
   }
   const { spec, inputShape, notes } = imported;
-  const done = (entry: SavedModelEntry | null, more: Message[] = []): WorkerEvent => ({
+  const done = (entry: SavedModelEntry | null, more: Message[] = []): Answer<'uploadModel'> => ({
     type: 'modelImported',
-    requestId,
     spec,
     inputShape,
     notes: [...notes, ...more],

@@ -1,20 +1,20 @@
 /**
  * The worker's answers to model commands: keep the current run's model under a name, list and
  * delete kept models, hand one over as tfjs files (the UI downloads them: a worker cannot), and
- * take uploaded files back. Every failure is a `modelFailed` event whose message names the problem;
- * nothing stored changes then.
+ * take uploaded files back. Every failure throws a MessageError that names the problem (the
+ * dispatch answers `failed` with it); nothing stored changes then.
  */
-import { message, type Message } from '../../shared/messages/message';
-import { toMessage } from '../../shared/messages/messageError';
+import { message, verbatim, type Message } from '../../shared/messages/message';
+import { MessageError } from '../../shared/messages/messageError';
 import { evenlySpaced } from '../../models/evaluation/downsample';
 import type {
   SavedModelCommand,
+  RequestCommand,
   RunHistory,
   SavedModelEntry,
   UploadedFile,
-  WorkerEvent,
 } from '../../shared/protocol';
-import { assertNever } from '../../shared/protocol';
+import type { Answer, RequestHandlers } from '../commandDispatch';
 import type { Run } from '../run';
 import { captureModel, type ModelBundle } from './modelBundle';
 import { readLayerLabMetadata, readModelJson, readWeights, toModelFiles } from './modelFiles';
@@ -33,97 +33,76 @@ export interface ModelServiceDeps {
   now(): Date;
 }
 
-export async function handleSavedModelCommand(
-  command: SavedModelCommand,
+/** The handlers of the model requests. */
+export function modelHandlers(
   deps: ModelServiceDeps,
-): Promise<WorkerEvent> {
-  const { requestId } = command;
-  const failed = (why: Message | string): WorkerEvent => ({
-    type: 'modelFailed',
-    requestId,
-    message: typeof why === 'string' ? message('common.verbatim', { text: why }) : why,
-  });
-  try {
-    switch (command.type) {
-      case 'saveModel': {
-        const run = deps.currentRun();
-        if (!run) return failed(message('worker.nothingToSave'));
-        const name = command.name.trim() || 'Untitled model';
-        const bundle = await captureModel(run.model, run.trainer);
-        const entry: SavedModelEntry = {
-          id: deps.newId(),
-          name: name.slice(0, 200),
-          savedAt: deps.now().toISOString(),
-          step: bundle.step,
-          epoch: bundle.epoch,
-          params: run.model.countParams(),
-          bytes: bundle.weightData.byteLength,
-          metrics: command.metrics,
-          source: 'trained',
-          hasOptimizerState: bundle.weightSpecs.some((s) => s.group === 'optimizer'),
-          backend: deps.backend(),
-          experiment: command.experiment,
-        };
-        await deps.store.put(entry, { bundle, history: thinHistory(command.history) });
-        return { type: 'modelSaved', requestId, entry };
-      }
-      case 'listModels':
-        return { type: 'modelList', requestId, entries: await deps.store.list() };
-      case 'deleteModel':
-        await deps.store.delete(command.id);
-        return { type: 'modelList', requestId, entries: await deps.store.list() };
-      case 'exportModel': {
-        const entry = await deps.store.getEntry(command.id);
-        const stored = await deps.store.getModel(command.id);
-        if (!entry || !stored) return failed(message('worker.savedModelGone'));
-        return {
-          type: 'modelFiles',
-          requestId,
-          files: toModelFiles(entry, stored.bundle, stored.history),
-        };
-      }
-      case 'uploadModel':
-        return await upload(requestId, command.files, command.experiment, deps);
-      default:
-        return assertNever(command, 'model command');
-    }
-  } catch (error) {
-    return failed(toMessage(error));
-  }
+): Pick<RequestHandlers, SavedModelCommand['type']> {
+  return {
+    saveModel: (command) => save(command, deps),
+    listModels: async () => ({ type: 'modelList', entries: await deps.store.list() }),
+    deleteModel: async ({ id }) => {
+      await deps.store.delete(id);
+      return { type: 'modelList', entries: await deps.store.list() };
+    },
+    exportModel: async ({ id }) => {
+      const entry = await deps.store.getEntry(id);
+      const stored = await deps.store.getModel(id);
+      if (!entry || !stored) return refuse(message('worker.savedModelGone'));
+      return { type: 'modelFiles', files: toModelFiles(entry, stored.bundle, stored.history) };
+    },
+    uploadModel: ({ files, experiment }) => upload(files, experiment, deps),
+  };
+}
+
+/** Fails the request with `why`: a Message, or a file check's English shown as it is. */
+function refuse(why: Message | string): never {
+  throw new MessageError(typeof why === 'string' ? verbatim(why) : why);
+}
+
+async function save(
+  command: RequestCommand<'saveModel'>,
+  deps: ModelServiceDeps,
+): Promise<Answer<'saveModel'>> {
+  const run = deps.currentRun();
+  if (!run) return refuse(message('worker.nothingToSave'));
+  const name = command.name.trim() || 'Untitled model';
+  const bundle = await captureModel(run.model, run.trainer);
+  const entry: SavedModelEntry = {
+    id: deps.newId(),
+    name: name.slice(0, 200),
+    savedAt: deps.now().toISOString(),
+    step: bundle.step,
+    epoch: bundle.epoch,
+    params: run.model.countParams(),
+    bytes: bundle.weightData.byteLength,
+    metrics: command.metrics,
+    source: 'trained',
+    hasOptimizerState: bundle.weightSpecs.some((s) => s.group === 'optimizer'),
+    backend: deps.backend(),
+    experiment: command.experiment,
+  };
+  await deps.store.put(entry, { bundle, history: thinHistory(command.history) });
+  return { type: 'modelSaved', entry };
 }
 
 async function upload(
-  requestId: number,
   files: UploadedFile[],
   experiment: SavedModelEntry['experiment'],
   deps: ModelServiceDeps,
-): Promise<WorkerEvent> {
-  const failed = (why: Message | string): WorkerEvent => ({
-    type: 'modelFailed',
-    requestId,
-    message: typeof why === 'string' ? message('common.verbatim', { text: why }) : why,
-  });
+): Promise<Answer<'uploadModel'>> {
   const read = readModelJson(files);
-  if (!read.ok) return failed(read.message);
+  if (!read.ok) return refuse(read.message);
   const metadata = readLayerLabMetadata(read.file.name, read.json);
-  if (!metadata.ok && !metadata.missing) return failed(metadata.message);
+  if (!metadata.ok && !metadata.missing) return refuse(metadata.message);
   if (!metadata.ok) {
     // Not LayerLab's own: a Keras / tfjs-layers model to turn into a design.
-    return importForeignModel(
-      requestId,
-      read.file.name,
-      read.raw,
-      read.json,
-      files,
-      experiment,
-      deps,
-    );
+    return importForeignModel(read.file.name, read.raw, read.json, files, experiment, deps);
   }
   if (!read.json.modelTopology) {
-    return failed(message('worker.noTopology', { file: read.file.name }));
+    return refuse(message('worker.noTopology', { file: read.file.name }));
   }
   const weights = readWeights(read.file.name, read.json, files);
-  if (!weights.ok) return failed(weights.message);
+  if (!weights.ok) return refuse(weights.message);
   const { entry: saved, history, step, epoch, optimizerClass } = metadata.metadata;
   const bundle: ModelBundle = {
     modelTopology: read.json.modelTopology,
@@ -140,7 +119,7 @@ async function upload(
     bytes: weights.data.byteLength,
   };
   await deps.store.put(entry, { bundle, history: thinHistory(history) });
-  return { type: 'modelSaved', requestId, entry };
+  return { type: 'modelSaved', entry };
 }
 
 /** Keeps every validation record and at most MAX_HISTORY_RECORDS train records. */

@@ -9,17 +9,19 @@ function lastMessage(h: { events: WorkerEvent[] }): string {
 }
 import { makeExperiment } from '../../shared/experiment';
 import type {
-  SavedModelCommand,
+  RequestCommand,
   SavedModelEntry,
   TrainRecord,
   UploadedFile,
   WorkerEvent,
 } from '../../shared/protocol';
+import type { Answer } from '../commandDispatch';
+import { refusal } from '../testing/refusal';
 import { harness, request, type Harness } from '../testing/sessionHarness';
 import type { ModelSpec } from '../../models/spec';
 import {
-  handleSavedModelCommand,
   MAX_HISTORY_RECORDS,
+  modelHandlers,
   thinHistory,
   type ModelServiceDeps,
 } from './modelService';
@@ -66,11 +68,12 @@ const experiment = (name = '') =>
     views: { open: [], intervalMs: 250 },
   });
 
-async function command(h: Harness, store: SavedModelStore, cmd: SavedModelCommand) {
-  return handleSavedModelCommand(cmd, deps(h, store));
+/** The worker's model request handlers, keeping the models of `h`'s session in `store`. */
+function models(h: Harness, store: SavedModelStore) {
+  return modelHandlers(deps(h, store));
 }
 
-function saveCommand(name: string, train: TrainRecord[] = []): SavedModelCommand {
+function saveCommand(name: string, train: TrainRecord[] = []): RequestCommand<'saveModel'> {
   return {
     type: 'saveModel',
     requestId: nextRequest++,
@@ -87,12 +90,12 @@ function saveCommand(name: string, train: TrainRecord[] = []): SavedModelCommand
   };
 }
 
-function expectType<T extends WorkerEvent['type']>(
-  event: WorkerEvent,
+function expectType<T extends Answer['type']>(
+  answer: Answer,
   type: T,
-): Extract<WorkerEvent, { type: T }> {
-  if (event.type !== type) throw new Error(`expected ${type}, got ${JSON.stringify(event)}`);
-  return event as Extract<WorkerEvent, { type: T }>;
+): Extract<Answer, { type: T }> {
+  if (answer.type !== type) throw new Error(`expected ${type}, got ${JSON.stringify(answer)}`);
+  return answer as Extract<Answer, { type: T }>;
 }
 
 /** Starts paused after one step, then steps until `steps` were done; each step gives one record. */
@@ -137,9 +140,8 @@ describe('saved models', () => {
       const store = createMemorySavedModelStore();
       const first = sessionWith(store);
       const req = await trainSteps(first, 25, optimizer);
-      const saved = expectType(
-        await command(first, store, saveCommand('spiral run', first.trains(req.runId))),
-        'modelSaved',
+      const saved = await models(first, store).saveModel(
+        saveCommand('spiral run', first.trains(req.runId)),
       );
       expect(saved.entry).toMatchObject({
         name: 'spiral run',
@@ -183,18 +185,12 @@ describe('saved models', () => {
     const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     await trainSteps(h, 12, 'adam');
-    const saved = expectType(
-      await command(h, store, saveCommand('Spiral / 模型 #1')),
-      'modelSaved',
-    );
-    const files = expectType(
-      await command(h, store, {
-        type: 'exportModel',
-        requestId: nextRequest++,
-        id: saved.entry.id,
-      }),
-      'modelFiles',
-    ).files;
+    const saved = await models(h, store).saveModel(saveCommand('Spiral / 模型 #1'));
+    const { files } = await models(h, store).exportModel({
+      type: 'exportModel',
+      requestId: nextRequest++,
+      id: saved.entry.id,
+    });
     const stem = fileStem('Spiral / 模型 #1');
     expect(files.map((f) => f.name)).toEqual([`${stem}.json`, `${stem}.weights.bin`]);
     const json = JSON.parse(new TextDecoder().decode(files[0]?.bytes)) as {
@@ -215,15 +211,15 @@ describe('saved models', () => {
         weightData: files[1]?.bytes as ArrayBuffer,
       }),
     );
-    const input = tf.tensor2d([[0.3, -0.7]]);
-    const fromFile = loaded.predict(input) as tf.Tensor;
-    const live = h.session.model?.predict(input) as tf.Tensor;
+    const probe = tf.tensor2d([[0.3, -0.7]]);
+    const fromFile = loaded.predict(probe) as tf.Tensor;
+    const live = h.session.model?.predict(probe) as tf.Tensor;
     expect(Array.from(await fromFile.data())).toEqual(Array.from(await live.data()));
-    tf.dispose([input, fromFile, live]);
+    tf.dispose([probe, fromFile, live]);
     loaded.dispose();
 
     const uploaded = expectType(
-      await command(h, store, {
+      await models(h, store).uploadModel({
         type: 'uploadModel',
         requestId: nextRequest++,
         files: files.map((f) => ({ name: f.name, bytes: f.bytes.slice(0) })),
@@ -237,15 +233,13 @@ describe('saved models', () => {
       source: 'uploaded',
     });
     expect(uploaded.entry.id).not.toBe(saved.entry.id);
-    const list = expectType(
-      await command(h, store, { type: 'listModels', requestId: 1 }),
-      'modelList',
-    );
+    const list = await models(h, store).listModels({ type: 'listModels', requestId: 1 });
     expect(list.entries).toHaveLength(2);
-    const afterDelete = expectType(
-      await command(h, store, { type: 'deleteModel', requestId: 2, id: saved.entry.id }),
-      'modelList',
-    );
+    const afterDelete = await models(h, store).deleteModel({
+      type: 'deleteModel',
+      requestId: 2,
+      id: saved.entry.id,
+    });
     expect(afterDelete.entries.map((e: SavedModelEntry) => e.id)).toEqual([uploaded.entry.id]);
     await h.session.handle({ type: 'reset' });
   });
@@ -254,11 +248,13 @@ describe('saved models', () => {
     const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     await trainSteps(h, 3, 'adam');
-    const saved = expectType(await command(h, store, saveCommand('good')), 'modelSaved');
-    const [json, bin] = expectType(
-      await command(h, store, { type: 'exportModel', requestId: 1, id: saved.entry.id }),
-      'modelFiles',
-    ).files as [UploadedFile, UploadedFile];
+    const saved = await models(h, store).saveModel(saveCommand('good'));
+    const exported = await models(h, store).exportModel({
+      type: 'exportModel',
+      requestId: 1,
+      id: saved.entry.id,
+    });
+    const [json, bin] = exported.files as [UploadedFile, UploadedFile];
     const text = new TextDecoder().decode(json.bytes);
     const file = (name: string, content: string | ArrayBuffer): UploadedFile => ({
       name,
@@ -285,13 +281,13 @@ describe('saved models', () => {
       [[file('a.json', '{}'), file('b.json', '{}')], /one model\.json at a time/],
     ];
     for (const [files, message] of cases) {
-      const event = await command(h, store, {
+      const upload = models(h, store).uploadModel({
         type: 'uploadModel',
         requestId: nextRequest++,
         files,
         experiment: experiment(),
       });
-      expect(englishText(expectType(event, 'modelFailed').message)).toMatch(message);
+      expect(await refusal(upload)).toMatch(message);
     }
     expect(await store.list()).toHaveLength(1);
     await h.session.handle({ type: 'reset' });
@@ -300,13 +296,13 @@ describe('saved models', () => {
   it('says why when there is nothing to save or the saved model is gone', async () => {
     const store = createMemorySavedModelStore();
     const h = sessionWith(store);
-    const nothing = expectType(await command(h, store, saveCommand('x')), 'modelFailed');
-    expect(englishText(nothing.message)).toMatch(/no trained model/);
-    const gone = expectType(
-      await command(h, store, { type: 'exportModel', requestId: 1, id: 'model:missing' }),
-      'modelFailed',
-    );
-    expect(englishText(gone.message)).toMatch(/not in this browser/);
+    expect(await refusal(models(h, store).saveModel(saveCommand('x')))).toMatch(/no trained model/);
+    const gone = models(h, store).exportModel({
+      type: 'exportModel',
+      requestId: 1,
+      id: 'model:missing',
+    });
+    expect(await refusal(gone)).toMatch(/not in this browser/);
     await h.session.handle({
       type: 'start',
       request: request({ spec: SPEC, restoreFrom: 'model:missing' }),
@@ -319,7 +315,7 @@ describe('saved models', () => {
     const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     await trainSteps(h, 2, 'adam');
-    const saved = expectType(await command(h, store, saveCommand('small')), 'modelSaved');
+    const saved = await models(h, store).saveModel(saveCommand('small'));
     await h.session.handle({ type: 'reset' });
     const wider: ModelSpec = {
       version: 1,
@@ -343,7 +339,7 @@ describe('saved models', () => {
     const req = request({ spec: SPEC, training: { epochs: 2 } });
     await h.session.handle({ type: 'start', request: req });
     await h.until(() => h.session.phase === 'done', 'done');
-    const saved = expectType(await command(h, store, saveCommand('finished')), 'modelSaved');
+    const saved = await models(h, store).saveModel(saveCommand('finished'));
     expect(saved.entry).toMatchObject({ step: 20, epoch: 2 });
     await h.session.handle({ type: 'reset' });
 
@@ -365,9 +361,9 @@ describe('saved models', () => {
     const store = createMemorySavedModelStore();
     const h = sessionWith(store);
     await trainSteps(h, 3, 'adam');
-    const saved = expectType(await command(h, store, saveCommand('m')), 'modelSaved');
+    const saved = await models(h, store).saveModel(saveCommand('m'));
     const before = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) await command(h, store, saveCommand(`m${i}`));
+    for (let i = 0; i < 3; i++) await models(h, store).saveModel(saveCommand(`m${i}`));
     expect(tf.memory().numTensors).toBe(before);
     await h.session.handle({ type: 'reset' });
     const afterReset = tf.memory().numTensors;

@@ -1,0 +1,358 @@
+/**
+ * The bridge's real routing, against a fake Worker: every request type is sent and answered (or
+ * refused with `failed`), and every other worker event lands in the store.
+ */
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { UserDatasetEntry } from '../data/datasets';
+import { message } from '../shared/messages/message';
+import { MessageError } from '../shared/messages/messageError';
+import type {
+  AnswerEvent,
+  BackendReport,
+  Command,
+  RequestType,
+  SamplePage,
+  SavedModelEntry,
+  WorkerEvent,
+} from '../shared/protocol';
+import type * as Store from '../state/store';
+import type * as ModelRequests from './savedModelRequests';
+import type * as Bridge from './workerBridge';
+
+/** Stands in for the training worker: keeps what the bridge posts, and sends it events. */
+class FakeWorker {
+  static all: FakeWorker[] = [];
+  onmessage: ((event: MessageEvent<WorkerEvent>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: (() => void) | null = null;
+  posted: { command: Command; transfer: Transferable[] }[] = [];
+  terminated = false;
+  private read = 0;
+
+  constructor() {
+    FakeWorker.all.push(this);
+  }
+
+  postMessage(command: Command, transfer: Transferable[] = []): void {
+    this.posted.push({ command, transfer });
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  /** The next command the bridge posts (it may read files first). */
+  async next(): Promise<{ command: Command; transfer: Transferable[] }> {
+    const posted = await vi.waitFor(() => {
+      const next = this.posted[this.read];
+      if (!next) throw new Error('nothing posted yet');
+      return next;
+    });
+    this.read++;
+    return posted;
+  }
+
+  emit(event: WorkerEvent): void {
+    this.onmessage?.({ data: event } as MessageEvent<WorkerEvent>);
+  }
+}
+
+const worker = (): FakeWorker => {
+  const current = FakeWorker.all.at(-1);
+  if (!current) throw new Error('no worker');
+  return current;
+};
+
+// The bridge's parts and the store, imported once the page's globals are in place.
+let bridge: typeof Bridge;
+let models: typeof ModelRequests.savedModelRequests;
+let useStore: typeof Store.useStore;
+
+beforeAll(async () => {
+  const stored = new Map<string, string>();
+  vi.stubGlobal('localStorage', {
+    getItem: (key: string) => stored.get(key) ?? null,
+    setItem: (key: string, value: string) => void stored.set(key, value),
+    removeItem: (key: string) => void stored.delete(key),
+  });
+  vi.stubGlobal('document', { baseURI: 'http://localhost/' });
+  vi.stubGlobal('Worker', FakeWorker);
+  bridge = await import('./workerBridge');
+  models = (await import('./savedModelRequests')).savedModelRequests;
+  useStore = (await import('../state/store')).useStore;
+  bridge.warmUpWorker();
+});
+
+// Answers the bridge passes on without reading them are left partial.
+const USER_DATASET = { id: 'user:1' } as UserDatasetEntry;
+const SAVED_MODEL = { id: 'model:1' } as SavedModelEntry;
+const PAGE = { total: 0, offset: 0, count: 0 } as SamplePage;
+const MODEL_FILES = [{ name: 'm.json', bytes: new ArrayBuffer(2) }];
+const SPEC = { version: 1 as const, layers: [] };
+
+interface RequestCase<T extends RequestType> {
+  /** Calls what the UI calls. */
+  ask(): Promise<unknown>;
+  /** Part of the command it must send, and how many buffers move with it. */
+  sends: object;
+  moves: number;
+  answer(requestId: number): AnswerEvent<T>;
+  /** What `ask` resolves with, given that answer. */
+  gives: unknown;
+}
+
+/** Every request type, through the functions the components call. */
+const requests = (): { [T in RequestType]: RequestCase<T> } => ({
+  importData: {
+    ask: () =>
+      bridge.dataRequests.importFiles([new File(['x,y\n1,2\n'], 'points.csv')], {
+        imageSize: [28, 28],
+        channels: 1,
+      }),
+    sends: { files: [{ name: 'points.csv' }], replaceId: null },
+    moves: 1,
+    answer: (requestId) => ({ type: 'imported', requestId, entry: USER_DATASET, columns: null }),
+    gives: { entry: USER_DATASET, columns: null },
+  },
+  browse: {
+    ask: () => bridge.dataRequests.browse(20, 10),
+    sends: { request: { offset: 20, limit: 10, datasetBaseUrl: 'http://localhost/datasets/' } },
+    moves: 0,
+    answer: (requestId) => ({ type: 'samples', requestId, page: PAGE }),
+    gives: PAGE,
+  },
+  saveModel: {
+    ask: () => models.save('mine'),
+    sends: { name: 'mine', experiment: { name: 'mine' } },
+    moves: 0,
+    answer: (requestId) => ({ type: 'modelSaved', requestId, entry: SAVED_MODEL }),
+    gives: SAVED_MODEL,
+  },
+  listModels: {
+    ask: () => models.list(),
+    sends: {},
+    moves: 0,
+    answer: (requestId) => ({ type: 'modelList', requestId, entries: [SAVED_MODEL] }),
+    gives: [SAVED_MODEL],
+  },
+  deleteModel: {
+    ask: () => models.remove('model:1'),
+    sends: { id: 'model:1' },
+    moves: 0,
+    answer: (requestId) => ({ type: 'modelList', requestId, entries: [] }),
+    gives: [],
+  },
+  exportModel: {
+    ask: () => models.files('model:1'),
+    sends: { id: 'model:1' },
+    moves: 0,
+    answer: (requestId) => ({ type: 'modelFiles', requestId, files: MODEL_FILES }),
+    gives: MODEL_FILES,
+  },
+  uploadModel: {
+    ask: () => models.upload([new File(['{}'], 'model.json')]),
+    sends: { files: [{ name: 'model.json' }] },
+    moves: 1,
+    answer: (requestId) => ({
+      type: 'modelImported',
+      requestId,
+      spec: SPEC,
+      inputShape: [2],
+      notes: [],
+      entry: null,
+    }),
+    gives: { kind: 'design', spec: SPEC, inputShape: [2], notes: [], entry: null },
+  },
+});
+
+/** Sends the request of `type` and returns its promise and the command the worker got. */
+async function send(type: RequestType) {
+  const asked = requests()[type].ask();
+  const { command, transfer } = await worker().next();
+  if (!('requestId' in command)) throw new Error(`${command.type} carries no request id`);
+  return { asked, command, transfer };
+}
+
+const requestTypes = Object.keys(requests()) as RequestType[];
+
+describe('the bridge: requests', () => {
+  it('sends every request type and resolves with what its answer carries', async () => {
+    for (const type of requestTypes) {
+      const c = requests()[type];
+      const { asked, command, transfer } = await send(type);
+      expect(command).toMatchObject({ type, ...c.sends });
+      expect(transfer).toHaveLength(c.moves);
+      worker().emit(c.answer(command.requestId));
+      await expect(asked).resolves.toEqual(c.gives);
+    }
+  });
+
+  it("rejects every request type with the worker's message when it answers `failed`", async () => {
+    const why = message('worker.savedModelGone');
+    for (const type of requestTypes) {
+      const { asked, command } = await send(type);
+      worker().emit({ type: 'failed', requestId: command.requestId, message: why });
+      const error: unknown = await asked.then(
+        () => null,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(MessageError);
+      expect((error as MessageError).userMessage).toEqual(why);
+    }
+  });
+
+  it('answers each request with its own answer, whatever the order they come in', async () => {
+    const first = await send('listModels');
+    const second = await send('exportModel');
+    worker().emit({ type: 'modelFiles', requestId: second.command.requestId, files: MODEL_FILES });
+    worker().emit({ type: 'modelList', requestId: first.command.requestId, entries: [] });
+    await expect(first.asked).resolves.toEqual([]);
+    await expect(second.asked).resolves.toEqual(MODEL_FILES);
+  });
+
+  it('gives an uploaded LayerLab model as a saved model', async () => {
+    const { asked, command } = await send('uploadModel');
+    worker().emit({ type: 'modelSaved', requestId: command.requestId, entry: SAVED_MODEL });
+    await expect(asked).resolves.toEqual({ kind: 'saved', entry: SAVED_MODEL });
+  });
+});
+
+const RUN = 7;
+const TRAIN = {
+  step: 1,
+  epoch: 0,
+  batches: 1,
+  loss: 0.5,
+  accuracy: 0.75,
+  samplesPerSec: 100,
+  learningRate: 0.01,
+  tensors: 10,
+  gpuBytes: 0,
+};
+const VALIDATION = { step: 1, epoch: 0, loss: 0.6, accuracy: 0.7 };
+
+/** Every event that answers no request: sent by the worker, and what the store shows then. */
+const EVENTS: {
+  [T in Exclude<WorkerEvent['type'], AnswerEvent['type'] | 'failed'>]: {
+    event: Extract<WorkerEvent, { type: T }>;
+    /** Checks its effect; `before` is the state the event arrived in. */
+    shows(before: ReturnType<typeof useStore.getState>): void | Promise<void>;
+  };
+} = {
+  ready: { event: { type: 'ready' }, shows: (before) => expect(useStore.getState()).toBe(before) },
+  phase: {
+    event: { type: 'phase', runId: RUN, phase: 'paused', message: null },
+    shows: () => expect(useStore.getState().phase).toBe('paused'),
+  },
+  progress: {
+    event: {
+      type: 'progress',
+      runId: RUN,
+      message: message('worker.nothingToSave'),
+      fraction: 0.5,
+    },
+    shows: () => expect(useStore.getState().progressFraction).toBe(0.5),
+  },
+  backend: {
+    // The bridge stores the report as it is.
+    event: { type: 'backend', runId: RUN, report: { backend: 'cpu' } as BackendReport },
+    shows: () => expect(useStore.getState().backend).toEqual({ backend: 'cpu' }),
+  },
+  dataInfo: {
+    event: {
+      type: 'dataInfo',
+      runId: RUN,
+      trainCount: 80,
+      validationCount: 20,
+      testCount: 0,
+      stepsPerEpoch: 3,
+    },
+    shows: () =>
+      expect(useStore.getState().dataInfo).toEqual({
+        trainCount: 80,
+        validationCount: 20,
+        testCount: 0,
+        stepsPerEpoch: 3,
+      }),
+  },
+  train: {
+    event: { type: 'train', runId: RUN, record: TRAIN },
+    shows: () => {
+      bridge.flushFrame(); // records wait for the next frame
+      expect(useStore.getState().train.at(-1)).toEqual(TRAIN);
+    },
+  },
+  validation: {
+    event: { type: 'validation', runId: RUN, record: VALIDATION },
+    shows: () => {
+      bridge.flushFrame();
+      expect(useStore.getState().validation.at(-1)).toEqual(VALIDATION);
+    },
+  },
+  test: {
+    event: { type: 'test', runId: RUN, record: { step: 3, count: 10, loss: 0.4, accuracy: 0.9 } },
+    shows: () => expect(useStore.getState().test?.accuracy).toBe(0.9),
+  },
+  probe: {
+    event: { type: 'probe', runId: RUN, result: { step: 3 } },
+    shows: () => {
+      bridge.flushFrame();
+      expect(useStore.getState().probe).toEqual({ step: 3 });
+    },
+  },
+  restored: {
+    event: {
+      type: 'restored',
+      runId: RUN,
+      step: 1,
+      epoch: 0,
+      history: { train: [TRAIN], validation: [] },
+      notes: [message('worker.weightsNotLoaded')],
+    },
+    shows: () => {
+      expect(useStore.getState().train).toEqual([TRAIN]);
+      expect(useStore.getState().notice).not.toBeNull();
+    },
+  },
+  deviceLost: {
+    event: { type: 'deviceLost', message: message('worker.deviceLostNoReason') },
+    shows: (before) => {
+      expect(useStore.getState()).toMatchObject({
+        phase: 'error',
+        phaseMessage: message('worker.deviceLostNoReason'),
+      });
+      expect(before).not.toBe(useStore.getState());
+    },
+  },
+};
+
+describe('the bridge: worker events', () => {
+  beforeEach(() => {
+    useStore.setState({ runId: RUN, phase: 'training', train: [], validation: [], notice: null });
+  });
+
+  it('shows what every other event type says', async () => {
+    for (const { event, shows } of Object.values(EVENTS)) {
+      const before = useStore.getState();
+      worker().emit(event);
+      await shows(before);
+    }
+  });
+
+  it("ignores a run's events once another run is current", () => {
+    useStore.setState({ runId: RUN + 1 });
+    const before = useStore.getState();
+    worker().emit({ ...EVENTS.phase.event, runId: RUN });
+    worker().emit({ ...EVENTS.test.event, runId: RUN });
+    expect(useStore.getState()).toBe(before);
+  });
+
+  it('restarts a worker whose device was lost, refusing the requests it left unanswered', async () => {
+    const lost = worker();
+    const { asked } = await send('listModels');
+    lost.emit(EVENTS.deviceLost.event);
+    await expect(asked).rejects.toThrow(MessageError);
+    expect(lost.terminated).toBe(true);
+    expect(worker()).not.toBe(lost);
+  });
+});
