@@ -134,3 +134,17 @@ export async function waitForQuiet({ maxMs = 30_000, threshold = 0.15 } = {}) {
 }
 
 export const CORES = os.cpus().length;
+
+/** CPU milliseconds per training step: all of Chromium and by part (see cpu.mjs). */
+export function perStep(cpu, steps) {
+  if (!cpu || !(steps > 0) || !Number.isFinite(cpu.ourMs)) return null;
+  const parts = Object.fromEntries(
+    Object.entries(cpu.partMs).map(([k, ms]) => [k, Math.round((ms / steps) * 10) / 10]),
+  );
+  const known = Object.values(cpu.partMs).reduce((a, b) => a + b, 0);
+  return {
+    total: Math.round((cpu.ourMs / steps) * 10) / 10,
+    ...parts,
+    rest: Math.round(((cpu.ourMs - known) / steps) * 10) / 10,
+  };
+}

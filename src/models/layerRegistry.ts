@@ -1,6 +1,7 @@
 /**
  * The registry of layer types: one entry per kind (see layerTypes/). Adding a layer type means
- * adding one entry here, its file in layerTypes/, and one case in builder.ts.
+ * adding one entry here, its file in layerTypes/, its tfjs builder in layerBuilders/ and its
+ * PyTorch writer in export/torchLayers/ (the compiler asks for both).
  */
 import { residualblock, transformerblock } from './layerTypes/blocks';
 import {

@@ -1,0 +1,20 @@
+// Number and name formatting shared by the bench's tables and log lines.
+
+export function fmt(n, digits = 0) {
+  return Number.isFinite(n)
+    ? n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : '—';
+}
+export const LABEL = { webgpu: 'WebGPU (SwiftShader)', webgl: 'WebGL (SwiftShader)', cpu: 'CPU' };
+export const list = (items) => items.join(', ');
+
+/** Columns of the CPU-time tables: CPU ms per step, in all and by part of Chromium. */
+export const CPU_HEADER =
+  'CPU ms/step: all | training worker | page main thread | other renderer threads | GPU process | rest';
+export function cpuCells(r) {
+  const c = r?.cpuMsPerStep;
+  if (!c) return '— | — | — | — | — | —';
+  return [c.total, c.worker, c.pageMain, c.rendererOther, c.gpuProcess, c.rest]
+    .map((x) => fmt(x, 1))
+    .join(' | ');
+}

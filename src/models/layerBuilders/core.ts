@@ -1,0 +1,26 @@
+/** Dense, Dropout, Flatten, Reshape and Activation as tfjs layers. */
+import * as tf from '@tensorflow/tfjs';
+import { kernelLayerOptions } from './options';
+import type { LayerBuilder } from './types';
+
+export const dense: LayerBuilder<'dense'> = ({ spec, name, seed, withActivation }) =>
+  withActivation(spec.activation, (activation) =>
+    tf.layers.dense({
+      name,
+      units: spec.units,
+      activation,
+      ...kernelLayerOptions(spec, seed),
+    }),
+  );
+
+// No seed: tfjs reuses a fixed seed on every call, which would drop the same units every step.
+export const dropout: LayerBuilder<'dropout'> = ({ spec, name, run }) =>
+  run(tf.layers.dropout({ name, rate: spec.rate }));
+
+export const flatten: LayerBuilder<'flatten'> = ({ name, run }) => run(tf.layers.flatten({ name }));
+
+export const reshape: LayerBuilder<'reshape'> = ({ spec, name, run }) =>
+  run(tf.layers.reshape({ name, targetShape: spec.targetShape }));
+
+export const activation: LayerBuilder<'activation'> = ({ spec, name, withActivation }) =>
+  withActivation(spec.activation, (builtIn) => tf.layers.activation({ name, activation: builtIn }));
