@@ -21,12 +21,21 @@ const SHARED = SHARED_FOLDERS.map((folder) => `${folder}/**`);
  * worker and tests may import them; the rule matches the last path segment, because inside
  * src/models an import says './builder', not '../models/builder'.
  */
-const TFJS_MODULES = ['builder', 'losses', 'attentionProbe', 'layers'];
+const TFJS_MODULES = [
+  'builder',
+  'losses',
+  'attentionProbe',
+  'layers',
+  'layerBuilders',
+  'layerBuilderRegistry',
+];
 const TFJS_FILES = [
   'src/models/builder.ts',
   'src/models/losses.ts',
   'src/models/attentionProbe.ts',
   'src/models/layers/**',
+  'src/models/layerBuilders/**',
+  'src/models/layerBuilderRegistry.ts',
 ];
 
 const NO_TFJS = {
