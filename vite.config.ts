@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -36,8 +36,20 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Two tiers: `npm run test:quick` runs the quick project, `npm test` both. A test file that
+    // trains real models (or otherwise takes long) is named *.slow.test.ts; see README.md.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'quick',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.slow.test.ts'],
+        },
+      },
+      { extends: true, test: { name: 'slow', include: ['src/**/*.slow.test.ts'] } },
+    ],
   },
 });

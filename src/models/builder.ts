@@ -21,14 +21,33 @@ function splitActivation(activation: Activation): { builtIn: BuiltInActivation; 
     : { builtIn: activation, leaky: false };
 }
 
+/** A tfjs initialiser (tfjs exports the class's type only through its factories). */
+export type TfInitializer = ReturnType<typeof tf.initializers.orthogonal>;
+
+/** Keras's recurrent kernel initialiser, which the app always uses. */
+const orthogonal = (seed: number): TfInitializer => tf.initializers.orthogonal({ seed });
+
+export interface BuildOptions {
+  /**
+   * Tests only: makes the recurrent kernels' initialiser from the layer's seed instead of tfjs's
+   * orthogonal one, which computes a QR decomposition with tensor ops (about 30 s for char-lstm's
+   * 128 × 512 kernel on the CPU backend). Tests that check shapes, names, parameter counts or
+   * save/load round trips pass src/models/testing/quickBuild.ts's; the app never sets it.
+   */
+  recurrentInitializer?: (seed: number) => TfInitializer;
+}
+
 class Builder {
   private readonly outputs = new Map<string, Sym>();
   private index = 0;
+  private readonly recurrentInitializer: (seed: number) => TfInitializer;
 
   constructor(
     private readonly seed: number,
     input: Sym,
+    options: BuildOptions,
   ) {
+    this.recurrentInitializer = options.recurrentInitializer ?? orthogonal;
     this.outputs.set(INPUT_ID, input);
   }
 
@@ -71,13 +90,19 @@ class Builder {
           : y;
       },
       outputOf: (id) => this.outputs.get(id),
+      recurrentInitializer: this.recurrentInitializer,
     });
   }
 }
 
 /** Builds the model. The caller must have validated the spec (analyzeModel) first. */
-export function buildModel(spec: ModelSpec, inputShape: Shape, seed: number): tf.LayersModel {
-  return buildModelWithOutputs(spec, inputShape, seed).model;
+export function buildModel(
+  spec: ModelSpec,
+  inputShape: Shape,
+  seed: number,
+  options: BuildOptions = {},
+): tf.LayersModel {
+  return buildModelWithOutputs(spec, inputShape, seed, options).model;
 }
 
 export interface BuiltModel {
@@ -90,9 +115,10 @@ export function buildModelWithOutputs(
   spec: ModelSpec,
   inputShape: Shape,
   seed: number,
+  options: BuildOptions = {},
 ): BuiltModel {
   const input = tf.input({ shape: [...inputShape], name: 'input' });
-  const builder = new Builder(seed, input);
+  const builder = new Builder(seed, input, options);
   const layerOutputs = new Map<string, tf.SymbolicTensor>();
   let current: Sym = input;
   let previousId = INPUT_ID;

@@ -2,7 +2,7 @@
  * The layer types in real training: each weighted layer type (and each block) trains with the
  * Trainer of the worker without leaking tensors between steps; L1/L2 penalties reach the loss; a
  * transformer model with a positional embedding survives save/load. (Learning curves on the
- * sequence tasks: sequenceTraining.test.ts.)
+ * sequence tasks: sequenceTraining.slow.test.ts.)
  */
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';

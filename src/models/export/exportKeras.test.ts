@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinDataset } from '../../data/datasets';
 import { analyzeModel } from '../analyze';
-import { buildModel } from '../builder';
+import { buildModelQuickly } from '../testing/quickBuild';
 import { PRESETS } from '../presets';
 import type { ModelSpec } from '../spec';
 import { DEFAULT_TRAINING } from '../trainingConfig';
@@ -35,9 +35,6 @@ const cases: ExportCase[] = [
     training: p.training,
   })),
 ];
-
-/** Built with tfjs only where cheap: char-lstm's 128 × 512 orthogonal initialiser takes ~30 s. */
-const built = cases.filter((c) => c.id !== 'char-lstm');
 
 /** The weight names TFJS_WEIGHTS assigns, read back from the program text. */
 function assignedWeights(code: string): string[] {
@@ -63,11 +60,11 @@ describe('kerasLayerList', () => {
     }
   });
 
-  it.each(built.map((c) => [c.id, c] as const))(
+  it.each(cases.map((c) => [c.id, c] as const))(
     '%s: the tfjs model’s layers, classes and parameter counts',
     (_id, c) => {
       const list = kerasLayerList(c.spec, c.info);
-      const model = buildModel(c.spec, c.info.inputShape, 1);
+      const model = buildModelQuickly(c.spec, c.info.inputShape, 1);
       try {
         const layers = model.layers
           .slice(1)

@@ -32,7 +32,7 @@ function recurrent(
     returnSequences: spec.returnSequences,
     kernelInitializer: initializer(spec.kernelInitializer, seed),
     // Keras's defaults, spelled out because tfjs's differ (orthogonal; sigmoid, not hardSigmoid).
-    recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 500 }),
+    recurrentInitializer: b.recurrentInitializer(seed + 500),
     biasInitializer: 'zeros' as const,
     recurrentActivation: 'sigmoid' as const,
     ...regularizer(spec),

@@ -30,6 +30,8 @@ export interface LayerBuild<S extends AppliedSpec> {
   ): Sym;
   /** An earlier layer's output by spec id (or the input's), for merges. */
   outputOf(id: string): Sym | undefined;
+  /** The recurrent kernels' initialiser: orthogonal, as Keras (tests may pass a cheaper one). */
+  recurrentInitializer(seed: number): ReturnType<typeof tf.initializers.orthogonal>;
 }
 
 /** Builds one applied layer kind; returns its output. */

@@ -5,10 +5,12 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 
-export const SYSTEM_PYTHON = '/usr/bin/python3';
+/** LAYERLAB_PYTHON points elsewhere (scripts/ensure-test-tools.mjs checks the same program). */
+export const SYSTEM_PYTHON = process.env['LAYERLAB_PYTHON'] ?? '/usr/bin/python3';
 
-/** Set in CI: a missing torch is then a failure, not a skip. */
-export const TORCH_REQUIRED = process.env['LAYERLAB_REQUIRE_TORCH'] === '1';
+/** In CI (CI=true), or with LAYERLAB_REQUIRE_TORCH=1, a missing torch is a failure, not a skip. */
+export const TORCH_REQUIRED =
+  ['true', '1'].includes(process.env['CI'] ?? '') || process.env['LAYERLAB_REQUIRE_TORCH'] === '1';
 
 /** Whether `modules` can be found, without importing them (importing torch takes seconds). */
 export function pythonHas(modules: readonly string[]): { ok: boolean; detail: string } {

@@ -27,7 +27,7 @@ import { pythonHas, runPython, TORCH_REQUIRED } from './testing/python';
 const torch = pythonHas(['torch', 'numpy']);
 if (!torch.ok && !TORCH_REQUIRED) {
   console.warn(
-    `\n!!! SKIPPING the PyTorch export tests: ${torch.detail}. Install python3-torch (Debian) to run them; CI sets LAYERLAB_REQUIRE_TORCH=1 to make this a failure.\n`,
+    `\n!!! SKIPPING the PyTorch export tests: ${torch.detail}. Install python3-torch (Debian) to run them; in CI (CI=true) this is a failure.\n`,
   );
 }
 

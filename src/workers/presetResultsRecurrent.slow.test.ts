@@ -1,7 +1,7 @@
 /**
  * The recurrent presets learn: an LSTM runs as a loop over time steps, forward and backward, which
  * makes it slow on the tfjs CPU backend, so each is stopped after a fixed number of steps (the run
- * then validates as a finished one does). See presetResults.test.ts for the other presets.
+ * then validates as a finished one does). See presetResults.slow.test.ts for the other presets.
  */
 import { describe, expect, it } from 'vitest';
 import { expectSensible, RUN_TIMEOUT_MS } from './testing/presetRuns';
