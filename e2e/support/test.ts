@@ -17,6 +17,16 @@ export const test = base.extend<Fixtures>({
       throw new Error(`${APP_URL_VARIABLE} is unset: run the suite with \`npx playwright test\``);
     await provide(url);
   },
+  // A browser of its own for every test, as each test had before: the SwiftShader GPU process
+  // is shared by a browser's contexts, and one test's queued GPU work must not stall the next
+  // test's page. Playwright still applies the `use` options and records traces for it.
+  context: async ({ playwright, launchOptions }, provide) => {
+    const browser = await playwright.chromium.launch(launchOptions);
+    const context = await browser.newContext();
+    await provide(context);
+    await context.close();
+    await browser.close();
+  },
   pageErrors: async ({ page }, provide) => {
     await provide(recordErrors(page));
   },

@@ -15,7 +15,7 @@ async function design(page: Page) {
 
 test('a share link opens the same experiment in a fresh browser; a broken one changes nothing', async ({
   page,
-  browser,
+  context,
   pageErrors,
 }) => {
   await openApp(page);
@@ -29,7 +29,7 @@ test('a share link opens the same experiment in a fresh browser; a broken one ch
   const shared = await design(page);
 
   // A fresh browser profile: nothing saved, the link is all it has.
-  const fresh = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const fresh = await context.browser()!.newContext();
   const second = await fresh.newPage();
   recordErrors(second, pageErrors);
   await openApp(second, link);

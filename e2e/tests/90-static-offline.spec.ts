@@ -60,12 +60,11 @@ test('served from a subpath, the app loads and trains with every other origin bl
 test('after one visit the app reloads offline and trains on the dataset it downloaded', async ({
   page,
   context,
-  browser,
   baseURL,
   pageErrors,
 }) => {
   // The control: without a service worker, an offline browser cannot open the app at all.
-  const bare = await browser.newContext({ serviceWorkers: 'block' });
+  const bare = await context.browser()!.newContext({ serviceWorkers: 'block' });
   await bare.setOffline(true);
   const refused = await (await bare.newPage()).goto(baseURL!).then(
     () => null,
