@@ -1,15 +1,15 @@
 // Builds the gradient harness page (e2e/harness) into e2e/artifacts/harness with Vite.
+import { join } from 'node:path';
 import { build } from 'vite';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const HARNESS_DIST = join(here, '..', 'artifacts', 'harness');
+const HERE = import.meta.dirname;
+const HARNESS_DIST = join(HERE, '..', 'artifacts', 'harness');
 
-export async function buildHarness() {
+/** Builds the harness and returns the folder holding its index.html. */
+export async function buildHarness(): Promise<string> {
   await build({
     configFile: false,
-    root: here,
+    root: HERE,
     base: './',
     logLevel: 'warn',
     worker: { format: 'es' },

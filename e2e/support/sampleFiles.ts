@@ -1,31 +1,31 @@
-// Upload fixtures built in memory for the data tests: a CSV table, an MNIST-format IDX pair, PNG
+// Files to upload, built in memory for the data tests: a CSV table, an MNIST-format IDX pair, PNG
 // images (a minimal encoder, so the browser's real decoder is exercised) and zips of class folders.
 import { gzipSync, zipSync, zlibSync } from 'fflate';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mulberry32 } from '../scripts/seeded-random.mjs';
+import { createRandom } from '../../src/data/random';
 
-/** A seeded source, so fixtures are identical on every run. */
-const random = mulberry32;
+/** A seeded source, so the files are identical on every run. */
+const random = createRandom;
 
 /**
  * A learnable table: two numbers, a colour and a label "inside" when the point lies inside the
  * unit circle. A few values are missing on purpose (the import must report them).
  */
-export function circleCsv(rows = 240) {
+export function circleCsv(rows = 240): Buffer {
   const r = random(5);
   const lines = ['x,y,colour,label'];
   for (let i = 0; i < rows; i++) {
     const x = (r() * 2 - 1) * 1.4;
     const y = (r() * 2 - 1) * 1.4;
-    const colour = ['red', 'green', 'blue'][i % 3];
+    const colour = ['red', 'green', 'blue'][i % 3]!;
     const label = x * x + y * y < 1 ? 'inside' : 'outside';
     lines.push(`${i === 7 ? '' : x.toFixed(3)},${y.toFixed(3)},${colour},${label}`);
   }
   return Buffer.from(lines.join('\n') + '\n');
 }
 
-function idx(dims, values) {
+function idx(dims: number[], values: Uint8Array): Buffer {
   const header = Buffer.alloc(4 + 4 * dims.length);
   header.set([0, 0, 0x08, dims.length]);
   dims.forEach((d, i) => header.writeUInt32BE(d, 4 + 4 * i));
@@ -33,7 +33,7 @@ function idx(dims, values) {
 }
 
 /** count 8×8 images: class 0 a horizontal bar, class 1 a vertical bar, at random places. */
-export function barsIdx(count = 320) {
+export function barsIdx(count = 320): { images: Buffer; labels: Buffer } {
   const r = random(9);
   const pixels = new Uint8Array(count * 64);
   const labels = new Uint8Array(count);
@@ -49,7 +49,7 @@ export function barsIdx(count = 320) {
   return { images: idx([count, 8, 8], pixels), labels: idx([count], labels) };
 }
 
-export function gzip(buffer) {
+export function gzip(buffer: Buffer): Buffer {
   return Buffer.from(gzipSync(buffer));
 }
 
@@ -59,13 +59,13 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes) {
+function crc32(bytes: Buffer): number {
   let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type, data) {
+function chunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -75,7 +75,7 @@ function chunk(type, data) {
 }
 
 /** A greyscale PNG of `size`×`size` whose pixel (row, col) is paint(row, col) in 0..255. */
-export function png(size, paint) {
+export function png(size: number, paint: (row: number, col: number) => number): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
@@ -94,13 +94,13 @@ export function png(size, paint) {
 }
 
 /** Class folders of 16×16 PNGs: "light" images are bright, "dark" ones dim, with noise. */
-export function shadeImages(perClass = 40) {
+export function shadeImages(perClass = 40): Record<string, Buffer> {
   const r = random(13);
-  const files = {};
+  const files: Record<string, Buffer> = {};
   for (const [name, base] of [
     ['light', 200],
     ['dark', 40],
-  ]) {
+  ] as const) {
     for (let i = 0; i < perClass; i++) {
       files[`shades/${name}/${i}.png`] = png(16, () => Math.round(base + (r() - 0.5) * 60));
     }
@@ -109,7 +109,7 @@ export function shadeImages(perClass = 40) {
 }
 
 /** Writes files ({ 'a/b.png': bytes }) under dir, for a folder upload. */
-export function writeTree(dir, files) {
+export function writeTree(dir: string, files: Record<string, Buffer>): void {
   for (const [path, bytes] of Object.entries(files)) {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), bytes);
@@ -117,10 +117,10 @@ export function writeTree(dir, files) {
 }
 
 /** A zip of { path: bytes }; a path ending in "/" is an (empty) folder. */
-export function zip(files) {
-  const entries = {};
+export function zip(files: Record<string, Buffer | null>): Buffer {
+  const entries: Record<string, Uint8Array> = {};
   for (const [path, bytes] of Object.entries(files)) {
-    entries[path] = path.endsWith('/') ? new Uint8Array(0) : new Uint8Array(bytes);
+    entries[path] = path.endsWith('/') || !bytes ? new Uint8Array(0) : new Uint8Array(bytes);
   }
   return Buffer.from(zipSync(entries));
 }

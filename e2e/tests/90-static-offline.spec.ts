@@ -1,0 +1,135 @@
+// Static hosting and offline use: the built app runs from whatever folder it is served, asks no
+// other origin for anything, and once visited (service worker) it reloads and trains offline on a
+// dataset it downloaded before.
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from '../support/test';
+import { trainAndWait, waitForRun } from '../support/training';
+import { controls, loadPreset } from '../support/ui';
+
+/** Starts a run, waits for a few steps, stops it; fails with the app's message on an error. */
+async function trainFewSteps(page: Page, steps = 3) {
+  await trainAndWait(page, (run) => run.phase === 'training' && run.step >= steps, {
+    timeout: 120_000,
+  });
+  await controls(page).stop.click();
+  await waitForRun(page, { phase: 'done' });
+}
+
+/** Cache Storage as the page sees it: cache name → the URLs it holds. */
+function cacheContents(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      out[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+    }
+    return out;
+  });
+}
+
+test('served from a subpath, the app loads and trains with every other origin blocked', async ({
+  page,
+  context,
+  baseURL,
+  pageErrors,
+}) => {
+  const app = new URL(baseURL!);
+  expect(app.pathname.length, `served from a subpath: ${app.pathname}`).toBeGreaterThan(1);
+  const foreign: string[] = [];
+  const outsideApp: string[] = [];
+  // Every request to another origin is refused and recorded; none is expected.
+  await context.route('**/*', (route) => {
+    const target = new URL(route.request().url());
+    if (target.origin === app.origin) return route.continue();
+    foreign.push(target.href);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (request) => {
+    const target = new URL(request.url());
+    if (!target.protocol.startsWith('http')) return; // data: and blob: URLs stay in the page
+    if (target.origin !== app.origin) foreign.push(target.href);
+    else if (!target.pathname.startsWith(app.pathname)) outsideApp.push(target.pathname);
+  });
+  await openApp(page);
+  // The default preset, as a first-time visitor finds it.
+  await trainFewSteps(page);
+  expect([...new Set(foreign)], 'no request to another origin').toEqual([]);
+  expect([...new Set(outsideApp)], `every request stays inside ${app.pathname}`).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('after one visit the app reloads offline and trains on the dataset it downloaded', async ({
+  page,
+  context,
+  baseURL,
+  pageErrors,
+}) => {
+  // The control: without a service worker, an offline browser cannot open the app at all.
+  const bare = await context.browser()!.newContext({ serviceWorkers: 'block' });
+  await bare.setOffline(true);
+  const refused = await (await bare.newPage()).goto(baseURL!).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  expect(refused, 'offline without a service worker, the page does not load').not.toBeNull();
+  await bare.close();
+
+  await openApp(page);
+  const started = Date.now();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
+    timeout: 60_000,
+  });
+  const controlledAfter = Date.now() - started;
+  const scope = await page.evaluate(
+    async () => (await navigator.serviceWorker.getRegistration())?.scope,
+  );
+  expect(scope, "the service worker's scope is the app's folder").toBe(baseURL);
+
+  // A real dataset: MNIST (~12 MB) is downloaded once and kept by the training worker.
+  await loadPreset(page, 'mnist-mlp');
+  await controls(page).backend.selectOption('cpu');
+  await trainFewSteps(page);
+  const stored = await cacheContents(page);
+  const datasetCache = stored['layerlab-datasets-v1'] ?? [];
+  expect(
+    datasetCache.some((u) => u.endsWith('/datasets/mnist.bin.gz')),
+    `MNIST kept in the dataset cache: ${JSON.stringify(stored)}`,
+  ).toBe(true);
+  const shell = Object.entries(stored).filter(([name]) => name !== 'layerlab-datasets-v1');
+  const shellUrls = shell.flatMap(([, urls]) => urls);
+  expect(
+    shellUrls.some((u) => u.includes('index.html')) &&
+      shellUrls.some((u) => /training\.worker-[\w-]+\.js/.test(u)),
+    `the app shell is precached: ${JSON.stringify(shell)}`,
+  ).toBe(true);
+  expect(
+    shellUrls.filter((u) => u.includes('/datasets/')),
+    "datasets are stored once, not in the shell's cache too",
+  ).toEqual([]);
+
+  // Offline: the reload comes from the service worker, the data from the worker's cache.
+  await context.setOffline(true);
+  const datasetRequests: string[] = [];
+  context.on('request', (r) => {
+    if (r.url().includes('/datasets/')) datasetRequests.push(r.url());
+  });
+  const reloaded = await page.reload();
+  expect(
+    reloaded?.fromServiceWorker(),
+    'the offline reload was answered by the service worker',
+  ).toBe(true);
+  await expect(controls(page).train).toBeVisible({ timeout: 30_000 });
+  await expect(controls(page).dataset, 'the saved design came back with MNIST').toHaveValue(
+    'mnist',
+  );
+  await trainFewSteps(page);
+  // The network is really gone for the service worker too: online, this address is the
+  // server's 404; offline, the service worker's own fetch fails and the cached app answers.
+  const elsewhere = await page.goto(new URL('no-such-page', baseURL).href);
+  expect(elsewhere?.status(), 'offline fallback, not the server').toBe(200);
+  await expect(controls(page).train).toBeVisible({ timeout: 30_000 });
+  expect(datasetRequests, 'no dataset download while offline').toEqual([]);
+  expect(pageErrors).toEqual([]);
+  console.log(
+    `    (service worker in control ${(controlledAfter / 1000).toFixed(1)} s after load)`,
+  );
+});
