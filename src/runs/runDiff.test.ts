@@ -4,17 +4,17 @@ import { DEFAULT_DATASET, DEFAULT_TRAINING } from '../models/trainingConfig';
 import type { LayerSpec } from '../models/spec';
 import { diffExperiments } from './runDiff';
 
-const dense = (id: string, units: number): LayerSpec => ({
+const dense = (id: string, units: number, activation: 'relu' | 'sigmoid' = 'relu'): LayerSpec => ({
   id,
   kind: 'dense',
   units,
-  activation: 'relu',
+  activation,
 });
 
 function experiment(layers: LayerSpec[], training = {}, dataset = {}): Experiment {
   return makeExperiment({
     name: '',
-    spec: { layers },
+    spec: { version: 1, layers },
     dataset: { ...DEFAULT_DATASET, ...dataset },
     training: { ...DEFAULT_TRAINING, ...training },
     views: { open: [], intervalMs: 250 },
@@ -38,7 +38,7 @@ describe('diffExperiments', () => {
   });
 
   it('reads an edited layer as a change of its field', () => {
-    const after = experiment([{ ...dense('a', 16), activation: 'sigmoid' }, dense('b', 2)]);
+    const after = experiment([dense('a', 16, 'sigmoid'), dense('b', 2)]);
     expect(diffExperiments(base, after)).toEqual([
       { kind: 'layerChanged', layer: after.spec.layers[0], field: 'units', from: 8, to: 16 },
       {
