@@ -41,7 +41,9 @@ export interface CheckpointInfo {
 export interface RunSummary {
   /** Unique across reloads: "run-" + start time + a random suffix. */
   id: string;
-  /** Editable; "Run 3" by default. */
+  /** 1, 2, 3, … in the order runs started in this browser: the default name is "Run 3". */
+  number: number;
+  /** A name the user gave it ('' until then: the page shows "Run <number>" in its language). */
   name: string;
   /** Index into the run palette, fixed when the run starts so its colour never changes. */
   colour: number;

@@ -1,0 +1,293 @@
+/**
+ * Records every training run in the browser: its summary and curves as events go by, and
+ * checkpoints of its weights and optimizer state at the schedule's steps, within the storage
+ * budget. Writes are throttled (a summary at most every FLUSH_MS, curves in chunks) and never
+ * block training: a checkpoint is cloned on the device at once and stored in the background, one
+ * write at a time. Storage problems (a quota error) stop checkpoints for the run and are reported;
+ * training and everything recorded before go on.
+ */
+import type * as tf from '@tensorflow/tfjs';
+import { checkpointReason } from '../../runs/checkpointSchedule';
+import { fitCheckpoint, planEviction, type RunStorageBudget } from '../../runs/storageBudget';
+import type { Experiment } from '../../shared/experiment';
+import type { WorkerEvent } from '../../shared/protocol';
+import { CURVE_CHUNK_RECORDS, EMPTY_METRICS, type RunSummary } from '../../shared/runs';
+import { captureModel } from '../savedModels/modelBundle';
+import type { Trainer } from '../trainer';
+import type { Checkpoint, RunStore } from './runStore';
+import { applyEvent, type RunLog } from './runSummaryUpdate';
+
+/** What the recorder tells the page. */
+export type RunNotice =
+  | { type: 'runUpdated'; summary: RunSummary }
+  /** Runs deleted to make room for a new one, by name. */
+  | { type: 'runsEvicted'; ids: string[]; names: string[] }
+  /** A checkpoint could not be kept: `reason` says why; the run goes on without more. */
+  | { type: 'checkpointsStopped'; runId: string; reason: 'tooBig' | 'quota' };
+
+export interface RecorderHost {
+  store: RunStore;
+  budget: RunStorageBudget;
+  now(): number;
+  notify(notice: RunNotice): void;
+}
+
+/** The most often a live run's summary is written (and sent to the page). */
+export const FLUSH_MS = 1000;
+/** A rough size of one curve record in IndexedDB, for the budget. */
+const CURVE_RECORD_BYTES = 120;
+/** Run colours cycle through this many palette entries. */
+export const RUN_COLOURS = 10;
+
+export interface RunStart {
+  experiment: Experiment;
+  parent: RunSummary['parent'];
+}
+
+interface LiveRun extends RunLog {
+  chunkIndex: number;
+  /** Training time before the current stretch, and when the stretch started (null when paused). */
+  trainedMs: number;
+  stretchStart: number | null;
+  lastFlush: number;
+  dirty: boolean;
+}
+
+const isQuotaError = (error: unknown) =>
+  error instanceof DOMException
+    ? error.name === 'QuotaExceededError'
+    : /quota/i.test(String(error));
+
+export class RunRecorder {
+  private runs: Map<string, RunSummary> | null = null;
+  private live: LiveRun | null = null;
+  /** Storage writes, one after the other. */
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: RecorderHost) {}
+
+  /** Every stored run, newest first. */
+  async list(): Promise<RunSummary[]> {
+    const runs = await this.loadRuns();
+    return [...runs.values()].sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /** Starts recording a run; earlier runs go first when the budget needs room for it. */
+  async begin(start: RunStart): Promise<RunSummary> {
+    await this.end();
+    const runs = await this.loadRuns();
+    const createdAt = this.host.now();
+    const previous = [...runs.values()];
+    const number = previous.reduce((most, run) => Math.max(most, run.number), 0) + 1;
+    const summary: RunSummary = {
+      id: `run-${createdAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      number,
+      name: '',
+      colour: (number - 1) % RUN_COLOURS,
+      createdAt,
+      experiment: start.experiment,
+      backend: null,
+      status: 'live',
+      step: 0,
+      epoch: 0,
+      stepsPerEpoch: 0,
+      durationMs: 0,
+      metrics: { ...EMPTY_METRICS },
+      pinned: false,
+      parent: start.parent,
+      checkpoints: [],
+      bytes: 0,
+      checkpointsStopped: null,
+      curveChunks: 1,
+      test: null,
+    };
+    runs.set(summary.id, summary);
+    this.live = {
+      summary,
+      chunk: { train: [], validation: [] },
+      chunkIndex: 0,
+      trainedMs: 0,
+      stretchStart: null,
+      lastFlush: -Infinity,
+      dirty: true,
+    };
+    await this.makeRoom(this.host.budget.perRunBytes);
+    this.flush();
+    return summary;
+  }
+
+  /** The run being recorded. */
+  get current(): RunSummary | null {
+    return this.live?.summary ?? null;
+  }
+
+  /** Follows the session's events for the live run (its curves, numbers and phase). */
+  observe(event: WorkerEvent): void {
+    const live = this.live;
+    if (!live) return;
+    if (event.type === 'phase') this.trackTime(live, event.phase === 'training');
+    const changed = applyEvent(live, event, this.trainingTime(live));
+    if (!changed) return;
+    live.dirty = true;
+    if (live.chunk.train.length >= CURVE_CHUNK_RECORDS) this.startNextChunk(live);
+    const ended = event.type === 'phase' && (event.phase === 'done' || event.phase === 'error');
+    if (ended || this.host.now() - live.lastFlush >= FLUSH_MS) this.flush();
+  }
+
+  /**
+   * Keeps the model as it is now when the schedule says so (step 0, log-spaced steps, epoch ends).
+   * The weights are cloned before this returns a promise the caller need not await.
+   */
+  checkpointIfDue(model: tf.LayersModel, trainer: Trainer): Promise<void> {
+    const live = this.live;
+    if (!live || live.summary.checkpointsStopped) return Promise.resolve();
+    if (checkpointReason(trainer.step, trainer.stepsPerEpoch) === null) return Promise.resolve();
+    if (live.summary.checkpoints.some((c) => c.step === trainer.step)) return Promise.resolve();
+    const captured = captureModel(model, trainer);
+    return this.queue(async () => {
+      const bundle = await captured;
+      const checkpoint: Checkpoint = {
+        step: bundle.step,
+        epoch: bundle.epoch,
+        weightSpecs: bundle.weightSpecs,
+        weightData: bundle.weightData,
+        optimizerClass: bundle.optimizerClass,
+      };
+      await this.keep(live, checkpoint);
+    });
+  }
+
+  /** Stops recording the live run (its last numbers written). */
+  async end(): Promise<void> {
+    const live = this.live;
+    if (!live) return;
+    this.trackTime(live, false);
+    live.dirty = true;
+    this.flush();
+    this.live = null;
+    await this.writes;
+  }
+
+  /** Waits for every queued write (tests, and before reading a checkpoint back). */
+  settle(): Promise<void> {
+    return this.writes;
+  }
+
+  private async keep(live: LiveRun, checkpoint: Checkpoint): Promise<void> {
+    const { summary } = live;
+    const bytes = checkpoint.weightData.byteLength;
+    const fit = fitCheckpoint(
+      summary.checkpoints,
+      { step: checkpoint.step, bytes },
+      this.host.budget.perRunBytes,
+    );
+    if (!fit.fits) return this.stopCheckpoints(live, 'tooBig');
+    try {
+      await this.host.store.putCheckpoint(summary.id, checkpoint);
+    } catch (error) {
+      if (isQuotaError(error)) return this.stopCheckpoints(live, 'quota');
+      throw error;
+    }
+    for (const step of fit.drop) await this.host.store.deleteCheckpoint(summary.id, step);
+    const dropped = new Set<number>(fit.drop);
+    summary.checkpoints = [
+      ...summary.checkpoints.filter((c) => !dropped.has(c.step)),
+      { step: checkpoint.step, epoch: checkpoint.epoch, bytes },
+    ];
+    this.updateBytes(live);
+    live.dirty = true;
+    await this.writeSummary(live);
+    await this.makeRoom(0);
+  }
+
+  private stopCheckpoints(live: LiveRun, reason: 'tooBig' | 'quota'): Promise<void> {
+    live.summary.checkpointsStopped = reason;
+    live.dirty = true;
+    this.host.notify({ type: 'checkpointsStopped', runId: live.summary.id, reason });
+    return this.writeSummary(live);
+  }
+
+  /** Deletes the oldest unpinned runs until everything plus `incoming` bytes fits the budget. */
+  private async makeRoom(incoming: number): Promise<void> {
+    const runs = await this.loadRuns();
+    const protect = new Set<string>();
+    if (this.live) protect.add(this.live.summary.id);
+    const plan = planEviction([...runs.values()], incoming, this.host.budget.totalBytes, protect);
+    if (plan.evict.length === 0) return;
+    const evicted = plan.evict.map((id) => runs.get(id)!);
+    for (const run of evicted) {
+      runs.delete(run.id);
+      await this.host.store.deleteRun(run);
+    }
+    this.host.notify({
+      type: 'runsEvicted',
+      ids: evicted.map((run) => run.id),
+      names: evicted.map((run) => run.name || `#${run.number}`),
+    });
+  }
+
+  private startNextChunk(live: LiveRun): void {
+    this.writeChunk(live);
+    live.chunkIndex++;
+    live.summary.curveChunks = live.chunkIndex + 1;
+    live.chunk = { train: [], validation: [] };
+  }
+
+  private flush(): void {
+    const live = this.live;
+    if (!live || !live.dirty) return;
+    live.lastFlush = this.host.now();
+    this.writeChunk(live);
+    void this.queue(() => this.writeSummary(live));
+  }
+
+  private writeChunk(live: LiveRun): void {
+    const { id } = live.summary;
+    const index = live.chunkIndex;
+    const chunk = { train: live.chunk.train.slice(), validation: live.chunk.validation.slice() };
+    void this.queue(() => this.host.store.putCurveChunk(id, index, chunk));
+  }
+
+  private async writeSummary(live: LiveRun): Promise<void> {
+    if (!live.dirty) return;
+    live.dirty = false;
+    this.updateBytes(live);
+    const summary = structuredClone(live.summary);
+    await this.host.store.putSummary(summary);
+    this.host.notify({ type: 'runUpdated', summary });
+  }
+
+  private updateBytes(live: LiveRun): void {
+    const { summary } = live;
+    const records = live.chunkIndex * CURVE_CHUNK_RECORDS + live.chunk.train.length;
+    summary.bytes =
+      summary.checkpoints.reduce((sum, c) => sum + c.bytes, 0) + records * CURVE_RECORD_BYTES;
+  }
+
+  private trackTime(live: LiveRun, training: boolean): void {
+    const now = this.host.now();
+    if (live.stretchStart !== null) live.trainedMs += now - live.stretchStart;
+    live.stretchStart = training ? now : null;
+  }
+
+  private trainingTime(live: LiveRun): number {
+    return live.trainedMs + (live.stretchStart === null ? 0 : this.host.now() - live.stretchStart);
+  }
+
+  /** Runs `write` after every earlier write; a failure is reported once and does not block later ones. */
+  private queue(write: () => Promise<void>): Promise<void> {
+    const next = this.writes.then(write);
+    this.writes = next.catch((error: unknown) => {
+      console.error('LayerLab could not store a run:', error);
+    });
+    return next;
+  }
+
+  private async loadRuns(): Promise<Map<string, RunSummary>> {
+    if (!this.runs) {
+      const stored = await this.host.store.listSummaries();
+      this.runs = new Map(stored.map((run) => [run.id, run]));
+    }
+    return this.runs;
+  }
+}
