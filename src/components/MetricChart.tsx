@@ -3,69 +3,76 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 import type { TrainRecord, ValidationRecord } from '../shared/protocol';
-import { LineChart, type Series } from './LineChart';
+import type { Point } from '../runs/downsample';
+import { CurveChart } from './charts/CurveChart';
+import { useThrottledValue } from './charts/useThrottledValue';
+import type { CurveSeries } from './charts/curveData';
 
 type Metric = 'loss' | 'accuracy';
 
-/** At most this many points are drawn per series; longer histories are thinned evenly. */
-const MAX_POINTS = 500;
+/** The most often a live curve redraws. */
+const CHART_INTERVAL_MS = 250;
+const TRAIN_COLOUR = '#2563eb';
+const VALIDATION_COLOUR = '#ea580c';
 
-function thin<T>(points: readonly T[]): readonly T[] {
-  if (points.length <= MAX_POINTS) return points;
-  const stride = points.length / MAX_POINTS;
-  const out: T[] = [];
-  for (let i = 0; i < MAX_POINTS - 1; i++) out.push(points[Math.floor(i * stride)] as T);
-  out.push(points[points.length - 1] as T);
-  return out;
-}
-
-function pick(records: readonly (TrainRecord | ValidationRecord)[], metric: Metric) {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const r of thin(records)) {
+/** A metric's finite values as chart points by step. */
+function pick(records: readonly (TrainRecord | ValidationRecord)[], metric: Metric): Point[] {
+  const points: Point[] = [];
+  for (const r of records) {
     const value = r[metric];
-    if (value === null || !Number.isFinite(value)) continue;
-    xs.push(r.step);
-    ys.push(value);
+    if (value !== null && Number.isFinite(value)) points.push({ x: r.step, y: value });
   }
-  return { xs, ys };
+  return points;
 }
 
 /** A live training + validation curve for one metric, with hover values. */
 export function MetricChart({ metric }: { metric: Metric }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const train = useStore((s) => s.train);
-  const validation = useStore((s) => s.validation);
+  // A few chart updates a second are plenty to watch; every record would re-render for nothing.
+  const train = useThrottledValue(
+    useStore((s) => s.train),
+    CHART_INTERVAL_MS,
+  );
+  const validation = useThrottledValue(
+    useStore((s) => s.validation),
+    CHART_INTERVAL_MS,
+  );
   const trainPoints = useMemo(() => pick(train, metric), [train, metric]);
   const valPoints = useMemo(() => pick(validation, metric), [validation, metric]);
   const trainingName = t('charts.training');
   const validationName = t('charts.validation');
-  const series: Series[] = useMemo(
+  const series: CurveSeries[] = useMemo(
     () => [
-      { name: trainingName, color: '#2563eb', ...trainPoints, dots: false },
       {
-        name: validationName,
-        color: '#ea580c',
-        ...valPoints,
-        dots: valPoints.xs.length <= 40,
+        key: 'train',
+        label: trainingName,
+        colour: TRAIN_COLOUR,
+        dashed: false,
+        points: trainPoints,
+      },
+      {
+        key: 'validation',
+        label: validationName,
+        colour: VALIDATION_COLOUR,
         dashed: true,
+        points: valPoints,
       },
     ],
     [trainPoints, valPoints, trainingName, validationName],
   );
   const title = metric === 'loss' ? t('charts.loss') : t('charts.accuracy');
-  const first = trainPoints.ys[0];
-  const last = trainPoints.ys.at(-1);
-  const lastVal = valPoints.ys.at(-1);
+  const first = trainPoints[0]?.y ?? undefined;
+  const last = trainPoints.at(-1)?.y ?? undefined;
+  const lastVal = valPoints.at(-1)?.y ?? undefined;
   const describe = (v: number | undefined) =>
     v === undefined ? t('charts.noneYet') : format.decimal(v, 4);
   return (
     <figure
       className="chart"
       data-testid={`${metric}-chart`}
-      data-points={trainPoints.xs.length}
-      data-val-points={valPoints.xs.length}
+      data-points={trainPoints.length}
+      data-val-points={valPoints.length}
       data-first={first ?? ''}
       data-last={last ?? ''}
     >
@@ -74,20 +81,20 @@ export function MetricChart({ metric }: { metric: Metric }) {
         <span className="legend">
           {/* The marks carry the series colour; the words stay dark enough to read (WCAG AA). */}
           <span>
-            <span style={{ color: '#2563eb' }} aria-hidden="true">
+            <span style={{ color: TRAIN_COLOUR }} aria-hidden="true">
               ━
             </span>{' '}
             {trainingName}
           </span>
           <span>
-            <span style={{ color: '#ea580c' }} aria-hidden="true">
+            <span style={{ color: VALIDATION_COLOUR }} aria-hidden="true">
               ╍●
             </span>{' '}
             {validationName}
           </span>
         </span>
       </figcaption>
-      <LineChart
+      <CurveChart
         series={series}
         xLabel={t('charts.step')}
         height={220}

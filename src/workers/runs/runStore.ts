@@ -5,13 +5,14 @@
  */
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { RunCurves, RunSummary } from '../../shared/runs';
+import type { WeightSpec } from '../savedModels/modelBundle';
 
 /** Weights and optimizer state after `step` steps, in tfjs's weights format (no topology: the
  * run's experiment rebuilds the model). */
 export interface Checkpoint {
   step: number;
   epoch: number;
-  weightSpecs: import('@tensorflow/tfjs').io.WeightsManifestEntry[];
+  weightSpecs: WeightSpec[];
   weightData: ArrayBuffer;
   optimizerClass: string;
 }
