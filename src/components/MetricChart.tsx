@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 import type { TrainRecord, ValidationRecord } from '../shared/protocol';
-import type { Point } from '../runs/downsample';
+import type { Point } from '../shared/runs/downsample';
 import { CurveChart } from './charts/CurveChart';
 import { useThrottledValue } from './charts/useThrottledValue';
 import type { CurveSeries } from './charts/curveData';

@@ -4,8 +4,8 @@
  * series are merged into one row per x that any of them has. Pure and memoisable: a chart calls
  * this only when its series or options change, never per frame.
  */
-import { downsampleMinMax, type Point } from '../../runs/downsample';
-import { smoothEma } from '../../runs/smoothing';
+import { downsampleMinMax, type Point } from '../../shared/runs/downsample';
+import { smoothEma } from '../../shared/runs/smoothing';
 
 export interface CurveSeries {
   /** Unique within a chart: the row field holding this series' values. */

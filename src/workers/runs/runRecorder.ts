@@ -7,11 +7,11 @@
  * training and everything recorded before go on.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { checkpointReason } from '../../runs/checkpointSchedule';
-import { fitCheckpoint, planEviction, type RunStorageBudget } from '../../runs/storageBudget';
+import { checkpointReason } from '../../shared/runs/checkpointSchedule';
+import { fitCheckpoint, planEviction, type RunStorageBudget } from '../../shared/runs/storageBudget';
 import type { Experiment } from '../../shared/experiment';
 import type { WorkerEvent } from '../../shared/protocol';
-import { CURVE_CHUNK_RECORDS, EMPTY_METRICS, type RunSummary } from '../../shared/runs';
+import { CURVE_CHUNK_RECORDS, EMPTY_METRICS, type RunSummary } from '../../shared/runs/runTypes';
 import { captureModel } from '../savedModels/modelBundle';
 import type { Trainer } from '../trainer';
 import type { Checkpoint, RunStore } from './runStore';

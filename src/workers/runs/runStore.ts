@@ -4,7 +4,7 @@
  * time. Only the worker touches it; tests use the in-memory version.
  */
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
-import type { RunCurves, RunSummary } from '../../shared/runs';
+import type { RunCurves, RunSummary } from '../../shared/runs/runTypes';
 import type { WeightSpec } from '../savedModels/modelBundle';
 
 /** Weights and optimizer state after `step` steps, in tfjs's weights format (no topology: the

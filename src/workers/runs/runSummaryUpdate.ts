@@ -3,7 +3,7 @@
  * the storage; this owns the arithmetic (final and best numbers, training time).
  */
 import type { WorkerEvent } from '../../shared/protocol';
-import type { RunCurves, RunSummary } from '../../shared/runs';
+import type { RunCurves, RunSummary } from '../../shared/runs/runTypes';
 
 /** The recorded part of a run that events change. */
 export interface RunLog {

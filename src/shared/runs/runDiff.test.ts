@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { makeExperiment, type Experiment } from '../shared/experiment';
-import { DEFAULT_DATASET, DEFAULT_TRAINING } from '../models/trainingConfig';
-import type { LayerSpec } from '../models/spec';
+import { makeExperiment, type Experiment } from '../experiment';
+import { DEFAULT_DATASET, DEFAULT_TRAINING } from '../../models/trainingConfig';
+import type { LayerSpec } from '../../models/spec';
 import { diffExperiments } from './runDiff';
 
 const dense = (id: string, units: number, activation: 'relu' | 'sigmoid' = 'relu'): LayerSpec => ({

@@ -4,10 +4,10 @@
  * keeps its id while the user edits it), so an edited layer reads as a change, not as a removal
  * and an addition. Pure: no i18n, no DOM.
  */
-import type { Experiment } from '../shared/experiment';
-import type { LayerSpec } from '../models/spec';
-import type { TrainingConfig } from '../models/trainingConfig';
-import type { DatasetChoice } from '../data/datasets';
+import type { Experiment } from '../experiment';
+import type { LayerSpec } from '../../models/spec';
+import type { TrainingConfig } from '../../models/trainingConfig';
+import type { DatasetChoice } from '../../data/datasets';
 
 export type Scalar = string | number | boolean | null;
 

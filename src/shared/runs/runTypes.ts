@@ -4,8 +4,8 @@
  * best numbers and the checkpoints kept of its weights. Plain data, shared by the worker (which
  * records and stores runs in IndexedDB) and the page (which lists, compares and rewinds them).
  */
-import type { Experiment } from './experiment';
-import type { TrainRecord, ValidationRecord, TestRecord } from './protocol';
+import type { Experiment } from '../experiment';
+import type { TrainRecord, ValidationRecord, TestRecord } from '../protocol';
 
 export type RunStatus =
   /** Training or paused in this page now. */
