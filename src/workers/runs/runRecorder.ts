@@ -8,7 +8,11 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { checkpointReason } from '../../shared/runs/checkpointSchedule';
-import { fitCheckpoint, planEviction, type RunStorageBudget } from '../../shared/runs/storageBudget';
+import {
+  fitCheckpoint,
+  planEviction,
+  type RunStorageBudget,
+} from '../../shared/runs/storageBudget';
 import type { Experiment } from '../../shared/experiment';
 import type { WorkerEvent } from '../../shared/protocol';
 import { CURVE_CHUNK_RECORDS, EMPTY_METRICS, type RunSummary } from '../../shared/runs/runTypes';
