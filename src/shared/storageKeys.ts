@@ -125,6 +125,38 @@ export const KEPT = {
     migration: null,
     inExperiment: false,
   },
+  runSummaries: {
+    name: 'layerlab-runs',
+    where: 'IndexedDB',
+    store: 'summaries',
+    owner: 'worker',
+    holds:
+      "Every training run's summary: experiment, backend, numbers, checkpoint list, pinned, name (src/workers/runs/runStore.ts, RunSummary in src/shared/runs/runTypes.ts).",
+    version: 1,
+    migration: null,
+    inExperiment: false,
+  },
+  runCurves: {
+    name: 'layerlab-run-curves',
+    where: 'IndexedDB',
+    store: 'curves',
+    owner: 'worker',
+    holds: "Each run's curves in chunks of 500 training records, under `${runId}#${chunk}`.",
+    version: 1,
+    migration: null,
+    inExperiment: false,
+  },
+  runCheckpoints: {
+    name: 'layerlab-run-checkpoints',
+    where: 'IndexedDB',
+    store: 'checkpoints',
+    owner: 'worker',
+    holds:
+      "Each run's checkpoints (weights and optimizer state after a step), under `${runId}@${step}`, within the run storage budget (src/shared/runs/storageBudget.ts).",
+    version: 1,
+    migration: null,
+    inExperiment: false,
+  },
   datasetFiles: {
     name: 'layerlab-datasets-v1',
     where: 'Cache Storage',

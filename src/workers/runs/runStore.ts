@@ -5,6 +5,7 @@
  */
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { RunCurves, RunSummary } from '../../shared/runs/runTypes';
+import { KEPT } from '../../shared/storageKeys';
 import type { WeightSpec } from '../savedModels/modelBundle';
 
 /** Weights and optimizer state after `step` steps, in tfjs's weights format (no topology: the
@@ -50,10 +51,11 @@ export function createIndexedDbRunStore(): RunStore {
   let summaries: UseStore | null = null;
   let curves: UseStore | null = null;
   let checkpoints: UseStore | null = null;
-  const summaryDb = () => (summaries ??= createStore('layerlab-runs', 'summaries'));
-  const curveDb = () => (curves ??= createStore('layerlab-run-curves', 'curves'));
+  const summaryDb = () =>
+    (summaries ??= createStore(KEPT.runSummaries.name, KEPT.runSummaries.store));
+  const curveDb = () => (curves ??= createStore(KEPT.runCurves.name, KEPT.runCurves.store));
   const checkpointDb = () =>
-    (checkpoints ??= createStore('layerlab-run-checkpoints', 'checkpoints'));
+    (checkpoints ??= createStore(KEPT.runCheckpoints.name, KEPT.runCheckpoints.store));
   return {
     listSummaries: async () => newestFirst(await values<RunSummary>(summaryDb())),
     getSummary: (id) => get<RunSummary>(id, summaryDb()),
