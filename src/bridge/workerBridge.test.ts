@@ -17,6 +17,8 @@ import type {
 } from '../shared/protocol';
 import type * as Store from '../state/store';
 import type * as ModelRequests from './savedModelRequests';
+import type * as RunRequests from './runRequests';
+import type { RunSummary } from '../shared/runs/runTypes';
 import type * as Bridge from './workerBridge';
 
 /** Stands in for the training worker: keeps what the bridge posts, and sends it events. */
@@ -66,6 +68,7 @@ const worker = (): FakeWorker => {
 // The bridge's parts and the store, imported once the page's globals are in place.
 let bridge: typeof Bridge;
 let models: typeof ModelRequests.savedModelRequests;
+let runs: typeof RunRequests.runRequests;
 let useStore: typeof Store.useStore;
 
 beforeAll(async () => {
@@ -79,6 +82,7 @@ beforeAll(async () => {
   vi.stubGlobal('Worker', FakeWorker);
   bridge = await import('./workerBridge');
   models = (await import('./savedModelRequests')).savedModelRequests;
+  runs = (await import('./runRequests')).runRequests;
   useStore = (await import('../state/store')).useStore;
   bridge.warmUpWorker();
 });
@@ -89,6 +93,8 @@ const SAVED_MODEL = { id: 'model:1' } as SavedModelEntry;
 const PAGE = { total: 0, offset: 0, count: 0 } as SamplePage;
 const MODEL_FILES = [{ name: 'm.json', bytes: new ArrayBuffer(2) }];
 const SPEC = { version: 1 as const, layers: [] };
+const RUN_SUMMARY = { id: 'run-1', createdAt: 1 } as RunSummary;
+const CURVES = { train: [], validation: [] };
 
 interface RequestCase<T extends RequestType> {
   /** Calls what the UI calls. */
@@ -162,6 +168,34 @@ const requests = (): { [T in RequestType]: RequestCase<T> } => ({
       entry: null,
     }),
     gives: { kind: 'design', spec: SPEC, inputShape: [2], notes: [], entry: null },
+  },
+  listRuns: {
+    ask: () => runs.list(),
+    sends: {},
+    moves: 0,
+    answer: (requestId) => ({ type: 'runList', requestId, runs: [RUN_SUMMARY] }),
+    gives: [RUN_SUMMARY],
+  },
+  getRunCurves: {
+    ask: () => runs.curves('run-1'),
+    sends: { id: 'run-1' },
+    moves: 0,
+    answer: (requestId) => ({ type: 'runCurves', requestId, id: 'run-1', curves: CURVES }),
+    gives: CURVES,
+  },
+  updateRun: {
+    ask: () => runs.rename('run-1', 'lr 0.1'),
+    sends: { id: 'run-1', name: 'lr 0.1' },
+    moves: 0,
+    answer: (requestId) => ({ type: 'runList', requestId, runs: [RUN_SUMMARY] }),
+    gives: [RUN_SUMMARY],
+  },
+  deleteRun: {
+    ask: () => runs.remove('run-1'),
+    sends: { id: 'run-1' },
+    moves: 0,
+    answer: (requestId) => ({ type: 'runList', requestId, runs: [] }),
+    gives: [],
   },
 });
 
@@ -313,6 +347,22 @@ const EVENTS: {
       expect(useStore.getState().train).toEqual([TRAIN]);
       expect(useStore.getState().notice).not.toBeNull();
     },
+  },
+  runUpdated: {
+    event: { type: 'runUpdated', summary: { ...RUN_SUMMARY, id: 'run-2', createdAt: 2 } },
+    shows: () => expect(useStore.getState().runHistory[0]?.id).toBe('run-2'),
+  },
+  runsEvicted: {
+    event: { type: 'runsEvicted', ids: ['run-2'], names: ['Run 2'] },
+    shows: () => {
+      expect(useStore.getState().runHistory.map((run) => run.id)).not.toContain('run-2');
+      expect(useStore.getState().notice).toMatchObject({ key: 'notices.runsEvicted' });
+    },
+  },
+  checkpointsStopped: {
+    event: { type: 'checkpointsStopped', runId: 'run-1', reason: 'quota' },
+    shows: () =>
+      expect(useStore.getState().notice).toMatchObject({ key: 'notices.checkpointsQuota' }),
   },
   deviceLost: {
     event: { type: 'deviceLost', message: message('worker.deviceLostNoReason') },

@@ -27,6 +27,8 @@ import type {
   WorkerEvent,
 } from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
+import type { RunSummary } from '../shared/runs/runTypes';
+import { DEFAULT_RUN_STORAGE_BUDGET } from '../shared/runs/storageBudget';
 
 let worker: Worker | null = null;
 let nextRunId = 1;
@@ -173,7 +175,34 @@ function handleEvent(event: WorkerEvent): void {
     case 'modelSaved':
     case 'modelFiles':
     case 'modelImported':
+    case 'runList':
+    case 'runCurves':
       takeWaiting(event.requestId)?.resolve(event);
+      return;
+    case 'runUpdated':
+      useStore.setState(({ runHistory }) => ({ runHistory: upsertRun(runHistory, event.summary) }));
+      return;
+    case 'runsEvicted': {
+      const gone = new Set(event.ids);
+      useStore.setState(({ runHistory, comparedRuns }) => ({
+        runHistory: runHistory.filter((run) => !gone.has(run.id)),
+        comparedRuns: comparedRuns.filter((id) => !gone.has(id)),
+        notice: message('notices.runsEvicted', {
+          names: event.names.join(', '),
+          budget: megabytes(DEFAULT_RUN_STORAGE_BUDGET.totalBytes),
+        }),
+      }));
+      return;
+    }
+    case 'checkpointsStopped':
+      useStore.setState({
+        notice:
+          event.reason === 'tooBig'
+            ? message('notices.checkpointsTooBig', {
+                budget: megabytes(DEFAULT_RUN_STORAGE_BUDGET.perRunBytes),
+              })
+            : message('notices.checkpointsQuota'),
+      });
       return;
     case 'failed':
       takeWaiting(event.requestId)?.reject(new MessageError(event.message));
@@ -222,6 +251,14 @@ function handleEvent(event: WorkerEvent): void {
       assertNever(event, 'worker event');
   }
 }
+
+/** A run's new summary in the newest-first list (replacing its old one). */
+function upsertRun(runs: RunSummary[], summary: RunSummary): RunSummary[] {
+  const others = runs.filter((run) => run.id !== summary.id);
+  return [summary, ...others].sort((a, b) => b.createdAt - a.createdAt);
+}
+
+const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 export function startRun(pauseAfterFirstStep: boolean, restoreFrom: string | null = null): void {
   const state = useStore.getState();

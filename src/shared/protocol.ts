@@ -9,6 +9,7 @@ import type { DatasetChoice, DatasetInfo, UserDatasetEntry } from '../data/datas
 import type { ColumnSummary } from '../data/import/columns';
 import type { BackendName, TrainingConfig } from '../models/trainingConfig';
 import type { Experiment } from './experiment';
+import type { RunCurves, RunSummary } from './runs/runTypes';
 
 /** The training session's lifecycle: idle → preparing → training ⇄ paused → done / error. */
 export type Phase = 'idle' | 'preparing' | 'training' | 'paused' | 'done' | 'error';
@@ -294,8 +295,16 @@ export type SavedModelCommand =
    */
   | { type: 'uploadModel'; requestId: number; files: UploadedFile[]; experiment: Experiment };
 
+/** UI → worker: the run history (every Train is a run kept in the browser). */
+export type RunCommand =
+  | { type: 'listRuns'; requestId: number }
+  | { type: 'getRunCurves'; requestId: number; id: string }
+  /** Changes a run's name or pin; the answer is the list after it. */
+  | { type: 'updateRun'; requestId: number; id: string; name?: string; pinned?: boolean }
+  | { type: 'deleteRun'; requestId: number; id: string };
+
 /** UI → worker. */
-export type Command = SessionCommand | DataCommand | SavedModelCommand;
+export type Command = SessionCommand | DataCommand | SavedModelCommand | RunCommand;
 
 /** One candidate backend's trial (a real training step) in backend selection. */
 export interface BackendTrial {
@@ -397,7 +406,15 @@ export type WorkerEvent =
       entry: SavedModelEntry | null;
     }
   /** Any request's answer when it could not be done: what went wrong, in the user's language. */
-  | { type: 'failed'; requestId: number; message: Message };
+  | { type: 'failed'; requestId: number; message: Message }
+  | { type: 'runList'; requestId: number; runs: RunSummary[] }
+  | { type: 'runCurves'; requestId: number; id: string; curves: RunCurves }
+  /** The live run's summary changed (a few times a second at most while it trains). */
+  | { type: 'runUpdated'; summary: RunSummary }
+  /** Older runs deleted to keep the run history within its storage budget. */
+  | { type: 'runsEvicted'; ids: string[]; names: string[] }
+  /** A run keeps no more checkpoints: one is over the per-run budget, or the storage is full. */
+  | { type: 'checkpointsStopped'; runId: string; reason: 'tooBig' | 'quota' };
 
 /**
  * The commands that get exactly one answer, matched by `requestId`, and the event that answers
@@ -412,6 +429,10 @@ export interface AnswerTypes {
   exportModel: 'modelFiles';
   /** LayerLab's own files come back as a saved model; a Keras/tfjs-layers model as a design. */
   uploadModel: 'modelSaved' | 'modelImported';
+  listRuns: 'runList';
+  getRunCurves: 'runCurves';
+  updateRun: 'runList';
+  deleteRun: 'runList';
 }
 
 export type RequestType = keyof AnswerTypes;

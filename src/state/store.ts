@@ -39,6 +39,7 @@ import {
 import { describeZodError, savedWorkSchema } from '../shared/schemas';
 import { message, type Message, type MessageValue } from '../shared/messages/message';
 import { KEPT } from '../shared/storageKeys';
+import type { RunSummary } from '../shared/runs/runTypes';
 
 export interface DesignSlice {
   spec: ModelSpec;
@@ -90,6 +91,15 @@ export interface RunSlice {
   setNotice(notice: Message | null): void;
 }
 
+/** The run history: every Train is a run the worker keeps in IndexedDB (src/workers/runs). */
+export interface RunsSlice {
+  /** Every stored run's summary, newest first (loaded at start, updated as the live run trains). */
+  runHistory: RunSummary[];
+  /** Runs chosen in the Runs panel to overlay in the comparison chart. */
+  comparedRuns: string[];
+  toggleCompared(id: string): void;
+}
+
 /** What the internals views ask the worker for (not persisted: typed arrays, and a fresh start is fine). */
 export interface ViewsSlice {
   /** Presentation mode (a teacher's link): large type, one internals view open at a time. */
@@ -136,7 +146,7 @@ export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
   projectionLayer: null,
 };
 
-export type AppState = DesignSlice & SettingsSlice & RunSlice & ViewsSlice;
+export type AppState = DesignSlice & SettingsSlice & RunSlice & RunsSlice & ViewsSlice;
 
 function newLayerId(spec: ModelSpec): string {
   const taken = new Set(spec.layers.map((l) => l.id));
@@ -175,6 +185,14 @@ export const useStore = create<AppState>()(
       userDatasets: [],
       training: DEFAULT_PRESET.training,
       ...initialRun,
+      runHistory: [],
+      comparedRuns: [],
+      toggleCompared: (id) =>
+        set(({ comparedRuns }) => ({
+          comparedRuns: comparedRuns.includes(id)
+            ? comparedRuns.filter((r) => r !== id)
+            : [...comparedRuns, id],
+        })),
 
       addLayer: (kind, index) =>
         set(({ spec }) => {

@@ -63,6 +63,10 @@ const REQUESTS: { [T in RequestType]: RequestCommand<T> } = {
   deleteModel: { type: 'deleteModel', requestId: 5, id: 'model:1' },
   exportModel: { type: 'exportModel', requestId: 6, id: 'model:1' },
   uploadModel: { type: 'uploadModel', requestId: 7, ...UPLOAD },
+  listRuns: { type: 'listRuns', requestId: 8 },
+  getRunCurves: { type: 'getRunCurves', requestId: 9, id: 'run-1' },
+  updateRun: { type: 'updateRun', requestId: 10, id: 'run-1', pinned: true },
+  deleteRun: { type: 'deleteRun', requestId: 11, id: 'run-1' },
 };
 
 /** Each request's canned answer. */
@@ -103,6 +107,10 @@ const answers = (): { [T in RequestType]: Answer<T> } => ({
     notes: [],
     entry: null,
   },
+  listRuns: { type: 'runList', runs: [] },
+  getRunCurves: { type: 'runCurves', id: 'run-1', curves: { train: [], validation: [] } },
+  updateRun: { type: 'runList', runs: [] },
+  deleteRun: { type: 'runList', runs: [] },
 });
 
 /**
@@ -140,6 +148,10 @@ function worker({ fail, requests }: { fail?: unknown; requests?: Partial<Request
         deleteModel: handler('deleteModel'),
         exportModel: handler('exportModel'),
         uploadModel: handler('uploadModel'),
+        listRuns: handler('listRuns'),
+        getRunCurves: handler('getRunCurves'),
+        updateRun: handler('updateRun'),
+        deleteRun: handler('deleteRun'),
         ...requests,
       },
     },

@@ -50,6 +50,10 @@ export function createDispatch(parts: WorkerParts, post: Post): (command: Comman
       case 'deleteModel':
       case 'exportModel':
       case 'uploadModel':
+      case 'listRuns':
+      case 'getRunCurves':
+      case 'updateRun':
+      case 'deleteRun':
         answerRequest(command, parts.requests, post);
         return;
       case 'deleteUserData':
@@ -103,6 +107,8 @@ function transferables(event: AnswerEvent): Transferable[] {
     case 'modelList':
     case 'modelSaved':
     case 'modelImported':
+    case 'runList':
+    case 'runCurves':
       return [];
     default:
       return assertNever(event, 'answer');

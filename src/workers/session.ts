@@ -22,6 +22,8 @@ import { assertNever } from '../shared/protocol';
 import type { Trainer } from './trainer';
 import { restoreModel } from './savedModels/modelBundle';
 import type { StoredModel } from './savedModels/savedModelStore';
+import type { RunRecorder } from './runs/runRecorder';
+import { makeExperiment } from '../shared/experiment';
 
 export interface SessionHost {
   emit(event: WorkerEvent): void;
@@ -36,6 +38,8 @@ export interface SessionHost {
   /** Lets queued commands run (a macrotask); tests may pass setImmediate. */
   yieldToEvents(): Promise<void>;
   now(): number;
+  /** Records every run (curves, checkpoints) in the browser; absent in tests that do not need it. */
+  runs?: RunRecorder;
 }
 
 export { METRICS_INTERVAL_MS } from './metricsReader';
@@ -162,7 +166,27 @@ export class TrainingSession {
           return;
         }
       }
+      await this.host.runs?.begin({
+        sessionRunId: request.runId,
+        experiment: makeExperiment({
+          name: '',
+          spec: request.spec,
+          dataset: request.dataset,
+          training: request.training,
+          views: { open: [], intervalMs: 250 },
+        }),
+        parent: null,
+        backend: report.backend,
+        stepsPerEpoch: run.trainer.stepsPerEpoch,
+        step: run.trainer.step,
+        epoch: run.trainer.epoch,
+      });
+      if (generation !== this.generation) {
+        disposeRun(run);
+        return;
+      }
       this.run = run;
+      this.checkpoint(run);
     } catch (error) {
       if (generation !== this.generation) return;
       this.disposeRun();
@@ -220,6 +244,7 @@ export class TrainingSession {
           break;
         }
         trainer.runStep();
+        this.checkpoint(run);
         if (trainer.step % trainer.stepsPerEpoch === 0) {
           await run.metrics.flush();
           await this.validate(run);
@@ -243,6 +268,11 @@ export class TrainingSession {
   }
 
   private pauseMessage: Message | null = null;
+
+  /** Keeps the model's state when the run's checkpoint schedule says so; never waits for storage. */
+  private checkpoint(run: Run): void {
+    void this.host.runs?.checkpointIfDue(run.model, run.trainer).catch(() => undefined);
+  }
 
   private onRecord(runId: number, record: TrainRecord): void {
     if (runId !== this.run?.id) return;
@@ -314,6 +344,7 @@ export class TrainingSession {
     if (run.trainer.epoch >= run.epochs) return;
     run.metrics.restartClock();
     run.trainer.runStep();
+    this.checkpoint(run);
     await run.metrics.flush();
     if (run.trainer.step % run.trainer.stepsPerEpoch === 0) await this.validate(run);
     if (this.pauseMessage) this.transition('paused', this.pauseMessage);
@@ -341,6 +372,7 @@ export class TrainingSession {
     this.generation++;
     if (this.loop) await this.loop;
     await this.run?.metrics.settle();
+    await this.host.runs?.end();
     this.disposeRun();
     this.pauseRequested = false;
     this.stopRequested = false;

@@ -19,6 +19,10 @@ import { TrainingSession } from './session';
 import { yieldToEvents } from './yieldToEvents';
 import { modelHandlers, type ModelServiceDeps } from './savedModels/modelService';
 import { createDispatch } from './commandDispatch';
+import { RunRecorder } from './runs/runRecorder';
+import { createIndexedDbRunStore } from './runs/runStore';
+import { runHandlers } from './runs/runService';
+import { DEFAULT_RUN_STORAGE_BUDGET } from '../shared/runs/storageBudget';
 import { createIndexedDbSavedModelStore } from './savedModels/savedModelStore';
 
 installCpuKernels();
@@ -88,8 +92,20 @@ const loaderDeps: LoaderDeps = { fetchFile: fetchDatasetFile, userData: createIn
 
 const modelStore = createIndexedDbSavedModelStore();
 
+const runs = new RunRecorder({
+  store: createIndexedDbRunStore(),
+  budget: DEFAULT_RUN_STORAGE_BUDGET,
+  now: () => Date.now(),
+  notify: (notice) => post(notice),
+});
+
 const session = new TrainingSession({
-  emit: post,
+  // Every event also feeds the run history (the recorder keeps only the live run's).
+  emit: (event) => {
+    post(event);
+    runs.observe(event);
+  },
+  runs,
   loadData: (request, progress) => loadForTraining(request, loaderDeps, progress),
   prepareBackend,
   loadSavedModel: (id) => modelStore.getModel(id),
@@ -122,7 +138,7 @@ const dispatch = createDispatch(
     session,
     probes,
     deleteUserData: (id) => loaderDeps.userData.delete(id),
-    requests: { ...dataHandlers(dataDeps), ...modelHandlers(modelDeps) },
+    requests: { ...dataHandlers(dataDeps), ...modelHandlers(modelDeps), ...runHandlers(runs) },
   },
   post,
 );

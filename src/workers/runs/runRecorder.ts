@@ -15,7 +15,14 @@ import {
 } from '../../shared/runs/storageBudget';
 import type { Experiment } from '../../shared/experiment';
 import type { WorkerEvent } from '../../shared/protocol';
-import { CURVE_CHUNK_RECORDS, EMPTY_METRICS, type RunSummary } from '../../shared/runs/runTypes';
+import {
+  CURVE_CHUNK_RECORDS,
+  EMPTY_METRICS,
+  type RunCurves,
+  type RunSummary,
+} from '../../shared/runs/runTypes';
+import { message } from '../../shared/messages/message';
+import { MessageError } from '../../shared/messages/messageError';
 import { captureModel } from '../savedModels/modelBundle';
 import type { Trainer } from '../trainer';
 import type { Checkpoint, RunStore } from './runStore';
@@ -44,11 +51,19 @@ const CURVE_RECORD_BYTES = 120;
 export const RUN_COLOURS = 10;
 
 export interface RunStart {
+  /** The session's number for the run: events of other runs are ignored. */
+  sessionRunId: number;
   experiment: Experiment;
   parent: RunSummary['parent'];
+  backend: string;
+  stepsPerEpoch: number;
+  /** Steps already done (a run restored from a saved model or a checkpoint). */
+  step: number;
+  epoch: number;
 }
 
 interface LiveRun extends RunLog {
+  sessionRunId: number;
   chunkIndex: number;
   /** Training time before the current stretch, and when the stretch started (null when paused). */
   trainedMs: number;
@@ -90,11 +105,11 @@ export class RunRecorder {
       colour: (number - 1) % RUN_COLOURS,
       createdAt,
       experiment: start.experiment,
-      backend: null,
+      backend: start.backend,
       status: 'live',
-      step: 0,
-      epoch: 0,
-      stepsPerEpoch: 0,
+      step: start.step,
+      epoch: start.epoch,
+      stepsPerEpoch: start.stepsPerEpoch,
       durationMs: 0,
       metrics: { ...EMPTY_METRICS },
       pinned: false,
@@ -107,6 +122,7 @@ export class RunRecorder {
     };
     runs.set(summary.id, summary);
     this.live = {
+      sessionRunId: start.sessionRunId,
       summary,
       chunk: { train: [], validation: [] },
       chunkIndex: 0,
@@ -120,6 +136,46 @@ export class RunRecorder {
     return summary;
   }
 
+  /** A run's curves: its stored chunks, plus the chunk still filling when it is the live run. */
+  async curves(id: string): Promise<RunCurves> {
+    const runs = await this.loadRuns();
+    const summary = runs.get(id);
+    if (!summary) throw new MessageError(message('worker.runGone'));
+    await this.writes;
+    const live = this.live?.summary.id === id ? this.live : null;
+    const stored = await this.host.store.getCurves(
+      live ? { ...summary, curveChunks: live.chunkIndex } : summary,
+    );
+    if (!live) return stored;
+    return {
+      train: [...stored.train, ...live.chunk.train],
+      validation: [...stored.validation, ...live.chunk.validation],
+    };
+  }
+
+  /** Renames or pins a run; returns the list after it. */
+  async update(id: string, patch: { name?: string; pinned?: boolean }): Promise<RunSummary[]> {
+    const runs = await this.loadRuns();
+    const summary = runs.get(id);
+    if (!summary) throw new MessageError(message('worker.runGone'));
+    if (patch.name !== undefined) summary.name = patch.name.trim().slice(0, 100);
+    if (patch.pinned !== undefined) summary.pinned = patch.pinned;
+    if (this.live?.summary.id === id) this.live.dirty = true;
+    await this.queue(() => this.host.store.putSummary(structuredClone(summary)));
+    return this.list();
+  }
+
+  /** Deletes a run (not the live one) with its curves and checkpoints; returns the list after it. */
+  async delete(id: string): Promise<RunSummary[]> {
+    const runs = await this.loadRuns();
+    const summary = runs.get(id);
+    if (summary && this.live?.summary.id !== id) {
+      runs.delete(id);
+      await this.queue(() => this.host.store.deleteRun(summary));
+    }
+    return this.list();
+  }
+
   /** The run being recorded. */
   get current(): RunSummary | null {
     return this.live?.summary ?? null;
@@ -128,7 +184,7 @@ export class RunRecorder {
   /** Follows the session's events for the live run (its curves, numbers and phase). */
   observe(event: WorkerEvent): void {
     const live = this.live;
-    if (!live) return;
+    if (!live || !('runId' in event) || event.runId !== live.sessionRunId) return;
     if (event.type === 'phase') this.trackTime(live, event.phase === 'training');
     const changed = applyEvent(live, event, this.trainingTime(live));
     if (!changed) return;
@@ -166,6 +222,8 @@ export class RunRecorder {
     const live = this.live;
     if (!live) return;
     this.trackTime(live, false);
+    // Stopped by a reset or a new run: it ended where it stood.
+    if (live.summary.status === 'live') live.summary.status = 'done';
     live.dirty = true;
     this.flush();
     this.live = null;
@@ -290,6 +348,8 @@ export class RunRecorder {
   private async loadRuns(): Promise<Map<string, RunSummary>> {
     if (!this.runs) {
       const stored = await this.host.store.listSummaries();
+      // A run still marked live was cut short by a reload or a crashed worker.
+      for (const run of stored) if (run.status === 'live') run.status = 'interrupted';
       this.runs = new Map(stored.map((run) => [run.id, run]));
     }
     return this.runs;

@@ -26,6 +26,14 @@ export const noticesEn = {
     'Your saved design could not be read ({{detail}}), so the default design is shown. The unreadable copy was kept under the key {{key}}.',
   savedDatasetMissing:
     'The saved dataset "{{dataset}}" is not available any more, so {{fallback}} is selected instead. Your design is unchanged.',
+  /** {{names}}: the runs deleted, e.g. "Run 1, Run 2"; {{budget}}: e.g. "200 MB". */
+  runsEvicted:
+    'To keep your run history within {{budget}}, the oldest unpinned runs were deleted: {{names}}. Pin a run to keep it.',
+  /** A checkpoint of the live run would be bigger than a run's whole storage budget. */
+  checkpointsTooBig:
+    'This model is too big to keep checkpoints of its weights (over {{budget}} each): its curves are kept, but it cannot be rewound.',
+  checkpointsQuota:
+    'The browser has no room left for more checkpoints, so this run keeps no more (its curves and everything saved before are kept). Delete old runs to make room.',
   /** {{details}} is the browser's own error text. */
   workerCrashed: 'The training worker crashed ({{details}}).',
   workerCrashedNoDetails: 'The training worker crashed (no details).',

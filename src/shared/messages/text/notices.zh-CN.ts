@@ -20,6 +20,12 @@ export const noticesZhCN: Translation<typeof noticesEn> = {
     '无法读取你保存的设计（{{detail}}），所以显示的是默认设计。无法读取的副本保存在键 {{key}} 下。',
   savedDatasetMissing:
     '保存的数据集“{{dataset}}”已不可用，所以改为选择 {{fallback}}。你的设计没有改变。',
+  runsEvicted:
+    '为了让训练记录不超过 {{budget}}，最早的未固定记录已被删除：{{names}}。固定一条记录即可保留它。',
+  checkpointsTooBig:
+    '这个模型太大，无法保存权重检查点（每个超过 {{budget}}）：它的曲线会保留，但无法回到训练中的某一刻。',
+  checkpointsQuota:
+    '浏览器已没有空间保存更多检查点，这次训练不再保存检查点（曲线和之前保存的内容都会保留）。删除旧的训练记录可以腾出空间。',
   workerCrashed: '训练进程崩溃了（{{details}}）。',
   workerCrashedNoDetails: '训练进程崩溃了（没有详细信息）。',
   workerUnreadable: '训练进程发来了一条无法读取的消息。',
