@@ -186,7 +186,7 @@ export class TrainingSession {
         return;
       }
       this.run = run;
-      this.checkpoint(run);
+      await this.checkpoint(run);
     } catch (error) {
       if (generation !== this.generation) return;
       this.disposeRun();
@@ -244,7 +244,7 @@ export class TrainingSession {
           break;
         }
         trainer.runStep();
-        this.checkpoint(run);
+        await this.checkpoint(run);
         if (trainer.step % trainer.stepsPerEpoch === 0) {
           await run.metrics.flush();
           await this.validate(run);
@@ -269,9 +269,12 @@ export class TrainingSession {
 
   private pauseMessage: Message | null = null;
 
-  /** Keeps the model's state when the run's checkpoint schedule says so; never waits for storage. */
-  private checkpoint(run: Run): void {
-    void this.host.runs?.checkpointIfDue(run.model, run.trainer).catch(() => undefined);
+  /**
+   * Keeps the model's state when the run's checkpoint schedule says so. Waits only for the copy on
+   * the device (microtasks), never for storage; a failed checkpoint never stops training.
+   */
+  private async checkpoint(run: Run): Promise<void> {
+    await this.host.runs?.checkpointIfDue(run.model, run.trainer).catch(() => undefined);
   }
 
   private onRecord(runId: number, record: TrainRecord): void {
@@ -344,7 +347,7 @@ export class TrainingSession {
     if (run.trainer.epoch >= run.epochs) return;
     run.metrics.restartClock();
     run.trainer.runStep();
-    this.checkpoint(run);
+    await this.checkpoint(run);
     await run.metrics.flush();
     if (run.trainer.step % run.trainer.stepsPerEpoch === 0) await this.validate(run);
     if (this.pauseMessage) this.transition('paused', this.pauseMessage);

@@ -23,7 +23,7 @@ import {
 } from '../../shared/runs/runTypes';
 import { message } from '../../shared/messages/message';
 import { MessageError } from '../../shared/messages/messageError';
-import { captureModel } from '../savedModels/modelBundle';
+import { encodeSnapshot, snapshotModel } from '../savedModels/modelBundle';
 import type { Trainer } from '../trainer';
 import type { Checkpoint, RunStore } from './runStore';
 import { applyEvent, type RunLog } from './runSummaryUpdate';
@@ -196,16 +196,17 @@ export class RunRecorder {
 
   /**
    * Keeps the model as it is now when the schedule says so (step 0, log-spaced steps, epoch ends).
-   * The weights are cloned before this returns a promise the caller need not await.
+   * Resolves once the state is copied on the device (microtasks only), so the caller awaits it
+   * before the next step; reading it back and storing it go on in the background.
    */
-  checkpointIfDue(model: tf.LayersModel, trainer: Trainer): Promise<void> {
+  async checkpointIfDue(model: tf.LayersModel, trainer: Trainer): Promise<void> {
     const live = this.live;
-    if (!live || live.summary.checkpointsStopped) return Promise.resolve();
-    if (checkpointReason(trainer.step, trainer.stepsPerEpoch) === null) return Promise.resolve();
-    if (live.summary.checkpoints.some((c) => c.step === trainer.step)) return Promise.resolve();
-    const captured = captureModel(model, trainer);
-    return this.queue(async () => {
-      const bundle = await captured;
+    if (!live || live.summary.checkpointsStopped) return;
+    if (checkpointReason(trainer.step, trainer.stepsPerEpoch) === null) return;
+    if (live.summary.checkpoints.some((c) => c.step === trainer.step)) return;
+    const snapshot = await snapshotModel(model, trainer);
+    void this.queue(async () => {
+      const bundle = await encodeSnapshot(snapshot);
       const checkpoint: Checkpoint = {
         step: bundle.step,
         epoch: bundle.epoch,

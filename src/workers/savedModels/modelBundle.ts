@@ -24,42 +24,72 @@ export interface ModelBundle {
   optimizerClass: string;
 }
 
+/** Copies of a model's weights and optimizer state at one step, on the device, not yet read. */
+export interface ModelSnapshot {
+  modelWeights: { name: string; tensor: tf.Tensor }[];
+  optimizerWeights: { name: string; tensor: tf.Tensor }[];
+  step: number;
+  epoch: number;
+  topology: object;
+  optimizerClass: string;
+}
+
 /**
- * Captures weights and optimizer state. Everything is cloned synchronously (the training loop
- * cannot step in between: it waits for a macrotask, and this only awaits microtasks), then read
- * back asynchronously, so a running model can be saved without pausing it.
+ * Copies weights and optimizer state on the device. It awaits only microtasks, so the caller can
+ * await it between two steps and the next step cannot start before the copies are taken.
  */
-export async function captureModel(model: tf.LayersModel, trainer: Trainer): Promise<ModelBundle> {
-  const optimizerWeights = await trainer.optimizer.getWeights();
+export async function snapshotModel(
+  model: tf.LayersModel,
+  trainer: Trainer,
+): Promise<ModelSnapshot> {
   const step = trainer.step;
   const epoch = trainer.epoch;
+  const optimizerWeights = await trainer.optimizer.getWeights();
+  if (trainer.step !== step) throw new Error('The model stepped while it was being copied.');
   const modelWeights: { name: string; tensor: tf.Tensor }[] = tf.tidy(() =>
     model.weights.map((w) => ({ name: w.originalName, tensor: w.read().clone() })),
   );
-  const optimizerCopies: { name: string; tensor: tf.Tensor }[] = optimizerWeights.map((w) => ({
-    name: w.name,
-    tensor: w.tensor.clone(),
-  }));
+  const optimizerCopies = optimizerWeights.map((w) => ({ name: w.name, tensor: w.tensor.clone() }));
   // getWeights' iteration count is a fresh scalar that nothing else owns.
   optimizerWeights[0]?.tensor.dispose();
+  return {
+    modelWeights,
+    optimizerWeights: optimizerCopies,
+    step,
+    epoch,
+    topology: model.toJSON(null, false) as object,
+    optimizerClass: trainer.optimizer.getClassName(),
+  };
+}
+
+/** Reads a snapshot back (asynchronously) into bytes, and frees its copies. */
+export async function encodeSnapshot(snapshot: ModelSnapshot): Promise<ModelBundle> {
+  const { modelWeights, optimizerWeights } = snapshot;
   try {
     const encodedModel = await tf.io.encodeWeights(modelWeights);
-    const encodedOptimizer = await tf.io.encodeWeights(optimizerCopies, 'optimizer');
-    const topology = model.toJSON(null, false) as object;
+    const encodedOptimizer = await tf.io.encodeWeights(optimizerWeights, 'optimizer');
     return {
-      modelTopology: topology,
+      modelTopology: snapshot.topology,
       weightSpecs: [...encodedModel.specs, ...encodedOptimizer.specs],
       weightData: concatBuffers([
         toArrayBuffer(encodedModel.data),
         toArrayBuffer(encodedOptimizer.data),
       ]),
-      step,
-      epoch,
-      optimizerClass: trainer.optimizer.getClassName(),
+      step: snapshot.step,
+      epoch: snapshot.epoch,
+      optimizerClass: snapshot.optimizerClass,
     };
   } finally {
-    for (const { tensor } of [...modelWeights, ...optimizerCopies]) tensor.dispose();
+    for (const { tensor } of [...modelWeights, ...optimizerWeights]) tensor.dispose();
   }
+}
+
+/**
+ * Captures weights and optimizer state: copied on the device at once (see snapshotModel), then
+ * read back asynchronously, so a running model can be saved without pausing it.
+ */
+export async function captureModel(model: tf.LayersModel, trainer: Trainer): Promise<ModelBundle> {
+  return encodeSnapshot(await snapshotModel(model, trainer));
 }
 
 /**

@@ -1,0 +1,125 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { WorkerEvent } from '../../shared/protocol';
+import { harness, request } from '../testing/sessionHarness';
+import { RunRecorder, type RunNotice } from './runRecorder';
+import { createMemoryRunStore } from './runStore';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** A session whose events also feed a recorder over an in-memory store, as the worker wires it. */
+function recorded(budget = { perRunBytes: 20e6, totalBytes: 200e6 }) {
+  const store = createMemoryRunStore();
+  const notices: RunNotice[] = [];
+  const runs = new RunRecorder({
+    store,
+    budget,
+    now: () => Date.now(),
+    notify: (n) => notices.push(n),
+  });
+  const events: WorkerEvent[] = [];
+  const h = harness({
+    emit: (event) => {
+      events.push(event);
+      runs.observe(event);
+    },
+    runs,
+  });
+  return { h, runs, store, notices, events };
+}
+
+describe('RunRecorder with a real session', () => {
+  it('records a finished run: its summary, every curve record and checkpoints on the schedule', async () => {
+    const { h, runs, store } = recorded();
+    // 10 steps an epoch, 3 epochs: checkpoints at 0, 1, 2, 5, 10 (log), 20 (log), 30 (epoch end).
+    await h.session.handle({ type: 'start', request: request() });
+    await h.until(() => h.session.phase === 'done', 'done');
+    await runs.settle();
+    const [summary] = await runs.list();
+    expect(summary).toMatchObject({
+      status: 'done',
+      step: 30,
+      epoch: 3,
+      stepsPerEpoch: 10,
+      backend: 'cpu',
+      number: 1,
+    });
+    await h.session.handle({ type: 'reset' });
+    const [ended] = await store.listSummaries();
+    expect(ended?.status).toBe('done');
+    expect(ended?.checkpoints.map((c) => c.step)).toEqual([0, 1, 2, 5, 10, 20, 30]);
+    expect(ended?.metrics.valAccuracy).not.toBeNull();
+    expect(ended?.metrics.bestValLoss?.step).toBeGreaterThan(0);
+    const curves = await runs.curves(ended!.id);
+    expect(curves.train.reduce((sum, r) => sum + r.batches, 0)).toBe(30);
+    expect(curves.validation.map((v) => v.step)).toEqual([10, 20, 30]);
+    // Each checkpoint holds weights and Adam's two moments: 3 × the model's 42 parameters, and the iteration count.
+    const checkpoint = await store.getCheckpoint(ended!.id, 10);
+    expect(checkpoint?.weightData.byteLength).toBe((3 * 42 + 1) * 4);
+  });
+
+  it('keeps the tensor count flat: checkpoints free their copies', async () => {
+    const { h, runs } = recorded();
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 2 } }) });
+    await h.until(() => h.session.phase === 'done', 'done');
+    await runs.settle();
+    const after1 = tf.memory().numTensors;
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 2 } }) });
+    await h.until(() => h.session.phase === 'done', 'done');
+    await runs.settle();
+    expect(tf.memory().numTensors).toBe(after1);
+    await h.session.handle({ type: 'reset' });
+    expect((await runs.list()).map((r) => r.number)).toEqual([2, 1]);
+  });
+
+  it('evicts the oldest unpinned runs to stay within the total budget, and says so', async () => {
+    // Each XOR run's checkpoints take about 3.6 KB: three runs do not fit in 8 KB.
+    const { h, runs, notices } = recorded({ perRunBytes: 20e6, totalBytes: 8_000 });
+    for (let i = 0; i < 3; i++) {
+      await h.session.handle({ type: 'start', request: request({ training: { epochs: 1 } }) });
+      await h.until(() => h.session.phase === 'done', 'done');
+      await runs.settle();
+      if (i === 0) await runs.update((await runs.list())[0]!.id, { pinned: true });
+    }
+    await h.session.handle({ type: 'reset' });
+    const kept = await runs.list();
+    expect(kept.map((r) => r.number)).toContain(1); // pinned
+    expect(kept.map((r) => r.number)).not.toContain(2);
+    expect(notices.some((n) => n.type === 'runsEvicted' && n.names.length > 0)).toBe(true);
+  });
+
+  it('stops checkpoints, not training, when one would be over the per-run budget', async () => {
+    const { h, runs, notices } = recorded({ perRunBytes: 100, totalBytes: 200e6 });
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 1 } }) });
+    await h.until(() => h.session.phase === 'done', 'done');
+    await runs.settle();
+    const [summary] = await runs.list();
+    expect(summary?.checkpointsStopped).toBe('tooBig');
+    expect(summary?.checkpoints).toEqual([]);
+    expect(summary?.step).toBe(10);
+    expect(notices).toContainEqual({
+      type: 'checkpointsStopped',
+      runId: summary!.id,
+      reason: 'tooBig',
+    });
+    await h.session.handle({ type: 'reset' });
+  });
+
+  it('marks a run left live by a reload as interrupted', async () => {
+    const { h, runs, store, events } = recorded();
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 1000 } }) });
+    await h.until(() => events.filter((e) => e.type === 'train').length > 2, 'a few records');
+    await h.session.handle({ type: 'pause' });
+    await runs.settle();
+    const reloaded = new RunRecorder({
+      store,
+      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
+      now: () => Date.now(),
+      notify: () => undefined,
+    });
+    expect((await reloaded.list())[0]?.status).toBe('interrupted');
+    await h.session.handle({ type: 'reset' });
+  });
+});
