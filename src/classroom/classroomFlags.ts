@@ -14,6 +14,7 @@ export const HIDEABLE = [
   'designer',
   'settings',
   'internals',
+  'runs',
   'models',
   'export',
   'share',

@@ -12,6 +12,7 @@ import { SavedModelsPanel } from './savedModels/SavedModelsPanel';
 import { CodeExport } from './savedModels/CodeExport';
 import { LessonPanel } from './lessons/LessonPanel';
 import { useClassroom } from './useClassroom';
+import { RunsPanel } from './runs/RunsPanel';
 import { LanguageSelect } from './LanguageSelect';
 import { ClassShapesToggle } from './ClassShapesToggle';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +79,7 @@ export function App() {
               <MetricChart metric="accuracy" />
             </div>
           </section>
+          {shown('runs') && <RunsPanel />}
           {shown('internals') && (
             <div data-area="internals">
               <InternalsPanel />

@@ -20,6 +20,7 @@ export const noticesEn = {
     recent: 'your recent experiments',
     savedModel: 'the saved model “{{name}}”',
     uploadedModel: 'the uploaded model',
+    run: 'the run “{{name}}”',
   },
   /** The design kept in this browser failed validation; {{detail}} names the field, {{key}} is a localStorage key. */
   savedDesignUnreadable:

@@ -15,6 +15,7 @@ export const noticesZhCN: Translation<typeof noticesEn> = {
     recent: '最近的实验',
     savedModel: '保存的模型“{{name}}”',
     uploadedModel: '上传的模型',
+    run: '训练记录“{{name}}”',
   },
   savedDesignUnreadable:
     '无法读取你保存的设计（{{detail}}），所以显示的是默认设计。无法读取的副本保存在键 {{key}} 下。',

@@ -1,0 +1,54 @@
+// Run history: every Train is kept; two spiral runs with different learning rates are listed with
+// their difference, overlaid in one recharts chart, and still there after a reload.
+import { expect, openApp, test } from '../support/test';
+import { trainAndWait } from '../support/training';
+import { controls, typeInto } from '../support/ui';
+
+test('two runs are kept, compared in one chart and survive a reload', async ({
+  page,
+  pageErrors,
+}, testInfo) => {
+  test.setTimeout(300_000);
+  await openApp(page);
+  const ui = controls(page);
+  await typeInto(ui.epochs, '3');
+  await trainAndWait(page, { phase: 'done' });
+  await typeInto(ui.learningRate, '0.1');
+  await trainAndWait(page, { phase: 'done' });
+
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(2);
+  // Newest first: the second run names what changed from the first.
+  await expect(rows.first().getByTestId('run-changes')).toHaveText('lr 0.01 → 0.1');
+  await expect(rows.last().getByTestId('run-changes')).toHaveText('first run');
+  await expect(rows.first()).toHaveAttribute('data-status', 'done');
+
+  await page.getByRole('checkbox', { name: 'Compare Run 1' }).check();
+  await page.getByRole('checkbox', { name: 'Compare Run 2' }).check();
+  const chart = page.getByTestId('compare-chart');
+  // Two runs × (training + validation), drawn by recharts.
+  await expect(chart).toHaveAttribute('data-series', '4');
+  await expect(chart.locator('.recharts-line')).toHaveCount(4);
+  await page.screenshot({ path: testInfo.outputPath('runs-laptop.png'), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await chart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('runs-phone.png'), fullPage: true });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+
+  // A name and a pin are kept too.
+  const name = page.getByRole('textbox', { name: 'Name of run 2' });
+  await name.fill('fast lr');
+  await name.press('Enter');
+  await page.getByRole('button', { name: /^Pin fast lr/ }).click();
+
+  await page.reload();
+  await expect(page.getByTestId('run-row')).toHaveCount(2);
+  await expect(page.getByRole('textbox', { name: 'Name of run 2' })).toHaveValue('fast lr');
+  await expect(page.getByRole('button', { name: 'Unpin fast lr' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.getByRole('checkbox', { name: 'Compare fast lr' }).check();
+  await expect(page.getByTestId('compare-chart')).toHaveAttribute('data-series', '2');
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,159 @@
+import { useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../state/store';
+import { CurveChart } from '../charts/CurveChart';
+import { useThrottledValue } from '../charts/useThrottledValue';
+import { downloadFile } from '../downloadFile';
+import { compareSeries, curvesCsv, type CompareAxis, type CompareMetric } from './compareSeries';
+import { downloadSvgAsPng } from './downloadSvgAsPng';
+import { runColour } from './runColours';
+import { useRunCurves } from './useRunCurves';
+import { useRunName } from './useRunName';
+
+/**
+ * The curves of the runs ticked in the Runs panel in one recharts chart: one colour per run,
+ * validation dashed; legend toggles, a tooltip with every visible run's value, a brush to zoom,
+ * smoothing, a log scale for the loss, x by step, epoch or training time; CSV and PNG downloads.
+ */
+export function RunCompare() {
+  const { t } = useTranslation();
+  const nameOf = useRunName();
+  const history = useThrottledValue(
+    useStore((s) => s.runHistory),
+    500,
+  );
+  const comparedIds = useStore((s) => s.comparedRuns);
+  const runs = useMemo(
+    () => history.filter((run) => comparedIds.includes(run.id)),
+    [history, comparedIds],
+  );
+  const curves = useRunCurves(runs);
+  const [metric, setMetric] = useState<CompareMetric>('loss');
+  const [axis, setAxis] = useState<CompareAxis>('step');
+  const [smoothing, setSmoothing] = useState(0);
+  const [logScale, setLogScale] = useState(false);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const chartRef = useRef<HTMLDivElement>(null);
+  const ids = { metric: useId(), axis: useId(), smoothing: useId(), log: useId() };
+
+  const series = useMemo(
+    () =>
+      compareSeries(runs, curves, metric, axis, {
+        name: nameOf,
+        training: t('charts.training'),
+        validation: t('charts.validation'),
+        colour: runColour,
+      }),
+    [runs, curves, metric, axis, nameOf, t],
+  );
+
+  if (runs.length === 0) return <p className="hint">{t('compare.pick')}</p>;
+  const axisLabel =
+    axis === 'step'
+      ? t('compare.byStep')
+      : axis === 'epoch'
+        ? t('compare.byEpoch')
+        : t('compare.byTime');
+  const metricLabel = metric === 'loss' ? t('charts.loss') : t('charts.accuracy');
+  const toggle = (key: string) =>
+    setHidden((before) => {
+      const next = new Set(before);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+
+  return (
+    <figure className="run-compare" data-testid="compare-chart" data-series={series.length}>
+      <figcaption>{t('compare.title')}</figcaption>
+      <div className="compare-controls">
+        <label htmlFor={ids.metric}>{t('compare.metric')}</label>
+        <select
+          id={ids.metric}
+          value={metric}
+          onChange={(e) => setMetric(e.target.value as CompareMetric)}
+        >
+          <option value="loss">{t('charts.loss')}</option>
+          <option value="accuracy">{t('charts.accuracy')}</option>
+        </select>
+        <label htmlFor={ids.axis}>{t('compare.xAxis')}</label>
+        <select id={ids.axis} value={axis} onChange={(e) => setAxis(e.target.value as CompareAxis)}>
+          <option value="step">{t('compare.byStep')}</option>
+          <option value="epoch">{t('compare.byEpoch')}</option>
+          <option value="time">{t('compare.byTime')}</option>
+        </select>
+        <label htmlFor={ids.smoothing}>{t('compare.smoothing')}</label>
+        <input
+          id={ids.smoothing}
+          type="range"
+          min={0}
+          max={0.99}
+          step={0.01}
+          value={smoothing}
+          onChange={(e) => setSmoothing(Number(e.target.value))}
+          aria-valuetext={smoothing.toFixed(2)}
+        />
+        <output htmlFor={ids.smoothing}>{smoothing.toFixed(2)}</output>
+        <input
+          id={ids.log}
+          type="checkbox"
+          checked={logScale && metric === 'loss'}
+          disabled={metric !== 'loss'}
+          onChange={(e) => setLogScale(e.target.checked)}
+        />
+        <label htmlFor={ids.log}>{t('compare.logScale')}</label>
+      </div>
+      <div className="compare-legend">
+        {series.map((s) => (
+          <button
+            key={s.key}
+            type="button"
+            aria-pressed={!hidden.has(s.key)}
+            aria-label={t('compare.show', { name: s.label })}
+            onClick={() => toggle(s.key)}
+          >
+            <span style={{ color: s.colour }} aria-hidden="true">
+              {s.dashed ? '╍' : '━'}
+            </span>{' '}
+            {s.label}
+          </button>
+        ))}
+      </div>
+      <div ref={chartRef}>
+        <CurveChart
+          series={series}
+          hidden={hidden}
+          xLabel={axisLabel}
+          {...(metric === 'accuracy' ? { yDomain: [0, 1] as const } : {})}
+          logScale={logScale && metric === 'loss'}
+          smoothing={smoothing}
+          brush
+          height={300}
+          label={t('compare.description', {
+            metric: metricLabel,
+            count: runs.length,
+            axis: axisLabel,
+          })}
+        />
+      </div>
+      <div className="compare-downloads">
+        <button
+          type="button"
+          onClick={() =>
+            downloadFile('layerlab-runs.csv', curvesCsv(runs, curves, nameOf), 'text/csv')
+          }
+        >
+          {t('compare.downloadCsv')}
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            const svg = chartRef.current?.querySelector('svg');
+            if (svg) void downloadSvgAsPng(svg, 'layerlab-runs.png');
+          }}
+        >
+          {t('compare.downloadPng')}
+        </button>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
+import type { RunSummary } from '../../shared/runs/runTypes';
+import { runColour } from './runColours';
+import { useRunName } from './useRunName';
+
+interface Props {
+  run: RunSummary;
+  /** What differs from the run before it ("lr 0.01 → 0.1"), or null for the first run. */
+  changes: string | null;
+  first: boolean;
+  compared: boolean;
+  /** The run it continued from, for a fork. */
+  parentName: string | null;
+  busy: boolean;
+  onCompare(): void;
+  onRename(name: string): void;
+  onPin(pinned: boolean): void;
+  onDelete(): void;
+  onUse(): void;
+}
+
+/** Seconds or minutes, the way a stopwatch reads. */
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
+
+/** One run in the Runs table: compare, name, what changed, result, steps, time, backend, actions. */
+export function RunRow(props: Props) {
+  const { run, changes, first, compared, parentName, busy } = props;
+  const { t } = useTranslation();
+  const format = useFormat();
+  const nameOf = useRunName();
+  const name = nameOf(run);
+  const [draft, setDraft] = useState<string | null>(null);
+  const { valAccuracy, trainLoss } = run.metrics;
+  const result =
+    valAccuracy !== null
+      ? t('runs.valAccuracy', { value: format.percent(valAccuracy, 1) })
+      : trainLoss !== null
+        ? t('runs.trainLoss', { value: format.decimal(trainLoss, 4) })
+        : '–';
+  const commit = () => {
+    if (draft !== null && draft.trim() !== run.name) props.onRename(draft.trim());
+    setDraft(null);
+  };
+  return (
+    <tr data-testid="run-row" data-run-id={run.id} data-status={run.status}>
+      <td>
+        <input
+          type="checkbox"
+          checked={compared}
+          onChange={props.onCompare}
+          aria-label={t('runs.compareLabel', { name })}
+        />
+      </td>
+      <td>
+        <span className="run-swatch" style={{ background: runColour(run) }} aria-hidden="true" />
+        <input
+          className="run-name"
+          value={draft ?? name}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+            if (e.key === 'Escape') setDraft(null);
+          }}
+          aria-label={t('runs.nameLabel', { number: run.number })}
+        />
+        <span className={`run-status run-status-${run.status}`}>
+          {t(`runs.status.${run.status}`)}
+        </span>
+        {parentName && run.parent && (
+          <span className="run-fork">
+            {t('runs.fork', { name: parentName, step: run.parent.step })}
+          </span>
+        )}
+      </td>
+      <td className="run-changes" data-testid="run-changes">
+        {first ? t('runs.firstRun') : (changes ?? t('runs.sameAsBefore'))}
+      </td>
+      <td>{result}</td>
+      <td>{format.integer(run.step)}</td>
+      <td>{duration(run.durationMs)}</td>
+      <td>{run.backend ?? '–'}</td>
+      <td className="run-actions">
+        <button
+          type="button"
+          aria-pressed={run.pinned}
+          onClick={() => props.onPin(!run.pinned)}
+          disabled={busy}
+          aria-label={run.pinned ? t('runs.unpinLabel', { name }) : t('runs.pinLabel', { name })}
+        >
+          {run.pinned ? t('runs.unpin') : t('runs.pin')}
+        </button>
+        <button type="button" onClick={props.onUse} aria-label={t('runs.useLabel', { name })}>
+          {t('runs.use')}
+        </button>
+        <button
+          type="button"
+          onClick={props.onDelete}
+          disabled={busy || run.status === 'live'}
+          aria-label={t('runs.removeLabel', { name })}
+        >
+          {t('runs.remove')}
+        </button>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,63 @@
+import type { TFunction } from 'i18next';
+import type { RunChange, Scalar } from '../../shared/runs/runDiff';
+import type { LayerSpec } from '../../models/spec';
+import { en } from '../../i18n/resources/en';
+import { layerLabel } from '../layerText';
+
+/** Most changes named in a row; the rest are counted ("+2 more"). */
+const SHOWN = 3;
+
+type FieldKey = keyof typeof en.runs.fields;
+const isFieldKey = (field: string): field is FieldKey => Object.hasOwn(en.runs.fields, field);
+
+const fieldName = (t: TFunction, field: string) =>
+  isFieldKey(field) ? t(`runs.fields.${field}`) : field;
+
+const value = (v: Scalar) => (v === null ? '–' : String(v));
+
+/** A layer as a learner recognises it: its kind and its main number ("Dropout 0.3", "Dense 64"). */
+function layerName(t: TFunction, layer: LayerSpec): string {
+  const label = layerLabel(t, layer.kind);
+  const main =
+    'units' in layer
+      ? layer.units
+      : 'rate' in layer
+        ? layer.rate
+        : 'filters' in layer
+          ? layer.filters
+          : null;
+  return main === null ? label : `${label} ${main}`;
+}
+
+function describeChange(t: TFunction, change: RunChange): string {
+  switch (change.kind) {
+    case 'training':
+    case 'dataset':
+      return t('runs.change.setting', {
+        field: fieldName(t, change.field),
+        from: value(change.from),
+        to: value(change.to),
+      });
+    case 'layerAdded':
+      return t('runs.change.added', { layer: layerName(t, change.layer) });
+    case 'layerRemoved':
+      return t('runs.change.removed', { layer: layerName(t, change.layer) });
+    case 'layerChanged':
+      return t('runs.change.layer', {
+        layer: layerLabel(t, change.layer.kind),
+        field: change.field,
+        from: value(change.from),
+        to: value(change.to),
+      });
+    case 'layersReordered':
+      return t('runs.change.reordered');
+  }
+}
+
+/** "lr 0.01 → 0.1, + Dropout 0.3" (in the page's language), or null when nothing changed. */
+export function describeChanges(t: TFunction, changes: readonly RunChange[]): string | null {
+  if (changes.length === 0) return null;
+  const named = changes.slice(0, SHOWN).map((change) => describeChange(t, change));
+  if (changes.length > SHOWN) named.push(t('runs.change.more', { count: changes.length - SHOWN }));
+  return named.join(', ');
+}
