@@ -39,7 +39,7 @@ describe('classroom flags', () => {
     expect(flags.presentation).toBe(false);
     expect(flags.problems).toHaveLength(3);
     expect(flags.problems.map(englishText)).toEqual([
-      '“everything” is not something LayerLab can hide (it can hide: data, upload, designer, settings, internals, models, export, share, backend, lessons).',
+      '“everything” is not something LayerLab can hide (it can hide: data, upload, designer, settings, internals, runs, models, export, share, backend, lessons).',
       '“brain” is not something LayerLab can lock (it can lock: dataset, designer, settings, preset).',
       'There is no preset “nope”: it was not opened.',
     ]);
