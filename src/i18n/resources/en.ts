@@ -334,7 +334,7 @@ export const en = {
     remove: 'Delete',
     removeLabel: 'Delete {{name}}',
     use: 'Use design',
-    useLabel: 'Use the design, data and settings of {{name}}',
+    useLabel: 'Use design of {{name}} (with its data and settings)',
     fork: 'continued from {{name}} at step {{step}}',
     status: {
       live: 'training',

@@ -318,7 +318,7 @@ export const zhCN: Resources = {
     remove: '删除',
     removeLabel: '删除 {{name}}',
     use: '使用此设计',
-    useLabel: '使用 {{name}} 的网络设计、数据和训练设置',
+    useLabel: '使用此设计：{{name}}（连同数据和训练设置）',
     fork: '从 {{name}} 的第 {{step}} 步继续',
     status: {
       live: '训练中',
