@@ -1,7 +1,8 @@
 // Run history: every Train is kept; two spiral runs with different learning rates are listed with
-// their difference, overlaid in one recharts chart, and still there after a reload.
+// their difference, overlaid in one recharts chart, still there after a reload, and one of them
+// continued from a checkpoint as a fork.
 import { expect, openApp, test } from '../support/test';
-import { trainAndWait } from '../support/training';
+import { trainAndWait, waitForRun } from '../support/training';
 import { controls, typeInto } from '../support/ui';
 
 test('two runs are kept, compared in one chart and survive a reload', async ({
@@ -50,5 +51,19 @@ test('two runs are kept, compared in one chart and survive a reload', async ({
   );
   await page.getByRole('checkbox', { name: 'Compare fast lr' }).check();
   await expect(page.getByTestId('compare-chart')).toHaveAttribute('data-series', '2');
+
+  // Continue run 1 from its checkpoint at step 10: a new run, a fork, that trains on from there.
+  await page
+    .getByRole('combobox', { name: 'Checkpoint of Run 1 to continue from' })
+    .selectOption('10');
+  await page.getByRole('button', { name: /^Continue Run 1 from step 10/ }).click();
+  await waitForRun(page, { phase: 'paused' });
+  await expect(page.getByTestId('run-row')).toHaveCount(3);
+  await expect(page.getByTestId('run-row').first()).toContainText(
+    'continued from Run 1 at step 10',
+  );
+  await expect(page.getByTestId('phase-message')).toContainText('Continuing from step 10');
+  await ui.resume.click();
+  await waitForRun(page, { phase: 'done' });
   expect(pageErrors).toEqual([]);
 });

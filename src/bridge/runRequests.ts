@@ -4,7 +4,7 @@
  */
 import { useStore } from '../state/store';
 import type { RunCurves, RunSummary } from '../shared/runs/runTypes';
-import { request } from './workerBridge';
+import { request, startRun } from './workerBridge';
 
 const show = (runs: RunSummary[]) => {
   const ids = new Set(runs.map((run) => run.id));
@@ -27,6 +27,10 @@ export const runRequests = {
   },
   async pin(id: string, pinned: boolean): Promise<RunSummary[]> {
     return show((await request('updateRun', { id, pinned })).runs);
+  },
+  /** Starts a new run (a fork) from a run's checkpoint, with the current design and settings. */
+  continueFrom(runId: string, step: number): void {
+    startRun(false, { kind: 'checkpoint', runId, step });
   },
   async remove(id: string): Promise<RunSummary[]> {
     return show((await request('deleteRun', { id })).runs);

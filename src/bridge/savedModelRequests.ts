@@ -88,6 +88,6 @@ export const savedModelRequests = {
     useStore
       .getState()
       .loadExperiment(entry.experiment, message('notices.source.savedModel', { name: entry.name }));
-    startRun(false, entry.id);
+    startRun(false, { kind: 'savedModel', id: entry.id });
   },
 };

@@ -21,6 +21,7 @@ import type {
   RequestCommand,
   RequestType,
   SamplePage,
+  RestoreSource,
   StartRequest,
   TrainRecord,
   ValidationRecord,
@@ -260,7 +261,10 @@ function upsertRun(runs: RunSummary[], summary: RunSummary): RunSummary[] {
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
-export function startRun(pauseAfterFirstStep: boolean, restoreFrom: string | null = null): void {
+export function startRun(
+  pauseAfterFirstStep: boolean,
+  restoreFrom: RestoreSource | null = null,
+): void {
   const state = useStore.getState();
   const { spec, dataset, training } = state;
   rememberExperiment(localStorage, currentExperiment(state));

@@ -27,11 +27,18 @@ export interface StartRequest {
   /** Start paused after exactly one step (the "Step" button from idle). */
   pauseAfterFirstStep: boolean;
   /**
-   * A saved model's id: build the design, then load its weights, optimizer state and step, and
-   * wait paused (no step taken) so that its predictions can be checked or training resumed.
+   * Build the design, then load a saved model's or a run checkpoint's weights, optimizer state
+   * and step, and wait paused (no step taken) so that its predictions can be checked or training
+   * resumed.
    */
-  restoreFrom: string | null;
+  restoreFrom: RestoreSource | null;
 }
+
+/** Where a run's starting weights come from, when not from the initialisers. */
+export type RestoreSource =
+  | { kind: 'savedModel'; id: string }
+  /** A checkpoint of a stored run: the new run is a fork that continues from that step. */
+  | { kind: 'checkpoint'; runId: string; step: number };
 
 /** A run's metric history as the UI holds it (stored with a saved model, so its curves come back). */
 export interface RunHistory {

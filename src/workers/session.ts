@@ -12,6 +12,7 @@ import { analyzeModel } from '../models/analyze';
 import { createRun, disposeRun, type Run } from './run';
 import type {
   BackendReport,
+  RestoreSource,
   SessionCommand,
   Phase,
   StartRequest,
@@ -166,6 +167,7 @@ export class TrainingSession {
           return;
         }
       }
+      const source = request.restoreFrom;
       await this.host.runs?.begin({
         sessionRunId: request.runId,
         experiment: makeExperiment({
@@ -175,7 +177,7 @@ export class TrainingSession {
           training: request.training,
           views: { open: [], intervalMs: 250 },
         }),
-        parent: null,
+        parent: source?.kind === 'checkpoint' ? { runId: source.runId, step: source.step } : null,
         backend: report.backend,
         stepsPerEpoch: run.trainer.stepsPerEpoch,
         step: run.trainer.step,
@@ -199,7 +201,9 @@ export class TrainingSession {
       const loaded =
         epoch >= this.run.epochs
           ? message('worker.restoredFinished', { step, epoch, epochs: this.run.epochs })
-          : message('worker.restored', { step, epoch });
+          : request.restoreFrom.kind === 'checkpoint'
+            ? message('worker.forked', { step, epoch })
+            : message('worker.restored', { step, epoch });
       this.transition('paused', loaded);
       return;
     }
@@ -212,10 +216,9 @@ export class TrainingSession {
     this.startLoop();
   }
 
-  /** Puts a saved model's weights, optimizer state and step into the fresh run. */
-  private async restore(run: Run, id: string): Promise<void> {
-    const stored = await this.host.loadSavedModel(id);
-    if (!stored) throw new MessageError(message('worker.savedModelGone'));
+  /** Puts a saved model's or a checkpoint's weights, optimizer state and step into the fresh run. */
+  private async restore(run: Run, source: RestoreSource): Promise<void> {
+    const stored = await this.loadRestoreSource(source);
     const notes = await restoreModel(run.model, run.trainer, stored.bundle);
     this.host.emit({
       type: 'restored',
@@ -225,6 +228,17 @@ export class TrainingSession {
       history: stored.history,
       notes,
     });
+  }
+
+  private async loadRestoreSource(source: RestoreSource): Promise<StoredModel> {
+    if (source.kind === 'savedModel') {
+      const stored = await this.host.loadSavedModel(source.id);
+      if (!stored) throw new MessageError(message('worker.savedModelGone'));
+      return stored;
+    }
+    const fork = await this.host.runs?.loadCheckpoint(source.runId, source.step);
+    if (!fork) throw new MessageError(message('worker.runGone'));
+    return fork;
   }
 
   private startLoop(): void {

@@ -19,6 +19,7 @@ interface Props {
   onPin(pinned: boolean): void;
   onDelete(): void;
   onUse(): void;
+  onContinue(step: number): void;
 }
 
 /** Seconds or minutes, the way a stopwatch reads. */
@@ -35,6 +36,9 @@ export function RunRow(props: Props) {
   const nameOf = useRunName();
   const name = nameOf(run);
   const [draft, setDraft] = useState<string | null>(null);
+  const steps = run.checkpoints.map((c) => c.step);
+  const [forkStep, setForkStep] = useState<number | null>(null);
+  const chosenStep = forkStep ?? steps.at(-1) ?? null;
   const { valAccuracy, trainLoss } = run.metrics;
   const result =
     valAccuracy !== null
@@ -98,6 +102,29 @@ export function RunRow(props: Props) {
         <button type="button" onClick={props.onUse} aria-label={t('runs.useLabel', { name })}>
           {t('runs.use')}
         </button>
+        {chosenStep !== null && (
+          <span className="run-continue">
+            <select
+              value={chosenStep}
+              onChange={(e) => setForkStep(Number(e.target.value))}
+              aria-label={t('runs.checkpointLabel', { name })}
+            >
+              {steps.map((step) => (
+                <option key={step} value={step}>
+                  {t('runs.atStep', { step })}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              onClick={() => props.onContinue(chosenStep)}
+              disabled={busy || run.status === 'live'}
+              aria-label={t('runs.continueLabel', { name, step: chosenStep })}
+            >
+              {t('runs.continue')}
+            </button>
+          </span>
+        )}
         <button
           type="button"
           onClick={props.onDelete}

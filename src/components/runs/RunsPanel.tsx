@@ -101,6 +101,7 @@ export function RunsPanel() {
                     onRename={(name) => void act(() => runRequests.rename(run.id, name))}
                     onPin={(pinned) => void act(() => runRequests.pin(run.id, pinned))}
                     onDelete={() => void act(() => runRequests.remove(run.id))}
+                    onContinue={(step) => runRequests.continueFrom(run.id, step)}
                     onUse={() =>
                       loadExperiment(
                         run.experiment,

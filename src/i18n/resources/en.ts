@@ -336,6 +336,10 @@ export const en = {
     use: 'Use design',
     useLabel: 'Use design of {{name}} (with its data and settings)',
     fork: 'continued from {{name}} at step {{step}}',
+    continue: 'Continue',
+    continueLabel: 'Continue {{name}} from step {{step}} as a new run, with the current settings',
+    checkpointLabel: 'Checkpoint of {{name}} to continue from',
+    atStep: 'step {{step}}',
     status: {
       live: 'training',
       done: 'finished',

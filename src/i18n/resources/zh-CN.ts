@@ -320,6 +320,10 @@ export const zhCN: Resources = {
     use: '使用此设计',
     useLabel: '使用此设计：{{name}}（连同数据和训练设置）',
     fork: '从 {{name}} 的第 {{step}} 步继续',
+    continue: '继续',
+    continueLabel: '继续：从 {{name}} 的第 {{step}} 步开始一次新的训练（使用当前设置）',
+    checkpointLabel: '从 {{name}} 的哪个检查点继续',
+    atStep: '第 {{step}} 步',
     status: {
       live: '训练中',
       done: '已完成',

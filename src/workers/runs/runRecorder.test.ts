@@ -123,3 +123,46 @@ describe('RunRecorder with a real session', () => {
     await h.session.handle({ type: 'reset' });
   });
 });
+
+describe('continuing from a checkpoint', () => {
+  it('forks a new run that trains on exactly as the original did from that step', async () => {
+    const { h, runs, events } = recorded();
+    await h.session.handle({ type: 'start', request: request() });
+    await h.until(() => h.session.phase === 'done', 'done');
+    await runs.settle();
+    const [original] = await runs.list();
+    const originalCurves = await runs.curves(original!.id);
+
+    const started = performance.now();
+    const fork = request({ restoreFrom: { kind: 'checkpoint', runId: original!.id, step: 10 } });
+    await h.session.handle({ type: 'start', request: fork });
+    const restoreMs = performance.now() - started;
+    expect(h.session.phase).toBe('paused');
+    expect(h.session.trainer?.step).toBe(10);
+    const restored = events.find((e) => e.type === 'restored' && e.runId === fork.runId);
+    expect(restored).toMatchObject({ step: 10, notes: [] });
+    await h.session.handle({ type: 'resume' });
+    await h.until(() => h.session.phase === 'done', 'fork done');
+    await runs.settle();
+    const [forked] = await runs.list();
+    expect(forked?.parent).toEqual({ runId: original!.id, step: 10 });
+    // Same weights, optimizer state and data order: the same losses from step 10 on.
+    const validations = (await runs.curves(forked!.id)).validation;
+    expect(validations.map((v) => v.step)).toEqual([20, 30]);
+    for (const v of validations) {
+      const same = originalCurves.validation.find((o) => o.step === v.step);
+      expect(v.loss).toBeCloseTo(same!.loss, 6);
+    }
+    console.log(`restoring a checkpoint of the XOR MLP took ${restoreMs.toFixed(0)} ms`);
+    await h.session.handle({ type: 'reset' });
+  });
+
+  it('says so when the checkpoint is gone', async () => {
+    const { h } = recorded();
+    await h.session.handle({
+      type: 'start',
+      request: request({ restoreFrom: { kind: 'checkpoint', runId: 'run-gone', step: 0 } }),
+    });
+    expect(h.session.phase).toBe('error');
+  });
+});

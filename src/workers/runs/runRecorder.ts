@@ -25,6 +25,7 @@ import { message } from '../../shared/messages/message';
 import { MessageError } from '../../shared/messages/messageError';
 import { encodeSnapshot, snapshotModel } from '../savedModels/modelBundle';
 import type { Trainer } from '../trainer';
+import type { StoredModel } from '../savedModels/savedModelStore';
 import type { Checkpoint, RunStore } from './runStore';
 import { applyEvent, type RunLog } from './runSummaryUpdate';
 
@@ -150,6 +151,25 @@ export class RunRecorder {
     return {
       train: [...stored.train, ...live.chunk.train],
       validation: [...stored.validation, ...live.chunk.validation],
+    };
+  }
+
+  /**
+   * A stored checkpoint as a model bundle, with the run's curves up to its step: what a fork
+   * starts from. Undefined when the run or the checkpoint is gone.
+   */
+  async loadCheckpoint(runId: string, step: number): Promise<StoredModel | undefined> {
+    await this.writes;
+    const checkpoint = await this.host.store.getCheckpoint(runId, step);
+    if (!checkpoint) return undefined;
+    const curves = await this.curves(runId);
+    return {
+      // No topology: the fork is built from the current design, which restoreModel checks.
+      bundle: { modelTopology: {}, ...checkpoint },
+      history: {
+        train: curves.train.filter((r) => r.step <= step),
+        validation: curves.validation.filter((r) => r.step <= step),
+      },
     };
   }
 

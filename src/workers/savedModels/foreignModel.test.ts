@@ -84,7 +84,10 @@ describe('uploading a Keras model', () => {
 
     // Load it as a run on the XOR points: the model computes softmax(tanh(x·W1 + b1)·W2 + b2).
     const h = harness({ loadSavedModel: (id) => store.getModel(id) });
-    const req = request({ spec: withWeights.spec, restoreFrom: 'model:keras' });
+    const req = request({
+      spec: withWeights.spec,
+      restoreFrom: { kind: 'savedModel', id: 'model:keras' },
+    });
     await h.session.handle({ type: 'start', request: req });
     expect(h.session.phase).toBe('paused');
     const x = tf.tensor2d([[0.5, -1]]);

@@ -157,7 +157,7 @@ describe('saved models', () => {
       const second = sessionWith(store);
       const restoreReq = request({
         spec: SPEC,
-        restoreFrom: saved.entry.id,
+        restoreFrom: { kind: 'savedModel', id: saved.entry.id },
         training: { optimizer, epochs: 100 },
       });
       await second.session.handle({ type: 'start', request: restoreReq });
@@ -305,7 +305,7 @@ describe('saved models', () => {
     expect(await refusal(gone)).toMatch(/not in this browser/);
     await h.session.handle({
       type: 'start',
-      request: request({ spec: SPEC, restoreFrom: 'model:missing' }),
+      request: request({ spec: SPEC, restoreFrom: { kind: 'savedModel', id: 'model:missing' } }),
     });
     expect(h.session.phase).toBe('error');
     expect(lastMessage(h)).toMatch(/not in this browser/);
@@ -325,7 +325,7 @@ describe('saved models', () => {
     };
     await h.session.handle({
       type: 'start',
-      request: request({ spec: wider, restoreFrom: saved.entry.id }),
+      request: request({ spec: wider, restoreFrom: { kind: 'savedModel', id: saved.entry.id } }),
     });
     expect(h.session.phase).toBe('error');
     expect(lastMessage(h)).toMatch(
@@ -343,7 +343,11 @@ describe('saved models', () => {
     expect(saved.entry).toMatchObject({ step: 20, epoch: 2 });
     await h.session.handle({ type: 'reset' });
 
-    const again = request({ spec: SPEC, restoreFrom: saved.entry.id, training: { epochs: 2 } });
+    const again = request({
+      spec: SPEC,
+      restoreFrom: { kind: 'savedModel', id: saved.entry.id },
+      training: { epochs: 2 },
+    });
     await h.session.handle({ type: 'start', request: again });
     expect(h.events.at(-1)).toMatchObject({ phase: 'paused' });
     expect(lastMessage(h)).toMatch(/finished its 2 epochs: raise Epochs/);
@@ -370,7 +374,7 @@ describe('saved models', () => {
     for (let i = 0; i < 3; i++) {
       await h.session.handle({
         type: 'start',
-        request: request({ spec: SPEC, restoreFrom: saved.entry.id }),
+        request: request({ spec: SPEC, restoreFrom: { kind: 'savedModel', id: saved.entry.id } }),
       });
       await h.session.handle({ type: 'reset' });
     }

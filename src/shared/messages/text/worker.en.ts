@@ -40,6 +40,8 @@ export const workerEn = {
   divergedInfinite:
     'The loss became infinite at step {{step}}: training diverged. The learning rate {{learningRate}} is probably too high; lower it (e.g. to {{lower}}) and press Reset, then Train.',
   restored: 'Loaded the saved model at step {{step}} (epoch {{epoch}}). Press Resume to train on.',
+  forked:
+    'Continuing from step {{step}} (epoch {{epoch}}) of an earlier run, as a new run. Press Resume to train on.',
   restoredFinished:
     'Loaded the saved model at step {{step}} (epoch {{epoch}}). It had finished its {{epochs}} epochs: raise Epochs, then press Resume to train on.',
   /** Saved and uploaded models. {{problem}} is why, a clause or a Message. */

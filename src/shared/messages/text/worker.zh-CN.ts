@@ -35,6 +35,8 @@ export const workerZhCN: Translation<typeof workerEn> = {
   divergedInfinite:
     '在第 {{step}} 步损失变成了无穷大：训练发散了。学习率 {{learningRate}} 可能太高；请把它调低（例如 {{lower}}），然后按“重置”，再按“训练”。',
   restored: '已载入第 {{step}} 步（第 {{epoch}} 轮）时保存的模型。按“继续”接着训练。',
+  forked:
+    '从之前一次训练的第 {{step}} 步（第 {{epoch}} 轮）继续，作为一次新的训练。按“继续”接着训练。',
   restoredFinished:
     '已载入第 {{step}} 步（第 {{epoch}} 轮）时保存的模型。它已经训练完了 {{epochs}} 轮：请先调高训练轮数，再按“继续”接着训练。',
   fileProblem: '{{file}}：{{problem}}',
