@@ -66,7 +66,8 @@ test('save → reload → load gives identical predictions, and Resume continues
   expect(after, 'identical predictions').toBe(before);
 
   // Resume: new points continue from the saved step, near the saved loss (not from scratch).
-  await typeInto(controls(again).epochs, '20');
+  // Enough epochs that the run is still training when Pause is pressed, however fast it runs.
+  await typeInto(controls(again).epochs, '500');
   await controls(again).resume.click();
   await waitForRun(again, (run) => run.step > savedStep + 20);
   await controls(again).pause.click();
