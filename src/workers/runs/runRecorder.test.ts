@@ -124,6 +124,31 @@ describe('RunRecorder with a real session', () => {
   });
 });
 
+describe('without storage', () => {
+  it('trains all the same when IndexedDB refuses every call', async () => {
+    const refuse = () => Promise.reject(new Error('IndexedDB is unavailable'));
+    const store = createMemoryRunStore();
+    const broken = Object.fromEntries(Object.keys(store).map((key) => [key, refuse]));
+    const runs = new RunRecorder({
+      store: broken as unknown as typeof store,
+      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
+      now: () => Date.now(),
+      notify: () => undefined,
+    });
+    const errors = console.error;
+    console.error = () => undefined; // the recorder logs each refused write
+    try {
+      const h = harness({ runs });
+      await h.session.handle({ type: 'start', request: request({ training: { epochs: 1 } }) });
+      await h.until(() => h.session.phase === 'done', 'done');
+      expect(h.session.trainer?.step).toBe(10);
+      await h.session.handle({ type: 'reset' });
+    } finally {
+      console.error = errors;
+    }
+  });
+});
+
 describe('continuing from a checkpoint', () => {
   it('forks a new run that trains on exactly as the original did from that step', async () => {
     const { h, runs, events } = recorded();

@@ -132,7 +132,9 @@ export class RunRecorder {
       lastFlush: -Infinity,
       dirty: true,
     };
-    await this.makeRoom(this.host.budget.perRunBytes);
+    await this.makeRoom(this.host.budget.perRunBytes).catch((error: unknown) => {
+      console.error('LayerLab could not make room for a new run:', error);
+    });
     this.flush();
     return summary;
   }
@@ -368,7 +370,12 @@ export class RunRecorder {
 
   private async loadRuns(): Promise<Map<string, RunSummary>> {
     if (!this.runs) {
-      const stored = await this.host.store.listSummaries();
+      // Without IndexedDB (a private window in some browsers) runs are kept for this page only:
+      // training must never fail because history cannot be stored.
+      const stored = await this.host.store.listSummaries().catch((error: unknown) => {
+        console.error('LayerLab cannot read its stored runs:', error);
+        return [];
+      });
       // A run still marked live was cut short by a reload or a crashed worker.
       for (const run of stored) if (run.status === 'live') run.status = 'interrupted';
       this.runs = new Map(stored.map((run) => [run.id, run]));
