@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runRequests } from '../../bridge/runRequests';
 import { useMessage } from '../../i18n/useMessage';
+import { useFormat } from '../../i18n/useFormat';
+import { describeSize } from '../byteSize';
 import { message } from '../../shared/messages/message';
 import { toMessage } from '../../shared/messages/messageError';
 import { diffExperiments } from '../../shared/runs/runDiff';
@@ -12,8 +14,6 @@ import { RunCompare } from './RunCompare';
 import { RunRow } from './RunRow';
 import { useRunName } from './useRunName';
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 /**
  * The run history: every Train is a run kept in this browser (the worker stores it). Lists the
  * runs with what changed from the run before, their results, steps, time and backend; rename, pin,
@@ -22,6 +22,7 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export function RunsPanel() {
   const { t } = useTranslation();
   const show = useMessage();
+  const format = useFormat();
   const nameOf = useRunName();
   const runs = useStore((s) => s.runHistory);
   const compared = useStore((s) => s.comparedRuns);
@@ -119,8 +120,8 @@ export function RunsPanel() {
         <p className="hint">
           {t('runs.storage', {
             runs: runs.length,
-            size: megabytes(totalBytes),
-            budget: megabytes(DEFAULT_RUN_STORAGE_BUDGET.totalBytes),
+            size: describeSize(totalBytes, t, format),
+            budget: describeSize(DEFAULT_RUN_STORAGE_BUDGET.totalBytes, t, format),
           })}
         </p>
       )}

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { describeSize } from '../byteSize';
 import { useTranslation } from 'react-i18next';
 import type { NumberFormats } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
@@ -21,12 +22,6 @@ export function describeMetrics(
       t('savedModel.loss', { value: metrics.trainLoss.toPrecision(3) }),
   ].filter(Boolean);
   return parts.join(' · ') || t('savedModel.notTrained');
-}
-
-function describeSize(bytes: number, t: TFunction, format: NumberFormats): string {
-  return bytes < 2 ** 20
-    ? t('savedModel.kilobytes', { value: format.decimal(bytes / 1024, 1) })
-    : t('savedModel.megabytes', { value: format.decimal(bytes / 2 ** 20, 1) });
 }
 
 interface Props {
