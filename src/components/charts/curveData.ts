@@ -50,15 +50,21 @@ export function prepareSeries(
 ): PreparedSeries[] {
   return series.map((s) => {
     const usable = options.logScale ? s.points.filter((p) => p.y === null || p.y > 0) : s.points;
-    // Smoothing runs over the full series, so the kept points sit on the true average.
+    if (options.smoothing <= 0) {
+      // The live charts' case: no smoothing, so nothing but the kept points is touched.
+      const drawn = downsampleMinMax(usable, options.maxPoints).map((p) => ({ ...p, raw: p.y }));
+      return { ...s, drawn };
+    }
+    // Smoothing runs over the full series, so the kept points sit on the true average; the
+    // buckets still choose by the raw values, so spikes survive.
     const smoothed = smoothEma(
       usable.map((p) => p.y),
       options.smoothing,
     );
-    const indexOf = new Map<Point, number>(usable.map((p, i) => [p, i]));
-    const drawn = downsampleMinMax(usable, options.maxPoints).map((p) => ({
+    const paired = usable.map((p, i) => ({ x: p.x, y: p.y, smoothed: smoothed[i] ?? null }));
+    const drawn = downsampleMinMax(paired, options.maxPoints).map((p) => ({
       x: p.x,
-      y: smoothed[indexOf.get(p)!] ?? null,
+      y: p.smoothed,
       raw: p.y,
     }));
     return { ...s, drawn };
