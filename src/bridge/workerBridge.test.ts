@@ -328,10 +328,10 @@ const EVENTS: {
     shows: () => expect(useStore.getState().test?.accuracy).toBe(0.9),
   },
   probe: {
-    event: { type: 'probe', runId: RUN, result: { step: 3 } },
+    event: { type: 'probe', runId: RUN, result: { step: 3, rewound: false } },
     shows: () => {
       bridge.flushFrame();
-      expect(useStore.getState().probe).toEqual({ step: 3 });
+      expect(useStore.getState().probe).toEqual({ step: 3, rewound: false });
     },
   },
   restored: {
@@ -346,6 +346,13 @@ const EVENTS: {
     shows: () => {
       expect(useStore.getState().train).toEqual([TRAIN]);
       expect(useStore.getState().notice).not.toBeNull();
+    },
+  },
+  runBegan: {
+    event: { type: 'runBegan', runId: RUN, summary: { ...RUN_SUMMARY, id: 'run-3', createdAt: 1 } },
+    shows: () => {
+      expect(useStore.getState().currentRecord).toBe('run-3');
+      expect(useStore.getState().runHistory[0]?.id).toBe('run-3');
     },
   },
   runUpdated: {

@@ -180,6 +180,13 @@ function handleEvent(event: WorkerEvent): void {
     case 'runCurves':
       takeWaiting(event.requestId)?.resolve(event);
       return;
+    case 'runBegan':
+      if (!isCurrent(event.runId)) return;
+      useStore.setState(({ runHistory }) => ({
+        currentRecord: event.summary.id,
+        runHistory: upsertRun(runHistory, event.summary),
+      }));
+      return;
     case 'runUpdated':
       useStore.setState(({ runHistory }) => ({ runHistory: upsertRun(runHistory, event.summary) }));
       return;

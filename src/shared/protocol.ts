@@ -38,7 +38,12 @@ export interface StartRequest {
 export type RestoreSource =
   | { kind: 'savedModel'; id: string }
   /** A checkpoint of a stored run: the new run is a fork that continues from that step. */
-  | { kind: 'checkpoint'; runId: string; step: number };
+  | { kind: 'checkpoint'; runId: string; step: number }
+  /**
+   * A stored run reopened at its checkpoint (its last, after a reload or a crashed worker): no new
+   * run is recorded; the same run goes on, its curves after that step dropped.
+   */
+  | { kind: 'reopen'; runId: string; step: number };
 
 /** A run's metric history as the UI holds it (stored with a saved model, so its curves come back). */
 export interface RunHistory {
@@ -167,6 +172,11 @@ export interface ProbeSettings {
   sample: ProbeSample;
   /** Spec id of the layer whose activations are projected; null: the last hidden layer. */
   projectionLayer: string | null;
+  /**
+   * Time travel: show the current run's model as it was at this checkpoint's step (a copy loaded
+   * from the stored checkpoint; training goes on). Null: the live model.
+   */
+  rewind: { step: number } | null;
 }
 
 export interface LayerActivation {
@@ -204,6 +214,8 @@ export interface LayerHistograms {
 
 export interface ProbeResult {
   step: number;
+  /** True when computed on a checkpoint (ProbeSettings.rewind), not the live model. */
+  rewound: boolean;
   sample?: {
     /** Index into the validation split, or null for a custom sample. */
     index: number | null;
@@ -416,6 +428,8 @@ export type WorkerEvent =
   | { type: 'failed'; requestId: number; message: Message }
   | { type: 'runList'; requestId: number; runs: RunSummary[] }
   | { type: 'runCurves'; requestId: number; id: string; curves: RunCurves }
+  /** The session's run `runId` is recorded as this stored run (new, or reopened). */
+  | { type: 'runBegan'; runId: number; summary: RunSummary }
   /** The live run's summary changed (a few times a second at most while it trains). */
   | { type: 'runUpdated'; summary: RunSummary }
   /** Older runs deleted to keep the run history within its storage budget. */

@@ -86,6 +86,8 @@ export interface RunSlice {
   probe: ProbeResult | null;
   train: TrainRecord[];
   validation: ValidationRecord[];
+  /** The stored run (RunSummary id) this run is recorded as; null until the worker says. */
+  currentRecord: string | null;
   /** Notices about the app itself (a crashed worker, unreadable saved work); dismissible. */
   notice: Message | null;
   setNotice(notice: Message | null): void;
@@ -144,6 +146,7 @@ export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
   frozen: false,
   sample: { kind: 'validation', index: 0 },
   projectionLayer: null,
+  rewind: null,
 };
 
 export type AppState = DesignSlice & SettingsSlice & RunSlice & RunsSlice & ViewsSlice;
@@ -167,6 +170,7 @@ export const initialRun: Omit<RunSlice, 'setNotice'> = {
   probe: null,
   train: [],
   validation: [],
+  currentRecord: null,
   notice: null,
 };
 

@@ -168,7 +168,7 @@ export class TrainingSession {
         }
       }
       const source = request.restoreFrom;
-      await this.host.runs?.begin({
+      const recorded = await this.host.runs?.begin({
         sessionRunId: request.runId,
         experiment: makeExperiment({
           name: '',
@@ -187,6 +187,7 @@ export class TrainingSession {
         disposeRun(run);
         return;
       }
+      if (recorded) this.host.emit({ type: 'runBegan', runId: request.runId, summary: recorded });
       this.run = run;
       await this.checkpoint(run);
     } catch (error) {

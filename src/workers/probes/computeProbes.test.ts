@@ -44,6 +44,7 @@ function settings(
     frozen: false,
     sample: { kind: 'validation', index: 3 },
     projectionLayer: null,
+    rewind: null,
     ...patch,
   };
 }

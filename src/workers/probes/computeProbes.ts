@@ -74,7 +74,7 @@ export async function computeProbes(run: Run, settings: ProbeSettings): Promise<
   const packed = packer.parts[0];
   const flat = packed ? ((await packed.data()) as Float32Array) : new Float32Array(0);
   packed?.dispose();
-  const result: ProbeResult = { step: cycle.step };
+  const result: ProbeResult = { step: cycle.step, rewound: settings.rewind !== null };
   for (const unpack of unpackers) unpack(flat, result);
   return result;
 }

@@ -27,6 +27,7 @@ const SETTINGS: ProbeSettings = {
   frozen: false,
   sample: { kind: 'validation', index: 0 },
   projectionLayer: null,
+  rewind: null,
 };
 
 describe('ProbeScheduler', () => {
