@@ -29,6 +29,20 @@ export interface Run {
   test: Split | null;
 }
 
+/** What the internals views read of a run's trainer. */
+export type ProbeTrainer = Pick<
+  Trainer,
+  'step' | 'train' | 'validation' | 'requestGradientStats' | 'takeGradientStats'
+>;
+
+/**
+ * A run as the internals views see it: the live run, or (time travel) a copy of its model at a
+ * checkpoint with a trainer that stands still at that step.
+ */
+export type ProbedRun = Pick<Run, 'id' | 'request' | 'model' | 'data' | 'layerOutputs'> & {
+  trainer: ProbeTrainer;
+};
+
 export function createRun(
   request: StartRequest,
   data: PreparedData,

@@ -54,6 +54,13 @@ const TRANSITIONS: Record<Phase, readonly Phase[]> = {
   error: ['idle', 'preparing'],
 };
 
+/** What the user is told when a run starts paused from stored weights. */
+const RESTORED_MESSAGE = {
+  savedModel: 'worker.restored',
+  checkpoint: 'worker.forked',
+  reopen: 'worker.reopened',
+} as const satisfies Record<RestoreSource['kind'], string>;
+
 export class TrainingSession {
   phase: Phase = 'idle';
   private run: Run | null = null;
@@ -167,22 +174,7 @@ export class TrainingSession {
           return;
         }
       }
-      const source = request.restoreFrom;
-      const recorded = await this.host.runs?.begin({
-        sessionRunId: request.runId,
-        experiment: makeExperiment({
-          name: '',
-          spec: request.spec,
-          dataset: request.dataset,
-          training: request.training,
-          views: { open: [], intervalMs: 250 },
-        }),
-        parent: source?.kind === 'checkpoint' ? { runId: source.runId, step: source.step } : null,
-        backend: report.backend,
-        stepsPerEpoch: run.trainer.stepsPerEpoch,
-        step: run.trainer.step,
-        epoch: run.trainer.epoch,
-      });
+      const recorded = await this.record(request, run, report.backend);
       if (generation !== this.generation) {
         disposeRun(run);
         return;
@@ -202,9 +194,7 @@ export class TrainingSession {
       const loaded =
         epoch >= this.run.epochs
           ? message('worker.restoredFinished', { step, epoch, epochs: this.run.epochs })
-          : request.restoreFrom.kind === 'checkpoint'
-            ? message('worker.forked', { step, epoch })
-            : message('worker.restored', { step, epoch });
+          : message(RESTORED_MESSAGE[request.restoreFrom.kind], { step, epoch });
       this.transition('paused', loaded);
       return;
     }
@@ -215,6 +205,36 @@ export class TrainingSession {
     }
     this.transition('training');
     this.startLoop();
+  }
+
+  /** Starts recording the run: a new stored run, or the reopened one going on. */
+  private async record(request: StartRequest, run: Run, backend: string) {
+    const runs = this.host.runs;
+    const source = request.restoreFrom;
+    if (!runs) return undefined;
+    if (source?.kind === 'reopen') {
+      return runs.reopen({
+        sessionRunId: request.runId,
+        runId: source.runId,
+        step: source.step,
+        backend,
+      });
+    }
+    return runs.begin({
+      sessionRunId: request.runId,
+      experiment: makeExperiment({
+        name: '',
+        spec: request.spec,
+        dataset: request.dataset,
+        training: request.training,
+        views: { open: [], intervalMs: 250 },
+      }),
+      parent: source?.kind === 'checkpoint' ? { runId: source.runId, step: source.step } : null,
+      backend,
+      stepsPerEpoch: run.trainer.stepsPerEpoch,
+      step: run.trainer.step,
+      epoch: run.trainer.epoch,
+    });
   }
 
   /** Puts a saved model's or a checkpoint's weights, optimizer state and step into the fresh run. */
@@ -274,6 +294,7 @@ export class TrainingSession {
       if (this.stopRequested) {
         await this.finish(run);
       } else {
+        await this.keepWhereItStands(run);
         this.transition('paused', this.pauseMessage);
       }
     } catch (error) {
@@ -290,6 +311,11 @@ export class TrainingSession {
    */
   private async checkpoint(run: Run): Promise<void> {
     await this.host.runs?.checkpointIfDue(run.model, run.trainer).catch(() => undefined);
+  }
+
+  /** A checkpoint where the run pauses or ends (off the schedule too), to reopen it there. */
+  private async keepWhereItStands(run: Run): Promise<void> {
+    await this.host.runs?.checkpointNow(run.model, run.trainer).catch(() => undefined);
   }
 
   private onRecord(runId: number, record: TrainRecord): void {
@@ -335,6 +361,7 @@ export class TrainingSession {
       });
     }
     this.stopRequested = false;
+    await this.keepWhereItStands(run);
     this.transition('done');
   }
 
@@ -363,6 +390,7 @@ export class TrainingSession {
     run.metrics.restartClock();
     run.trainer.runStep();
     await this.checkpoint(run);
+    await this.keepWhereItStands(run);
     await run.metrics.flush();
     if (run.trainer.step % run.trainer.stepsPerEpoch === 0) await this.validate(run);
     if (this.pauseMessage) this.transition('paused', this.pauseMessage);
@@ -390,6 +418,7 @@ export class TrainingSession {
     this.generation++;
     if (this.loop) await this.loop;
     await this.run?.metrics.settle();
+    if (this.run) await this.keepWhereItStands(this.run);
     await this.host.runs?.end();
     this.disposeRun();
     this.pauseRequested = false;

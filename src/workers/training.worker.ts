@@ -10,6 +10,7 @@ import { fetchDatasetFile } from './datasetCache';
 import { loadForTraining, type LoaderDeps } from './datasetLoader';
 import { installCpuKernels } from './kernels/cpuUnsortedSegmentSum';
 import { ProbeScheduler } from './probes/scheduler';
+import { Rewinder } from './probes/rewind';
 import { createIndexedDbStore } from './userDataStore';
 import { createBackendTrial, getWebGpuStatus } from './backends/backendTrial';
 import { dataHandlers, type DataServiceDeps } from './dataService';
@@ -113,10 +114,17 @@ const session = new TrainingSession({
   now: () => performance.now(),
 });
 
+const rewinder = new Rewinder({
+  currentRecordId: () => runs.current?.id ?? null,
+  checkpointWeights: (runId, step) => runs.checkpointWeights(runId, step),
+});
+
 const probes = new ProbeScheduler({
   run: () => session.currentRun,
   emit: post,
   now: () => performance.now(),
+  rewound: (run, step) => rewinder.at(run, step),
+  releaseRewound: () => rewinder.release(),
 });
 
 const modelDeps: ModelServiceDeps = {

@@ -134,7 +134,7 @@ describe('computeProbes on the spiral MLP', () => {
     const run = runFor('spiral-mlp', data, info);
     try {
       const closed = await computeProbes(run, settings({}));
-      expect(Object.keys(closed)).toEqual(['step']);
+      expect(Object.keys(closed)).toEqual(['step', 'rewound']);
       // The trainer's running sums are handed over and freed, as the metrics reader does.
       const settle = () => {
         const pending = run.trainer.drainMetrics();

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { ProbeResult, ProbeSettings } from '../../shared/protocol';
-import type { Run } from '../run';
+import type { ProbedRun } from '../run';
 import { Packer } from './packer';
 import { probeModels } from './probeModels';
 import { runSample } from './sampleForward';
@@ -18,7 +18,7 @@ export * from './probeLimits';
 /** A view's CPU half, waiting for the readback: writes its part into the result. */
 type Unpacker = (flat: Float32Array, result: ProbeResult) => void;
 
-function cycleOf(run: Run, settings: ProbeSettings): ProbeCycle {
+function cycleOf(run: ProbedRun, settings: ProbeSettings): ProbeCycle {
   const info = run.request.datasetInfo;
   const inputShape = [...info.inputShape];
   const vocabulary = run.data.tokens ?? (info.inputIsTokens ? info.classes : null);
@@ -45,7 +45,7 @@ function computeView<K extends ProbePart>(view: ProbeView<K>, cycle: DeviceCycle
   };
 }
 
-export async function computeProbes(run: Run, settings: ProbeSettings): Promise<ProbeResult> {
+export async function computeProbes(run: ProbedRun, settings: ProbeSettings): Promise<ProbeResult> {
   const cycle = cycleOf(run, settings);
   const models = probeModels(run);
   const packer = new Packer();

@@ -10,12 +10,12 @@ import {
 } from '../../data/text/wordTokenizer';
 import { TEXT_PAD } from '../../data/text/textClassification';
 import { createVocabulary, type Vocabulary } from '../../data/text/vocabulary';
-import type { Run } from '../run';
+import type { ProbedRun } from '../run';
 
-const vocabularies = new WeakMap<Run, Vocabulary>();
+const vocabularies = new WeakMap<ProbedRun, Vocabulary>();
 
 /** A typed text as the model's input: the dataset's word ids, padded or cut to the length. */
-export function encodeText(run: Run, text: string, length: number): Float32Array {
+export function encodeText(run: ProbedRun, text: string, length: number): Float32Array {
   let vocabulary = vocabularies.get(run);
   if (!vocabulary) {
     vocabulary = createVocabulary('word', run.data.tokens ?? [PAD_TOKEN, OOV_TOKEN], {

@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildAttentionProbe } from '../../models/attentionProbe';
-import type { Run } from '../run';
+import type { ProbedRun } from '../run';
 
 /** Small MLPs get per-neuron maps: at most this many hidden units in all. */
 const NEURON_MAP_LIMIT = 64;
@@ -23,9 +23,9 @@ export interface ProbeModels {
   neurons: { model: tf.LayersModel; ids: string[] } | null;
 }
 
-const modelsByRun = new WeakMap<Run, ProbeModels>();
+const modelsByRun = new WeakMap<ProbedRun, ProbeModels>();
 /** Built once per run; dropped with it. Never dispose these: their layers are the run's. */
-export function probeModels(run: Run): ProbeModels {
+export function probeModels(run: ProbedRun): ProbeModels {
   const cached = modelsByRun.get(run);
   if (cached) return cached;
   const { model, layerOutputs, request } = run;

@@ -30,6 +30,12 @@ const SETTINGS: ProbeSettings = {
   rewind: null,
 };
 
+/** A host part for tests that never look back in time. */
+const LIVE_ONLY = {
+  rewound: () => Promise.reject(new Error('no time travel in this test')),
+  releaseRewound: () => undefined,
+};
+
 describe('ProbeScheduler', () => {
   it('probes when the model or the request changed, within its time share, and not when frozen', async () => {
     const preset = PRESETS.find((p) => p.id === 'spiral-mlp');
@@ -59,6 +65,7 @@ describe('ProbeScheduler', () => {
         transfers.push(transfer);
       },
       now: () => clock,
+      ...LIVE_ONLY,
     });
     try {
       scheduler.update(SETTINGS);
@@ -78,6 +85,7 @@ describe('ProbeScheduler', () => {
         run: () => run,
         emit: () => undefined,
         now: () => (slowNow.value += 25),
+        ...LIVE_ONLY,
       });
       slow.update(SETTINGS);
       await new Promise((r) => setTimeout(r, 0));

@@ -2,9 +2,10 @@
  * Runs probe cycles for the open internals views: at most every `intervalMs`, only when the model
  * changed (a new step) or the request changed (another sample, another view), one cycle at a time
  * (its single readback must finish first), never while frozen, and not at all when no view is
- * open. Probes interleave with training steps on the worker's one thread.
+ * open. Probes interleave with training steps on the worker's one thread. With `rewind` set they
+ * look at a checkpoint's copy of the model instead, computed once per chosen step.
  */
-import type { Run } from '../run';
+import type { ProbedRun, Run } from '../run';
 import type { ProbeResult, ProbeSettings, WorkerEvent } from '../../shared/protocol';
 import { computeProbes } from './computeProbes';
 
@@ -13,6 +14,10 @@ export interface ProbeHost {
   run(): Run | null;
   emit(event: WorkerEvent, transfer: Transferable[]): void;
   now(): number;
+  /** Time travel: the run's model as it was at a checkpoint (see rewind.ts). */
+  rewound(run: Run, step: number): Promise<ProbedRun>;
+  /** No view looks back any more: the checkpoint copy can go. */
+  releaseRewound(): void;
 }
 
 /** Lower bound of the interval: a few readbacks a second at most. */
@@ -40,6 +45,7 @@ export class ProbeScheduler {
     this.settings = settings;
     this.version += 1;
     const wanted = Object.values(settings.views).some(Boolean) && !settings.frozen;
+    if (!settings.rewind) this.host.releaseRewound();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     if (!wanted) return;
@@ -55,7 +61,9 @@ export class ProbeScheduler {
     const settings = this.settings;
     const run = this.host.run();
     if (!settings || settings.frozen || !run || this.busy) return null;
-    const key = `${run.id}:${run.trainer.step}:${this.version}`;
+    const rewind = settings.rewind;
+    const at = rewind ? `checkpoint ${rewind.step}` : run.trainer.step;
+    const key = `${run.id}:${at}:${this.version}`;
     if (key === this.lastKey) return null;
     // A changed request (another sample, a view opened) is answered at once; new steps wait.
     const sameRequest = this.lastKey.endsWith(`:${this.version}`);
@@ -63,7 +71,8 @@ export class ProbeScheduler {
     if (sameRequest && started < this.notBefore) return null;
     this.busy = true;
     try {
-      const result = await computeProbes(run, settings);
+      const target = rewind ? await this.host.rewound(run, rewind.step) : run;
+      const result = await computeProbes(target, settings);
       const took = this.host.now() - started;
       this.notBefore = this.host.now() + (took * (1 - PROBE_TIME_SHARE)) / PROBE_TIME_SHARE;
       this.lastKey = key;
@@ -72,6 +81,11 @@ export class ProbeScheduler {
         this.host.emit({ type: 'probe', runId: run.id, result }, transferables(result));
       }
       return result;
+    } catch (error) {
+      // A checkpoint dropped meanwhile (the run's budget): the views keep their last picture.
+      this.lastKey = key;
+      console.warn('LayerLab could not compute the internals views:', error);
+      return null;
     } finally {
       this.busy = false;
     }

@@ -27,7 +27,7 @@ import { encodeSnapshot, snapshotModel } from '../savedModels/modelBundle';
 import type { Trainer } from '../trainer';
 import type { StoredModel } from '../savedModels/savedModelStore';
 import type { Checkpoint, RunStore } from './runStore';
-import { applyEvent, type RunLog } from './runSummaryUpdate';
+import { applyEvent, metricsOf, truncateCurves, type RunLog } from './runSummaryUpdate';
 
 /** What the recorder tells the page. */
 export type RunNotice =
@@ -61,6 +61,14 @@ export interface RunStart {
   /** Steps already done (a run restored from a saved model or a checkpoint). */
   step: number;
   epoch: number;
+}
+
+export interface ReopenStart {
+  sessionRunId: number;
+  /** The stored run and the step of the checkpoint it reopens at. */
+  runId: string;
+  step: number;
+  backend: string;
 }
 
 interface LiveRun extends RunLog {
@@ -175,6 +183,70 @@ export class RunRecorder {
     };
   }
 
+  /** A checkpoint's weights alone (time travel reads one per scrub); undefined when it is gone. */
+  async checkpointWeights(runId: string, step: number): Promise<Checkpoint | undefined> {
+    await this.writes;
+    return this.host.store.getCheckpoint(runId, step);
+  }
+
+  /**
+   * Reopens a stored run at one of its checkpoints (its last, after a reload or a crashed worker):
+   * the same run is recorded again from that step, and what it had recorded after it (curves,
+   * checkpoints, its test result) is dropped, since training will redo those steps.
+   */
+  async reopen(start: ReopenStart): Promise<RunSummary> {
+    await this.end();
+    const runs = await this.loadRuns();
+    const summary = runs.get(start.runId);
+    const checkpoint = summary?.checkpoints.find((c) => c.step === start.step);
+    if (!summary || !checkpoint) throw new MessageError(message('worker.runGone'));
+    await this.writes;
+    const curves = await this.host.store.getCurves(summary);
+    const kept = truncateCurves(curves, start.step);
+    const later = summary.checkpoints.filter((c) => c.step > start.step);
+    const storedChunks = summary.curveChunks;
+    const fullChunks = Math.floor(kept.train.length / CURVE_CHUNK_RECORDS);
+    Object.assign(summary, {
+      status: 'live',
+      backend: start.backend,
+      step: start.step,
+      epoch: checkpoint.epoch,
+      checkpoints: summary.checkpoints.filter((c) => c.step <= start.step),
+      checkpointsStopped: null,
+      curveChunks: fullChunks + 1,
+      durationMs: kept.train.at(-1)?.timeMs ?? 0,
+      metrics: metricsOf(kept),
+      test: null,
+    } satisfies Partial<RunSummary>);
+    this.live = {
+      sessionRunId: start.sessionRunId,
+      summary,
+      // Earlier chunks hold training records only; every kept validation record rides in the
+      // live chunk, so joined chunks keep both lists in step order.
+      chunk: {
+        train: kept.train.slice(fullChunks * CURVE_CHUNK_RECORDS),
+        validation: kept.validation,
+      },
+      chunkIndex: fullChunks,
+      trainedMs: summary.durationMs,
+      stretchStart: null,
+      lastFlush: -Infinity,
+      dirty: true,
+    };
+    const { store } = this.host;
+    void this.queue(async () => {
+      for (let i = 0; i < fullChunks; i++) {
+        const train = kept.train.slice(i * CURVE_CHUNK_RECORDS, (i + 1) * CURVE_CHUNK_RECORDS);
+        await store.putCurveChunk(summary.id, i, { train, validation: [] });
+      }
+      for (let i = fullChunks + 1; i < storedChunks; i++)
+        await store.deleteCurveChunk(summary.id, i);
+      for (const { step } of later) await store.deleteCheckpoint(summary.id, step);
+    });
+    this.flush();
+    return structuredClone(summary);
+  }
+
   /** Renames or pins a run; returns the list after it. */
   async update(id: string, patch: { name?: string; pinned?: boolean }): Promise<RunSummary[]> {
     const runs = await this.loadRuns();
@@ -222,9 +294,17 @@ export class RunRecorder {
    * before the next step; reading it back and storing it go on in the background.
    */
   async checkpointIfDue(model: tf.LayersModel, trainer: Trainer): Promise<void> {
+    if (checkpointReason(trainer.step, trainer.stepsPerEpoch) === null) return;
+    return this.checkpointNow(model, trainer);
+  }
+
+  /**
+   * Keeps the model as it is now, whatever the schedule: where a run pauses or ends, so that it
+   * can be reopened there. Only the latest such off-schedule checkpoint is kept.
+   */
+  async checkpointNow(model: tf.LayersModel, trainer: Trainer): Promise<void> {
     const live = this.live;
     if (!live || live.summary.checkpointsStopped) return;
-    if (checkpointReason(trainer.step, trainer.stepsPerEpoch) === null) return;
     if (live.summary.checkpoints.some((c) => c.step === trainer.step)) return;
     const snapshot = await snapshotModel(model, trainer);
     void this.queue(async () => {
@@ -261,8 +341,13 @@ export class RunRecorder {
   private async keep(live: LiveRun, checkpoint: Checkpoint): Promise<void> {
     const { summary } = live;
     const bytes = checkpoint.weightData.byteLength;
+    // A newer pause or end point replaces the previous one; scheduled checkpoints stay.
+    const offSchedule = (step: number) => checkpointReason(step, summary.stepsPerEpoch) === null;
+    const superseded = offSchedule(checkpoint.step)
+      ? summary.checkpoints.filter((c) => c.step < checkpoint.step && offSchedule(c.step))
+      : [];
     const fit = fitCheckpoint(
-      summary.checkpoints,
+      summary.checkpoints.filter((c) => !superseded.includes(c)),
       { step: checkpoint.step, bytes },
       this.host.budget.perRunBytes,
     );
@@ -273,8 +358,9 @@ export class RunRecorder {
       if (isQuotaError(error)) return this.stopCheckpoints(live, 'quota');
       throw error;
     }
-    for (const step of fit.drop) await this.host.store.deleteCheckpoint(summary.id, step);
-    const dropped = new Set<number>(fit.drop);
+    const drop = [...superseded.map((c) => c.step), ...fit.drop];
+    for (const step of drop) await this.host.store.deleteCheckpoint(summary.id, step);
+    const dropped = new Set<number>(drop);
     summary.checkpoints = [
       ...summary.checkpoints.filter((c) => !dropped.has(c.step)),
       { step: checkpoint.step, epoch: checkpoint.epoch, bytes },

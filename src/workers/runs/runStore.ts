@@ -25,6 +25,7 @@ export interface RunStore {
   /** Every stored chunk of a run's curves, joined. */
   getCurves(summary: RunSummary): Promise<RunCurves>;
   putCurveChunk(id: string, index: number, chunk: RunCurves): Promise<void>;
+  deleteCurveChunk(id: string, index: number): Promise<void>;
   getCheckpoint(id: string, step: number): Promise<Checkpoint | undefined>;
   putCheckpoint(id: string, checkpoint: Checkpoint): Promise<void>;
   deleteCheckpoint(id: string, step: number): Promise<void>;
@@ -67,6 +68,7 @@ export function createIndexedDbRunStore(): RunStore {
         ),
       ),
     putCurveChunk: (id, index, chunk) => set(chunkKey(id, index), chunk, curveDb()),
+    deleteCurveChunk: (id, index) => del(chunkKey(id, index), curveDb()),
     getCheckpoint: (id, step) => get<Checkpoint>(checkpointKey(id, step), checkpointDb()),
     putCheckpoint: (id, checkpoint) =>
       set(checkpointKey(id, checkpoint.step), checkpoint, checkpointDb()),
@@ -97,6 +99,7 @@ export function createMemoryRunStore(): RunStore & { bytesHeld(): number } {
       ),
     putCurveChunk: (id, index, chunk) =>
       Promise.resolve(void curves.set(chunkKey(id, index), copy(chunk))),
+    deleteCurveChunk: (id, index) => Promise.resolve(void curves.delete(chunkKey(id, index))),
     getCheckpoint: (id, step) => Promise.resolve(checkpoints.get(checkpointKey(id, step))),
     putCheckpoint: (id, checkpoint) =>
       Promise.resolve(void checkpoints.set(checkpointKey(id, checkpoint.step), checkpoint)),

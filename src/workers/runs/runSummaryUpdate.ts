@@ -3,7 +3,12 @@
  * the storage; this owns the arithmetic (final and best numbers, training time).
  */
 import type { WorkerEvent } from '../../shared/protocol';
-import type { RunCurves, RunSummary } from '../../shared/runs/runTypes';
+import {
+  EMPTY_METRICS,
+  type RunCurves,
+  type RunMetrics,
+  type RunSummary,
+} from '../../shared/runs/runTypes';
 
 /** The recorded part of a run that events change. */
 export interface RunLog {
@@ -64,4 +69,27 @@ export function applyEvent(log: RunLog, event: WorkerEvent, timeMs: number): boo
     default:
       return false;
   }
+}
+
+/** The curves up to and including `step`. */
+export function truncateCurves(curves: RunCurves, step: number): RunCurves {
+  return {
+    train: curves.train.filter((r) => r.step <= step),
+    validation: curves.validation.filter((r) => r.step <= step),
+  };
+}
+
+/** A run's final and best numbers, recomputed from its curves (a run reopened at a checkpoint). */
+export function metricsOf(curves: RunCurves): RunMetrics {
+  const log: RunLog = {
+    // Only the metrics of this stand-in summary are read.
+    summary: { metrics: { ...EMPTY_METRICS }, epoch: 0 } as RunSummary,
+    chunk: { train: [], validation: [] },
+  };
+  const last = curves.train.at(-1);
+  if (last) applyEvent(log, { type: 'train', runId: 0, record: last }, 0);
+  for (const record of curves.validation) {
+    applyEvent(log, { type: 'validation', runId: 0, record }, 0);
+  }
+  return log.summary.metrics;
 }

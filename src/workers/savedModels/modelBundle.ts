@@ -109,21 +109,7 @@ export async function restoreModel(
     .filter((s) => s.group === 'optimizer')
     .map((s) => s.name);
   try {
-    const values = model.weights.map((w) => {
-      const saved = decoded[w.originalName];
-      if (!saved) {
-        throw new Error(
-          `The saved weights do not fit this design: it has no weight "${w.originalName}".`,
-        );
-      }
-      if (!sameShape(saved.shape, w.shape)) {
-        throw new Error(
-          `The saved weights do not fit this design: "${w.originalName}" is [${saved.shape.join(', ')}] in the file but [${w.shape.join(', ')}] in the model.`,
-        );
-      }
-      return saved;
-    });
-    model.setWeights(values);
+    model.setWeights(weightsFor(model, decoded));
     if (optimizerNames.length === 0) {
       notes.push(message('worker.noOptimizerState'));
     } else if (bundle.optimizerClass !== trainer.optimizer.getClassName()) {
@@ -143,6 +129,28 @@ export async function restoreModel(
     tf.dispose(Object.values(decoded));
   }
   return notes;
+}
+
+/**
+ * The decoded tensors for each of the model's weights, in its order, matched by original name
+ * (a rebuilt model's variables get fresh unique names); throws, naming the weight, when one is
+ * missing or has another shape.
+ */
+export function weightsFor(model: tf.LayersModel, decoded: tf.NamedTensorMap): tf.Tensor[] {
+  return model.weights.map((w) => {
+    const saved = decoded[w.originalName];
+    if (!saved) {
+      throw new Error(
+        `The saved weights do not fit this design: it has no weight "${w.originalName}".`,
+      );
+    }
+    if (!sameShape(saved.shape, w.shape)) {
+      throw new Error(
+        `The saved weights do not fit this design: "${w.originalName}" is [${saved.shape.join(', ')}] in the file but [${w.shape.join(', ')}] in the model.`,
+      );
+    }
+    return saved;
+  });
 }
 
 function sameShape(a: readonly number[], b: readonly (number | null)[]): boolean {

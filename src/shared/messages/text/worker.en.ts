@@ -42,6 +42,9 @@ export const workerEn = {
   restored: 'Loaded the saved model at step {{step}} (epoch {{epoch}}). Press Resume to train on.',
   forked:
     'Continuing from step {{step}} (epoch {{epoch}}) of an earlier run, as a new run. Press Resume to train on.',
+  reopened:
+    'Reopened the run at step {{step}} (epoch {{epoch}}), its last checkpoint. Press Resume to train on.',
+  checkpointGone: 'The checkpoint at step {{step}} is not kept any more.',
   restoredFinished:
     'Loaded the saved model at step {{step}} (epoch {{epoch}}). It had finished its {{epochs}} epochs: raise Epochs, then press Resume to train on.',
   /** Saved and uploaded models. {{problem}} is why, a clause or a Message. */

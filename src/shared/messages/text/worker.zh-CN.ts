@@ -37,6 +37,9 @@ export const workerZhCN: Translation<typeof workerEn> = {
   restored: '已载入第 {{step}} 步（第 {{epoch}} 轮）时保存的模型。按“继续”接着训练。',
   forked:
     '从之前一次训练的第 {{step}} 步（第 {{epoch}} 轮）继续，作为一次新的训练。按“继续”接着训练。',
+  reopened:
+    '已在第 {{step}} 步（第 {{epoch}} 轮）重新打开这次训练，这是它最后的检查点。按“继续”接着训练。',
+  checkpointGone: '第 {{step}} 步的检查点已经不保留了。',
   restoredFinished:
     '已载入第 {{step}} 步（第 {{epoch}} 轮）时保存的模型。它已经训练完了 {{epochs}} 轮：请先调高训练轮数，再按“继续”接着训练。',
   fileProblem: '{{file}}：{{problem}}',

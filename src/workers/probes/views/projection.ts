@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { evenlySpaced } from '../../../models/evaluation/downsample';
 import { pca } from '../../../models/evaluation/pca';
-import type { Run } from '../../run';
+import type { ProbedRun } from '../../run';
 import { cut, type Slot } from '../packer';
 import { asList } from '../probeModels';
 import { inBatches, wholeBatches } from '../probeGeometry';
@@ -23,7 +23,10 @@ interface Packed {
 }
 
 /** The previous PCA axes of each run, so the scatter keeps its orientation between updates. */
-const previousAxes = new WeakMap<Run, { layer: string; columns: number; axes: Float32Array }>();
+const previousAxes = new WeakMap<
+  ProbedRun,
+  { layer: string; columns: number; axes: Float32Array }
+>();
 
 /** The chosen layer, or the last hidden one (the output layer when there is no other). */
 function projectedLayer({ settings, models }: DeviceCycle): string | undefined {

@@ -7,7 +7,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { DatasetInfo } from '../../../data/datasets';
 import type { ProbeResult, ProbeSettings, ProbeViews } from '../../../shared/protocol';
 import type { Split } from '../../batches';
-import type { Run } from '../../run';
+import type { ProbedRun } from '../../run';
 import type { Packer } from '../packer';
 import type { ProbeModels } from '../probeModels';
 
@@ -19,7 +19,7 @@ export type PartOf<K extends ProbePart> = NonNullable<ProbeResult[K]>;
 
 /** What one probe cycle looks at, on the device and on the CPU alike. */
 export interface ProbeCycle {
-  run: Run;
+  run: ProbedRun;
   settings: ProbeSettings;
   info: DatasetInfo;
   inputShape: number[];

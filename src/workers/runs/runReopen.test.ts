@@ -1,0 +1,99 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkpointReason } from '../../shared/runs/checkpointSchedule';
+import type { WorkerEvent } from '../../shared/protocol';
+import { harness, request } from '../testing/sessionHarness';
+import { RunRecorder } from './runRecorder';
+import { createMemoryRunStore } from './runStore';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function recorded() {
+  const store = createMemoryRunStore();
+  const runs = new RunRecorder({
+    store,
+    budget: { perRunBytes: 20e6, totalBytes: 200e6 },
+    now: () => Date.now(),
+    notify: () => undefined,
+  });
+  const events: WorkerEvent[] = [];
+  const h = harness({
+    emit: (event) => {
+      events.push(event);
+      runs.observe(event);
+    },
+    runs,
+  });
+  return { h, runs, store, events };
+}
+
+describe('a run kept where it stands', () => {
+  it('checkpoints where it pauses, keeping only the latest such off-schedule point', async () => {
+    const { h, runs, events } = recorded();
+    const records = () => events.filter((e) => e.type === 'train').length;
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 1000 } }) });
+    for (let pause = 0; pause < 2; pause++) {
+      const seen = records();
+      await h.until(() => records() > seen + 2, 'a few records');
+      await h.session.handle({ type: 'pause' });
+      await runs.settle();
+      const step = h.session.trainer!.step;
+      const kept = runs.current!.checkpoints.map((c) => c.step);
+      expect(kept).toContain(step);
+      const offSchedule = kept.filter((s) => checkpointReason(s, 10) === null);
+      expect(offSchedule.length).toBeLessThanOrEqual(1);
+      if (pause === 0) await h.session.handle({ type: 'resume' });
+    }
+    await h.session.handle({ type: 'reset' });
+  });
+});
+
+describe('reopening a stored run', () => {
+  it('goes on as the same run from its checkpoint, dropping what came after, and ends where it did', async () => {
+    const { h, runs, events } = recorded();
+    await h.session.handle({ type: 'start', request: request() });
+    await h.until(() => h.session.phase === 'done', 'done');
+    await runs.settle();
+    const [original] = await runs.list();
+    const before = await runs.curves(original!.id);
+
+    const reopen = request({ restoreFrom: { kind: 'reopen', runId: original!.id, step: 20 } });
+    await h.session.handle({ type: 'start', request: reopen });
+    expect(h.session.phase).toBe('paused');
+    expect(h.session.trainer?.step).toBe(20);
+    const began = events.find((e) => e.type === 'runBegan' && e.runId === reopen.runId);
+    expect(began?.type === 'runBegan' && began.summary.id).toBe(original!.id);
+    await runs.settle();
+    const [reopened] = await runs.list();
+    expect(reopened).toMatchObject({ id: original!.id, status: 'live', step: 20, test: null });
+    expect(reopened!.checkpoints.map((c) => c.step)).toEqual([0, 1, 2, 5, 10, 20]);
+    const cut = await runs.curves(original!.id);
+    expect(Math.max(...cut.train.map((r) => r.step))).toBeLessThanOrEqual(20);
+    expect(cut.validation.map((v) => v.step)).toEqual([10, 20]);
+    expect(reopened!.metrics.valLoss).toBe(before.validation[1]!.loss);
+
+    await h.session.handle({ type: 'resume' });
+    await h.until(() => h.session.phase === 'done', 'done again');
+    await runs.settle();
+    const all = await runs.list();
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({ status: 'done', step: 30 });
+    const after = await runs.curves(original!.id);
+    expect(after.train.reduce((sum, r) => sum + r.batches, 0)).toBe(30);
+    expect(after.validation.map((v) => v.step)).toEqual([10, 20, 30]);
+    // Same weights, optimizer state and data order: the same numbers as the first time.
+    expect(after.validation[2]!.loss).toBeCloseTo(before.validation[2]!.loss, 6);
+    await h.session.handle({ type: 'reset' });
+  });
+
+  it('says so when the run is gone', async () => {
+    const { h } = recorded();
+    await h.session.handle({
+      type: 'start',
+      request: request({ restoreFrom: { kind: 'reopen', runId: 'run-gone', step: 0 } }),
+    });
+    expect(h.session.phase).toBe('error');
+  });
+});
