@@ -1,23 +1,19 @@
 /**
- * Whether a lesson goal is met by the learner's current work: the design, the settings and the
- * latest numbers of the run. Pure, so every lesson's goals are tested in Node.
+ * Whether a lesson goal is met by the learner's work: the design, the settings, the latest numbers
+ * of the run, the timeline and the run history. Pure, so every lesson's goals are tested in Node.
  */
 import type { KernelOptions, LayerSpec, ModelSpec } from '../models/spec';
-import type { TrainingConfig } from '../models/trainingConfig';
+import { finishedRuns, firstCheckpoint } from './historyGoals';
 import type { Goal, LessonMetric } from './lessonFormat';
+import type { LessonState } from './lessonState';
 
-export interface LessonState {
-  spec: ModelSpec;
-  training: TrainingConfig;
-  /** The design's parameter count (from the analysis). */
-  params: number;
-  trainAccuracy: number | null;
-  valAccuracy: number | null;
-  testAccuracy: number | null;
-  trainLoss: number | null;
-  valLoss: number | null;
-  steps: number;
-}
+export type { LessonState } from './lessonState';
+
+/** Rounding slack: accuracies are fractions, and 0.3 - 0.1 is not quite 0.2 in floating point. */
+const SLACK = 1e-9;
+
+const passes = (value: number, op: '<=' | '>=', bound: number) =>
+  op === '<=' ? value <= bound : value >= bound;
 
 function hiddenUnits(spec: ModelSpec): number {
   const dense = spec.layers.filter(
@@ -49,8 +45,7 @@ export function checkGoal(goal: Goal, state: LessonState): boolean {
   switch (goal.kind) {
     case 'metric': {
       const value = metricValue(goal.metric, state);
-      if (value === null) return false;
-      return goal.op === '<=' ? value <= goal.value : value >= goal.value;
+      return value !== null && passes(value, goal.op, goal.value);
     }
     case 'layer': {
       const count = state.spec.layers.filter((l) => l.kind === goal.layer).length;
@@ -79,13 +74,38 @@ export function checkGoal(goal: Goal, state: LessonState): boolean {
         // Layers without a kernel have neither field, which reads as no penalty.
         (l) => ((l as KernelOptions)[goal.penalty] ?? 0) > 0,
       );
+    case 'compareRuns':
+      return compareRuns(goal, state);
+    case 'timeline': {
+      if (state.rewind === null) return false;
+      const first = firstCheckpoint(state, (record) => {
+        const value = goal.metric === 'trainAccuracy' ? record.accuracy : record.loss;
+        return value !== null && passes(value, goal.op, goal.value);
+      });
+      const shown = state.checkpoints.indexOf(state.rewind);
+      return first >= 0 && shown >= 0 && Math.abs(shown - first) <= (goal.tolerance ?? 0);
+    }
     case 'all':
       return goal.goals.every((g) => checkGoal(g, state));
     case 'any':
       return goal.goals.some((g) => checkGoal(g, state));
+    case 'not':
+      return !checkGoal(goal.goal, state);
     default: {
       const unknown: never = goal;
       throw new Error(`Unknown goal ${JSON.stringify(unknown)}`);
     }
   }
+}
+
+function compareRuns(goal: Extract<Goal, { kind: 'compareRuns' }>, state: LessonState): boolean {
+  const [latest, ...earlier] = finishedRuns(state);
+  if (!latest || (goal.after && !checkGoal(goal.after, latest))) return false;
+  const before = earlier.find((run) => !goal.before || checkGoal(goal.before, run));
+  if (!before) return false;
+  const now = metricValue(goal.metric, latest);
+  const then = metricValue(goal.metric, before);
+  if (now === null || then === null) return false;
+  const gain = goal.change === 'lower' ? then - now : now - then;
+  return gain >= goal.by - SLACK;
 }

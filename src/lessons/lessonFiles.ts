@@ -7,6 +7,7 @@ export const BUILTIN_LESSONS = [
   'spiral-few-neurons',
   'overfit-then-fix',
   'vanishing-gradients',
+  'spiral-timeline',
   'reversal-head',
 ] as const;
 

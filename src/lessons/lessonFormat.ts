@@ -33,6 +33,9 @@ export const LESSON_METRICS = [
 ] as const;
 export type LessonMetric = (typeof LESSON_METRICS)[number];
 
+/** The numbers of the current run's training curve that the timeline goal reads. */
+export const TIMELINE_METRICS = ['trainAccuracy', 'trainLoss'] as const;
+
 export type Goal =
   | { kind: 'metric'; metric: LessonMetric; op: '<=' | '>='; value: number }
   /** The design has (or lacks, with count 0) at least `count` layers of this kind. */
@@ -49,8 +52,35 @@ export type Goal =
       setting: 'optimizer' | 'loss' | 'learningRate' | 'batchSize';
       value: string | number;
     }
+  /**
+   * Two finished runs on the design's data: the latest, which meets `after`, against the newest
+   * earlier one that meets `before` (each condition read on that run's design, settings and last
+   * numbers). The latest's metric is lower (or higher) by at least `by`: the fix worked.
+   */
+  | {
+      kind: 'compareRuns';
+      metric: LessonMetric;
+      change: 'lower' | 'higher';
+      by: number;
+      before?: Goal | undefined;
+      after?: Goal | undefined;
+    }
+  /**
+   * The timeline shows the first checkpoint of the current run at which the training number
+   * (its record at or just before the checkpoint) passes the bar; `tolerance` checkpoints either
+   * side count too, as the eye reads a curve roughly.
+   */
+  | {
+      kind: 'timeline';
+      metric: (typeof TIMELINE_METRICS)[number];
+      op: '<=' | '>=';
+      value: number;
+      tolerance?: number | undefined;
+    }
   | { kind: 'all'; goals: Goal[] }
-  | { kind: 'any'; goals: Goal[] };
+  | { kind: 'any'; goals: Goal[] }
+  /** The goal is not met (e.g. the design has neither dropout nor L2). */
+  | { kind: 'not'; goal: Goal };
 
 const goal: z.ZodType<Goal> = z.lazy(() =>
   z.discriminatedUnion('kind', [
@@ -79,14 +109,30 @@ const goal: z.ZodType<Goal> = z.lazy(() =>
       setting: z.enum(['optimizer', 'loss', 'learningRate', 'batchSize']),
       value: z.union([z.string(), z.number()]),
     }),
+    z.object({
+      kind: z.literal('compareRuns'),
+      metric: z.enum(LESSON_METRICS),
+      change: z.enum(['lower', 'higher']),
+      by: z.number().nonnegative(),
+      before: goal.optional(),
+      after: goal.optional(),
+    }),
+    z.object({
+      kind: z.literal('timeline'),
+      metric: z.enum(TIMELINE_METRICS),
+      op: comparison,
+      value: z.number(),
+      tolerance: z.number().int().min(0).max(3).optional(),
+    }),
     z.object({ kind: z.literal('all'), goals: z.array(goal).min(1).max(10) }),
     z.object({ kind: z.literal('any'), goals: z.array(goal).min(1).max(10) }),
+    z.object({ kind: z.literal('not'), goal }),
   ]),
 );
 
 const step = z.object({
   text,
-  /** A part of the screen to point at: a data-area name (designer, settings, controls, charts, internals, data). */
+  /** A part of the screen to point at: a data-area name (designer, settings, controls, charts, internals, data, runs). */
   highlight: z.string().max(40).optional(),
   /** Checked on the learner's work; without one, the step is read and passed with Next. */
   goal: goal.optional(),

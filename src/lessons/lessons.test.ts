@@ -2,44 +2,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../models/presets';
-import type { ModelSpec } from '../models/spec';
+import type { Activation, ModelSpec } from '../models/spec';
 import { englishText } from '../shared/messages/englishText';
-import { DEFAULT_TRAINING } from '../models/trainingConfig';
-import { checkGoal, type LessonState } from './checkGoal';
+import { checkGoal } from './checkGoal';
 import { BUILTIN_LESSONS } from './lessonFiles';
 import { parseLesson, type Goal, type Lesson } from './lessonFormat';
+import { dense, lessonState as state, storedRun, trainRecord } from './testing/lessonFixtures';
 
 const LESSON_DIR = join(import.meta.dirname, '..', '..', 'public', 'lessons');
 /** The screen areas a step may point at (data-area in the UI). */
-const AREAS = ['designer', 'settings', 'controls', 'charts', 'internals', 'data'];
+const AREAS = ['designer', 'settings', 'controls', 'charts', 'internals', 'data', 'runs'];
 
 function load(id: string): Lesson {
   const result = parseLesson(JSON.parse(readFileSync(join(LESSON_DIR, `${id}.json`), 'utf8')), id);
   if (!result.ok) throw new Error(englishText(result.problem));
   return result.lesson;
-}
-
-const dense = (units: number, activation = 'relu') =>
-  ({
-    id: `d${units}${activation}${Math.random()}`,
-    kind: 'dense',
-    units,
-    activation,
-  }) as ModelSpec['layers'][number];
-
-function state(layers: ModelSpec['layers'], numbers: Partial<LessonState> = {}): LessonState {
-  return {
-    spec: { version: 1, layers },
-    training: DEFAULT_TRAINING,
-    params: 0,
-    trainAccuracy: null,
-    valAccuracy: null,
-    testAccuracy: null,
-    trainLoss: null,
-    valLoss: null,
-    steps: 0,
-    ...numbers,
-  };
 }
 
 const goalOf = (lesson: Lesson, step: number) => lesson.steps[step]?.goal as Goal;
@@ -80,39 +57,74 @@ describe('lessons', () => {
     expect(checkGoal(goal, state(big, { valAccuracy: 0.99 }))).toBe(false);
   });
 
-  it('the overfitting lesson wants a gap first, then dropout or L2 closing it', () => {
+  it('the overfitting lesson wants a gap first, then a run with dropout or L2 that narrows it', () => {
     const lesson = load('overfit-then-fix');
-    const layers = [dense(128), dense(128), dense(128), dense(2, 'softmax')];
+    const big = [dense(128), dense(128), dense(128), dense(2, 'softmax')];
+    expect(checkGoal(goalOf(lesson, 1), state(big, { trainAccuracy: 1, valAccuracy: 0.75 }))).toBe(
+      true,
+    );
     expect(
-      checkGoal(goalOf(lesson, 1), state(layers, { trainAccuracy: 1, valAccuracy: 0.75 })),
-    ).toBe(true);
-    expect(
-      checkGoal(goalOf(lesson, 1), state(layers, { trainAccuracy: 0.8, valAccuracy: 0.78 })),
+      checkGoal(goalOf(lesson, 1), state(big, { trainAccuracy: 0.8, valAccuracy: 0.78 })),
     ).toBe(false);
-    const fixed = { trainAccuracy: 0.82, valAccuracy: 0.8 };
-    expect(checkGoal(goalOf(lesson, 2), state(layers, fixed))).toBe(false); // no cure in the design
-    const withDropout = [
-      dense(128),
-      { id: 'x', kind: 'dropout', rate: 0.4 } as const,
-      dense(2, 'softmax'),
-    ];
-    expect(checkGoal(goalOf(lesson, 2), state(withDropout, fixed))).toBe(true);
-    const withL2 = [{ ...dense(128), l2: 0.001 }, dense(2, 'softmax')] as ModelSpec['layers'];
-    expect(checkGoal(goalOf(lesson, 2), state(withL2, fixed))).toBe(true);
+
+    const withDropout = [dense(128), { id: 'x', kind: 'dropout', rate: 0.4 } as const, ...big];
+    const withL2 = big.map((l) => ({ ...l, l2: 0.01 })) as ModelSpec['layers'];
+    const data = { dataset: 'gaussians' };
+    // As measured on the CPU backend (Two gaussians, 100 samples, noise 0.5, 300 epochs).
+    const overfit = storedRun(big, { trainAccuracy: 1, valAccuracy: 0.72, valLoss: 4 }, data);
+    const history = (...runs: ReturnType<typeof storedRun>[]) =>
+      state(withDropout, { dataset: 'gaussians', runs });
+    const cure = goalOf(lesson, 2);
+    const narrower = storedRun(withDropout, { trainAccuracy: 0.98, valAccuracy: 0.78 }, data);
+    expect(checkGoal(cure, history(narrower, overfit))).toBe(true);
+    const lowerLoss = storedRun(
+      withL2,
+      { trainAccuracy: 1, valAccuracy: 0.75, valLoss: 0.6 },
+      data,
+    );
+    expect(checkGoal(cure, history(lowerLoss, overfit))).toBe(true);
+    const noBetter = storedRun(withL2, { trainAccuracy: 1, valAccuracy: 0.74, valLoss: 3.9 }, data);
+    expect(checkGoal(cure, history(noBetter, overfit))).toBe(false);
+    const noCure = storedRun(big, { trainAccuracy: 0.9, valAccuracy: 0.88, valLoss: 0.4 }, data);
+    expect(checkGoal(cure, history(noCure, overfit))).toBe(false);
+    expect(checkGoal(cure, history(narrower))).toBe(false);
   });
 
-  it('the vanishing-gradient lesson wants ten sigmoid layers, then ten ReLU layers that learn', () => {
+  it('the vanishing-gradient lesson wants ten sigmoid layers, then a ReLU run with a lower loss', () => {
     const lesson = load('vanishing-gradients');
-    const deep = (activation: string) => [
+    const deep = (activation: Activation) => [
       ...Array.from({ length: 10 }, () => dense(16, activation)),
       dense(2, 'softmax'),
     ];
     expect(checkGoal(goalOf(lesson, 0), state(deep('sigmoid'), { steps: 150 }))).toBe(true);
     expect(checkGoal(goalOf(lesson, 0), state(deep('relu'), { steps: 150 }))).toBe(false);
-    expect(checkGoal(goalOf(lesson, 2), state(deep('relu'), { trainAccuracy: 0.9 }))).toBe(true);
-    expect(checkGoal(goalOf(lesson, 2), state(deep('relu').slice(5), { trainAccuracy: 0.9 }))).toBe(
-      false,
+
+    const fix = goalOf(lesson, 2);
+    // Measured on the CPU backend (spiral, 50 epochs): sigmoid 0.696, ReLU 0.140.
+    const sigmoid = storedRun(deep('sigmoid'), { valLoss: 0.696 });
+    const relu = storedRun(deep('relu'), { valLoss: 0.14 });
+    const history = (...runs: ReturnType<typeof storedRun>[]) => state(deep('relu'), { runs });
+    expect(checkGoal(fix, history(relu, sigmoid))).toBe(true);
+    expect(checkGoal(fix, history(storedRun(deep('relu'), { valLoss: 0.6 }), sigmoid))).toBe(false);
+    const shallow = storedRun(deep('relu').slice(5), { valLoss: 0.14 });
+    expect(checkGoal(fix, history(shallow, sigmoid))).toBe(false);
+    expect(checkGoal(fix, history(relu))).toBe(false);
+    const otherData = storedRun(deep('sigmoid'), { valLoss: 0.696 }, { dataset: 'circles' });
+    expect(checkGoal(fix, history(relu, otherData))).toBe(false);
+  });
+
+  it('the timeline lesson wants the first checkpoint with 80 % training accuracy, give or take one', () => {
+    const goal = goalOf(load('spiral-timeline'), 2);
+    // A plateau near 70 %, then the climb (the shape measured on the CPU backend: 0.8 at step 442).
+    const train = Array.from({ length: 50 }, (_, i) => (i + 1) * 13).map((step) =>
+      trainRecord(step, step < 440 ? 0.7 : 0.85),
     );
+    const checkpoints = [0, 1, 2, 5, 10, 13, 20, 26, 50, 100, 200, 416, 429, 442, 455, 468, 500];
+    const at = (rewind: number | null) =>
+      checkGoal(goal, state([], { train, checkpoints, rewind }));
+    expect([429, 442, 455].map(at)).toEqual([true, true, true]);
+    expect([416, 468, 500].map(at)).toEqual([false, false, false]);
+    expect(at(null)).toBe(false);
   });
 
   it('the reversal lesson’s last goal wants one head', () => {

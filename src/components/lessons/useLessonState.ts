@@ -1,20 +1,28 @@
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { LessonState } from '../../lessons/checkGoal';
 import { useStore } from '../../state/store';
 import { useAnalysis } from '../../state/useAnalysis';
+import { checkpointSteps, endedRuns } from './lessonSelectors';
 
-/** The learner's work as lesson goals read it: the design, settings and latest numbers. */
+/** The learner's work as lesson goals read it: design, settings, numbers, timeline and history. */
 export function useLessonState(): LessonState {
   const spec = useStore((s) => s.spec);
   const training = useStore((s) => s.training);
-  const lastTrain = useStore((s) => s.train.at(-1));
+  const dataset = useStore((s) => s.dataset.id);
+  const train = useStore((s) => s.train);
   const lastValidation = useStore((s) => s.validation.at(-1));
   const test = useStore((s) => s.test);
+  const rewind = useStore((s) => s.probeSettings.rewind?.step ?? null);
+  const checkpoints = useStore(useShallow(checkpointSteps));
+  const runs = useStore(useShallow(endedRuns));
   const { totalParams } = useAnalysis();
+  const lastTrain = train.at(-1);
   return useMemo(
     () => ({
       spec,
       training,
+      dataset,
       params: totalParams,
       trainAccuracy: lastTrain?.accuracy ?? null,
       trainLoss: lastTrain?.loss ?? null,
@@ -22,7 +30,23 @@ export function useLessonState(): LessonState {
       valLoss: lastValidation?.loss ?? null,
       testAccuracy: test?.accuracy ?? null,
       steps: lastTrain?.step ?? 0,
+      train,
+      checkpoints,
+      rewind,
+      runs,
     }),
-    [spec, training, totalParams, lastTrain, lastValidation, test],
+    [
+      spec,
+      training,
+      dataset,
+      totalParams,
+      train,
+      lastTrain,
+      lastValidation,
+      test,
+      checkpoints,
+      rewind,
+      runs,
+    ],
   );
 }
