@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { warmUpWorker } from './bridge/workerBridge';
+import { reopenAfterRestart, reopenInterruptedRun } from './bridge/reopenRun';
 import { loadSharedLink } from './state/loadSharedLink';
 import { registerServiceWorker } from './offline/registerServiceWorker';
 import { initI18n } from './i18n/i18n';
@@ -22,5 +23,10 @@ void initI18n().finally(() =>
   ),
 );
 warmUpWorker();
+// A run cut short by a reload or a crashed worker comes back at its last checkpoint.
+reopenAfterRestart();
+reopenInterruptedRun().catch((error: unknown) =>
+  console.error('LayerLab could not read its run history:', error),
+);
 // Offline use (src/offline): only the built app has a service worker, never the dev server.
 if (import.meta.env.PROD) registerServiceWorker();

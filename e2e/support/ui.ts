@@ -73,3 +73,15 @@ export async function typeInto(field: Locator, text: string | number): Promise<v
   await field.press('ControlOrMeta+a');
   await field.pressSequentially(String(text));
 }
+
+/** The decision boundary canvas's pixels (RGBA, row by row). */
+export function boundaryPixels(page: Page): Promise<number[]> {
+  return page
+    .getByTestId('decision-boundary')
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const context = canvas.getContext('2d')!;
+      return Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data);
+    });
+}

@@ -4,21 +4,9 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from '../support/test';
 import { trainAndWait, waitForRun } from '../support/training';
-import { controls, loadPreset, openSection, typeInto } from '../support/ui';
+import { boundaryPixels, controls, loadPreset, openSection, typeInto } from '../support/ui';
 
 const openView = (page: Page, view: string) => openSection(page.getByTestId(`view-${view}`));
-
-/** The boundary canvas's pixels. */
-function boundaryPixels(page: Page): Promise<number[]> {
-  return page
-    .getByTestId('decision-boundary')
-    .locator('canvas')
-    .first()
-    .evaluate((canvas: HTMLCanvasElement) => {
-      const context = canvas.getContext('2d')!;
-      return Array.from(context.getImageData(0, 0, canvas.width, canvas.height).data);
-    });
-}
 
 test(
   'reversal on WebGPU: the attention maps the UI receives look at the mirrored position',

@@ -106,6 +106,7 @@ function takeWaiting(requestId: number): Waiting | undefined {
  * Message, or the worker's own text (shown as it is).
  */
 function restartWorker(why: Message | string): void {
+  const recordId = useStore.getState().currentRecord;
   const reason = typeof why === 'string' ? message('common.verbatim', { text: why }) : why;
   worker?.terminate();
   worker = null;
@@ -119,6 +120,14 @@ function restartWorker(why: Message | string): void {
     notice: message('notices.workerRestarted', { reason }),
   });
   ensureWorker();
+  for (const listener of restartListeners) listener(recordId);
+}
+
+const restartListeners: ((recordId: string | null) => void)[] = [];
+
+/** Called after each restart with the stored run the lost worker was recording (or null). */
+export function onWorkerRestart(listener: (recordId: string | null) => void): void {
+  restartListeners.push(listener);
 }
 
 export function flushFrame(): void {
@@ -278,12 +287,14 @@ export function startRun(
   const runId = nextRunId++;
   pendingTrain = [];
   pendingValidation = [];
-  useStore.setState({
+  useStore.setState(({ notice, probeSettings }) => ({
     ...initialRun,
     runId,
     phase: 'preparing',
-    notice: useStore.getState().notice,
-  });
+    notice,
+    // A new run has its own checkpoints: the views show it live.
+    probeSettings: { ...probeSettings, rewind: null },
+  }));
   const request: StartRequest = {
     runId,
     spec,
@@ -312,7 +323,12 @@ export const training = {
     send({ type: 'reset' });
     pendingTrain = [];
     pendingValidation = [];
-    useStore.setState({ ...initialRun, runId: nextRunId++, notice: useStore.getState().notice });
+    useStore.setState(({ notice, probeSettings }) => ({
+      ...initialRun,
+      runId: nextRunId++,
+      notice,
+      probeSettings: { ...probeSettings, rewind: null },
+    }));
   },
   /** Changes the number of epochs; a live or loaded run then trains to the new count. */
   setEpochs: (epochs: number) => {

@@ -13,6 +13,7 @@ import { CodeExport } from './savedModels/CodeExport';
 import { LessonPanel } from './lessons/LessonPanel';
 import { useClassroom } from './useClassroom';
 import { RunsPanel } from './runs/RunsPanel';
+import { Timeline } from './runs/Timeline';
 import { LanguageSelect } from './LanguageSelect';
 import { ClassShapesToggle } from './ClassShapesToggle';
 import { useTranslation } from 'react-i18next';
@@ -78,6 +79,7 @@ export function App() {
               <MetricChart metric="loss" />
               <MetricChart metric="accuracy" />
             </div>
+            <Timeline />
           </section>
           {shown('runs') && <RunsPanel />}
           {shown('internals') && (

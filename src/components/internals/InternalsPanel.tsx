@@ -63,6 +63,11 @@ export function InternalsPanel() {
             {t('internals.asOfStep', { step: probe.step })}
           </span>
         )}
+        {probe?.rewound && (
+          <span className="badge" data-testid="probe-rewound">
+            {t('timeline.rewoundBadge', { step: probe.step })}
+          </span>
+        )}
       </div>
       <ViewSection
         view="activations"

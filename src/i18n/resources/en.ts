@@ -310,6 +310,19 @@ export const en = {
       '{{title}} by training step: latest training {{train}}, latest validation {{validation}}.',
     tooltip: '{{name}} @ {{step}}: <b>{{value}}</b>',
   },
+  timeline: {
+    label: 'Timeline',
+    atStep: 'step {{step}} (epoch {{epoch}})',
+    live: 'live',
+    play: 'Play',
+    pause: 'Pause',
+    backToLive: 'Back to live',
+    continueHere: 'Continue from here',
+    showing:
+      'The views inside the model show it at {{label}}, from its checkpoint. Training goes on.',
+    showingLive: 'Drag the timeline to see the model as it was at any checkpoint.',
+    rewoundBadge: 'Rewound to step {{step}}',
+  },
   runs: {
     title: 'Runs',
     intro:

@@ -295,6 +295,18 @@ export const zhCN: Resources = {
     description: '{{title}}随训练步的变化：训练集最新值 {{train}}，验证集最新值 {{validation}}。',
     tooltip: '{{name}} @ {{step}}：<b>{{value}}</b>',
   },
+  timeline: {
+    label: '时间轴',
+    atStep: '第 {{step}} 步（第 {{epoch}} 轮）',
+    live: '实时',
+    play: '播放',
+    pause: '暂停',
+    backToLive: '回到实时',
+    continueHere: '从这里继续',
+    showing: '模型内部的各个视图显示的是它在{{label}}的检查点时的样子。训练仍在继续。',
+    showingLive: '拖动时间轴，查看模型在任意检查点时的样子。',
+    rewoundBadge: '已回到第 {{step}} 步',
+  },
   runs: {
     title: '训练记录',
     intro: '每次训练都会作为一条记录保存在这个浏览器里：勾选两条或更多即可比较它们的曲线。',

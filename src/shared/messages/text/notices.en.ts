@@ -28,6 +28,9 @@ export const noticesEn = {
   savedDatasetMissing:
     'The saved dataset "{{dataset}}" is not available any more, so {{fallback}} is selected instead. Your design is unchanged.',
   /** {{names}}: the runs deleted, e.g. "Run 1, Run 2"; {{budget}}: e.g. "200 MB". */
+  /** A run cut short by a reload or a crash, whose design is no longer the one on screen. */
+  runNotReopened:
+    'Run {{number}} was cut short at step {{step}}. Your design has changed since, so it was not reopened; its curves and checkpoints are in the Runs panel.',
   runsEvicted:
     'To keep your run history within {{budget}}, the oldest unpinned runs were deleted: {{names}}. Pin a run to keep it.',
   /** A checkpoint of the live run would be bigger than a run's whole storage budget. */
