@@ -83,6 +83,8 @@ test(
   'on WebGPU, the decision boundary changes as the spiral is learned; a confusion cell lists its samples',
   { tag: '@webgpu' },
   async ({ page, pageErrors }, testInfo) => {
+    // 600 steps on a software WebGPU adapter take 1–3 minutes, more on a loaded machine.
+    test.setTimeout(420_000);
     await openApp(page);
     const ui = controls(page);
     await ui.backend.selectOption('webgpu');
@@ -94,7 +96,7 @@ test(
     await page.waitForTimeout(500);
     const before = await boundaryPixels(page);
     await ui.resume.click();
-    await waitForRun(page, { step: 600 }, { timeout: 120_000 });
+    await waitForRun(page, { step: 600 }, { timeout: 240_000 });
     await ui.pause.click();
     await page.waitForTimeout(800);
     const after = await boundaryPixels(page);
