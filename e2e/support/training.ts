@@ -1,6 +1,8 @@
 // One way to train and wait in every spec: press Train (or Resume, Step), then poll what the page
 // shows until the run reaches a step, a phase or any condition on its numbers, and return them.
 import { test, type Page } from '@playwright/test';
+import { openApp } from './test';
+import { controls, typeInto } from './ui';
 
 export type Phase = 'idle' | 'preparing' | 'training' | 'paused' | 'done' | 'error';
 
@@ -108,4 +110,16 @@ export async function trainAndWait(
   // By test id: the button's name changes with the language and once a run exists (Restart).
   await page.getByTestId('train-button').click();
   return waitForRun(page, until, options);
+}
+
+/**
+ * The run-history specs' start: the app opened on its default spiral design, one run of `epochs`
+ * epochs trained to the end (Run 1). Returns the training controls.
+ */
+export async function spiralRunDone(page: Page, epochs = 3) {
+  await openApp(page);
+  const ui = controls(page);
+  await typeInto(ui.epochs, String(epochs));
+  await trainAndWait(page, { phase: 'done' });
+  return ui;
 }

@@ -1,19 +1,16 @@
 // Run history: every Train is kept; two spiral runs with different learning rates are listed with
 // their difference, overlaid in one recharts chart, still there after a reload, and one of them
 // continued from a checkpoint as a fork.
-import { expect, openApp, test } from '../support/test';
-import { trainAndWait, waitForRun } from '../support/training';
-import { controls, typeInto } from '../support/ui';
+import { expect, test } from '../support/test';
+import { spiralRunDone, trainAndWait, waitForRun } from '../support/training';
+import { typeInto } from '../support/ui';
 
 test('two runs are kept, compared in one chart and survive a reload', async ({
   page,
   pageErrors,
 }, testInfo) => {
   test.setTimeout(300_000);
-  await openApp(page);
-  const ui = controls(page);
-  await typeInto(ui.epochs, '3');
-  await trainAndWait(page, { phase: 'done' });
+  const ui = await spiralRunDone(page);
   await typeInto(ui.learningRate, '0.1');
   await trainAndWait(page, { phase: 'done' });
 

@@ -355,6 +355,21 @@ const EVENTS: {
       expect(useStore.getState().runHistory[0]?.id).toBe('run-3');
     },
   },
+  pair: {
+    event: {
+      type: 'pair',
+      runId: RUN,
+      partnerRunId: RUN + 100,
+      mode: 'sequential',
+      bytes: 600,
+      budget: 500,
+    },
+    shows: () =>
+      expect(useStore.getState().pair).toMatchObject({
+        mode: 'sequential',
+        partnerRunId: RUN + 100,
+      }),
+  },
   runUpdated: {
     event: { type: 'runUpdated', summary: { ...RUN_SUMMARY, id: 'run-2', createdAt: 2 } },
     shows: () => expect(useStore.getState().runHistory[0]?.id).toBe('run-2'),
@@ -402,6 +417,44 @@ describe('the bridge: worker events', () => {
     worker().emit({ ...EVENTS.phase.event, runId: RUN });
     worker().emit({ ...EVENTS.test.event, runId: RUN });
     expect(useStore.getState()).toBe(before);
+  });
+
+  it('follows a pair: A and B compared as they are recorded, A kept out of the live curves', () => {
+    const A = RUN + 100;
+    useStore.setState({
+      pair: { partnerRunId: A, partnerRecord: null, mode: 'interleaved', bytes: 1, budget: 2 },
+      comparedRuns: ['old'],
+    });
+    worker().emit({ type: 'runBegan', runId: A, summary: { ...RUN_SUMMARY, id: 'run-a' } });
+    expect(useStore.getState().pair?.partnerRecord).toBe('run-a');
+    expect(useStore.getState().comparedRuns).toEqual(['run-a']);
+    expect(useStore.getState().currentRecord).not.toBe('run-a');
+    worker().emit({ type: 'runBegan', runId: RUN, summary: { ...RUN_SUMMARY, id: 'run-b' } });
+    expect(useStore.getState().comparedRuns).toEqual(['run-a', 'run-b']);
+    expect(useStore.getState().currentRecord).toBe('run-b');
+    worker().emit({ type: 'train', runId: A, record: TRAIN });
+    bridge.flushFrame();
+    expect(useStore.getState().train).toEqual([]);
+  });
+
+  it('sends "Train A and B" as one start that carries A under a number of its own', async () => {
+    const { currentExperiment } = await import('../state/store');
+    const a = currentExperiment(useStore.getState());
+    a.training = { ...a.training, learningRate: 0.5 };
+    bridge.training.trainPair(a);
+    const { command } = await worker().next();
+    if (command.type !== 'start') throw new Error(`sent ${command.type}`);
+    const { request } = command;
+    expect(request.partner).toEqual({
+      runId: request.partner?.runId,
+      spec: a.spec,
+      training: a.training,
+    });
+    expect(request.partner?.runId).not.toBe(request.runId);
+    expect(useStore.getState().pair).toMatchObject({
+      partnerRunId: request.partner?.runId,
+      mode: null,
+    });
   });
 
   it('restarts a worker whose device was lost, refusing the requests it left unanswered', async () => {

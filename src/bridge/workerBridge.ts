@@ -16,6 +16,7 @@ import type {
   Command,
   ImportOptions,
   ProbeResult,
+  PartnerRequest,
   ProbeSettings,
   RequestBody,
   RequestCommand,
@@ -28,6 +29,7 @@ import type {
   WorkerEvent,
 } from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
+import type { Experiment } from '../shared/experiment';
 import type { RunSummary } from '../shared/runs/runTypes';
 import { DEFAULT_RUN_STORAGE_BUDGET } from '../shared/runs/storageBudget';
 
@@ -189,11 +191,35 @@ function handleEvent(event: WorkerEvent): void {
     case 'runCurves':
       takeWaiting(event.requestId)?.resolve(event);
       return;
-    case 'runBegan':
+    case 'runBegan': {
+      const { pair } = useStore.getState();
+      const { id } = event.summary;
+      if (isCurrent(event.runId)) {
+        useStore.setState(({ runHistory }) => ({
+          currentRecord: id,
+          runHistory: upsertRun(runHistory, event.summary),
+          // A pair's two runs go into the comparison chart, where they grow side by side.
+          ...(pair?.partnerRecord ? { comparedRuns: [pair.partnerRecord, id] } : {}),
+        }));
+      } else if (pair && event.runId === pair.partnerRunId) {
+        useStore.setState(({ runHistory }) => ({
+          pair: { ...pair, partnerRecord: id },
+          runHistory: upsertRun(runHistory, event.summary),
+          comparedRuns: [id],
+        }));
+      }
+      return;
+    }
+    case 'pair':
       if (!isCurrent(event.runId)) return;
-      useStore.setState(({ runHistory }) => ({
-        currentRecord: event.summary.id,
-        runHistory: upsertRun(runHistory, event.summary),
+      useStore.setState(({ pair }) => ({
+        pair: {
+          partnerRunId: event.partnerRunId,
+          partnerRecord: pair?.partnerRecord ?? null,
+          mode: event.mode,
+          bytes: event.bytes,
+          budget: event.budget,
+        },
       }));
       return;
     case 'runUpdated':
@@ -280,11 +306,15 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 export function startRun(
   pauseAfterFirstStep: boolean,
   restoreFrom: RestoreSource | null = null,
+  partnerOf: Experiment | null = null,
 ): void {
   const state = useStore.getState();
   const { spec, dataset, training } = state;
   rememberExperiment(localStorage, currentExperiment(state));
   const runId = nextRunId++;
+  const partner: PartnerRequest | null = partnerOf
+    ? { runId: nextRunId++, spec: partnerOf.spec, training: partnerOf.training }
+    : null;
   pendingTrain = [];
   pendingValidation = [];
   useStore.setState(({ notice, probeSettings }) => ({
@@ -292,6 +322,9 @@ export function startRun(
     runId,
     phase: 'preparing',
     notice,
+    pair: partner
+      ? { partnerRunId: partner.runId, partnerRecord: null, mode: null, bytes: 0, budget: 0 }
+      : null,
     // A new run has its own checkpoints: the views show it live.
     probeSettings: { ...probeSettings, rewind: null },
   }));
@@ -304,12 +337,18 @@ export function startRun(
     datasetBaseUrl: new URL('datasets/', document.baseURI).href,
     pauseAfterFirstStep,
     restoreFrom,
+    partner,
   };
   send({ type: 'start', request });
 }
 
 export const training = {
   train: () => startRun(false),
+  /**
+   * "Train A and B": `a`'s design and settings (a run from the history) trained beside the design
+   * on screen (B), on the same data and seed (the caller checks they share them: checkPair).
+   */
+  trainPair: (a: Experiment) => startRun(false, null, a),
   pause: () => send({ type: 'pause' }),
   resume: () => send({ type: 'resume' }),
   /** One step: from paused, or the first step of a new run. */

@@ -10,6 +10,7 @@ import type { ColumnSummary } from '../data/import/columns';
 import type { BackendName, TrainingConfig } from '../models/trainingConfig';
 import type { Experiment } from './experiment';
 import type { RunCurves, RunSummary } from './runs/runTypes';
+import type { PairMode } from './runs/pairing';
 
 /** The training session's lifecycle: idle → preparing → training ⇄ paused → done / error. */
 export type Phase = 'idle' | 'preparing' | 'training' | 'paused' | 'done' | 'error';
@@ -32,6 +33,19 @@ export interface StartRequest {
    * resumed.
    */
   restoreFrom: RestoreSource | null;
+  /**
+   * "Train A and B": another design trained beside this one (A; this request is B) on the same
+   * data, seed, split and backend. Only for a fresh start (no restoreFrom, no pauseAfterFirstStep).
+   */
+  partner: PartnerRequest | null;
+}
+
+/** Run A of a pair: its own design and settings; the data and seed are B's. */
+export interface PartnerRequest {
+  /** The session's number for A's events (B's is the request's runId). */
+  runId: number;
+  spec: ModelSpec;
+  training: TrainingConfig;
 }
 
 /** Where a run's starting weights come from, when not from the initialisers. */
@@ -387,6 +401,19 @@ export type WorkerEvent =
       validationCount: number;
       testCount: number;
       stepsPerEpoch: number;
+    }
+  /**
+   * A and B train as a pair: interleaved (a step of each in turn) or, when together they need more
+   * memory than `budget` bytes, A first and then B.
+   */
+  | {
+      type: 'pair';
+      runId: number;
+      partnerRunId: number;
+      mode: PairMode;
+      /** The two designs' estimated training memory together, and the most a pair may take. */
+      bytes: number;
+      budget: number;
     }
   | { type: 'train'; runId: number; record: TrainRecord }
   | { type: 'validation'; runId: number; record: ValidationRecord }

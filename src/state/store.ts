@@ -40,6 +40,7 @@ import { describeZodError, savedWorkSchema } from '../shared/schemas';
 import { message, type Message, type MessageValue } from '../shared/messages/message';
 import { KEPT } from '../shared/storageKeys';
 import type { RunSummary } from '../shared/runs/runTypes';
+import type { PairMode } from '../shared/runs/pairing';
 
 export interface DesignSlice {
   spec: ModelSpec;
@@ -88,9 +89,23 @@ export interface RunSlice {
   validation: ValidationRecord[];
   /** The stored run (RunSummary id) this run is recorded as; null until the worker says. */
   currentRecord: string | null;
+  /** "Train A and B": this run is B, trained beside A; null for a run of its own. */
+  pair: PairState | null;
   /** Notices about the app itself (a crashed worker, unreadable saved work); dismissible. */
   notice: Message | null;
   setNotice(notice: Message | null): void;
+}
+
+/** Run A of a pair as the page follows it (its events go to the run history, not the curves above). */
+export interface PairState {
+  /** The session's number for A's events. */
+  partnerRunId: number;
+  /** How the worker trains the two (null until it says), and the memory that decided it. */
+  mode: PairMode | null;
+  bytes: number;
+  budget: number;
+  /** A's stored run, once recorded. */
+  partnerRecord: string | null;
 }
 
 /** The run history: every Train is a run the worker keeps in IndexedDB (src/workers/runs). */
@@ -171,6 +186,7 @@ export const initialRun: Omit<RunSlice, 'setNotice'> = {
   train: [],
   validation: [],
   currentRecord: null,
+  pair: null,
   notice: null,
 };
 

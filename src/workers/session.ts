@@ -8,7 +8,7 @@ import { message, type Message } from '../shared/messages/message';
 import { MessageError, toMessage } from '../shared/messages/messageError';
 import type * as tf from '@tensorflow/tfjs';
 import type { PreparedData } from '../data/split';
-import { analyzeModel } from '../models/analyze';
+import { analyzeModel, type ModelAnalysis } from '../models/analyze';
 import { createRun, disposeRun, type Run } from './run';
 import type {
   BackendReport,
@@ -25,6 +25,8 @@ import { restoreModel } from './savedModels/modelBundle';
 import type { StoredModel } from './savedModels/savedModelStore';
 import type { RunRecorder } from './runs/runRecorder';
 import { makeExperiment } from '../shared/experiment';
+import { estimateTrainingBytes } from '../models/trainingMemory';
+import { choosePairMode, PAIR_MEMORY_BUDGET_BYTES } from '../shared/runs/pairing';
 
 export interface SessionHost {
   emit(event: WorkerEvent): void;
@@ -41,6 +43,8 @@ export interface SessionHost {
   now(): number;
   /** Records every run (curves, checkpoints) in the browser; absent in tests that do not need it. */
   runs?: RunRecorder;
+  /** The most memory A and B may need together to train interleaved (tests lower it). */
+  pairBudgetBytes?: number;
 }
 
 export { METRICS_INTERVAL_MS } from './metricsReader';
@@ -61,9 +65,23 @@ const RESTORED_MESSAGE = {
   reopen: 'worker.reopened',
 } as const satisfies Record<RestoreSource['kind'], string>;
 
+/** B's request and data while A trains first (a pair that does not fit in memory together). */
+interface DeferredRun {
+  request: StartRequest;
+  data: PreparedData;
+  backend: string;
+}
+
 export class TrainingSession {
   phase: Phase = 'idle';
+  /** The run of the design on screen (B of a pair): the one the views, saves and timeline follow. */
   private run: Run | null = null;
+  /** Run A of "Train A and B", while it trains; null otherwise. */
+  private partner: Run | null = null;
+  /** B, built once A has finished, when A and B train one after the other. */
+  private deferred: DeferredRun | null = null;
+  /** Of A and B, the run that took the last step (the next goes to the other). */
+  private lastStepped: Run | null = null;
   private runId = 0;
   /** Bumped by every start/reset so that stale async work can tell it was cancelled. */
   private generation = 0;
@@ -88,12 +106,15 @@ export class TrainingSession {
         return this.stop();
       case 'reset':
         return this.reset();
+      // Both apply to the design on screen (B of a pair), also while it waits for A.
       case 'setLearningRate':
         this.run?.trainer.setLearningRate(command.learningRate);
+        this.patchDeferred({ learningRate: command.learningRate });
         return;
       case 'setEpochs':
-        if (this.run && Number.isInteger(command.epochs) && command.epochs >= 1) {
-          this.run.epochs = command.epochs;
+        if (Number.isInteger(command.epochs) && command.epochs >= 1) {
+          if (this.run) this.run.epochs = command.epochs;
+          this.patchDeferred({ epochs: command.epochs });
         }
         return;
       default:
@@ -121,6 +142,28 @@ export class TrainingSession {
     }
     this.phase = to;
     this.host.emit({ type: 'phase', runId: this.runId, phase: to, message });
+    // A trains and pauses with B (the recorder times each run by its phases).
+    if (this.partner) {
+      this.host.emit({ type: 'phase', runId: this.partner.id, phase: to, message: null });
+    }
+  }
+
+  /** The runs that train now: A and B of a pair, or the one run. */
+  private get active(): Run[] {
+    return [this.partner, this.run].filter((run): run is Run => run !== null);
+  }
+
+  private isActive(runId: number): boolean {
+    return this.active.some((run) => run.id === runId);
+  }
+
+  private patchDeferred(training: Partial<StartRequest['training']>): void {
+    const deferred = this.deferred;
+    if (!deferred) return;
+    deferred.request = {
+      ...deferred.request,
+      training: { ...deferred.request.training, ...training },
+    };
   }
 
   private async start(request: StartRequest): Promise<void> {
@@ -131,9 +174,18 @@ export class TrainingSession {
     this.stopRequested = false;
     this.transition('preparing');
     const info = request.datasetInfo;
+    const partner = partnerOf(request);
     try {
       const analysis = analyzeModel(request.spec, info, request.training, request.dataset);
       if (analysis.blockingReason) throw new MessageError(analysis.blockingReason);
+      const partnerAnalysis = partner
+        ? analyzeModel(partner.spec, info, partner.training, request.dataset)
+        : null;
+      if (partnerAnalysis?.blockingReason) {
+        throw new MessageError(
+          message('worker.partnerInvalid', { reason: partnerAnalysis.blockingReason }),
+        );
+      }
       const data = await this.host.loadData(request, (message, fraction) =>
         this.host.emit({ type: 'progress', runId: request.runId, message, fraction }),
       );
@@ -147,39 +199,42 @@ export class TrainingSession {
       const report = await this.host.prepareBackend(request, data);
       if (generation !== this.generation) return;
       this.host.emit({ type: 'backend', runId: request.runId, report });
-      const run = createRun(
-        request,
-        data,
-        () => this.host.now(),
-        (record) => this.onRecord(request.runId, record),
-      );
-      this.host.emit({
-        type: 'dataInfo',
-        runId: request.runId,
-        trainCount: data.train.count,
-        validationCount: data.validation?.count ?? 0,
-        testCount: data.test?.count ?? 0,
-        stepsPerEpoch: run.trainer.stepsPerEpoch,
-      });
-      // The run becomes visible (to probes, saves) only once its weights are the saved ones.
-      if (request.restoreFrom !== null) {
-        try {
-          await this.restore(run, request.restoreFrom);
-        } catch (error) {
-          disposeRun(run);
-          throw error;
-        }
-        if (generation !== this.generation) {
-          disposeRun(run);
+      if (partner && partnerAnalysis) {
+        const budget = this.host.pairBudgetBytes ?? PAIR_MEMORY_BUDGET_BYTES;
+        const memoryOf = (of: ModelAnalysis, { training }: StartRequest) =>
+          estimateTrainingBytes(of, training.batchSize, training.optimizer).total;
+        const [bytesB, bytesA] = [memoryOf(analysis, request), memoryOf(partnerAnalysis, partner)];
+        const mode = choosePairMode(bytesA, bytesB, budget);
+        const bytes = bytesA + bytesB;
+        this.host.emit({
+          type: 'pair',
+          runId: request.runId,
+          partnerRunId: partner.runId,
+          mode,
+          bytes,
+          budget,
+        });
+        // A is recorded first, so B's "what changed" in the runs list reads as the A/B difference.
+        const partnerRun = await this.buildRun(partner, data, report.backend, generation, 'A');
+        if (!partnerRun) return;
+        this.partner = partnerRun;
+        await this.checkpoint(partnerRun);
+        if (mode === 'sequential') {
+          this.deferred = { request, data, backend: report.backend };
+          this.partner.metrics.restartClock();
+          this.transition('training');
+          this.startLoop();
           return;
         }
       }
-      const recorded = await this.record(request, run, report.backend);
-      if (generation !== this.generation) {
-        disposeRun(run);
-        return;
-      }
-      if (recorded) this.host.emit({ type: 'runBegan', runId: request.runId, summary: recorded });
+      const run = await this.buildRun(
+        request,
+        data,
+        report.backend,
+        generation,
+        partner ? 'B' : '',
+      );
+      if (!run) return;
       this.run = run;
       await this.checkpoint(run);
     } catch (error) {
@@ -188,7 +243,7 @@ export class TrainingSession {
       this.transition('error', toMessage(error));
       return;
     }
-    this.run.metrics.restartClock();
+    for (const run of this.active) run.metrics.restartClock();
     if (request.restoreFrom !== null) {
       const { step, epoch } = this.run.trainer;
       const loaded =
@@ -207,8 +262,54 @@ export class TrainingSession {
     this.startLoop();
   }
 
+  /**
+   * Builds a run's model and trainer on the prepared data, loads its starting weights when it has
+   * some, and starts recording it. Null when a newer command cancelled the start meanwhile.
+   */
+  private async buildRun(
+    request: StartRequest,
+    data: PreparedData,
+    backend: string,
+    generation: number,
+    /** The stored run's first name ('A', 'B' for a pair, else none). */
+    name: string,
+  ): Promise<Run | null> {
+    const run = createRun(
+      request,
+      data,
+      () => this.host.now(),
+      (record) => this.onRecord(request.runId, record),
+    );
+    try {
+      this.host.emit({
+        type: 'dataInfo',
+        runId: request.runId,
+        trainCount: data.train.count,
+        validationCount: data.validation?.count ?? 0,
+        testCount: data.test?.count ?? 0,
+        stepsPerEpoch: run.trainer.stepsPerEpoch,
+      });
+      // The run becomes visible (to probes, saves) only once its weights are the saved ones.
+      if (request.restoreFrom !== null) await this.restore(run, request.restoreFrom);
+      if (generation !== this.generation) {
+        disposeRun(run);
+        return null;
+      }
+      const recorded = await this.record(request, run, backend, name);
+      if (generation !== this.generation) {
+        disposeRun(run);
+        return null;
+      }
+      if (recorded) this.host.emit({ type: 'runBegan', runId: request.runId, summary: recorded });
+      return run;
+    } catch (error) {
+      disposeRun(run);
+      throw error;
+    }
+  }
+
   /** Starts recording the run: a new stored run, or the reopened one going on. */
-  private async record(request: StartRequest, run: Run, backend: string) {
+  private async record(request: StartRequest, run: Run, backend: string, name: string) {
     const runs = this.host.runs;
     const source = request.restoreFrom;
     if (!runs) return undefined;
@@ -222,6 +323,8 @@ export class TrainingSession {
     }
     return runs.begin({
       sessionRunId: request.runId,
+      name,
+      alongside: this.partner !== null,
       experiment: makeExperiment({
         name: '',
         spec: request.spec,
@@ -269,18 +372,16 @@ export class TrainingSession {
   }
 
   private async trainLoop(generation: number): Promise<void> {
-    const run = this.run;
-    if (!run) return;
-    const { trainer } = run;
     try {
       while (generation === this.generation && !this.pauseRequested && !this.stopRequested) {
-        if (trainer.epoch >= run.epochs) {
+        const run = await this.nextToStep(generation);
+        if (!run) {
           this.stopRequested = true;
           break;
         }
-        trainer.runStep();
+        run.trainer.runStep();
         await this.checkpoint(run);
-        if (trainer.step % trainer.stepsPerEpoch === 0) {
+        if (run.trainer.step % run.trainer.stepsPerEpoch === 0) {
           await run.metrics.flush();
           await this.validate(run);
         } else {
@@ -289,18 +390,48 @@ export class TrainingSession {
         await this.host.yieldToEvents();
       }
       if (generation !== this.generation) return;
-      await run.metrics.flush();
+      for (const run of this.active) await run.metrics.flush();
       if (generation !== this.generation) return;
       if (this.stopRequested) {
-        await this.finish(run);
+        await this.finish();
       } else {
-        await this.keepWhereItStands(run);
+        for (const run of this.active) await this.keepWhereItStands(run);
         this.transition('paused', this.pauseMessage);
       }
     } catch (error) {
       if (generation !== this.generation) return;
       this.transition('error', toMessage(error));
     }
+  }
+
+  /**
+   * The run that takes the next step: A and B in turn while both have epochs to go, else the one
+   * that has. A that has trained all its epochs is finished and freed here; when A and B train one
+   * after the other, B is built then. Null when every run has trained all its epochs.
+   */
+  private async nextToStep(generation: number): Promise<Run | null> {
+    if (this.partner && this.partner.trainer.epoch >= this.partner.epochs) {
+      await this.finishPartner();
+      if (this.deferred && !(await this.buildDeferred(generation))) return null;
+    }
+    const due = this.active.filter((run) => run.trainer.epoch < run.epochs);
+    const next = due.find((run) => run !== this.lastStepped) ?? due[0] ?? null;
+    this.lastStepped = next;
+    return next;
+  }
+
+  /** Builds B after A (a pair trained one after the other); false when cancelled meanwhile. */
+  private async buildDeferred(generation: number): Promise<boolean> {
+    const deferred = this.deferred;
+    this.deferred = null;
+    if (!deferred) return true;
+    const { request, data, backend } = deferred;
+    const run = await this.buildRun(request, data, backend, generation, 'B');
+    if (!run) return false;
+    this.run = run;
+    await this.checkpoint(run);
+    run.metrics.restartClock();
+    return true;
   }
 
   private pauseMessage: Message | null = null;
@@ -310,16 +441,16 @@ export class TrainingSession {
    * the device (microtasks), never for storage; a failed checkpoint never stops training.
    */
   private async checkpoint(run: Run): Promise<void> {
-    await this.host.runs?.checkpointIfDue(run.model, run.trainer).catch(() => undefined);
+    await this.host.runs?.checkpointIfDue(run.id, run.model, run.trainer).catch(() => undefined);
   }
 
   /** A checkpoint where the run pauses or ends (off the schedule too), to reopen it there. */
   private async keepWhereItStands(run: Run): Promise<void> {
-    await this.host.runs?.checkpointNow(run.model, run.trainer).catch(() => undefined);
+    await this.host.runs?.checkpointNow(run.id, run.model, run.trainer).catch(() => undefined);
   }
 
   private onRecord(runId: number, record: TrainRecord): void {
-    if (runId !== this.run?.id) return;
+    if (!this.isActive(runId)) return;
     this.host.emit({ type: 'train', runId, record });
     if (!Number.isFinite(record.loss))
       this.onNonFiniteLoss(record.loss, record.step, record.learningRate);
@@ -339,7 +470,7 @@ export class TrainingSession {
 
   private async validate(run: Run): Promise<void> {
     const result = await run.trainer.evaluate();
-    if (!result || run !== this.run) return;
+    if (!result || !this.isActive(run.id)) return;
     const { loss, accuracy } = result;
     this.host.emit({
       type: 'validation',
@@ -348,21 +479,42 @@ export class TrainingSession {
     });
   }
 
-  private async finish(run: Run): Promise<void> {
+  /** Ends every run of the session (A first): B's end is the session's. */
+  private async finish(): Promise<void> {
+    if (this.partner) await this.finishPartner();
+    // Stopped while A trained first: B never starts.
+    this.deferred = null;
+    if (this.run) await this.finishRun(this.run);
+    this.stopRequested = false;
+    this.transition('done');
+  }
+
+  /** A's end: its last numbers, its own 'done', and its model freed (B may train on). */
+  private async finishPartner(): Promise<void> {
+    const partner = this.partner;
+    if (!partner) return;
+    await partner.metrics.flush();
+    await this.finishRun(partner);
+    this.partner = null;
+    if (this.lastStepped === partner) this.lastStepped = null;
+    this.host.emit({ type: 'phase', runId: partner.id, phase: 'done', message: null });
+    await this.host.runs?.end(partner.id);
+    disposeRun(partner);
+  }
+
+  private async finishRun(run: Run): Promise<void> {
     // Validate once more unless the run ended exactly on an epoch (already validated then).
     if (run.trainer.step % run.trainer.stepsPerEpoch !== 0) await this.validate(run);
     // The test set is used once, at the end: it never steered a choice during training.
     const test = run.test ? await run.trainer.evaluate(run.test) : null;
-    if (test && run === this.run) {
+    if (test && this.isActive(run.id)) {
       this.host.emit({
         type: 'test',
         runId: run.id,
         record: { step: run.trainer.step, ...test },
       });
     }
-    this.stopRequested = false;
     await this.keepWhereItStands(run);
-    this.transition('done');
   }
 
   private async pause(): Promise<void> {
@@ -374,19 +526,19 @@ export class TrainingSession {
   }
 
   private async resume(): Promise<void> {
-    if (this.phase !== 'paused' || !this.run) return;
+    if (this.phase !== 'paused' || this.active.length === 0) return;
     this.pauseRequested = false;
     this.pauseMessage = null;
-    this.run.metrics.restartClock();
+    for (const run of this.active) run.metrics.restartClock();
     this.transition('training');
     this.startLoop();
   }
 
   /** One step while paused (or the first step of a run started with pauseAfterFirstStep). */
   private async step(): Promise<void> {
-    const run = this.run;
-    if (this.phase !== 'paused' || !run) return;
-    if (run.trainer.epoch >= run.epochs) return;
+    if (this.phase !== 'paused') return;
+    const run = await this.nextToStep(this.generation);
+    if (!run) return;
     run.metrics.restartClock();
     run.trainer.runStep();
     await this.checkpoint(run);
@@ -400,8 +552,8 @@ export class TrainingSession {
     if (this.phase === 'training') {
       this.stopRequested = true;
       await this.loop;
-    } else if (this.phase === 'paused' && this.run) {
-      await this.finish(this.run);
+    } else if (this.phase === 'paused' && this.active.length > 0) {
+      await this.finish();
     } else if (this.phase === 'preparing') {
       this.generation++;
       this.transition('idle');
@@ -417,8 +569,8 @@ export class TrainingSession {
   private async halt(): Promise<void> {
     this.generation++;
     if (this.loop) await this.loop;
-    await this.run?.metrics.settle();
-    if (this.run) await this.keepWhereItStands(this.run);
+    for (const run of this.active) await run.metrics.settle();
+    for (const run of this.active) await this.keepWhereItStands(run);
     await this.host.runs?.end();
     this.disposeRun();
     this.pauseRequested = false;
@@ -426,11 +578,33 @@ export class TrainingSession {
     this.pauseMessage = null;
   }
 
+  /** Frees every run of the session (B, and A of a pair). */
   private disposeRun(): void {
-    const run = this.run;
+    const runs = this.active;
     this.run = null;
-    if (run) disposeRun(run);
+    this.partner = null;
+    this.deferred = null;
+    this.lastStepped = null;
+    for (const run of runs) disposeRun(run);
   }
+}
+
+/**
+ * Run A of a pair as a request of its own: its design and settings, on B's data, seed, split and
+ * backend (the page checks these match; the worker makes sure). Null without a pair, and for
+ * starts that load weights or take a single step.
+ */
+function partnerOf(request: StartRequest): StartRequest | null {
+  const partner = request.partner;
+  if (!partner || request.restoreFrom !== null || request.pauseAfterFirstStep) return null;
+  const { seed, validationSplit, testSplit, backend } = request.training;
+  return {
+    ...request,
+    runId: partner.runId,
+    spec: partner.spec,
+    training: { ...partner.training, seed, validationSplit, testSplit, backend },
+    partner: null,
+  };
 }
 
 /** An error's English text (logs, tests); what the user sees is `toMessage(error)`. */

@@ -86,7 +86,7 @@ export function RunRow(props: Props) {
         {first ? t('runs.firstRun') : (changes ?? t('runs.sameAsBefore'))}
       </td>
       <td>{result}</td>
-      <td>{format.integer(run.step)}</td>
+      <td data-testid="run-steps">{format.integer(run.step)}</td>
       <td>{duration(run.durationMs)}</td>
       <td>{run.backend ?? '–'}</td>
       <td className="run-actions">

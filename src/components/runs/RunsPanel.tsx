@@ -10,6 +10,7 @@ import { diffExperiments } from '../../shared/runs/runDiff';
 import { DEFAULT_RUN_STORAGE_BUDGET } from '../../shared/runs/storageBudget';
 import { useStore } from '../../state/store';
 import { describeChanges } from './describeChanges';
+import { PairTraining } from './PairTraining';
 import { RunCompare } from './RunCompare';
 import { RunRow } from './RunRow';
 import { useRunName } from './useRunName';
@@ -17,7 +18,8 @@ import { useRunName } from './useRunName';
 /**
  * The run history: every Train is a run kept in this browser (the worker stores it). Lists the
  * runs with what changed from the run before, their results, steps, time and backend; rename, pin,
- * delete, load a run's design; tick runs to compare their curves below.
+ * delete, load a run's design; tick runs to compare their curves below, or one to train it again
+ * beside the design on screen (A and B).
  */
 export function RunsPanel() {
   const { t } = useTranslation();
@@ -125,6 +127,7 @@ export function RunsPanel() {
           })}
         </p>
       )}
+      {runs.length > 0 && <PairTraining />}
       <RunCompare />
     </section>
   );

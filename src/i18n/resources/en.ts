@@ -388,6 +388,19 @@ export const en = {
       samples: 'samples',
     },
   },
+  pair: {
+    button: 'Train A and B',
+    label: 'Train {{name}} again as A, beside the design on screen as B, on the same data and seed',
+    pick: 'Tick one run: "Train A and B" trains it again as A beside the design on screen as B, on the same data and seed, and their curves grow side by side below.',
+    ready: 'A: {{name}} · B: the design on screen ({{changes}}).',
+    same: 'B is the same as A: change the design or a setting first.',
+    data: 'A and B must train on the same data, seed, split and backend; these differ: {{changes}}.',
+    blocked: 'B cannot train yet: {{reason}}',
+    preparing: 'Preparing A and B…',
+    interleaved: 'A and B train interleaved: one step of each in turn, on the same data and seed.',
+    sequential:
+      'A trains first, then B: together they need about {{size}}, more than the {{budget}} two models may take at once.',
+  },
   compare: {
     title: 'Compare runs',
     pick: 'Tick runs in the list above to overlay their curves here.',

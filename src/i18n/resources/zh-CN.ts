@@ -370,6 +370,19 @@ export const zhCN: Resources = {
       samples: '样本数',
     },
   },
+  pair: {
+    button: '训练 A 和 B',
+    label: '把 {{name}} 作为 A 重新训练，与屏幕上的设计（B）并排，使用相同的数据和随机种子',
+    pick: '勾选一次训练：“训练 A 和 B”会把它作为 A 重新训练，与屏幕上的设计（B）并排，使用相同的数据和随机种子，两者的曲线在下方同时增长。',
+    ready: 'A：{{name}} · B：屏幕上的设计（{{changes}}）。',
+    same: 'B 与 A 完全相同：请先修改设计或某个设置。',
+    data: 'A 和 B 必须使用相同的数据、随机种子、划分和后端；不同之处：{{changes}}。',
+    blocked: 'B 还不能训练：{{reason}}',
+    preparing: '正在准备 A 和 B……',
+    interleaved: 'A 和 B 交替训练：轮流各走一步，使用相同的数据和随机种子。',
+    sequential:
+      '先训练 A，再训练 B：两者一起大约需要 {{size}}，超过了同时训练两个模型所允许的 {{budget}}。',
+  },
   compare: {
     title: '比较训练记录',
     pick: '在上面的列表中勾选训练记录，即可在这里叠加它们的曲线。',

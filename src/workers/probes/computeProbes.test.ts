@@ -61,6 +61,7 @@ function runFor(presetId: string, data: LabelledData, info: DatasetInfo): Run {
     datasetBaseUrl: 'file:///',
     pauseAfterFirstStep: false,
     restoreFrom: null,
+    partner: null,
   };
   return createRun(
     request,
@@ -228,6 +229,7 @@ describe('computeProbes on a text model', () => {
       datasetBaseUrl: 'file:///',
       pauseAfterFirstStep: false,
       restoreFrom: null,
+      partner: null,
     };
     const data = { ...splitData({ x, y, count: 40 }, 0.2, 0), tokens };
     const run = createRun(
@@ -288,6 +290,7 @@ describe('computeProbes on a character language model', () => {
       datasetBaseUrl: 'file:///',
       pauseAfterFirstStep: false,
       restoreFrom: null,
+      partner: null,
     };
     const run = createRun(
       request,

@@ -50,6 +50,7 @@ describe('ProbeScheduler', () => {
         datasetBaseUrl: 'file:///',
         pauseAfterFirstStep: false,
         restoreFrom: null,
+        partner: null,
       },
       splitData(generateToy2d('spiral', 200, 0.1, 1), 0.2, 0),
       () => 0,

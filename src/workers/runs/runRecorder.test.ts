@@ -1,34 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { WorkerEvent } from '../../shared/protocol';
 import { harness, request } from '../testing/sessionHarness';
-import { RunRecorder, type RunNotice } from './runRecorder';
+import { recordedSession as recorded } from '../testing/recordedSession';
+import { RunRecorder } from './runRecorder';
 import { createMemoryRunStore } from './runStore';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-/** A session whose events also feed a recorder over an in-memory store, as the worker wires it. */
-function recorded(budget = { perRunBytes: 20e6, totalBytes: 200e6 }) {
-  const store = createMemoryRunStore();
-  const notices: RunNotice[] = [];
-  const runs = new RunRecorder({
-    store,
-    budget,
-    now: () => Date.now(),
-    notify: (n) => notices.push(n),
-  });
-  const events: WorkerEvent[] = [];
-  const h = harness({
-    emit: (event) => {
-      events.push(event);
-      runs.observe(event);
-    },
-    runs,
-  });
-  return { h, runs, store, notices, events };
-}
 
 describe('RunRecorder with a real session', () => {
   it('records a finished run: its summary, every curve record and checkpoints on the schedule', async () => {

@@ -54,6 +54,10 @@ export const RUN_COLOURS = 10;
 export interface RunStart {
   /** The session's number for the run: events of other runs are ignored. */
   sessionRunId: number;
+  /** A name to start with ('A', 'B' for a pair); the user may rename it. */
+  name?: string;
+  /** Recorded beside the runs already live ("Train A and B"), instead of ending them. */
+  alongside?: boolean;
   experiment: Experiment;
   parent: RunSummary['parent'];
   backend: string;
@@ -88,7 +92,8 @@ const isQuotaError = (error: unknown) =>
 
 export class RunRecorder {
   private runs: Map<string, RunSummary> | null = null;
-  private live: LiveRun | null = null;
+  /** The runs being recorded: one, or two while A and B train side by side. */
+  private live: LiveRun[] = [];
   /** Storage writes, one after the other. */
   private writes: Promise<void> = Promise.resolve();
 
@@ -102,7 +107,7 @@ export class RunRecorder {
 
   /** Starts recording a run; earlier runs go first when the budget needs room for it. */
   async begin(start: RunStart): Promise<RunSummary> {
-    await this.end();
+    if (!start.alongside) await this.end();
     const runs = await this.loadRuns();
     const createdAt = this.host.now();
     const previous = [...runs.values()];
@@ -110,7 +115,7 @@ export class RunRecorder {
     const summary: RunSummary = {
       id: `run-${createdAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
       number,
-      name: '',
+      name: start.name ?? '',
       colour: (number - 1) % RUN_COLOURS,
       createdAt,
       experiment: start.experiment,
@@ -130,7 +135,7 @@ export class RunRecorder {
       test: null,
     };
     runs.set(summary.id, summary);
-    this.live = {
+    const live: LiveRun = {
       sessionRunId: start.sessionRunId,
       summary,
       chunk: { train: [], validation: [] },
@@ -140,10 +145,11 @@ export class RunRecorder {
       lastFlush: -Infinity,
       dirty: true,
     };
+    this.live.push(live);
     await this.makeRoom(this.host.budget.perRunBytes).catch((error: unknown) => {
       console.error('LayerLab could not make room for a new run:', error);
     });
-    this.flush();
+    this.flush(live);
     return summary;
   }
 
@@ -153,7 +159,7 @@ export class RunRecorder {
     const summary = runs.get(id);
     if (!summary) throw new MessageError(message('worker.runGone'));
     await this.writes;
-    const live = this.live?.summary.id === id ? this.live : null;
+    const live = this.live.find((l) => l.summary.id === id) ?? null;
     const stored = await this.host.store.getCurves(
       live ? { ...summary, curveChunks: live.chunkIndex } : summary,
     );
@@ -218,7 +224,7 @@ export class RunRecorder {
       metrics: metricsOf(kept),
       test: null,
     } satisfies Partial<RunSummary>);
-    this.live = {
+    const live: LiveRun = {
       sessionRunId: start.sessionRunId,
       summary,
       // Earlier chunks hold training records only; every kept validation record rides in the
@@ -233,6 +239,7 @@ export class RunRecorder {
       lastFlush: -Infinity,
       dirty: true,
     };
+    this.live.push(live);
     const { store } = this.host;
     void this.queue(async () => {
       for (let i = 0; i < fullChunks; i++) {
@@ -243,7 +250,7 @@ export class RunRecorder {
         await store.deleteCurveChunk(summary.id, i);
       for (const { step } of later) await store.deleteCheckpoint(summary.id, step);
     });
-    this.flush();
+    this.flush(live);
     return structuredClone(summary);
   }
 
@@ -254,7 +261,8 @@ export class RunRecorder {
     if (!summary) throw new MessageError(message('worker.runGone'));
     if (patch.name !== undefined) summary.name = patch.name.trim().slice(0, 100);
     if (patch.pinned !== undefined) summary.pinned = patch.pinned;
-    if (this.live?.summary.id === id) this.live.dirty = true;
+    const live = this.live.find((l) => l.summary.id === id);
+    if (live) live.dirty = true;
     await this.queue(() => this.host.store.putSummary(structuredClone(summary)));
     return this.list();
   }
@@ -263,29 +271,30 @@ export class RunRecorder {
   async delete(id: string): Promise<RunSummary[]> {
     const runs = await this.loadRuns();
     const summary = runs.get(id);
-    if (summary && this.live?.summary.id !== id) {
+    if (summary && !this.live.some((l) => l.summary.id === id)) {
       runs.delete(id);
       await this.queue(() => this.host.store.deleteRun(summary));
     }
     return this.list();
   }
 
-  /** The run being recorded. */
+  /** The run being recorded (of A and B, the one begun last: B, the design on screen). */
   get current(): RunSummary | null {
-    return this.live?.summary ?? null;
+    return this.live.at(-1)?.summary ?? null;
   }
 
-  /** Follows the session's events for the live run (its curves, numbers and phase). */
+  /** Follows the session's events for the live runs (their curves, numbers and phase). */
   observe(event: WorkerEvent): void {
-    const live = this.live;
-    if (!live || !('runId' in event) || event.runId !== live.sessionRunId) return;
+    if (!('runId' in event) || typeof event.runId !== 'number') return;
+    const live = this.liveOf(event.runId);
+    if (!live) return;
     if (event.type === 'phase') this.trackTime(live, event.phase === 'training');
     const changed = applyEvent(live, event, this.trainingTime(live));
     if (!changed) return;
     live.dirty = true;
     if (live.chunk.train.length >= CURVE_CHUNK_RECORDS) this.startNextChunk(live);
     const ended = event.type === 'phase' && (event.phase === 'done' || event.phase === 'error');
-    if (ended || this.host.now() - live.lastFlush >= FLUSH_MS) this.flush();
+    if (ended || this.host.now() - live.lastFlush >= FLUSH_MS) this.flush(live);
   }
 
   /**
@@ -293,17 +302,25 @@ export class RunRecorder {
    * Resolves once the state is copied on the device (microtasks only), so the caller awaits it
    * before the next step; reading it back and storing it go on in the background.
    */
-  async checkpointIfDue(model: tf.LayersModel, trainer: Trainer): Promise<void> {
+  async checkpointIfDue(
+    sessionRunId: number,
+    model: tf.LayersModel,
+    trainer: Trainer,
+  ): Promise<void> {
     if (checkpointReason(trainer.step, trainer.stepsPerEpoch) === null) return;
-    return this.checkpointNow(model, trainer);
+    return this.checkpointNow(sessionRunId, model, trainer);
   }
 
   /**
    * Keeps the model as it is now, whatever the schedule: where a run pauses or ends, so that it
    * can be reopened there. Only the latest such off-schedule checkpoint is kept.
    */
-  async checkpointNow(model: tf.LayersModel, trainer: Trainer): Promise<void> {
-    const live = this.live;
+  async checkpointNow(
+    sessionRunId: number,
+    model: tf.LayersModel,
+    trainer: Trainer,
+  ): Promise<void> {
+    const live = this.liveOf(sessionRunId);
     if (!live || live.summary.checkpointsStopped) return;
     if (live.summary.checkpoints.some((c) => c.step === trainer.step)) return;
     const snapshot = await snapshotModel(model, trainer);
@@ -320,17 +337,24 @@ export class RunRecorder {
     });
   }
 
-  /** Stops recording the live run (its last numbers written). */
-  async end(): Promise<void> {
-    const live = this.live;
-    if (!live) return;
-    this.trackTime(live, false);
-    // Stopped by a reset or a new run: it ended where it stood.
-    if (live.summary.status === 'live') live.summary.status = 'done';
-    live.dirty = true;
-    this.flush();
-    this.live = null;
+  /** Stops recording the live runs, or only the session's run `sessionRunId` (their last numbers written). */
+  async end(sessionRunId?: number): Promise<void> {
+    const ending = this.live.filter(
+      (l) => sessionRunId === undefined || l.sessionRunId === sessionRunId,
+    );
+    for (const live of ending) {
+      this.trackTime(live, false);
+      // Stopped by a reset or a new run: it ended where it stood.
+      if (live.summary.status === 'live') live.summary.status = 'done';
+      live.dirty = true;
+      this.flush(live);
+    }
+    this.live = this.live.filter((l) => !ending.includes(l));
     await this.writes;
+  }
+
+  private liveOf(sessionRunId: number): LiveRun | undefined {
+    return this.live.find((l) => l.sessionRunId === sessionRunId);
   }
 
   /** Waits for every queued write (tests, and before reading a checkpoint back). */
@@ -381,8 +405,7 @@ export class RunRecorder {
   /** Deletes the oldest unpinned runs until everything plus `incoming` bytes fits the budget. */
   private async makeRoom(incoming: number): Promise<void> {
     const runs = await this.loadRuns();
-    const protect = new Set<string>();
-    if (this.live) protect.add(this.live.summary.id);
+    const protect = new Set(this.live.map((l) => l.summary.id));
     const plan = planEviction([...runs.values()], incoming, this.host.budget.totalBytes, protect);
     if (plan.evict.length === 0) return;
     const evicted = plan.evict.map((id) => runs.get(id)!);
@@ -404,9 +427,8 @@ export class RunRecorder {
     live.chunk = { train: [], validation: [] };
   }
 
-  private flush(): void {
-    const live = this.live;
-    if (!live || !live.dirty) return;
+  private flush(live: LiveRun): void {
+    if (!live.dirty) return;
     live.lastFlush = this.host.now();
     this.writeChunk(live);
     void this.queue(() => this.writeSummary(live));

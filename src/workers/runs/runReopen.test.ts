@@ -1,33 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkpointReason } from '../../shared/runs/checkpointSchedule';
-import type { WorkerEvent } from '../../shared/protocol';
-import { harness, request } from '../testing/sessionHarness';
-import { RunRecorder } from './runRecorder';
-import { createMemoryRunStore } from './runStore';
+import { request } from '../testing/sessionHarness';
+import { recordedSession as recorded } from '../testing/recordedSession';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function recorded() {
-  const store = createMemoryRunStore();
-  const runs = new RunRecorder({
-    store,
-    budget: { perRunBytes: 20e6, totalBytes: 200e6 },
-    now: () => Date.now(),
-    notify: () => undefined,
-  });
-  const events: WorkerEvent[] = [];
-  const h = harness({
-    emit: (event) => {
-      events.push(event);
-      runs.observe(event);
-    },
-    runs,
-  });
-  return { h, runs, store, events };
-}
 
 describe('a run kept where it stands', () => {
   it('checkpoints where it pauses, keeping only the latest such off-schedule point', async () => {

@@ -66,6 +66,7 @@ export function request(
     datasetBaseUrl: pathToFileURL(DATASET_DIR + '/').href,
     pauseAfterFirstStep: false,
     restoreFrom: null,
+    partner: null,
     ...rest,
   };
 }
@@ -91,11 +92,16 @@ export interface Harness {
   until(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
 }
 
+/** A session on the test data and the CPU; an `emit` override sees every event after `events`. */
 export function harness(overrides: Partial<SessionHost> = {}): Harness {
   const events: WorkerEvent[] = [];
   const loads: StartRequest[] = [];
+  const { emit, ...rest } = overrides;
   const host: SessionHost = {
-    emit: (event) => events.push(event),
+    emit: (event) => {
+      events.push(event);
+      emit?.(event);
+    },
     loadData: (req, progress) => {
       loads.push(req);
       return loadForTraining(req, fromDisk, progress);
@@ -111,7 +117,7 @@ export function harness(overrides: Partial<SessionHost> = {}): Harness {
     loadSavedModel: () => Promise.resolve(undefined),
     yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
     now: () => performance.now(),
-    ...overrides,
+    ...rest,
   };
   const session = new TrainingSession(host);
   const byType = <T extends WorkerEvent['type']>(type: T) =>

@@ -51,6 +51,7 @@ export const workerEn = {
   fileProblem: '{{file}}: {{problem}}',
   nothingToSave: 'There is no trained model to save: press Train first.',
   savedModelGone: 'That saved model is not in this browser any more.',
+  partnerInvalid: 'Run A cannot train on this data: {{reason}}',
   runGone: 'That run is not in this browser any more (it was deleted, perhaps in another tab).',
   noTopology: "{{file}} has LayerLab's record but no modelTopology: it is damaged.",
   weightsNotLoaded:

@@ -45,6 +45,7 @@ export const workerZhCN: Translation<typeof workerEn> = {
   fileProblem: '{{file}}：{{problem}}',
   nothingToSave: '还没有训练好的模型可以保存：请先按“训练”。',
   savedModelGone: '这个保存的模型已经不在这个浏览器里了。',
+  partnerInvalid: '训练 A 无法在这份数据上训练：{{reason}}',
   runGone: '这次训练记录已经不在这个浏览器里了（可能已在另一个标签页中删除）。',
   noTopology: '{{file}} 含有 LayerLab 的记录，但没有 modelTopology：文件已损坏。',
   weightsNotLoaded: '它的权重没有载入：请把 .bin 文件和 model.json 一起选择，才能一并载入。',
