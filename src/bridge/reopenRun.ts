@@ -18,6 +18,9 @@ function reopen(run: RunSummary): void {
     null,
   );
   if (last === null) return;
+  // The user started something meanwhile (Train pressed while the run list was being read).
+  const { phase } = useStore.getState();
+  if (phase !== 'idle' && phase !== 'error') return;
   const changes = diffExperiments(run.experiment, currentExperiment(useStore.getState()));
   if (changes.length > 0) {
     useStore.setState({

@@ -369,6 +369,8 @@ export const training = {
       probeSettings: { ...probeSettings, rewind: null },
     }));
   },
+  /** "Measure again": the worker forgets the backend speeds it measured; the next Train times them. */
+  forgetBackendChoices: () => send({ type: 'forgetBackendChoices' }),
   /** Changes the number of epochs; a live or loaded run then trains to the new count. */
   setEpochs: (epochs: number) => {
     useStore.getState().setTraining({ epochs });

@@ -1,13 +1,19 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { training } from '../bridge/workerBridge';
 import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 
 const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
 
-/** Which tfjs backend runs, why, and what each candidate's check found. */
+/**
+ * Which tfjs backend runs, why, and what each candidate's check found (with its measured
+ * samples/s); when the choice was measured, when, and "Measure again".
+ */
 export function BackendStatus() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [forgotten, setForgotten] = useState<number | null>(null);
   const show = useMessage();
   const format = useFormat();
   const report = useStore((s) => s.backend);
@@ -21,7 +27,11 @@ export function BackendStatus() {
     );
   }
   return (
-    <details className={`backend backend-${report.backend}`} data-testid="backend">
+    <details
+      className={`backend backend-${report.backend}`}
+      data-testid="backend"
+      data-measured-at={report.measuredAt ?? ''}
+    >
       <summary>
         <span className="backend-name" data-testid="backend-name" data-backend={report.backend}>
           {NAMES[report.backend]}
@@ -44,6 +54,30 @@ export function BackendStatus() {
           </li>
         ))}
       </ul>
+      {report.measuredAt !== null && (
+        <p className="backend-measured">
+          {forgotten === report.measuredAt
+            ? t('backend.willMeasure')
+            : t('backend.measuredAt', {
+                when: new Intl.DateTimeFormat(i18n.language, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                }).format(report.measuredAt),
+              })}{' '}
+          <button
+            type="button"
+            data-testid="measure-again"
+            aria-label={t('backend.measureAgainLabel')}
+            disabled={forgotten === report.measuredAt}
+            onClick={() => {
+              training.forgetBackendChoices();
+              setForgotten(report.measuredAt);
+            }}
+          >
+            {t('backend.measureAgain')}
+          </button>
+        </p>
+      )}
     </details>
   );
 }

@@ -304,7 +304,9 @@ export type DataCommand =
   | { type: 'deleteUserData'; id: string }
   | { type: 'browse'; requestId: number; request: BrowseRequest }
   /** What the views of model internals need; sent when views open, close or change sample. */
-  | { type: 'setProbes'; settings: ProbeSettings };
+  | { type: 'setProbes'; settings: ProbeSettings }
+  /** "Measure again": forget the backends measured fastest on this machine; the next Train times them. */
+  | { type: 'forgetBackendChoices' };
 
 /** UI → worker: trained models kept in the browser, downloaded and uploaded as tfjs files. */
 export type SavedModelCommand =
@@ -354,6 +356,8 @@ export interface BackendReport {
   /** Why this backend runs, in one sentence a user can read. */
   reason: Message;
   trials: BackendTrial[];
+  /** When the candidates were timed (ms since 1970; maybe on an earlier visit); null: not measured. */
+  measuredAt: number | null;
 }
 
 /** Training metrics since the previous record: the means over `batches` steps. */

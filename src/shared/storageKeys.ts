@@ -157,6 +157,17 @@ export const KEPT = {
     migration: null,
     inExperiment: false,
   },
+  backendChoices: {
+    name: 'layerlab-backend-choices',
+    where: 'IndexedDB',
+    store: 'choices',
+    owner: 'worker',
+    holds:
+      'The backend "auto" measured fastest, with every candidate\'s samples/s, by model, GPU adapter and browser version (src/workers/backends/backendMemory.ts); "Measure again" clears it.',
+    version: 1,
+    migration: null,
+    inExperiment: false,
+  },
   datasetFiles: {
     name: 'layerlab-datasets-v1',
     where: 'Cache Storage',

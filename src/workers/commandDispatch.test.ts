@@ -27,7 +27,7 @@ const SAVED_MODEL = { id: 'model:1' } as SavedModelEntry;
 const SAVE = { name: 'm' } as RequestBody<'saveModel'>;
 const UPLOAD = { files: [] as UploadedFile[] } as RequestBody<'uploadModel'>;
 
-type Part = 'session' | 'probes' | 'deleteUserData';
+type Part = 'session' | 'probes' | 'deleteUserData' | 'forgetBackendChoices';
 
 /** One command of each type that gets no answer, and the part it must reach. */
 const UNANSWERED: {
@@ -46,6 +46,10 @@ const UNANSWERED: {
   setEpochs: { command: { type: 'setEpochs', epochs: 4 }, reaches: 'session' },
   setProbes: { command: { type: 'setProbes', settings: PROBE_SETTINGS }, reaches: 'probes' },
   deleteUserData: { command: { type: 'deleteUserData', id: 'user:1' }, reaches: 'deleteUserData' },
+  forgetBackendChoices: {
+    command: { type: 'forgetBackendChoices' },
+    reaches: 'forgetBackendChoices',
+  },
 };
 
 /** One command of each request type (together with UNANSWERED: every command type). */
@@ -139,6 +143,9 @@ function worker({ fail, requests }: { fail?: unknown; requests?: Partial<Request
       probes: { update: (settings) => reached.push(['probes', { type: 'setProbes', settings }]) },
       deleteUserData: async (id) => {
         reached.push(['deleteUserData', { type: 'deleteUserData', id }]);
+      },
+      forgetBackendChoices: async () => {
+        reached.push(['forgetBackendChoices', { type: 'forgetBackendChoices' }]);
       },
       requests: {
         importData: handler('importData'),

@@ -36,6 +36,8 @@ export interface WorkerParts {
   session: { handle(command: SessionCommand): Promise<void> };
   probes: { update(settings: ProbeSettings): void };
   deleteUserData(id: string): Promise<void>;
+  /** "Measure again": the backend decisions remembered on this machine are dropped. */
+  forgetBackendChoices(): Promise<void>;
   requests: RequestHandlers;
 }
 
@@ -61,6 +63,9 @@ export function createDispatch(parts: WorkerParts, post: Post): (command: Comman
         return;
       case 'setProbes':
         parts.probes.update(command.settings);
+        return;
+      case 'forgetBackendChoices':
+        void parts.forgetBackendChoices().catch(() => undefined);
         return;
       case 'start':
       case 'pause':

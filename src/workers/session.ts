@@ -34,8 +34,12 @@ export interface SessionHost {
     request: StartRequest,
     progress: (message: Message, fraction: number | null) => void,
   ): Promise<PreparedData>;
-  /** Picks, proves and activates a backend for this request. */
-  prepareBackend(request: StartRequest, data: PreparedData): Promise<BackendReport>;
+  /** Picks, proves and activates a backend for this request, telling how far measuring got. */
+  prepareBackend(
+    request: StartRequest,
+    data: PreparedData,
+    progress: (message: Message, fraction: number | null) => void,
+  ): Promise<BackendReport>;
   /** A saved model's weights and history (for a start with `restoreFrom`). */
   loadSavedModel(id: string): Promise<StoredModel | undefined>;
   /** Lets queued commands run (a macrotask); tests may pass setImmediate. */
@@ -196,7 +200,9 @@ export class TrainingSession {
         message: message('worker.checkingBackends'),
         fraction: null,
       });
-      const report = await this.host.prepareBackend(request, data);
+      const report = await this.host.prepareBackend(request, data, (message, fraction) =>
+        this.host.emit({ type: 'progress', runId: request.runId, message, fraction }),
+      );
       if (generation !== this.generation) return;
       this.host.emit({ type: 'backend', runId: request.runId, report });
       if (partner && partnerAnalysis) {

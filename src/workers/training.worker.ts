@@ -5,7 +5,8 @@
 import { message } from '../shared/messages/message';
 import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
-import { chooseBackend } from './backends/backendChoice';
+import { BackendPreparer } from './backends/backendPreparer';
+import { createIndexedDbBackendMemory } from './backends/backendMemory';
 import { fetchDatasetFile } from './datasetCache';
 import { loadForTraining, type LoaderDeps } from './datasetLoader';
 import { installCpuKernels } from './kernels/cpuUnsortedSegmentSum';
@@ -15,7 +16,7 @@ import { createIndexedDbStore } from './userDataStore';
 import { createBackendTrial, getWebGpuStatus } from './backends/backendTrial';
 import { dataHandlers, type DataServiceDeps } from './dataService';
 import { decodeImage } from './imageDecoder';
-import type { BackendReport, Command, StartRequest, WorkerEvent } from '../shared/protocol';
+import type { Command, WorkerEvent } from '../shared/protocol';
 import { TrainingSession } from './session';
 import { yieldToEvents } from './yieldToEvents';
 import { modelHandlers, type ModelServiceDeps } from './savedModels/modelService';
@@ -31,46 +32,19 @@ installCpuKernels();
 const post = (event: WorkerEvent, transfer: Transferable[] = []): void =>
   self.postMessage(event, transfer);
 
-// The same model, batch size and backend choice reuse the last decision instead of probing again.
-let lastChoice: { key: string; report: BackendReport } | null = null;
 let watchedDevice: unknown = null;
 
-// Backend switching is global to tfjs: a cancelled run still probing must finish before the next
-// run probes, so preparations are chained one after another.
-let backendQueue: Promise<unknown> = Promise.resolve();
-
-function prepareBackend(request: StartRequest, data: Parameters<typeof createBackendTrial>[1]) {
-  const next = backendQueue.then(() => prepareBackendNow(request, data));
-  backendQueue = next.catch(() => undefined);
-  return next;
-}
-
-async function prepareBackendNow(
-  request: StartRequest,
-  data: Parameters<typeof createBackendTrial>[1],
-) {
-  const key = JSON.stringify([
-    request.spec,
-    request.training.batchSize,
-    request.dataset.id,
-    request.datasetInfo.inputShape,
-    request.training.backend,
-  ]);
-  let report = lastChoice?.key === key ? lastChoice.report : null;
-  if (!report) {
-    report = await chooseBackend(
-      request.training.backend,
-      await getWebGpuStatus(),
-      createBackendTrial(request, data),
-    );
-    lastChoice = { key, report };
-  }
-  if (!(await tf.setBackend(report.backend)))
-    throw new Error(`tfjs could not switch to ${report.backend}.`);
-  await tf.ready();
-  watchDeviceLoss();
-  return report;
-}
+const backends = new BackendPreparer({
+  memory: createIndexedDbBackendMemory(),
+  webgpuStatus: getWebGpuStatus,
+  browser: navigator.userAgent,
+  trial: createBackendTrial,
+  activate: async (backend) => {
+    if (!(await tf.setBackend(backend))) throw new Error(`tfjs could not switch to ${backend}.`);
+    await tf.ready();
+    watchDeviceLoss();
+  },
+});
 
 /** tfjs does not handle a lost GPU device: report it, and the bridge restarts the worker. */
 function watchDeviceLoss(): void {
@@ -108,7 +82,7 @@ const session = new TrainingSession({
   },
   runs,
   loadData: (request, progress) => loadForTraining(request, loaderDeps, progress),
-  prepareBackend,
+  prepareBackend: (request, data, progress) => backends.prepare(request, data, progress),
   loadSavedModel: (id) => modelStore.getModel(id),
   yieldToEvents,
   now: () => performance.now(),
@@ -146,6 +120,7 @@ const dispatch = createDispatch(
     session,
     probes,
     deleteUserData: (id) => loaderDeps.userData.delete(id),
+    forgetBackendChoices: () => backends.forget(),
     requests: { ...dataHandlers(dataDeps), ...modelHandlers(modelDeps), ...runHandlers(runs) },
   },
   post,

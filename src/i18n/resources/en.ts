@@ -33,6 +33,10 @@ export const en = {
     notChosen: 'Backend: not chosen yet',
     trial: '{{name}}: {{detail}}',
     trialWithSpeed: '{{name}}: {{detail}} ({{speed}} samples/s)',
+    measuredAt: 'Measured {{when}} on this machine.',
+    measureAgain: 'Measure again',
+    measureAgainLabel: 'Forget the measured speeds: the next Train times every backend again',
+    willMeasure: 'The next Train times every backend again.',
   },
   designer: {
     title: 'Model',

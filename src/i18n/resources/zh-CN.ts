@@ -30,6 +30,10 @@ export const zhCN: Resources = {
     notChosen: '计算后端：尚未选择',
     trial: '{{name}}：{{detail}}',
     trialWithSpeed: '{{name}}：{{detail}}（{{speed}} 样本/秒）',
+    measuredAt: '{{when}}在这台机器上实测。',
+    measureAgain: '重新测量',
+    measureAgainLabel: '忘掉测得的速度：下次训练时重新为每个后端计时',
+    willMeasure: '下次训练时会重新为每个后端计时。',
   },
   designer: {
     title: '模型',

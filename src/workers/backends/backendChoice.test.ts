@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { englishText } from '../../shared/messages/englishText';
 import { message } from '../../shared/messages/message';
 import type { BackendName } from '../../models/trainingConfig';
-import { chooseBackend, type TrialFn, type WebGpuStatus } from './backendChoice';
-import type { BackendTrial } from '../../shared/protocol';
+import { chooseBackend, MEASURE_BUDGET_MS, type TrialFn, type WebGpuStatus } from './backendChoice';
+import type { BackendReport, BackendTrial } from '../../shared/protocol';
 
 /** A trial's detail as a fake trial words it. */
 const said = (text: string) => message('common.verbatim', { text });
@@ -21,105 +21,143 @@ const NO_GPU: WebGpuStatus = {
 
 interface FakeTrial {
   trial: TrialFn;
-  calls: Array<[BackendName, boolean]>;
+  calls: Array<[BackendName, number]>;
 }
 
 /** A trial that passes for `working` backends (with the given throughput) and fails for the rest. */
 function fakeTrial(working: Partial<Record<BackendName, number>>): FakeTrial {
-  const calls: Array<[BackendName, boolean]> = [];
-  const trial: TrialFn = async (backend, time) => {
-    calls.push([backend, time]);
+  const calls: Array<[BackendName, number]> = [];
+  const trial: TrialFn = async (backend, timeBudgetMs) => {
+    calls.push([backend, timeBudgetMs]);
     const speed = working[backend];
     if (speed === undefined)
       return { backend, ok: false, detail: said(`${backend} step gave a NaN loss`) };
     const result: BackendTrial = { backend, ok: true, detail: said('one training step passed') };
-    if (time) result.samplesPerSec = speed;
+    if (timeBudgetMs > 0) result.samplesPerSec = speed;
     return result;
   };
   return { trial, calls };
 }
 
-describe('chooseBackend: auto', () => {
-  it('takes WebGPU when a real adapter passes its check, without trying the others', async () => {
-    const fake = fakeTrial({ webgpu: 1, webgl: 1, cpu: 1 });
-    const report = await chooseBackend('auto', GPU, fake.trial);
-    expect(report.backend).toBe('webgpu');
-    expect(englishText(report.reason)).toContain('WebGPU');
-    expect(englishText(report.reason)).toContain('passed');
-    expect(fake.calls).toEqual([['webgpu', false]]);
-    expect(report.trials.map((t) => t.backend)).toEqual(['webgpu']);
-  });
+const at = (ms: number) => ({ now: () => ms });
 
-  it('falls to WebGL when WebGPU is unavailable, saying why', async () => {
-    const fake = fakeTrial({ webgpu: 1, webgl: 1, cpu: 1 });
-    const report = await chooseBackend('auto', NO_GPU, fake.trial);
-    expect(report.backend).toBe('webgl');
-    expect(englishText(report.reason)).toContain('WebGL');
-    expect(englishText(report.reason)).toContain('navigator.gpu is missing');
-    // WebGPU is never handed to tfjs when the browser does not offer it.
-    expect(fake.calls).toEqual([['webgl', false]]);
-    expect(report.trials).toEqual([
-      { backend: 'webgpu', ok: false, detail: NO_GPU.available ? said('') : NO_GPU.reason },
-      { backend: 'webgl', ok: true, detail: said('one training step passed') },
+describe('chooseBackend: auto measures every candidate, on every machine', () => {
+  it('real GPU, tiny MLP: the CPU wins when it is faster, and the reason shows the numbers', async () => {
+    const fake = fakeTrial({ webgpu: 400, webgl: 900, cpu: 3000 });
+    const report = await chooseBackend('auto', GPU, fake.trial, at(42));
+    expect(report.backend).toBe('cpu');
+    expect(englishText(report.reason)).toBe(
+      'CPU: the fastest for this model when measured on this machine (GPU: nvidia ampere). Samples/s: WebGPU 400, WebGL 900, CPU 3000.',
+    );
+    expect(report.measuredAt).toBe(42);
+    // Each candidate gets an equal share of the budget.
+    const share = MEASURE_BUDGET_MS / 3;
+    expect(fake.calls).toEqual([
+      ['webgpu', share],
+      ['webgl', share],
+      ['cpu', share],
     ]);
   });
 
-  it('goes to the next backend when the WebGPU check fails', async () => {
-    const fake = fakeTrial({ webgl: 1, cpu: 1 });
-    const report = await chooseBackend('auto', GPU, fake.trial);
-    expect(report.backend).toBe('webgl');
-    expect(englishText(report.reason)).toContain('webgpu step gave a NaN loss');
-    expect(fake.calls.map(([b]) => b)).toEqual(['webgpu', 'webgl']);
+  it('real GPU, CNN: the GPU wins', async () => {
+    const report = await chooseBackend(
+      'auto',
+      GPU,
+      fakeTrial({ webgpu: 5000, webgl: 1500, cpu: 90 }).trial,
+    );
+    expect(report.backend).toBe('webgpu');
   });
 
-  it('ends on the CPU when both GPUs fail, naming both failures', async () => {
-    const fake = fakeTrial({ cpu: 1 });
-    const report = await chooseBackend('auto', GPU, fake.trial);
-    expect(report.backend).toBe('cpu');
-    expect(englishText(report.reason)).toContain('CPU');
-    expect(englishText(report.reason)).toContain('WebGPU: webgpu step gave a NaN loss');
-    expect(englishText(report.reason)).toContain('WebGL: webgl step gave a NaN loss');
-    expect(report.trials.map((t) => t.ok)).toEqual([false, false, true]);
+  it('a software WebGPU adapter is measured like any other and named as software', async () => {
+    const report = await chooseBackend(
+      'auto',
+      SOFTWARE_GPU,
+      fakeTrial({ webgpu: 50, webgl: 900, cpu: 300 }).trial,
+    );
+    expect(report.backend).toBe('webgl');
+    expect(englishText(report.reason)).toContain(
+      'WebGPU only as a software adapter, google swiftshader',
+    );
   });
 
-  it('times every backend on a software WebGPU adapter and takes the fastest', async () => {
-    const fake = fakeTrial({ webgpu: 50, webgl: 900, cpu: 300 });
-    const report = await chooseBackend('auto', SOFTWARE_GPU, fake.trial);
+  it('without WebGPU, lists it as skipped with the reason and shares the budget among the rest', async () => {
+    const fake = fakeTrial({ webgpu: 1, webgl: 900, cpu: 300 });
+    const progress: string[] = [];
+    const report = await chooseBackend('auto', NO_GPU, fake.trial, {
+      budgetMs: 1000,
+      onMeasure: (backend, done, total) => progress.push(`${backend} ${done}/${total}`),
+    });
     expect(report.backend).toBe('webgl');
-    expect(englishText(report.reason)).toContain('software');
-    expect(englishText(report.reason)).toContain('google swiftshader');
-    expect(englishText(report.reason)).toContain('WebGL 900');
+    expect(englishText(report.reason)).toContain(
+      '(no WebGPU: this browser offers no WebGPU (navigator.gpu is missing))',
+    );
+    // WebGPU is never handed to tfjs when the browser does not offer it.
     expect(fake.calls).toEqual([
-      ['webgpu', true],
+      ['webgl', 500],
+      ['cpu', 500],
+    ]);
+    expect(progress).toEqual(['webgl 0/2', 'cpu 1/2']);
+    expect(report.trials[0]).toEqual({ backend: 'webgpu', ok: false, detail: NO_GPU.reason });
+  });
+
+  it('a candidate whose step fails (a missing kernel, a NaN) is listed with why and never wins', async () => {
+    const report = await chooseBackend('auto', GPU, fakeTrial({ webgl: 10, cpu: 20 }).trial);
+    expect(report.backend).toBe('cpu');
+    expect(report.trials.map((t) => [t.backend, t.ok])).toEqual([
+      ['webgpu', false],
       ['webgl', true],
       ['cpu', true],
     ]);
-    // The fastest wins even when it is the CPU, and failures are skipped.
-    const cpuFastest = await chooseBackend(
-      'auto',
-      SOFTWARE_GPU,
-      fakeTrial({ webgpu: 50, cpu: 300 }).trial,
-    );
-    expect(cpuFastest.backend).toBe('cpu');
-    expect(englishText(cpuFastest.reason)).toContain('software');
-    const gpuFastest = await chooseBackend(
-      'auto',
-      SOFTWARE_GPU,
-      fakeTrial({ webgpu: 5000, webgl: 10, cpu: 300 }).trial,
-    );
-    expect(gpuFastest.backend).toBe('webgpu');
+    expect(englishText(report.trials[0]!.detail)).toBe('webgpu step gave a NaN loss');
   });
 
   it('throws, naming each failure, when nothing works', async () => {
     await expect(chooseBackend('auto', GPU, fakeTrial({}).trial)).rejects.toThrow(
       /No backend could train this model \(WebGPU: .*; WebGL: .*; CPU: cpu step gave a NaN loss\)/,
     );
-    await expect(chooseBackend('auto', SOFTWARE_GPU, fakeTrial({}).trial)).rejects.toThrow(
-      'No backend could train this model',
-    );
     await expect(chooseBackend('auto', NO_GPU, fakeTrial({ webgpu: 1 }).trial)).rejects.toThrow(
       'navigator.gpu is missing',
     );
+  });
+});
+
+describe('chooseBackend: a remembered decision', () => {
+  const REMEMBERED: BackendReport = {
+    backend: 'cpu',
+    reason: said('measured before'),
+    trials: [
+      { backend: 'webgpu', ok: true, detail: said('passed'), samplesPerSec: 400 },
+      { backend: 'cpu', ok: true, detail: said('passed'), samplesPerSec: 3000 },
+    ],
+    measuredAt: 7,
+  };
+
+  it('is proven by one step and reused, with what was measured then', async () => {
+    const fake = fakeTrial({ webgpu: 1, cpu: 1 });
+    const report = await chooseBackend('auto', GPU, fake.trial, { remembered: REMEMBERED });
+    expect(fake.calls).toEqual([['cpu', 0]]);
+    expect(report).toMatchObject({ backend: 'cpu', measuredAt: 7, trials: REMEMBERED.trials });
+    expect(englishText(report.reason)).toBe(
+      'CPU: the fastest for this model when last measured on this machine (samples/s: WebGPU 400, CPU 3000); its training step passed again.',
+    );
+  });
+
+  it('is measured afresh when its backend fails now', async () => {
+    const fake = fakeTrial({ webgpu: 400, webgl: 900 });
+    const report = await chooseBackend('auto', GPU, fake.trial, {
+      remembered: REMEMBERED,
+      ...at(9),
+    });
+    expect(report.backend).toBe('webgl');
+    expect(report.measuredAt).toBe(9);
+    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu', 'webgl', 'cpu']);
+  });
+
+  it('is not used when the user forces a backend', async () => {
+    const fake = fakeTrial({ webgl: 1 });
+    const report = await chooseBackend('webgl', GPU, fake.trial, { remembered: REMEMBERED });
+    expect(report.backend).toBe('webgl');
+    expect(report.measuredAt).toBeNull();
   });
 });
 
@@ -129,7 +167,7 @@ describe('chooseBackend: forced', () => {
     const report = await chooseBackend(backend, SOFTWARE_GPU, fake.trial);
     expect(report.backend).toBe(backend);
     expect(englishText(report.reason)).toContain('chosen by you');
-    expect(fake.calls).toEqual([[backend, false]]);
+    expect(fake.calls).toEqual([[backend, 0]]);
   });
 
   it('a failing forced backend falls back to auto and says it failed', async () => {
@@ -139,9 +177,9 @@ describe('chooseBackend: forced', () => {
     expect(englishText(report.reason)).toContain(
       'You chose WebGPU, but it failed (webgpu step gave a NaN loss).',
     );
-    // The failed backend is tried once, and listed once.
-    expect(fake.calls.map(([b]) => b)).toEqual(['webgpu', 'webgl']);
-    expect(report.trials.map((t) => t.backend)).toEqual(['webgpu', 'webgl']);
+    // The failed backend is tried once, and listed once; the others are measured as in auto.
+    expect(fake.calls.map(([b]) => b)).toEqual(['webgpu', 'webgl', 'cpu']);
+    expect(report.trials.map((t) => t.backend)).toEqual(['webgpu', 'webgl', 'cpu']);
   });
 
   it('forcing an unavailable WebGPU falls back with the reason', async () => {
@@ -150,15 +188,15 @@ describe('chooseBackend: forced', () => {
     expect(report.backend).toBe('webgl');
     expect(englishText(report.reason)).toContain('You chose WebGPU, but it failed');
     expect(englishText(report.reason)).toContain('navigator.gpu is missing');
-    expect(fake.calls.map(([b]) => b)).toEqual(['webgl']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['webgl', 'cpu']);
   });
 
-  it('a failing forced CPU falls back to the first GPU that works', async () => {
+  it('a failing forced CPU falls back to the fastest backend that works', async () => {
     const fake = fakeTrial({ webgpu: 1 });
     const report = await chooseBackend('cpu', GPU, fake.trial);
     expect(report.backend).toBe('webgpu');
     expect(englishText(report.reason)).toContain('You chose CPU, but it failed');
-    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu', 'webgl']);
   });
 
   it('throws when the forced backend and every fallback fail', async () => {

@@ -1,7 +1,7 @@
 /**
  * Proving a backend before trusting it: switch tfjs to it, build the user's model, run one real
  * training step on a real batch and read the loss back (finite = passed). When asked, time a few
- * more steps so candidates can be compared. Everything created here is disposed.
+ * more steps for a share of the measuring budget so candidates can be compared. Everything created here is disposed.
  */
 import * as tf from '@tensorflow/tfjs';
 import { takeRange, type PreparedData } from '../../data/split';
@@ -14,9 +14,8 @@ import { toMessage } from '../../shared/messages/messageError';
 import { makeSplit } from '../batches';
 import { Trainer } from '../trainer';
 
-/** Timing stops after this long or this many steps, whichever comes first. */
-const TIMING_BUDGET_MS = 1500;
-const TIMING_MAX_STEPS = 20;
+/** Timing stops after its budget or this many steps, whichever comes first. */
+const TIMING_MAX_STEPS = 64;
 
 interface GpuLike {
   requestAdapter(): Promise<{
@@ -59,7 +58,7 @@ export function createBackendTrial(request: StartRequest, data: PreparedData): T
   const info = request.datasetInfo;
   const batchSize = Math.min(request.training.batchSize, data.train.count);
   const sample = takeRange(data.train, 0, batchSize);
-  return async (backend: BackendName, time: boolean): Promise<BackendTrial> => {
+  return async (backend: BackendName, timeBudgetMs: number): Promise<BackendTrial> => {
     try {
       if (!(await tf.setBackend(backend))) {
         return { backend, ok: false, detail: message('worker.backend.initFailed', { backend }) };
@@ -97,11 +96,12 @@ export function createBackendTrial(request: StartRequest, data: PreparedData): T
           detail: message('worker.backend.badLoss', { loss: String(loss) }),
         };
       }
-      if (!time) return { backend, ok: true, detail: message('worker.backend.stepPassed') };
+      if (timeBudgetMs <= 0)
+        return { backend, ok: true, detail: message('worker.backend.stepPassed') };
       await runAndRead(1); // warm-up: shader compilation and buffer allocation are not throughput
       const start = performance.now();
       let steps = 0;
-      while (steps < TIMING_MAX_STEPS && performance.now() - start < TIMING_BUDGET_MS) {
+      while (steps < TIMING_MAX_STEPS && performance.now() - start < timeBudgetMs) {
         await runAndRead(2);
         steps += 2;
       }

@@ -112,6 +112,7 @@ export function harness(overrides: Partial<SessionHost> = {}): Harness {
         backend: 'cpu',
         reason: message('worker.backend.chosenByYou', { backend: 'CPU' }),
         trials: [{ backend: 'cpu', ok: true, detail: message('worker.backend.stepPassed') }],
+        measuredAt: null,
       };
     },
     loadSavedModel: () => Promise.resolve(undefined),

@@ -8,16 +8,18 @@ export const workerEn = {
     chosenByYou: '{{backend}}: chosen by you.',
     /** {{fallback}} is the reason the automatic choice gives (one of the sentences below). */
     chosenFailed: 'You chose {{backend}}, but it failed ({{detail}}). {{fallback}}',
+    /** {{adapter}}: `adapter`, `softwareAdapter` or `noWebgpuBecause`; {{table}}: "WebGL 900, CPU 300". */
     fastest:
-      '{{backend}}: fastest when measured, because WebGPU here is only a software adapter ({{adapter}}). Samples/s: {{table}}.',
-    webgpuPassed: 'WebGPU: the first choice, and its one-step training check passed.',
-    /** {{failures}}: why the backends before it were not used, a list of `failure`s. */
-    becauseOthersFailed: '{{backend}}, because {{failures}}.',
+      '{{backend}}: the fastest for this model when measured on this machine ({{adapter}}). Samples/s: {{table}}.',
+    remembered:
+      '{{backend}}: the fastest for this model when last measured on this machine (samples/s: {{table}}); its training step passed again.',
+    adapter: 'GPU: {{name}}',
+    softwareAdapter: 'WebGPU only as a software adapter, {{name}}',
+    noWebgpuBecause: 'no WebGPU: {{reason}}',
     noneWorks: 'No backend could train this model ({{failures}}).',
     failure: '{{backend}}: {{detail}}',
     /** Joins two items of a list of failures or measurements. */
     listItem: '{{first}}; {{second}}',
-    measured: '{{backend}} {{samplesPerSec}}',
     /** Why WebGPU was not tried, and what one trial found (the `detail` of a backend). */
     noWebgpu: 'this browser offers no WebGPU (navigator.gpu is missing)',
     adapterFailed: 'requesting a WebGPU adapter failed ({{error}})',
@@ -32,6 +34,8 @@ export const workerEn = {
   deviceLost: 'The GPU device was lost ({{reason}}).',
   deviceLostNoReason: 'The GPU device was lost (no reason given).',
   checkingBackends: 'Checking backends…',
+  measuringBackend:
+    'Choosing the fastest backend for this model: timing {{backend}} ({{done}} of {{total}} done)…',
   downloading: 'Downloading {{dataset}}…',
   readFromCache: "Read {{dataset}} from this browser's cache.",
   decoding: 'Decoding {{dataset}}…',

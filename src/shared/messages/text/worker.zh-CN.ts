@@ -7,13 +7,15 @@ export const workerZhCN: Translation<typeof workerEn> = {
     chosenByYou: '{{backend}}：由你选择。',
     chosenFailed: '你选择了 {{backend}}，但它失败了（{{detail}}）。{{fallback}}',
     fastest:
-      '{{backend}}：实测最快，因为这里的 WebGPU 只是软件适配器（{{adapter}}）。每秒样本数：{{table}}。',
-    webgpuPassed: 'WebGPU：首选后端，且它的单步训练检查已通过。',
-    becauseOthersFailed: '{{backend}}，因为 {{failures}}。',
+      '{{backend}}：在这台机器上实测，对这个模型最快（{{adapter}}）。每秒样本数：{{table}}。',
+    remembered:
+      '{{backend}}：上次在这台机器上实测，对这个模型最快（每秒样本数：{{table}}）；它的单步训练检查再次通过。',
+    adapter: 'GPU：{{name}}',
+    softwareAdapter: 'WebGPU 只是软件适配器，{{name}}',
+    noWebgpuBecause: '没有 WebGPU：{{reason}}',
     noneWorks: '没有任何后端能训练这个模型（{{failures}}）。',
     failure: '{{backend}}：{{detail}}',
     listItem: '{{first}}；{{second}}',
-    measured: '{{backend}} {{samplesPerSec}}',
     noWebgpu: '这个浏览器不支持 WebGPU（没有 navigator.gpu）',
     adapterFailed: '请求 WebGPU 适配器失败（{{error}}）',
     noAdapter: 'WebGPU 在这台机器上找不到可用的 GPU 适配器',
@@ -27,6 +29,8 @@ export const workerZhCN: Translation<typeof workerEn> = {
   deviceLost: 'GPU 设备丢失了（{{reason}}）。',
   deviceLostNoReason: 'GPU 设备丢失了（没有给出原因）。',
   checkingBackends: '正在检查计算后端…',
+  measuringBackend:
+    '正在为这个模型挑选最快的后端：正在计时 {{backend}}（已完成 {{done}}/{{total}}）…',
   downloading: '正在下载 {{dataset}}…',
   readFromCache: '已从这个浏览器的缓存中读取 {{dataset}}。',
   decoding: '正在解码 {{dataset}}…',

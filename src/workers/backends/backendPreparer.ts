@@ -1,0 +1,88 @@
+/**
+ * Gets tfjs onto the backend a run should train on: the decision (chooseBackend) for this model,
+ * remembered for the worker's life and, for "auto", across visits (BackendMemory), with progress
+ * while candidates are timed. Preparations run one after another: switching backends is global
+ * to tfjs, so a cancelled run still measuring must finish before the next one measures.
+ */
+import type { PreparedData } from '../../data/split';
+import type { BackendName } from '../../models/trainingConfig';
+import { message, type Message } from '../../shared/messages/message';
+import type { BackendReport, StartRequest } from '../../shared/protocol';
+import { BACKEND_LABELS, chooseBackend, type TrialFn, type WebGpuStatus } from './backendChoice';
+import { backendMemoryKey, type BackendMemory } from './backendMemory';
+
+export interface PreparerDeps {
+  memory: BackendMemory;
+  webgpuStatus(): Promise<WebGpuStatus>;
+  /** The browser and its version (navigator.userAgent): a new version is measured afresh. */
+  browser: string;
+  trial(request: StartRequest, data: PreparedData): TrialFn;
+  /** Switches tfjs to the chosen backend for training. */
+  activate(backend: BackendName): Promise<void>;
+  /** The timing budget of a measurement (MEASURE_BUDGET_MS unless a test shortens it). */
+  budgetMs?: number;
+}
+
+export type PrepareProgress = (message: Message, fraction: number | null) => void;
+
+export class BackendPreparer {
+  /** The last decision in this worker: the same model again needs no new trial at all. */
+  private last: { key: string; report: BackendReport } | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly deps: PreparerDeps) {}
+
+  prepare(
+    request: StartRequest,
+    data: PreparedData,
+    progress: PrepareProgress = () => undefined,
+  ): Promise<BackendReport> {
+    const next = this.queue.then(() => this.prepareNow(request, data, progress));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** "Measure again": every remembered decision is dropped; the next Train measures. */
+  async forget(): Promise<void> {
+    this.last = null;
+    await this.deps.memory.clear().catch((error: unknown) => {
+      console.error('LayerLab could not forget its backend measurements:', error);
+    });
+  }
+
+  private async prepareNow(
+    request: StartRequest,
+    data: PreparedData,
+    progress: PrepareProgress,
+  ): Promise<BackendReport> {
+    const { deps } = this;
+    const webgpu = await deps.webgpuStatus();
+    const choice = request.training.backend;
+    const memoryKey = backendMemoryKey(request, webgpu, deps.browser);
+    const lastKey = `${choice} ${memoryKey}`;
+    let report = this.last?.key === lastKey ? this.last.report : null;
+    if (!report) {
+      const remembered =
+        choice === 'auto' ? await deps.memory.get(memoryKey).catch(() => undefined) : undefined;
+      report = await chooseBackend(choice, webgpu, deps.trial(request, data), {
+        remembered: remembered ?? null,
+        ...(deps.budgetMs !== undefined ? { budgetMs: deps.budgetMs } : {}),
+        onMeasure: (backend, done, total) =>
+          progress(
+            message('worker.measuringBackend', { backend: BACKEND_LABELS[backend], done, total }),
+            done / total,
+          ),
+      });
+      const measuredNow =
+        report.measuredAt !== null && report.measuredAt !== remembered?.measuredAt;
+      if (choice === 'auto' && measuredNow) {
+        await deps.memory.set(memoryKey, report).catch((error: unknown) => {
+          console.error('LayerLab could not remember its backend measurement:', error);
+        });
+      }
+      this.last = { key: lastKey, report };
+    }
+    await deps.activate(report.backend);
+    return report;
+  }
+}
