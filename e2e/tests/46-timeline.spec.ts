@@ -46,6 +46,10 @@ test('the timeline rewinds the views to a checkpoint, forks from it, and a reloa
   await expect(slider).toHaveAttribute('aria-valuetext', /^step 5 \(epoch \d+\)$/);
   await expect(page.getByTestId('timeline-status')).toContainText('step 5');
   await expect(page.getByTestId('probe-rewound')).toHaveText('Rewound to step 5');
+  // The curves mark the step shown.
+  const lossMarker = page.getByTestId('loss-chart').locator('.recharts-reference-line');
+  await expect(lossMarker).toHaveCount(1);
+  await expect(page.getByTestId('loss-chart').getByText('step 5', { exact: true })).toBeVisible();
   const early = await boundaryAt(page, 5);
   expect(differing(early, final), 'step 5 looks unlike the end').toBeGreaterThan(0.05);
   await page.screenshot({ path: testInfo.outputPath('timeline-laptop.png'), fullPage: true });
@@ -53,6 +57,7 @@ test('the timeline rewinds the views to a checkpoint, forks from it, and a reloa
   // Back to live and again to step 5: the same picture (the copy is reloaded, not drifting).
   await page.getByTestId('timeline-live').click();
   await boundaryAt(page, finalStep);
+  await expect(lossMarker).toHaveCount(0);
   await slider.focus();
   await page.keyboard.press('Home');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');

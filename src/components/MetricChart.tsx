@@ -38,6 +38,13 @@ export function MetricChart({ metric }: { metric: Metric }) {
     useStore((s) => s.validation),
     CHART_INTERVAL_MS,
   );
+  // Time travel: the step the internals views show, marked on the curves.
+  const rewoundStep = useStore((s) => s.probeSettings.rewind?.step ?? null);
+  const stepLabel = t('timeline.marker', { step: rewoundStep ?? 0 });
+  const marker = useMemo(
+    () => (rewoundStep === null ? null : { x: rewoundStep, label: stepLabel }),
+    [rewoundStep, stepLabel],
+  );
   const trainPoints = useMemo(() => pick(train, metric), [train, metric]);
   const valPoints = useMemo(() => pick(validation, metric), [validation, metric]);
   const trainingName = t('charts.training');
@@ -98,6 +105,7 @@ export function MetricChart({ metric }: { metric: Metric }) {
         series={series}
         xLabel={t('charts.step')}
         height={220}
+        marker={marker}
         {...(metric === 'accuracy' ? { yDomain: [0, 1] as const } : {})}
         label={t('charts.description', {
           title,

@@ -4,6 +4,7 @@ import {
   CartesianGrid,
   Line,
   LineChart,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -38,6 +39,8 @@ export interface CurveChartProps {
   height: number;
   /** Describes the chart for screen readers. */
   label: string;
+  /** A vertical line at this x with its label (the step the timeline shows). */
+  marker?: { x: number; label: string } | null;
 }
 
 /** Points drawn per series: enough for a smooth line at any laptop width, cheap to render. */
@@ -61,6 +64,7 @@ export const CurveChart = memo(function CurveChart({
   brush = false,
   height,
   label,
+  marker = null,
 }: CurveChartProps) {
   const format = useFormat();
   const prepared = useMemo(
@@ -130,6 +134,20 @@ export const CurveChart = memo(function CurveChart({
               connectNulls
             />
           ))}
+          {marker && (
+            <ReferenceLine
+              x={marker.x}
+              stroke="#7c3aed"
+              strokeDasharray="3 3"
+              ifOverflow="extendDomain"
+              label={{
+                value: marker.label,
+                position: 'insideTopLeft',
+                fill: '#5b21b6',
+                fontSize: 12,
+              }}
+            />
+          )}
           {brush && rows.length > 2 && (
             <Brush dataKey="x" height={22} stroke={INK} tickFormatter={tickX} travellerWidth={8} />
           )}

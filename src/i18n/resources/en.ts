@@ -316,6 +316,7 @@ export const en = {
   },
   timeline: {
     label: 'Timeline',
+    marker: 'step {{step}}',
     atStep: 'step {{step}} (epoch {{epoch}})',
     live: 'live',
     play: 'Play',

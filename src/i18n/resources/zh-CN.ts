@@ -301,6 +301,7 @@ export const zhCN: Resources = {
   },
   timeline: {
     label: '时间轴',
+    marker: '第 {{step}} 步',
     atStep: '第 {{step}} 步（第 {{epoch}} 轮）',
     live: '实时',
     play: '播放',
