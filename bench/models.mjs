@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { launch, openApp } from '../e2e/browser.mjs';
-import { serveDist } from '../e2e/server.mjs';
+import { launch, openApp } from './support/browser.mjs';
+import { serveDist } from './support/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(root, 'bench', 'results');

@@ -3,8 +3,8 @@
 // Measuring lives in bench/measure, turning results into BENCHMARKS.md in bench/report.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from '../e2e/browser.mjs';
-import { serveDist } from '../e2e/server.mjs';
+import { launch } from './support/browser.mjs';
+import { serveDist } from './support/server.mjs';
 import { BACKENDS, BARE_DIST, DIST, GOAL_RATIO, planFor, RESULTS } from './config.mjs';
 import { log, started } from './log.mjs';
 import { buildBare } from './measure/bare.mjs';

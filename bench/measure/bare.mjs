@@ -1,7 +1,7 @@
 // (b) The bare tfjs loop (bench/bare), built with Vite and run in a dedicated worker.
 import { build } from 'vite';
-import { waitFor } from '../../e2e/assert.mjs';
-import { launch } from '../../e2e/browser.mjs';
+import { waitFor } from '../support/assert.mjs';
+import { launch } from '../support/browser.mjs';
 import { BARE_DIST, BARE_ROOT, BATCH, MAX_STEPS_AHEAD, READ_EVERY_MS } from '../config.mjs';
 import { perStep, snapshot, usage } from '../cpu.mjs';
 

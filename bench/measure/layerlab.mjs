@@ -1,7 +1,7 @@
 // (a) LayerLab itself, driven through its UI: samples/s from the on-screen step counter, the
 // main-thread long tasks and the CPU each step cost, over a window of steps after a warm-up.
-import { typeInto, ui, waitFor } from '../../e2e/assert.mjs';
-import { launch, openApp } from '../../e2e/browser.mjs';
+import { typeInto, ui, waitFor } from '../support/assert.mjs';
+import { launch, openApp } from '../support/browser.mjs';
 import { BATCH, STEPS_PER_EPOCH } from '../config.mjs';
 import { perStep, snapshot, usage } from '../cpu.mjs';
 

@@ -11,7 +11,12 @@ import type { CurveSeries } from './charts/curveData';
 type Metric = 'loss' | 'accuracy';
 
 /** The most often a live curve redraws. */
-const CHART_INTERVAL_MS = 250;
+const CHART_INTERVAL_MS = 500;
+/**
+ * The accuracy chart redraws this long after the loss chart: the same records reach both at
+ * once, and two recharts renders in one task would make it long enough to stall the page.
+ */
+const STAGGER_MS: Record<Metric, number> = { loss: 0, accuracy: 120 };
 const TRAIN_COLOUR = '#2563eb';
 const VALIDATION_COLOUR = '#ea580c';
 
@@ -33,10 +38,12 @@ export function MetricChart({ metric }: { metric: Metric }) {
   const train = useThrottledValue(
     useStore((s) => s.train),
     CHART_INTERVAL_MS,
+    STAGGER_MS[metric],
   );
   const validation = useThrottledValue(
     useStore((s) => s.validation),
     CHART_INTERVAL_MS,
+    STAGGER_MS[metric],
   );
   // Time travel: the step the internals views show, marked on the curves.
   const rewoundStep = useStore((s) => s.probeSettings.rewind?.step ?? null);

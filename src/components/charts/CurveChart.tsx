@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import {
   Brush,
   CartesianGrid,
@@ -47,11 +47,19 @@ export interface CurveChartProps {
 const MAX_POINTS = 300;
 const INK = '#475569';
 const GRID = '#e2e8f0';
+// Props recharts compares by identity: one object for the chart's whole life, so its internal
+// selectors keep their memoised results between redraws instead of recomputing every scale.
+const MARGIN = { top: 10, right: 14, bottom: 4, left: 4 };
+const X_DOMAIN = ['dataMin', 'dataMax'] as const;
+const AUTO_DOMAIN = ['auto', 'auto'] as const;
+const RAW_DASH = '5 4';
+const MARKER_COLOUR = '#7c3aed';
 
 /**
  * Training curves with recharts. Everything that costs is memoised on the series and options, the
- * series are downsampled to MAX_POINTS keeping spikes, and animation is off, so a new metrics
- * record re-renders a few hundred points, not the whole history.
+ * series are downsampled to MAX_POINTS keeping spikes, animation is off, and every object or
+ * function prop is stable across redraws, so a new metrics record re-renders a few hundred
+ * points, not the whole history, and recharts' own selectors reuse their results.
  */
 export const CurveChart = memo(function CurveChart({
   series,
@@ -72,80 +80,107 @@ export const CurveChart = memo(function CurveChart({
     [series, smoothing, logScale],
   );
   const rows = useMemo(() => toRows(prepared), [prepared]);
-  const visible = prepared.filter((s) => !hidden?.has(s.key));
-  const tickX = formatX ?? ((x: number) => format.decimal(x, 0));
-  const sparse = (s: PreparedSeries) => s.drawn.length <= 40;
+  const visible = useMemo(() => prepared.filter((s) => !hidden?.has(s.key)), [prepared, hidden]);
+  const tickX = useMemo(() => formatX ?? ((x: number) => format.decimal(x, 0)), [formatX, format]);
+  const tickY = useCallback((y: number) => format.decimal(y, 3), [format]);
+  const xAxisLabel = useMemo(
+    () => ({ value: xLabel, position: 'insideBottom' as const, offset: -2, fill: INK }),
+    [xLabel],
+  );
+  const domainLow = yDomain?.[0];
+  const domainHigh = yDomain?.[1];
+  const domain = useMemo(
+    () =>
+      domainLow !== undefined && domainHigh !== undefined
+        ? ([domainLow, domainHigh] as const)
+        : AUTO_DOMAIN,
+    [domainLow, domainHigh],
+  );
+  const tooltip = useCallback(
+    (props: TooltipContentProps<ValueType, NameType>) => (
+      <CurveTooltip {...props} series={visible} formatX={tickX} xLabel={xLabel} />
+    ),
+    [visible, tickX, xLabel],
+  );
+  const markerLabel = useMemo(
+    () =>
+      marker && {
+        value: marker.label,
+        position: 'insideTopLeft' as const,
+        fill: '#5b21b6',
+        fontSize: 12,
+      },
+    [marker],
+  );
+  // The lines as elements, rebuilt only when the series change (not when the tooltip moves).
+  const lines = useMemo(
+    () => [
+      ...(smoothing > 0
+        ? visible.map((s) => (
+            <Line
+              key={s.key + RAW}
+              dataKey={s.key + RAW}
+              stroke={s.colour}
+              strokeOpacity={0.25}
+              {...(s.dashed ? { strokeDasharray: RAW_DASH } : {})}
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+              connectNulls
+              legendType="none"
+              tooltipType="none"
+            />
+          ))
+        : []),
+      ...visible.map((s) => (
+        <Line
+          key={s.key}
+          dataKey={s.key}
+          name={s.label}
+          stroke={s.colour}
+          strokeWidth={2}
+          {...(s.dashed ? { strokeDasharray: RAW_DASH } : {})}
+          dot={s.drawn.length <= 40 ? dotStyle(s.colour) : false}
+          isAnimationActive={false}
+          connectNulls
+        />
+      )),
+    ],
+    [visible, smoothing],
+  );
   return (
     <div className="curve-chart" role="img" aria-label={label}>
       <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={{ top: 10, right: 14, bottom: 4, left: 4 }}>
+        <LineChart data={rows} margin={MARGIN}>
           <CartesianGrid stroke={GRID} />
           <XAxis
             dataKey="x"
             type="number"
-            domain={['dataMin', 'dataMax']}
+            domain={X_DOMAIN}
             tickFormatter={tickX}
             stroke={INK}
-            label={{ value: xLabel, position: 'insideBottom', offset: -2, fill: INK }}
+            label={xAxisLabel}
             height={36}
             allowDataOverflow
           />
           <YAxis
             type="number"
             scale={logScale ? 'log' : 'linear'}
-            domain={yDomain ? [yDomain[0], yDomain[1]] : ['auto', 'auto']}
-            tickFormatter={(y: number) => format.decimal(y, 3)}
+            domain={domain}
+            tickFormatter={tickY}
             stroke={INK}
             width={54}
             allowDataOverflow
           />
-          <Tooltip
-            isAnimationActive={false}
-            content={(props: TooltipContentProps<ValueType, NameType>) => (
-              <CurveTooltip {...props} series={visible} formatX={tickX} xLabel={xLabel} />
-            )}
-          />
-          {smoothing > 0 &&
-            visible.map((s) => (
-              <Line
-                key={s.key + RAW}
-                dataKey={s.key + RAW}
-                stroke={s.colour}
-                strokeOpacity={0.25}
-                {...(s.dashed ? { strokeDasharray: '5 4' } : {})}
-                dot={false}
-                activeDot={false}
-                isAnimationActive={false}
-                connectNulls
-                legendType="none"
-                tooltipType="none"
-              />
-            ))}
-          {visible.map((s) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              stroke={s.colour}
-              strokeWidth={2}
-              {...(s.dashed ? { strokeDasharray: '5 4' } : {})}
-              dot={sparse(s) ? { r: 2.5, fill: s.colour } : false}
-              isAnimationActive={false}
-              connectNulls
-            />
-          ))}
-          {marker && (
+          <Tooltip isAnimationActive={false} content={tooltip} />
+          {lines}
+          {marker && markerLabel && (
             <ReferenceLine
               x={marker.x}
-              stroke="#7c3aed"
+              stroke={MARKER_COLOUR}
               strokeDasharray="3 3"
               ifOverflow="extendDomain"
-              label={{
-                value: marker.label,
-                position: 'insideTopLeft',
-                fill: '#5b21b6',
-                fontSize: 12,
-              }}
+              label={markerLabel}
             />
           )}
           {brush && rows.length > 2 && (
@@ -156,6 +191,17 @@ export const CurveChart = memo(function CurveChart({
     </div>
   );
 });
+
+/** One dot style object per colour, shared by every render (recharts compares it by identity). */
+const dotStyles = new Map<string, { r: number; fill: string }>();
+function dotStyle(colour: string): { r: number; fill: string } {
+  let style = dotStyles.get(colour);
+  if (!style) {
+    style = { r: 2.5, fill: colour };
+    dotStyles.set(colour, style);
+  }
+  return style;
+}
 
 type CurveTooltipProps = TooltipContentProps<ValueType, NameType> & {
   series: readonly PreparedSeries[];

@@ -1,25 +1,36 @@
 import { useEffect, useRef, useState } from 'react';
 
 /**
- * `value`, but changing at most once per `intervalMs`: the first change shows at once, later ones
- * within the interval are held and the newest is shown when it ends, so the last value is never
- * lost. Curves use it so a chart re-renders a few times a second, not on every metrics record.
+ * `value`, but changing at most once per `intervalMs`: the first change shows after `delayMs`
+ * (at once by default); changes while a redraw is due only update what it will show, so the
+ * newest value is never lost and a steady stream of changes never postpones the redraw. Curves
+ * use it so a chart re-renders a few times a second, not on every metrics record; two charts fed
+ * by the same update pass different delays so that they redraw in separate tasks, each short,
+ * rather than in one long one.
  */
-export function useThrottledValue<T>(value: T, intervalMs: number): T {
+export function useThrottledValue<T>(value: T, intervalMs: number, delayMs = 0): T {
   const [shown, setShown] = useState(value);
-  const lastShown = useRef(0);
+  const latest = useRef(value);
+  const lastShown = useRef(-Infinity);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    const wait = lastShown.current + intervalMs - performance.now();
-    if (wait <= 0) {
+    latest.current = value;
+    if (timer.current !== null) return; // a redraw is due: it will show this value
+    const show = () => {
+      timer.current = null;
       lastShown.current = performance.now();
-      setShown(value);
-      return;
-    }
-    const timer = setTimeout(() => {
-      lastShown.current = performance.now();
-      setShown(value);
-    }, wait);
-    return () => clearTimeout(timer);
-  }, [value, intervalMs]);
+      setShown(latest.current);
+    };
+    const wait = Math.max(delayMs, lastShown.current + intervalMs - performance.now());
+    if (wait <= 0) show();
+    else timer.current = setTimeout(show, wait);
+  }, [value, intervalMs, delayMs]);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = null;
+    },
+    [],
+  );
   return shown;
 }

@@ -15,6 +15,9 @@ import { RunCompare } from './RunCompare';
 import { RunRow } from './RunRow';
 import { useRunName } from './useRunName';
 
+/** "What changed" of each pair of runs, by language and run ids (stored experiments never change). */
+const DESCRIBED = new Map<string, string | null>();
+
 /**
  * The run history: every Train is a run kept in this browser (the worker stores it). Lists the
  * runs with what changed from the run before, their results, steps, time and backend; rename, pin,
@@ -39,17 +42,23 @@ export function RunsPanel() {
       .catch((e: unknown) => setError(t('runs.listFailed', { error: show(toMessage(e)) })));
   }, [t, show]);
 
-  /** Each run's changes against the run before it (the next older in the list). */
-  const changes = useMemo(
-    () =>
-      runs.map((run, i) => {
-        const before = runs[i + 1];
-        return before
-          ? describeChanges(t, diffExperiments(before.experiment, run.experiment))
-          : null;
-      }),
-    [runs, t],
-  );
+  /**
+   * Each run's changes against the run before it (the next older in the list). A run's experiment
+   * never changes once recorded, so each pair is described once (per language), not again at
+   * every update of a live run (once a second).
+   */
+  const changes = useMemo(() => {
+    const cache = DESCRIBED;
+    return runs.map((run, i) => {
+      const before = runs[i + 1];
+      if (!before) return null;
+      const key = `${t('runs.changes')}|${before.id}>${run.id}`;
+      if (!cache.has(key)) {
+        cache.set(key, describeChanges(t, diffExperiments(before.experiment, run.experiment)));
+      }
+      return cache.get(key) ?? null;
+    });
+  }, [runs, t]);
 
   const act = async (action: () => Promise<unknown>) => {
     setBusy(true);
