@@ -20,6 +20,15 @@ const SHAPE_ONLY = new Set(['Reshape', 'Identity', 'ExpandDims', 'Squeeze']);
 
 const rows: string[] = [];
 
+/**
+ * The CNN and the recurrent presets take minutes a step on tfjs's CPU backend under load: they are
+ * counted when LAUNCHES_ALL=1 is set (BENCHMARKS.md's table), and left out of the test suite.
+ */
+const SLOW_ON_CPU = new Set(['mnist-cnn', 'reverse-lstm', 'sentiment-lstm', 'char-lstm']);
+const COUNTED = PRESETS.map((p) => p.id).filter(
+  (id) => process.env.LAUNCHES_ALL === '1' || !SLOW_ON_CPU.has(id),
+);
+
 beforeAll(async () => {
   await tf.setBackend('cpu');
   installCpuKernels();
@@ -35,7 +44,7 @@ const launches = (kernels: { name: string }[]) =>
   kernels.filter((k) => !SHAPE_ONLY.has(k.name)).length;
 
 describe('kernel launches per training step', () => {
-  it.each(PRESETS.map((p) => p.id))(
+  it.each(COUNTED)(
     '%s: LayerLab adds at most 12 launches to a step',
     async (id) => {
       const preset = PRESETS.find((p) => p.id === id)!;
