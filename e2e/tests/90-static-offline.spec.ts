@@ -4,10 +4,15 @@
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from '../support/test';
 import { trainAndWait, waitForRun } from '../support/training';
-import { controls, loadPreset } from '../support/ui';
+import { controls, loadPreset, typeInto } from '../support/ui';
 
-/** Starts a run, waits for a few steps, stops it; fails with the app's message on an error. */
+/**
+ * Starts a run, waits for a few steps, stops it; fails with the app's message on an error. The
+ * epochs go up first: on the CPU backend the default spiral finishes its 50 epochs in seconds,
+ * sometimes before Stop could be pressed.
+ */
 async function trainFewSteps(page: Page, steps = 3) {
+  await typeInto(controls(page).epochs, '500');
   await trainAndWait(page, (run) => run.phase === 'training' && run.step >= steps, {
     timeout: 120_000,
   });
