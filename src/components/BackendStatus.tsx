@@ -5,7 +5,7 @@ import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 
-const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' } as const;
+const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 
 /**
  * Which tfjs backend runs, why, and what each candidate's check found (with its measured

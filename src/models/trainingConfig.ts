@@ -27,7 +27,7 @@ export const LOSS_LABELS: Record<LossName, string> = {
   categoricalCrossentropy: 'Categorical cross-entropy',
 };
 
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'cpu'] as const;
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 
@@ -51,7 +51,7 @@ export interface TrainingConfig {
   testSplit: number;
   /** Seeds the data generator, the shuffle, the initial weights and dropout: same seed, same run. */
   seed: number;
-  /** Which tfjs backend; 'auto' tries WebGPU → WebGL → CPU and picks the best that works. */
+  /** Which tfjs backend; 'auto' tries WebGPU → WebGL → WASM → CPU and picks the best that works. */
   backend: BackendChoice;
 }
 

@@ -10,6 +10,8 @@ import { createIndexedDbBackendMemory } from './backends/backendMemory';
 import { fetchDatasetFile } from './datasetCache';
 import { loadForTraining, type LoaderDeps } from './datasetLoader';
 import { installCpuKernels } from './kernels/cpuUnsortedSegmentSum';
+import { setWasmFiles } from './backends/wasmBackend';
+import { WASM_FILES } from './backends/wasmFiles';
 import { ProbeScheduler } from './probes/scheduler';
 import { Rewinder } from './probes/rewind';
 import { createIndexedDbStore } from './userDataStore';
@@ -28,6 +30,7 @@ import { DEFAULT_RUN_STORAGE_BUDGET } from '../shared/runs/storageBudget';
 import { createIndexedDbSavedModelStore } from './savedModels/savedModelStore';
 
 installCpuKernels();
+setWasmFiles(WASM_FILES);
 
 const post = (event: WorkerEvent, transfer: Transferable[] = []): void =>
   self.postMessage(event, transfer);

@@ -242,7 +242,13 @@ export const en = {
     seed: 'Random seed',
     backend: 'Backend',
     nextTrain: 'Changes other than the learning rate apply at the next Train.',
-    backends: { auto: 'Auto (try and choose)', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
+    backends: {
+      auto: 'Auto (try and choose)',
+      webgpu: 'WebGPU',
+      webgl: 'WebGL',
+      wasm: 'WASM (fast CPU)',
+      cpu: 'CPU',
+    },
     optimizers: {
       sgd: 'SGD',
       momentum: 'SGD with momentum',

@@ -230,7 +230,13 @@ export const zhCN: Resources = {
     seed: '随机种子',
     backend: '计算后端',
     nextTrain: '除学习率外，其他改动在下次训练时生效。',
-    backends: { auto: '自动（检测后选择）', webgpu: 'WebGPU', webgl: 'WebGL', cpu: 'CPU' },
+    backends: {
+      auto: '自动（检测后选择）',
+      webgpu: 'WebGPU',
+      webgl: 'WebGL',
+      wasm: 'WASM（快速 CPU）',
+      cpu: 'CPU',
+    },
     optimizers: {
       sgd: 'SGD',
       momentum: '带动量的 SGD',

@@ -50,7 +50,7 @@ export interface RunSummary {
   /** When it started (ms since 1970). */
   createdAt: number;
   experiment: Experiment;
-  /** The backend it trained on ("webgpu", "webgl", "cpu"), once chosen. */
+  /** The backend it trained on ("webgpu", "webgl", "wasm", "cpu"), once chosen. */
   backend: string | null;
   status: RunStatus;
   /** Steps done and the epoch reached. */

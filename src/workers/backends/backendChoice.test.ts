@@ -51,10 +51,11 @@ describe('chooseBackend: auto measures every candidate, on every machine', () =>
     );
     expect(report.measuredAt).toBe(42);
     // Each candidate gets an equal share of the budget.
-    const share = MEASURE_BUDGET_MS / 3;
+    const share = MEASURE_BUDGET_MS / 4;
     expect(fake.calls).toEqual([
       ['webgpu', share],
       ['webgl', share],
+      ['wasm', share],
       ['cpu', share],
     ]);
   });
@@ -72,7 +73,7 @@ describe('chooseBackend: auto measures every candidate, on every machine', () =>
     const report = await chooseBackend(
       'auto',
       SOFTWARE_GPU,
-      fakeTrial({ webgpu: 50, webgl: 900, cpu: 300 }).trial,
+      fakeTrial({ webgpu: 50, webgl: 900, wasm: 600, cpu: 300 }).trial,
     );
     expect(report.backend).toBe('webgl');
     expect(englishText(report.reason)).toContain(
@@ -80,11 +81,27 @@ describe('chooseBackend: auto measures every candidate, on every machine', () =>
     );
   });
 
+  it('no GPU, small MLP: WASM wins when it measures fastest', async () => {
+    const fake = fakeTrial({ webgl: 900, wasm: 3500, cpu: 700 });
+    const report = await chooseBackend('auto', NO_GPU, fake.trial);
+    expect(report.backend).toBe('wasm');
+    expect(englishText(report.reason)).toContain('Samples/s: WebGL 900, WASM 3500, CPU 700.');
+    expect(fake.calls.map(([b]) => b)).toEqual(['webgl', 'wasm', 'cpu']);
+  });
+
+  it('ends on the CPU when the GPUs and WASM fail, naming every failure', async () => {
+    const fake = fakeTrial({ cpu: 1 });
+    const report = await chooseBackend('auto', GPU, fake.trial);
+    expect(report.backend).toBe('cpu');
+    expect(report.trials.map((t) => t.ok)).toEqual([false, false, false, true]);
+    expect(report.trials.map((t) => englishText(t.detail))).toContain('wasm step gave a NaN loss');
+  });
+
   it('without WebGPU, lists it as skipped with the reason and shares the budget among the rest', async () => {
     const fake = fakeTrial({ webgpu: 1, webgl: 900, cpu: 300 });
     const progress: string[] = [];
     const report = await chooseBackend('auto', NO_GPU, fake.trial, {
-      budgetMs: 1000,
+      budgetMs: 900,
       onMeasure: (backend, done, total) => progress.push(`${backend} ${done}/${total}`),
     });
     expect(report.backend).toBe('webgl');
@@ -93,19 +110,21 @@ describe('chooseBackend: auto measures every candidate, on every machine', () =>
     );
     // WebGPU is never handed to tfjs when the browser does not offer it.
     expect(fake.calls).toEqual([
-      ['webgl', 500],
-      ['cpu', 500],
+      ['webgl', 300],
+      ['wasm', 300],
+      ['cpu', 300],
     ]);
-    expect(progress).toEqual(['webgl 0/2', 'cpu 1/2']);
+    expect(progress).toEqual(['webgl 0/3', 'wasm 1/3', 'cpu 2/3']);
     expect(report.trials[0]).toEqual({ backend: 'webgpu', ok: false, detail: NO_GPU.reason });
   });
 
   it('a candidate whose step fails (a missing kernel, a NaN) is listed with why and never wins', async () => {
-    const report = await chooseBackend('auto', GPU, fakeTrial({ webgl: 10, cpu: 20 }).trial);
+    const report = await chooseBackend('auto', GPU, fakeTrial({ webgl: 10, wasm: 15, cpu: 20 }).trial);
     expect(report.backend).toBe('cpu');
     expect(report.trials.map((t) => [t.backend, t.ok])).toEqual([
       ['webgpu', false],
       ['webgl', true],
+      ['wasm', true],
       ['cpu', true],
     ]);
     expect(englishText(report.trials[0]!.detail)).toBe('webgpu step gave a NaN loss');
@@ -150,7 +169,7 @@ describe('chooseBackend: a remembered decision', () => {
     });
     expect(report.backend).toBe('webgl');
     expect(report.measuredAt).toBe(9);
-    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu', 'webgl', 'cpu']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu', 'webgl', 'wasm', 'cpu']);
   });
 
   it('is not used when the user forces a backend', async () => {
@@ -162,13 +181,16 @@ describe('chooseBackend: a remembered decision', () => {
 });
 
 describe('chooseBackend: forced', () => {
-  it.each(['webgpu', 'webgl', 'cpu'] as const)('%s passing is chosen by you', async (backend) => {
-    const fake = fakeTrial({ webgpu: 1, webgl: 1, cpu: 1 });
-    const report = await chooseBackend(backend, SOFTWARE_GPU, fake.trial);
-    expect(report.backend).toBe(backend);
-    expect(englishText(report.reason)).toContain('chosen by you');
-    expect(fake.calls).toEqual([[backend, 0]]);
-  });
+  it.each(['webgpu', 'webgl', 'wasm', 'cpu'] as const)(
+    '%s passing is chosen by you',
+    async (backend) => {
+      const fake = fakeTrial({ webgpu: 1, webgl: 1, wasm: 1, cpu: 1 });
+      const report = await chooseBackend(backend, SOFTWARE_GPU, fake.trial);
+      expect(report.backend).toBe(backend);
+      expect(englishText(report.reason)).toContain('chosen by you');
+      expect(fake.calls).toEqual([[backend, 0]]);
+    },
+  );
 
   it('a failing forced backend falls back to auto and says it failed', async () => {
     const fake = fakeTrial({ webgl: 1, cpu: 1 });
@@ -178,8 +200,8 @@ describe('chooseBackend: forced', () => {
       'You chose WebGPU, but it failed (webgpu step gave a NaN loss).',
     );
     // The failed backend is tried once, and listed once; the others are measured as in auto.
-    expect(fake.calls.map(([b]) => b)).toEqual(['webgpu', 'webgl', 'cpu']);
-    expect(report.trials.map((t) => t.backend)).toEqual(['webgpu', 'webgl', 'cpu']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(report.trials.map((t) => t.backend)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
   });
 
   it('forcing an unavailable WebGPU falls back with the reason', async () => {
@@ -188,7 +210,7 @@ describe('chooseBackend: forced', () => {
     expect(report.backend).toBe('webgl');
     expect(englishText(report.reason)).toContain('You chose WebGPU, but it failed');
     expect(englishText(report.reason)).toContain('navigator.gpu is missing');
-    expect(fake.calls.map(([b]) => b)).toEqual(['webgl', 'cpu']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['webgl', 'wasm', 'cpu']);
   });
 
   it('a failing forced CPU falls back to the fastest backend that works', async () => {
@@ -196,7 +218,7 @@ describe('chooseBackend: forced', () => {
     const report = await chooseBackend('cpu', GPU, fake.trial);
     expect(report.backend).toBe('webgpu');
     expect(englishText(report.reason)).toContain('You chose CPU, but it failed');
-    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu', 'webgl']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu', 'webgl', 'wasm']);
   });
 
   it('throws when the forced backend and every fallback fail', async () => {

@@ -15,9 +15,10 @@ import type { BackendTrial, BackendReport } from '../../shared/protocol';
 export const BACKEND_LABELS: Record<BackendName, string> = {
   webgpu: 'WebGPU',
   webgl: 'WebGL',
+  wasm: 'WASM',
   cpu: 'CPU',
 };
-export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** The time all candidates' timed steps share (their first, proving step is not counted). */
 export const MEASURE_BUDGET_MS = 2000;

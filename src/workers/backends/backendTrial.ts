@@ -13,6 +13,8 @@ import { message } from '../../shared/messages/message';
 import { toMessage } from '../../shared/messages/messageError';
 import { makeSplit } from '../batches';
 import { Trainer } from '../trainer';
+import { describeMissingKernel, lackingTrainingKernel, missingKernelName } from './missingKernel';
+import { wasmFeatures } from './wasmBackend';
 
 /** Timing stops after its budget or this many steps, whichever comes first. */
 const TIMING_MAX_STEPS = 64;
@@ -88,6 +90,8 @@ export function createBackendTrial(request: StartRequest, data: PreparedData): T
       }
     };
     try {
+      const lacking = lackingTrainingKernel(model, backend);
+      if (lacking) return { backend, ok: false, detail: describeMissingKernel(lacking, backend) };
       const loss = await runAndRead(1);
       if (!Number.isFinite(loss)) {
         return {
@@ -96,8 +100,14 @@ export function createBackendTrial(request: StartRequest, data: PreparedData): T
           detail: message('worker.backend.badLoss', { loss: String(loss) }),
         };
       }
-      if (timeBudgetMs <= 0)
-        return { backend, ok: true, detail: message('worker.backend.stepPassed') };
+      // How WASM runs (SIMD, threads) explains its speed, so its check says so.
+      const features = backend === 'wasm' ? await wasmFeatures() : null;
+      if (timeBudgetMs <= 0) {
+        const detail = features
+          ? message('worker.backend.wasmStepPassed', { features })
+          : message('worker.backend.stepPassed');
+        return { backend, ok: true, detail };
+      }
       await runAndRead(1); // warm-up: shader compilation and buffer allocation are not throughput
       const start = performance.now();
       let steps = 0;
@@ -106,13 +116,18 @@ export function createBackendTrial(request: StartRequest, data: PreparedData): T
         steps += 2;
       }
       const samplesPerSec = (steps * batchSize * 1000) / (performance.now() - start);
-      const detail = message('worker.backend.stepPassedTimed');
+      const detail = features
+        ? message('worker.backend.wasmStepPassedTimed', { features })
+        : message('worker.backend.stepPassedTimed');
       return { backend, ok: true, detail, samplesPerSec };
     } catch (error) {
+      const kernel = missingKernelName(error);
       return {
         backend,
         ok: false,
-        detail: message('worker.backend.stepFailed', { error: toMessage(error) }),
+        detail: kernel
+          ? describeMissingKernel(kernel, backend)
+          : message('worker.backend.stepFailed', { error: toMessage(error) }),
       };
     } finally {
       trainer.dispose();

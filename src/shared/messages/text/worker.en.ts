@@ -30,6 +30,24 @@ export const workerEn = {
     stepPassed: 'one training step passed',
     stepPassedTimed: 'one training step passed; timed',
     stepFailed: 'its training step failed ({{error}})',
+    /** {{kernel}} is tfjs's name of the missing operation, {{use}} what needs it (below). */
+    missingKernel:
+      "this model needs tfjs's {{kernel}} operation to train, which the {{backend}} backend does not have",
+    missingKernelFor:
+      "this model needs tfjs's {{kernel}} operation ({{use}}) to train, which the {{backend}} backend does not have",
+    kernelUse: {
+      conv2dBackpropFilter: 'the gradient of a convolution’s filters',
+      unsortedSegmentSum: 'the gradient of an Embedding',
+    },
+    /** How the WASM backend runs: SIMD and the number of threads. */
+    wasmStepPassed: 'one training step passed ({{features}})',
+    wasmStepPassedTimed: 'one training step passed; timed ({{features}})',
+    wasmThreads: 'SIMD {{simd}}, {{threads}} threads',
+    wasmSingleThread:
+      'SIMD {{simd}}, single-threaded: the page is not cross-origin isolated (see README)',
+    wasmNoThreads: 'SIMD {{simd}}, single-threaded: this browser has no WebAssembly threads',
+    on: 'on',
+    off: 'off',
   },
   deviceLost: 'The GPU device was lost ({{reason}}).',
   deviceLostNoReason: 'The GPU device was lost (no reason given).',
