@@ -99,7 +99,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_PAGE, NO_WORKER] }] },
   },
   {
-    files: ['src/offline/sw.ts'],
+    files: ['src/offline/sw.ts', 'src/offline/isolationHeaders.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_PAGE, NO_WORKER] }] },
   },
   {

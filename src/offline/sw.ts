@@ -12,12 +12,15 @@
  *   a dataset used once works offline. A second copy here would only double ~8 MB of MNIST.
  * - A new deployment's worker takes over as soon as it is installed (skipWaiting + clientsClaim);
  *   nothing reloads an open page.
+ * - Pages and worker scripts it answers carry COOP/COEP (isolationHeaders.ts), so from the second
+ *   visit on the page is cross-origin isolated and the WASM backend may use threads.
  */
 import { clientsClaim, setCacheNameDetails } from 'workbox-core';
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { KEPT } from '../shared/storageKeys';
+import { isWorkerScript, withIsolationHeaders } from './isolationHeaders';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -36,8 +39,20 @@ registerRoute(
     networkTimeoutSeconds: PAGE_TIMEOUT_SECONDS,
     // What PrecacheFallbackPlugin does; its class's optional members do not type-check under
     // exactOptionalPropertyTypes.
-    plugins: [{ handlerDidError: () => matchPrecache('index.html') }],
+    plugins: [
+      { handlerDidError: () => matchPrecache('index.html') },
+      // After the fallback too: an offline page is isolated like an online one.
+      { handlerWillRespond: ({ response }) => Promise.resolve(withIsolationHeaders(response)) },
+    ],
   }),
+);
+
+// Worker scripts get the headers too, from the precache or, for a script this deployment did not
+// precache, the network.
+registerRoute(
+  ({ request, sameOrigin }) => sameOrigin && isWorkerScript(request),
+  async ({ request }) =>
+    withIsolationHeaders((await matchPrecache(request.url)) ?? (await fetch(request))),
 );
 
 cleanupOutdatedCaches();
