@@ -11,8 +11,8 @@ test(
     await trainAndWait(page, { phase: 'training' }, { timeout: 90_000 });
     await expect(page.getByTestId('backend-reason')).toContainText('software adapter');
     await expect(page.getByTestId('backend-reason')).toContainText(/Samples\/s: .*WebGPU \d+/);
-    // The three candidates probed.
-    await expect(page.locator('.trials li')).toHaveCount(3);
+    // The four candidates probed.
+    await expect(page.locator('.trials li')).toHaveCount(4);
     await waitForRun(page, (run) => run.step > 0);
     expect(pageErrors).toEqual([]);
   },
@@ -26,7 +26,9 @@ test('no WebGPU adapter: falls back with the reason shown and trains', async ({
   // Long enough to be still training when checked (the CPU runs the spiral in seconds).
   await typeInto(controls(page).epochs, '500');
   const { backend } = await trainAndWait(page, { phase: 'training' });
-  expect(['webgl', 'cpu'], `fell back to WebGL or CPU, got ${backend}`).toContain(backend);
+  expect(['webgl', 'wasm', 'cpu'], `fell back to WebGL, WASM or CPU, got ${backend}`).toContain(
+    backend,
+  );
   const reason = page.getByTestId('backend-reason');
   await expect(reason).toContainText('WebGPU');
   await expect(reason).toContainText(/adapter|navigator\.gpu/);
