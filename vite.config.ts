@@ -1,6 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { tfjsWasmThreads } from './vite-plugins/tfjsWasmThreads';
 
 // `base: './'` makes every asset URL relative, so `dist/` works from any subpath
 // of a static host (GitHub Pages project sites, a USB stick served locally).
@@ -29,7 +30,11 @@ export default defineConfig({
       },
     }),
   ],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // The training worker is bundled on its own, with these plugins (not the page's).
+    plugins: () => [tfjsWasmThreads()],
+  },
   build: {
     target: 'es2022',
     sourcemap: true,

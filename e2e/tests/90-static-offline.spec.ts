@@ -1,10 +1,11 @@
 // Static hosting and offline use: the built app runs from whatever folder it is served, asks no
-// other origin for anything, and once visited (service worker) it reloads and trains offline on a
-// dataset it downloaded before.
+// other origin for anything (the WASM backend's binaries included), and once visited (service
+// worker) it reloads offline, cross-origin isolated, and trains on WASM with threads, on a dataset
+// it downloaded before.
 import type { Page } from '@playwright/test';
 import { expect, openApp, test } from '../support/test';
 import { trainAndWait, waitForRun } from '../support/training';
-import { controls, loadPreset, typeInto } from '../support/ui';
+import { controls, loadPreset, openSection, typeInto } from '../support/ui';
 
 /**
  * Starts a run, waits for a few steps, stops it; fails with the app's message on an error. The
@@ -54,9 +55,25 @@ test('served from a subpath, the app loads and trains with every other origin bl
     if (target.origin !== app.origin) foreign.push(target.href);
     else if (!target.pathname.startsWith(app.pathname)) outsideApp.push(target.pathname);
   });
+  const wasmFiles: string[] = [];
+  context.on('request', (request) => {
+    if (new URL(request.url()).pathname.endsWith('.wasm')) wasmFiles.push(request.url());
+  });
   await openApp(page);
   // The default preset, as a first-time visitor finds it.
   await trainFewSteps(page);
+  // The WASM backend fetches its binary from the app's own folder, not from a CDN.
+  // Two short epochs to the end: WASM trains the spiral too fast to catch it mid-run.
+  await controls(page).backend.selectOption('wasm');
+  await typeInto(controls(page).epochs, '2');
+  const onWasm = await trainAndWait(page, { phase: 'done' }, { timeout: 120_000 });
+  expect(onWasm.backend, 'trained on WASM').toBe('wasm');
+  expect(wasmFiles.length, 'the WASM binary was fetched').toBeGreaterThan(0);
+  for (const url of wasmFiles) {
+    expect(url.startsWith(new URL('assets/', app).href), `${url} is in the app's folder`).toBe(
+      true,
+    );
+  }
   expect([...new Set(foreign)], 'no request to another origin').toEqual([]);
   expect([...new Set(outsideApp)], `every request stays inside ${app.pathname}`).toEqual([]);
   expect(pageErrors).toEqual([]);
@@ -91,8 +108,12 @@ test('after one visit the app reloads offline and trains on the dataset it downl
 
   // A real dataset: MNIST (~12 MB) is downloaded once and kept by the training worker.
   await loadPreset(page, 'mnist-mlp');
-  await controls(page).backend.selectOption('cpu');
+  await controls(page).backend.selectOption('wasm');
   await trainFewSteps(page);
+  expect(
+    await page.evaluate(() => crossOriginIsolated),
+    'the first visit, served without the service worker, is not isolated',
+  ).toBe(false);
   const stored = await cacheContents(page);
   const datasetCache = stored['layerlab-datasets-v1'] ?? [];
   expect(
@@ -106,6 +127,16 @@ test('after one visit the app reloads offline and trains on the dataset it downl
       shellUrls.some((u) => /training\.worker-[\w-]+\.js/.test(u)),
     `the app shell is precached: ${JSON.stringify(shell)}`,
   ).toBe(true);
+  expect(
+    shellUrls.filter((u) => u.endsWith('.wasm')).map((u) => u.replace(/-[\w-]{8}\.wasm$/, '.wasm')),
+    "the WASM backend's three builds are precached",
+  ).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/\/assets\/tfjs-backend-wasm\.wasm$/),
+      expect.stringMatching(/\/assets\/tfjs-backend-wasm-simd\.wasm$/),
+      expect.stringMatching(/\/assets\/tfjs-backend-wasm-threaded-simd\.wasm$/),
+    ]),
+  );
   expect(
     shellUrls.filter((u) => u.includes('/datasets/')),
     "datasets are stored once, not in the shell's cache too",
@@ -126,7 +157,20 @@ test('after one visit the app reloads offline and trains on the dataset it downl
   await expect(controls(page).dataset, 'the saved design came back with MNIST').toHaveValue(
     'mnist',
   );
+  // The service worker's COOP/COEP make this page (and its training worker) cross-origin
+  // isolated, so WASM runs its threaded build, fetched from the precache.
+  expect(
+    await page.evaluate(() => crossOriginIsolated),
+    'the page the service worker served is isolated',
+  ).toBe(true);
   await trainFewSteps(page);
+  expect((await waitForRun(page, () => true)).backend, 'trained offline on WASM').toBe('wasm');
+  const status = page.getByTestId('backend');
+  await openSection(status);
+  await expect(status.locator('.trials li')).toHaveText([
+    /^✓ WASM: one training step passed \(SIMD on, \d+ threads\)$/,
+  ]);
+  console.log(`    (offline, isolated: ${await status.locator('.trials li').textContent()})`);
   // The network is really gone for the service worker too: online, this address is the
   // server's 404; offline, the service worker's own fetch fails and the cached app answers.
   const elsewhere = await page.goto(new URL('no-such-page', baseURL).href);
