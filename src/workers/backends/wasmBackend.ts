@@ -41,5 +41,6 @@ export async function wasmFeatures(): Promise<Message> {
   if (!isolated()) return message('worker.backend.wasmSingleThread', { simd });
   if (!(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')))
     return message('worker.backend.wasmNoThreads', { simd });
-  return message('worker.backend.wasmThreads', { simd, threads: getThreadsCount() });
+  // tfjs gives XNNPACK half the logical cores, 1 to 4: a 2-core machine gets one thread.
+  return message('worker.backend.wasmThreads', { simd, count: getThreadsCount() });
 }

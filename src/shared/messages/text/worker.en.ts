@@ -42,7 +42,11 @@ export const workerEn = {
     /** How the WASM backend runs: SIMD and the number of threads. */
     wasmStepPassed: 'one training step passed ({{features}})',
     wasmStepPassedTimed: 'one training step passed; timed ({{features}})',
-    wasmThreads: 'SIMD {{simd}}, {{threads}} threads',
+    /** {{count}}: XNNPACK's threads, half the logical cores (1 to 4). */
+    wasmThreads_one:
+      'SIMD {{simd}}, cross-origin isolated, {{count}} thread (tfjs uses half the logical cores, up to 4)',
+    wasmThreads_other:
+      'SIMD {{simd}}, cross-origin isolated, {{count}} threads (tfjs uses half the logical cores, up to 4)',
     wasmSingleThread:
       'SIMD {{simd}}, single-threaded: the page is not cross-origin isolated (see README)',
     wasmNoThreads: 'SIMD {{simd}}, single-threaded: this browser has no WebAssembly threads',

@@ -34,7 +34,8 @@ export const workerZhCN: Translation<typeof workerEn> = {
     },
     wasmStepPassed: '一步训练检查通过（{{features}}）',
     wasmStepPassedTimed: '一步训练检查通过；已计时（{{features}}）',
-    wasmThreads: 'SIMD {{simd}}，{{threads}} 个线程',
+    wasmThreads_other:
+      'SIMD {{simd}}，已跨源隔离，{{count}} 个线程（tfjs 使用一半的逻辑核心，最多 4 个）',
     wasmSingleThread: 'SIMD {{simd}}，单线程：这个页面没有跨源隔离（见 README）',
     wasmNoThreads: 'SIMD {{simd}}，单线程：这个浏览器不支持 WebAssembly 线程',
     on: '开',
