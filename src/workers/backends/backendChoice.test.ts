@@ -119,7 +119,11 @@ describe('chooseBackend: auto measures every candidate, on every machine', () =>
   });
 
   it('a candidate whose step fails (a missing kernel, a NaN) is listed with why and never wins', async () => {
-    const report = await chooseBackend('auto', GPU, fakeTrial({ webgl: 10, wasm: 15, cpu: 20 }).trial);
+    const report = await chooseBackend(
+      'auto',
+      GPU,
+      fakeTrial({ webgl: 10, wasm: 15, cpu: 20 }).trial,
+    );
     expect(report.backend).toBe('cpu');
     expect(report.trials.map((t) => [t.backend, t.ok])).toEqual([
       ['webgpu', false],

@@ -49,42 +49,46 @@ describe('BackendPreparer', () => {
 
     const first = preparer(memory);
     const measured = await first.p.prepare(req, data, (m) => progress.push(m));
-    expect(measured.backend).toBe('cpu');
+    // WASM and the CPU both train in Node; whichever measured faster here wins.
+    const winner = measured.backend;
+    expect(['wasm', 'cpu']).toContain(winner);
     expect(measured.measuredAt).not.toBeNull();
     expect(englishText(measured.reason)).toMatch(
-      /^CPU: the fastest for this model when measured on this machine \(no WebGPU: .+\)\. Samples\/s: CPU \d+\.$/,
+      /^(WASM|CPU): the fastest for this model when measured on this machine \(no WebGPU: .+\)\. Samples\/s: WASM \d+, CPU \d+\.$/,
     );
     // WebGL cannot start in Node: its trial failed, with the reason listed.
     expect(measured.trials.map((t) => [t.backend, t.ok])).toEqual([
       ['webgpu', false],
       ['webgl', false],
+      ['wasm', true],
       ['cpu', true],
     ]);
     expect(progress.map(englishText)).toEqual([
-      'Choosing the fastest backend for this model: timing WebGL (0 of 2 done)…',
-      'Choosing the fastest backend for this model: timing CPU (1 of 2 done)…',
+      'Choosing the fastest backend for this model: timing WebGL (0 of 3 done)…',
+      'Choosing the fastest backend for this model: timing WASM (1 of 3 done)…',
+      'Choosing the fastest backend for this model: timing CPU (2 of 3 done)…',
     ]);
-    expect(first.activated).toEqual(['cpu']);
+    expect(first.activated).toEqual([winner]);
     // The same model in the same worker: no trial at all.
     await first.p.prepare(autoRequest(), data);
-    expect(first.trialsRun).toEqual(['webgl', 'cpu']);
+    expect(first.trialsRun).toEqual(['webgl', 'wasm', 'cpu']);
 
     // A later visit (a new worker): one proving step, the measurement reused.
     const later = preparer(memory);
     const reused = await later.p.prepare(autoRequest(), data);
-    expect(later.trialsRun).toEqual(['cpu']);
+    expect(later.trialsRun).toEqual([winner]);
     expect(reused.measuredAt).toBe(measured.measuredAt);
     expect(englishText(reused.reason)).toContain('when last measured on this machine');
 
     // Another batch size is another measurement.
     const other = preparer(memory);
     await other.p.prepare(autoRequest({ batchSize: 16 }), data);
-    expect(other.trialsRun).toEqual(['webgl', 'cpu']);
+    expect(other.trialsRun).toEqual(['webgl', 'wasm', 'cpu']);
 
     // "Measure again".
     await later.p.forget();
     await later.p.prepare(autoRequest(), data);
-    expect(later.trialsRun).toEqual(['cpu', 'webgl', 'cpu']);
+    expect(later.trialsRun).toEqual([winner, 'webgl', 'wasm', 'cpu']);
   });
 
   it('never remembers a forced choice', async () => {
@@ -95,6 +99,6 @@ describe('BackendPreparer', () => {
     expect(report.measuredAt).toBeNull();
     const auto = preparer(memory);
     await auto.p.prepare(autoRequest(), data);
-    expect(auto.trialsRun).toEqual(['webgl', 'cpu']);
+    expect(auto.trialsRun).toEqual(['webgl', 'wasm', 'cpu']);
   });
 });
