@@ -48,6 +48,12 @@ const NO_WORKER = {
   message:
     "The worker's code is the worker's: share through src/shared (the bridge starts the worker by URL, not by import).",
 };
+/** zod's full build is 25 KB gzip on the page; src/shared/zod.ts gives the mini build, set up. */
+const NO_FULL_ZOD = {
+  regex: '^zod(/v4(/classic)?)?$',
+  message:
+    "Import `z` from src/shared/zod.ts (zod's mini build with its English messages), not the full build.",
+};
 const NO_PAGE = {
   group: [
     '**/components/**',
@@ -87,16 +93,18 @@ export default tseslint.config(
   // restriction for its files: ESLint applies only the last block's list to a file.
   {
     files: PAGE,
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_WORKER] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_WORKER, NO_FULL_ZOD] }] },
   },
   {
     files: ['src/workers/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_PAGE] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_PAGE, NO_FULL_ZOD] }] },
   },
   {
     files: SHARED,
     ignores: TFJS_FILES,
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_PAGE, NO_WORKER] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_PAGE, NO_WORKER, NO_FULL_ZOD] }],
+    },
   },
   {
     files: ['src/offline/sw.ts', 'src/offline/isolationHeaders.ts'],

@@ -5,7 +5,7 @@
  * the user's own uploads are described by entries the worker returns after importing them.
  * The worker owns loading (src/workers/datasetLoader.ts).
  */
-import { z } from 'zod';
+import { z } from '../shared/zod';
 import manifestJson from '../../public/datasets/manifest.json';
 import type { Message } from '../shared/messages/message';
 import type { Shape } from '../models/spec';
@@ -23,35 +23,36 @@ export const DATASET_KINDS = [
 ] as const;
 export type DatasetKind = (typeof DATASET_KINDS)[number];
 
-const localized = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+const text = z.string().check(z.minLength(1));
+const localized = z.object({ en: text, zh: text });
 
 const manifestEntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/),
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
   kind: z.enum(DATASET_KINDS),
   task: z.enum(['classification', 'sequence', 'regression']),
   name: localized,
   description: localized,
   /** One sample's shape; for sequence-like kinds, the default length. */
-  inputShape: z.array(z.number().int().positive()).min(1),
+  inputShape: z.array(z.int().check(z.positive())).check(z.minLength(1)),
   /** Class names; a character corpus lists its vocabulary; regression names its targets. */
-  classes: z.array(z.string()).min(1),
+  classes: z.array(z.string()).check(z.minLength(1)),
   /** Samples available (generated kinds: the default count; corpus: characters). */
-  samples: z.number().int().positive(),
+  samples: z.int().check(z.positive()),
   /** Files under public/datasets/ (none for generated kinds), and their total size. */
   files: z.array(z.string()),
-  bytes: z.number().int().nonnegative(),
+  bytes: z.int().check(z.nonnegative()),
   /** Table kinds: the column holding the label. */
-  labelColumn: z.string().optional(),
+  labelColumn: z.optional(z.string()),
   /** Text kinds: the vocabulary cap used by default (ids 0 and 1 are padding and unknown). */
-  vocabularySize: z.number().int().positive().optional(),
-  source: z.string().min(1),
-  licence: z.string().min(1),
+  vocabularySize: z.optional(z.int().check(z.positive())),
+  source: text,
+  licence: text,
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 export const manifestSchema = z.object({
   version: z.literal(1),
-  datasets: z.array(manifestEntrySchema).min(1),
+  datasets: z.array(manifestEntrySchema).check(z.minLength(1)),
 });
 
 /** The built-in datasets, validated once at start-up (a broken manifest is a build-time bug). */

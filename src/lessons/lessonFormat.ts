@@ -4,13 +4,14 @@
  * the screen and carrying a goal that LayerLab checks on the learner's own design and results.
  * Validated with zod: a broken file is refused with the field named.
  */
-import { z } from 'zod';
+import { z } from '../shared/zod';
 import { message, type Message } from '../shared/messages/message';
 
 export const LESSON_FORMAT = 'layerlab-lesson';
 export const LESSON_VERSION = 1;
 
-const text = z.object({ en: z.string().min(1).max(2000), zh: z.string().min(1).max(2000) });
+const words = z.string().check(z.minLength(1), z.maxLength(2000));
+const text = z.object({ en: words, zh: words });
 export type LessonText = z.infer<typeof text>;
 
 const comparison = z.enum(['<=', '>=']);
@@ -82,8 +83,9 @@ export type Goal =
   /** The goal is not met (e.g. the design has neither dropout nor L2). */
   | { kind: 'not'; goal: Goal };
 
-const goal: z.ZodType<Goal> = z.lazy(() =>
-  z.discriminatedUnion('kind', [
+const goal: z.ZodMiniType<Goal> = z.lazy(() => {
+  const goals = z.array(goal).check(z.minLength(1), z.maxLength(10));
+  return z.discriminatedUnion('kind', [
     z.object({
       kind: z.literal('metric'),
       metric: z.enum(LESSON_METRICS),
@@ -93,8 +95,8 @@ const goal: z.ZodType<Goal> = z.lazy(() =>
     z.object({
       kind: z.literal('layer'),
       layer: z.string(),
-      min: z.number().int().nonnegative().optional(),
-      max: z.number().int().nonnegative().optional(),
+      min: z.optional(z.int().check(z.nonnegative())),
+      max: z.optional(z.int().check(z.nonnegative())),
     }),
     z.object({ kind: z.literal('activation'), activation: z.string(), only: z.boolean() }),
     z.object({ kind: z.literal('penalty'), penalty: z.enum(['l1', 'l2']) }),
@@ -113,43 +115,43 @@ const goal: z.ZodType<Goal> = z.lazy(() =>
       kind: z.literal('compareRuns'),
       metric: z.enum(LESSON_METRICS),
       change: z.enum(['lower', 'higher']),
-      by: z.number().nonnegative(),
-      before: goal.optional(),
-      after: goal.optional(),
+      by: z.number().check(z.nonnegative()),
+      before: z.optional(goal),
+      after: z.optional(goal),
     }),
     z.object({
       kind: z.literal('timeline'),
       metric: z.enum(TIMELINE_METRICS),
       op: comparison,
       value: z.number(),
-      tolerance: z.number().int().min(0).max(3).optional(),
+      tolerance: z.optional(z.int().check(z.gte(0), z.lte(3))),
     }),
-    z.object({ kind: z.literal('all'), goals: z.array(goal).min(1).max(10) }),
-    z.object({ kind: z.literal('any'), goals: z.array(goal).min(1).max(10) }),
+    z.object({ kind: z.literal('all'), goals }),
+    z.object({ kind: z.literal('any'), goals }),
     z.object({ kind: z.literal('not'), goal }),
-  ]),
-);
+  ]);
+});
 
 const step = z.object({
   text,
   /** A part of the screen to point at: a data-area name (designer, settings, controls, charts, internals, data, runs). */
-  highlight: z.string().max(40).optional(),
+  highlight: z.optional(z.string().check(z.maxLength(40))),
   /** Checked on the learner's work; without one, the step is read and passed with Next. */
-  goal: goal.optional(),
+  goal: z.optional(goal),
   /** What the goal asks, in words, shown with a tick when met. */
-  goalText: text.optional(),
+  goalText: z.optional(text),
 });
 export type LessonStep = z.infer<typeof step>;
 
 const lessonSchema = z.object({
   format: z.literal(LESSON_FORMAT),
   version: z.literal(LESSON_VERSION),
-  id: z.string().regex(/^[a-z0-9-]{1,60}$/),
+  id: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)),
   title: text,
   summary: text,
   /** The preset the lesson starts from (loaded when the lesson starts). */
   preset: z.string(),
-  steps: z.array(step).min(1).max(30),
+  steps: z.array(step).check(z.minLength(1), z.maxLength(30)),
 });
 export type Lesson = z.infer<typeof lessonSchema>;
 

@@ -2,12 +2,15 @@
  * A learner's progress through lessons, kept in this browser (localStorage): the step reached
  * and the goals met, per lesson. Unreadable data is treated as no progress, never thrown.
  */
-import { z } from 'zod';
+import { z } from '../shared/zod';
 import { KEPT, type KeyValueStorage } from '../shared/storageKeys';
 
 const progressSchema = z.record(
   z.string(),
-  z.object({ step: z.number().int().nonnegative(), met: z.array(z.number().int().nonnegative()) }),
+  z.object({
+    step: z.int().check(z.nonnegative()),
+    met: z.array(z.int().check(z.nonnegative())),
+  }),
 );
 export type LessonProgress = z.infer<typeof progressSchema>;
 

@@ -4,7 +4,7 @@
  * docs/experiment-format.md); older versions are migrated on the way in, and anything that does
  * not validate is refused with a message naming the field. Pure: no store, no DOM.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import type { DatasetChoice } from '../data/datasets';
 import { englishText } from './messages/englishText';
 import { message, type Message } from './messages/message';
@@ -45,16 +45,17 @@ export interface Experiment {
 const experimentSchema = z.object({
   format: z.literal(EXPERIMENT_FORMAT),
   version: z.literal(EXPERIMENT_VERSION),
-  name: z.string().max(200).default(''),
+  name: z._default(z.string().check(z.maxLength(200)), ''),
   spec: modelSpecSchema,
   dataset: datasetChoiceSchema,
   training: trainingConfigSchema,
-  views: z
-    .object({
-      open: z.array(z.enum(VIEW_NAMES)).max(VIEW_NAMES.length),
-      intervalMs: z.number().min(50).max(60_000),
-    })
-    .default({ open: [], intervalMs: 250 }),
+  views: z._default(
+    z.object({
+      open: z.array(z.enum(VIEW_NAMES)).check(z.maxLength(VIEW_NAMES.length)),
+      intervalMs: z.number().check(z.gte(50), z.lte(60_000)),
+    }),
+    { open: [], intervalMs: 250 },
+  ),
 });
 
 /**

@@ -2,7 +2,7 @@
  * Schemas for everything LayerLab reads from outside its own memory (local storage today; share
  * links and files later). A failed parse names the bad field; nothing half-valid is ever loaded.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { message, type Message } from './messages/message';
 import { datasetNoteSchema } from './messages/storedMessage';
 import {
@@ -14,7 +14,7 @@ import {
 } from '../models/spec';
 import { BACKEND_CHOICES, LOSSES, OPTIMIZERS } from '../models/trainingConfig';
 
-const id = z.string().min(1).max(64);
+const id = z.string().check(z.minLength(1), z.maxLength(64));
 const activation = z.enum(ACTIVATIONS);
 const padding = z.enum(PADDINGS);
 
@@ -22,19 +22,19 @@ const padding = z.enum(PADDINGS);
 // analyzeModel, so a user's odd-but-deliberate value is never silently replaced.
 const num = z.number();
 const kernel = {
-  kernelInitializer: z.enum(INITIALIZERS).optional(),
-  l1: num.optional(),
-  l2: num.optional(),
+  kernelInitializer: z.optional(z.enum(INITIALIZERS)),
+  l1: z.optional(num),
+  l2: z.optional(num),
 };
 const pool = { id, poolSize: num, strides: num, padding };
 const recurrent = { id, units: num, returnSequences: z.boolean(), ...kernel };
-const merge = { id, from: z.string().min(1).max(64) };
+const merge = { id, from: z.string().check(z.minLength(1), z.maxLength(64)) };
 
 const layerSchema = z.discriminatedUnion('kind', [
   z.object({ id, kind: z.literal('dense'), units: num, activation, ...kernel }),
   z.object({ id, kind: z.literal('dropout'), rate: num }),
   z.object({ id, kind: z.literal('flatten') }),
-  z.object({ id, kind: z.literal('reshape'), targetShape: z.array(num).max(8) }),
+  z.object({ id, kind: z.literal('reshape'), targetShape: z.array(num).check(z.maxLength(8)) }),
   z.object({ id, kind: z.literal('activation'), activation }),
   z.object({
     id,
@@ -87,30 +87,32 @@ const layerSchema = z.discriminatedUnion('kind', [
 
 export const modelSpecSchema = z.object({
   version: z.literal(MODEL_SPEC_VERSION),
-  layers: z.array(layerSchema).max(200),
+  layers: z.array(layerSchema).check(z.maxLength(200)),
 });
 
 // Fields added after the first release have defaults, so older saved work still loads.
 export const datasetChoiceSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
   noise: z.number(),
   samples: z.number(),
-  sequenceLength: z.number().default(8),
-  vocabularySize: z.number().default(10),
-  augment: z
-    .object({ shift: z.boolean(), rotate: z.boolean(), flip: z.boolean() })
-    .default({ shift: false, rotate: false, flip: false }),
+  sequenceLength: z._default(z.number(), 8),
+  vocabularySize: z._default(z.number(), 10),
+  augment: z._default(z.object({ shift: z.boolean(), rotate: z.boolean(), flip: z.boolean() }), {
+    shift: false,
+    rotate: false,
+    flip: false,
+  }),
 });
 
 export const userDatasetEntrySchema = z.object({
-  id: z.string().startsWith('user:'),
+  id: z.string().check(z.startsWith('user:')),
   kind: z.enum(['images', 'table']),
   task: z.enum(['classification', 'sequence', 'regression']),
   name: z.string(),
-  inputShape: z.array(z.number().int().positive()).min(1),
-  classes: z.array(z.string()).min(1),
-  samples: z.number().int().positive(),
-  featureNames: z.array(z.string()).optional(),
+  inputShape: z.array(z.int().check(z.positive())).check(z.minLength(1)),
+  classes: z.array(z.string()).check(z.minLength(1)),
+  samples: z.int().check(z.positive()),
+  featureNames: z.optional(z.array(z.string())),
   notes: z.array(datasetNoteSchema),
 });
 
@@ -121,7 +123,7 @@ export const trainingConfigSchema = z.object({
   batchSize: z.number(),
   epochs: z.number(),
   validationSplit: z.number(),
-  testSplit: z.number().default(0.1),
+  testSplit: z._default(z.number(), 0.1),
   seed: z.number(),
   backend: z.enum(BACKEND_CHOICES),
 });
@@ -130,13 +132,13 @@ export const savedWorkSchema = z.object({
   spec: modelSpecSchema,
   dataset: datasetChoiceSchema,
   training: trainingConfigSchema,
-  userDatasets: z.array(userDatasetEntrySchema).max(50).default([]),
+  userDatasets: z._default(z.array(userDatasetEntrySchema).check(z.maxLength(50)), []),
 });
 
 export type SavedWork = z.infer<typeof savedWorkSchema>;
 
 /** A readable one-line description of the first problem zod found (zod's own text is English). */
-export function describeZodError(error: z.ZodError): Message {
+export function describeZodError(error: z.core.$ZodError): Message {
   const issue = error.issues[0];
   if (!issue) return message('files.zod.unknown');
   const path = issue.path.join('.') || message('files.zod.root');

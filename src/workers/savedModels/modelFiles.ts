@@ -4,7 +4,7 @@
  * reads them (LayerLab's custom layers registered), the exported Python programs read them, and
  * LayerLab reads them back with their optimizer state and history. No tfjs here: bytes and JSON.
  */
-import { z } from 'zod';
+import { z } from '../../shared/zod';
 import { parseExperiment } from '../../shared/experiment';
 import type { RunHistory, SavedModelEntry, UploadedFile } from '../../shared/protocol';
 import type { ModelBundle, WeightSpec } from './modelBundle';
@@ -74,19 +74,19 @@ export function toModelFiles(
 
 const weightSpecSchema = z.object({
   name: z.string(),
-  shape: z.array(z.number().int().nonnegative()),
+  shape: z.array(z.int().check(z.nonnegative())),
   dtype: z.string(),
-  group: z.string().optional(),
-  quantization: z.unknown().optional(),
+  group: z.optional(z.string()),
+  quantization: z.optional(z.unknown()),
 });
 
 /** Loose on purpose: a bare Keras `model.to_json()` has no modelTopology; the importer checks it. */
 const modelJsonSchema = z.object({
-  modelTopology: z.record(z.string(), z.unknown()).optional(),
-  weightsManifest: z
-    .array(z.object({ paths: z.array(z.string()), weights: z.array(weightSpecSchema) }))
-    .optional(),
-  userDefinedMetadata: z.record(z.string(), z.unknown()).optional(),
+  modelTopology: z.optional(z.record(z.string(), z.unknown())),
+  weightsManifest: z.optional(
+    z.array(z.object({ paths: z.array(z.string()), weights: z.array(weightSpecSchema) })),
+  ),
+  userDefinedMetadata: z.optional(z.record(z.string(), z.unknown())),
 });
 
 export type ParsedModelJson = z.infer<typeof modelJsonSchema>;
@@ -186,24 +186,25 @@ export function readWeights(
   return { ok: true, specs, data };
 }
 
+const count = z.int().check(z.nonnegative());
 const metadataSchema = z.object({
   format: z.literal(MODEL_FILE_FORMAT),
-  version: z.number().int(),
+  version: z.int(),
   entry: z.object({
-    name: z.string().max(200),
+    name: z.string().check(z.maxLength(200)),
     savedAt: z.string(),
-    step: z.number().int().nonnegative(),
-    epoch: z.number().int().nonnegative(),
-    params: z.number().int().nonnegative(),
-    metrics: z.record(z.string(), z.number().nullable()),
+    step: count,
+    epoch: count,
+    params: count,
+    metrics: z.record(z.string(), z.nullable(z.number())),
     source: z.enum(['trained', 'uploaded', 'keras']),
     hasOptimizerState: z.boolean(),
     backend: z.string(),
     experiment: z.unknown(),
   }),
   history: z.object({ train: z.array(z.unknown()), validation: z.array(z.unknown()) }),
-  step: z.number().int().nonnegative(),
-  epoch: z.number().int().nonnegative(),
+  step: count,
+  epoch: count,
   optimizerClass: z.string(),
 });
 
