@@ -4,29 +4,36 @@ import { App } from './components/App';
 import { warmUpWorker } from './bridge/workerBridge';
 import { reopenAfterRestart, reopenInterruptedRun } from './bridge/reopenRun';
 import { loadSharedLink } from './state/loadSharedLink';
+import { prefetchWhenIdle } from './state/onDemand';
 import { registerServiceWorker } from './offline/registerServiceWorker';
 import { initI18n } from './i18n/i18n';
 import './styles.css';
 
-loadSharedLink();
+// A share link (#x=…) is applied before the first render; without one this resolves at once.
+const linkApplied = loadSharedLink();
 // A link pasted into the address bar of an open tab only changes the fragment: no reload.
-window.addEventListener('hashchange', loadSharedLink);
+window.addEventListener('hashchange', () => void loadSharedLink());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // The first render waits for the page's language (a Chinese page loads its text chunk first).
-void initI18n().finally(() =>
+void Promise.all([initI18n(), linkApplied.catch(() => undefined)]).finally(() => {
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
-  ),
-);
+  );
+  // What the first screen does not need (charts, internals views, panels, share links) loads
+  // in the background, one chunk per idle moment: src/state/onDemand.ts.
+  prefetchWhenIdle();
+});
 warmUpWorker();
-// A run cut short by a reload or a crashed worker comes back at its last checkpoint.
+// A run cut short by a reload or a crashed worker comes back at its last checkpoint (after a
+// share link in the address has replaced the design, as before).
 reopenAfterRestart();
-reopenInterruptedRun().catch((error: unknown) =>
-  console.error('LayerLab could not read its run history:', error),
-);
+linkApplied
+  .catch(() => undefined)
+  .then(reopenInterruptedRun)
+  .catch((error: unknown) => console.error('LayerLab could not read its run history:', error));
 // Offline use (src/offline): only the built app has a service worker, never the dev server.
 if (import.meta.env.PROD) registerServiceWorker();

@@ -2,8 +2,9 @@ import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { message } from '../shared/messages/message';
+import { toMessage } from '../shared/messages/messageError';
 import { parseExperiment } from '../shared/experiment';
-import { encodeShareLink } from '../state/shareLink';
+import { loadShareLinks } from '../state/loadSharedLink';
 import { readRecent, rememberExperiment, type RecentExperiment } from '../state/recentExperiments';
 import { currentExperiment, useStore } from '../state/store';
 import { downloadFile } from './downloadFile';
@@ -23,6 +24,14 @@ export function ExperimentMenu() {
   const share = async () => {
     const experiment = currentExperiment(useStore.getState());
     rememberExperiment(localStorage, experiment);
+    // The codec is prefetched after the first paint; a click before that waits for it once.
+    let encodeShareLink;
+    try {
+      ({ encodeShareLink } = await loadShareLinks());
+    } catch (error) {
+      setNotice(toMessage(error)); // its code could not be fetched (offline, not yet cached)
+      return;
+    }
     const url = `${location.origin}${location.pathname}${location.search}${encodeShareLink(experiment)}`;
     setLink(url);
     // The clipboard needs a secure context and permission; the field below works regardless.

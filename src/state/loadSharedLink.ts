@@ -4,20 +4,36 @@
  * apply it again over later edits.
  */
 import { message } from '../shared/messages/message';
+import { toMessage } from '../shared/messages/messageError';
+import { onDemand } from './onDemand';
 import { rememberExperiment } from './recentExperiments';
-import { decodeShareLink, SHARE_PREFIX } from './shareLink';
+import { SHARE_PREFIX } from './sharePrefix';
 import { useStore } from './store';
 
-export function loadSharedLink(): void {
+/** The link codec (fflate's deflate inside): loaded when a link is opened or made. */
+export const loadShareLinks = onDemand(() => import('./shareLink'));
+
+/**
+ * Resolves once a link in the address is applied (or refused); at once when there is none.
+ * main.tsx renders after it, so the page never shows the old work and then the link's.
+ */
+export async function loadSharedLink(): Promise<void> {
   const { hash } = location;
   if (!hash.startsWith(SHARE_PREFIX)) return;
-  const result = decodeShareLink(hash);
+  const store = useStore.getState();
+  let shareLinks: Awaited<ReturnType<typeof loadShareLinks>>;
+  try {
+    shareLinks = await loadShareLinks();
+  } catch (error) {
+    // Its code could not be fetched: the fragment stays, so a reload tries again.
+    store.setNotice(message('files.shareLink.unchanged', { problem: toMessage(error) }));
+    return;
+  }
+  if (location.hash !== hash) return; // replaced meanwhile: its own hashchange handles it
+  const result = shareLinks.decodeShareLink(hash);
   if (result.ok) {
-    useStore.getState().loadExperiment(result.experiment, message('notices.source.link'));
+    store.loadExperiment(result.experiment, message('notices.source.link'));
     rememberExperiment(localStorage, result.experiment);
-  } else
-    useStore
-      .getState()
-      .setNotice(message('files.shareLink.unchanged', { problem: result.problem }));
+  } else store.setNotice(message('files.shareLink.unchanged', { problem: result.problem }));
   history.replaceState(null, '', `${location.pathname}${location.search}`);
 }

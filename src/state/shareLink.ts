@@ -2,13 +2,15 @@
  * Share links: the experiment as compressed JSON in the URL fragment (#x=…), so a link carries
  * the whole experiment and never reaches a server. Decoding refuses anything odd (not base64url,
  * not deflate, too big once inflated, not UTF-8, not JSON, not an experiment) with a message, and
- * never throws.
+ * never throws. The page loads this module (and fflate with it) only when a link is made or
+ * opened: loadSharedLink.ts.
  */
 import { Inflate, deflateSync, strToU8 } from 'fflate';
 import { message, type Message } from '../shared/messages/message';
 import { parseExperiment, refuse, type Experiment, type ParseResult } from '../shared/experiment';
+import { SHARE_PREFIX } from './sharePrefix';
 
-export const SHARE_PREFIX = '#x=';
+export { SHARE_PREFIX };
 /** A longer fragment is not something LayerLab made (a big design compresses to a few KB). */
 export const MAX_LINK_CHARS = 200_000;
 /** Inflated JSON above this is refused before parsing (a "zip bomb" in a link). */
