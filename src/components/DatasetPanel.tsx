@@ -8,10 +8,19 @@ import { LIMITS } from '../models/trainingConfig';
 import { useStore } from '../state/store';
 import { useAnalysis, useDatasetInfo } from '../state/useAnalysis';
 import { DatasetBrowser } from './DatasetBrowser';
+import { deferred } from './deferred';
 import { NumberField } from './NumberField';
-import { PresetGuide } from './PresetGuide';
 import { presetName } from './presetName';
 import { UploadPanel } from './UploadPanel';
+
+/**
+ * The guides' text (two paragraphs per preset, in both languages: ~5 KB gzip) loads after the
+ * first paint, into a box of a typical guide's height.
+ */
+const PresetGuide = deferred(
+  () => import('./PresetGuide').then((m) => m.PresetGuide),
+  () => <div className="preset-guide hint preset-guide-loading" />,
+);
 
 /** How the dataset menu is grouped, in this order. */
 const GROUPS = [

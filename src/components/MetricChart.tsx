@@ -4,7 +4,7 @@ import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
 import type { TrainRecord, ValidationRecord } from '../shared/protocol';
 import type { Point } from '../shared/runs/downsample';
-import { CurveChart } from './charts/CurveChart';
+import { LazyCurveChart } from './charts/LazyCurveChart';
 import { useThrottledValue } from './charts/useThrottledValue';
 import type { CurveSeries } from './charts/curveData';
 
@@ -108,7 +108,7 @@ export function MetricChart({ metric }: { metric: Metric }) {
           </span>
         </span>
       </figcaption>
-      <CurveChart
+      <LazyCurveChart
         series={series}
         xLabel={t('charts.step')}
         height={220}

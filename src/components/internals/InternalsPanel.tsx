@@ -2,13 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
 import { useDatasetInfo } from '../../state/useAnalysis';
 import { INTERVALS_MS, useProbeSettings } from '../canvas/useProbeSettings';
-import { ActivationsView } from './ActivationsView';
-import { AttentionView } from './AttentionView';
-import { BoundaryView } from './BoundaryView';
-import { ConfusionView } from './ConfusionView';
-import { GenerationView } from './GenerationView';
-import { HistogramsView } from './HistogramsView';
-import { ProjectionView } from './ProjectionView';
+import {
+  ActivationsView,
+  AttentionView,
+  BoundaryView,
+  ConfusionView,
+  GenerationView,
+  HistogramsView,
+  ProjectionView,
+} from './lazyViews';
 import { ViewSection } from './ViewSection';
 
 /**

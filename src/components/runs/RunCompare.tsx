@@ -1,7 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
-import { CurveChart } from '../charts/CurveChart';
+import { LazyCurveChart } from '../charts/LazyCurveChart';
 import { useThrottledValue } from '../charts/useThrottledValue';
 import { downloadFile } from '../downloadFile';
 import { compareSeries, curvesCsv, type CompareAxis, type CompareMetric } from './compareSeries';
@@ -119,7 +119,7 @@ export function RunCompare() {
         ))}
       </div>
       <div ref={chartRef}>
-        <CurveChart
+        <LazyCurveChart
           series={series}
           hidden={hidden}
           xLabel={axisLabel}

@@ -1,12 +1,19 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '../../i18n/useMessage';
 import type * as ExportGenerators from '../../models/export';
+import { onDemand } from '../../state/onDemand';
 import { useStore } from '../../state/store';
 import { useAnalysis, useDatasetInfo } from '../../state/useAnalysis';
+import { deferred } from '../deferred';
 import { downloadFile } from '../downloadFile';
 
-const CodeBlock = lazy(() => import('./CodeBlock'));
+// Prism (the highlighting) and the generators load after the first paint, or when asked for.
+const CodeBlock = deferred(
+  () => import('./CodeBlock').then((m) => m.default),
+  ({ code }) => <pre className="code-block">{code}</pre>,
+);
+const loadGenerators = onDemand(() => import('../../models/export'));
 
 const FRAMEWORKS = {
   pytorch: { label: 'PyTorch', file: 'layerlab_model_pytorch.py' },
@@ -33,9 +40,10 @@ export function CodeExport() {
   const [framework, setFramework] = useState<Framework>('pytorch');
   const [generators, setGenerators] = useState<Generators | null>(null);
   const [copied, setCopied] = useState(false);
+  const [loadFailed, setLoadFailed] = useState(false);
 
   useEffect(() => {
-    if (open && !generators) void import('../../models/export').then(setGenerators);
+    if (open && !generators) void loadGenerators().then(setGenerators, () => setLoadFailed(true));
   }, [open, generators]);
 
   const exported = useMemo((): Exported | null => {
@@ -108,16 +116,17 @@ export function CodeExport() {
           {t('codeExport.download')}
         </button>
       </div>
+      {loadFailed && !generators && (
+        <p className="error" role="alert">
+          {t('common.loadFailed')}
+        </p>
+      )}
       {exported && !exported.ok && (
         <p className="error" role="alert" data-testid="code-error">
           {exported.message}
         </p>
       )}
-      {exported?.ok && (
-        <Suspense fallback={<pre className="code-block">{exported.code}</pre>}>
-          <CodeBlock code={exported.code} />
-        </Suspense>
-      )}
+      {exported?.ok && <CodeBlock code={exported.code} />}
     </details>
   );
 }

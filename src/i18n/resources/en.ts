@@ -12,6 +12,9 @@ export const en = {
     /** Joins short items of a list, e.g. percentages. */
     listSeparator: ', ',
     none: '—',
+    /** In place of a part of the page whose code could not be downloaded. */
+    loadFailed:
+      'This part of the page could not be loaded (are you offline?). Reload the page to try again.',
   },
   app: {
     documentTitle: 'LayerLab — deep learning playground',

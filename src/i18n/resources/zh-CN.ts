@@ -9,6 +9,7 @@ export const zhCN: Resources = {
   common: {
     listSeparator: '、',
     none: '—',
+    loadFailed: '页面的这一部分未能加载（是否处于离线状态？）。请刷新页面重试。',
   },
   app: {
     documentTitle: 'LayerLab — 深度学习实验室',

@@ -1,0 +1,77 @@
+import { useTranslation } from 'react-i18next';
+import { deferred } from './deferred';
+
+/**
+ * Panels whose code loads after the first paint (src/components/deferred.tsx). Each placeholder
+ * is the panel as it first shows anyway (its lists arrive from the worker or the network a moment
+ * later), so loading it changes nothing on screen.
+ */
+
+/** The run history, its comparison and "Train A and B". */
+export const RunsPanel = deferred(
+  () => import('./runs/RunsPanel').then((m) => m.RunsPanel),
+  () => <RunsPlaceholder />,
+);
+
+function RunsPlaceholder() {
+  const { t } = useTranslation();
+  return (
+    <section className="panel runs-panel" aria-labelledby="runs-title" data-area="runs">
+      <h2 id="runs-title">{t('runs.title')}</h2>
+      <p className="hint">{t('runs.empty')}</p>
+      <p className="hint">{t('compare.pick')}</p>
+    </section>
+  );
+}
+
+/** Guided lessons (their files are fetched when the panel mounts). */
+export const LessonPanel = deferred(
+  () => import('./lessons/LessonPanel').then((m) => m.LessonPanel),
+  () => <TitledPanel className="panel lessons" titleId="lessons-title" title="lessons.title" />,
+);
+
+/** Saving, loading and uploading trained models. */
+export const SavedModelsPanel = deferred(
+  () => import('./savedModels/SavedModelsPanel').then((m) => m.SavedModelsPanel),
+  () => <TitledPanel className="panel models-panel" titleId="models-title" title="models.title" />,
+);
+
+/** The design as PyTorch or Keras code; at the bottom of the page, closed. */
+export const CodeExport = deferred(
+  () => import('./savedModels/CodeExport').then((m) => m.CodeExport),
+  () => <CodeExportPlaceholder />,
+);
+
+function CodeExportPlaceholder() {
+  const { t } = useTranslation();
+  return (
+    <details className="panel code-export">
+      <summary>
+        <h2>{t('codeExport.title')}</h2>
+      </summary>
+    </details>
+  );
+}
+
+/** Time travel under the curves: nothing to show before a run has checkpoints. */
+export const Timeline = deferred(
+  () => import('./runs/Timeline').then((m) => m.Timeline),
+  () => null,
+);
+
+function TitledPanel({
+  className,
+  titleId,
+  title,
+}: {
+  className: string;
+  titleId: string;
+  title: 'lessons.title' | 'models.title';
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className={className} aria-labelledby={titleId}>
+      <h2 id={titleId}>{t(title)}</h2>
+    </section>
+  );
+}
