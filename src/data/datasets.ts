@@ -26,28 +26,48 @@ export type DatasetKind = (typeof DATASET_KINDS)[number];
 const text = z.string().check(z.minLength(1));
 const localized = z.object({ en: text, zh: text });
 
-const manifestEntrySchema = z.object({
-  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
-  kind: z.enum(DATASET_KINDS),
-  task: z.enum(['classification', 'sequence', 'regression']),
-  name: localized,
-  description: localized,
-  /** One sample's shape; for sequence-like kinds, the default length. */
-  inputShape: z.array(z.int().check(z.positive())).check(z.minLength(1)),
-  /** Class names; a character corpus lists its vocabulary; regression names its targets. */
-  classes: z.array(z.string()).check(z.minLength(1)),
-  /** Samples available (generated kinds: the default count; corpus: characters). */
-  samples: z.int().check(z.positive()),
-  /** Files under public/datasets/ (none for generated kinds), and their total size. */
-  files: z.array(z.string()),
-  bytes: z.int().check(z.nonnegative()),
-  /** Table kinds: the column holding the label. */
-  labelColumn: z.optional(z.string()),
-  /** Text kinds: the vocabulary cap used by default (ids 0 and 1 are padding and unknown). */
-  vocabularySize: z.optional(z.int().check(z.positive())),
-  source: text,
-  licence: text,
-});
+const manifestEntrySchema = z
+  .object({
+    id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+    kind: z.enum(DATASET_KINDS),
+    task: z.enum(['classification', 'sequence', 'regression']),
+    name: localized,
+    description: localized,
+    /** One sample's shape; for sequence-like kinds, the default length. */
+    inputShape: z.array(z.int().check(z.positive())).check(z.minLength(1)),
+    /**
+     * Class names; regression names its targets. A character corpus has none here: its vocabulary
+     * (thousands of characters for the Tang poems) is in vocabularies.json, which only the worker
+     * and the views that show characters load (src/data/corpusVocabulary.ts), and its size is
+     * vocabularySize.
+     */
+    classes: z.optional(z.array(z.string()).check(z.minLength(1))),
+    /** Samples available (generated kinds: the default count; corpus: characters). */
+    samples: z.int().check(z.positive()),
+    /** Files under public/datasets/ (none for generated kinds), and their total size. */
+    files: z.array(z.string()),
+    bytes: z.int().check(z.nonnegative()),
+    /** Table kinds: the column holding the label. */
+    labelColumn: z.optional(z.string()),
+    /**
+     * Text kinds: the vocabulary cap used by default (ids 0 and 1 are padding and unknown); a
+     * corpus: how many characters its vocabulary has (id 0 being `<oov>`).
+     */
+    vocabularySize: z.optional(z.int().check(z.positive())),
+    source: text,
+    licence: text,
+  })
+  .check(
+    z.refine(
+      (entry) =>
+        entry.kind === 'corpus'
+          ? entry.vocabularySize !== undefined && entry.classes === undefined
+          : entry.classes !== undefined,
+      {
+        message: 'a corpus has a vocabularySize and no classes; every other kind has classes',
+      },
+    ),
+  );
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 export const manifestSchema = z.object({
@@ -127,6 +147,14 @@ function digits(count: number): string[] {
   return Array.from({ length: count }, (_, i) => String(i));
 }
 
+/**
+ * An entry's classes: a corpus's are its token ids written as numbers (its characters are in
+ * corpusVocabulary.ts, for the views that show them); every other kind lists its own.
+ */
+function entryClasses(entry: ManifestEntry): string[] {
+  return entry.kind === 'corpus' ? digits(entry.vocabularySize ?? 0) : (entry.classes ?? []);
+}
+
 /** The info for a built-in dataset with the choice's settings applied. */
 export function builtinInfo(entry: ManifestEntry, choice?: Partial<DatasetChoice>): DatasetInfo {
   const base = {
@@ -137,13 +165,13 @@ export function builtinInfo(entry: ManifestEntry, choice?: Partial<DatasetChoice
     name: entry.name.en,
     description: entry.description.en,
     inputShape: entry.inputShape,
-    classes: entry.classes,
+    classes: entryClasses(entry),
     inputIsTokens: false,
   };
   const length = choice?.sequenceLength ?? entry.inputShape[0] ?? 1;
   switch (entry.kind) {
     case 'sequence': {
-      const symbols = choice?.vocabularySize ?? entry.classes.length;
+      const symbols = choice?.vocabularySize ?? base.classes.length;
       return {
         ...base,
         inputShape: [length],
@@ -161,7 +189,7 @@ export function builtinInfo(entry: ManifestEntry, choice?: Partial<DatasetChoice
         ...base,
         inputShape: [length],
         inputIsTokens: true,
-        vocabSize: entry.classes.length,
+        vocabSize: base.classes.length,
       };
     case 'points2d':
     case 'function1d':
@@ -215,7 +243,7 @@ export function defaultChoiceFor(
         : (previous?.sequenceLength ?? 8),
     vocabularySize:
       entry?.kind === 'sequence'
-        ? entry.classes.length
+        ? entryClasses(entry).length
         : entry?.kind === 'text'
           ? (entry.vocabularySize ?? 10000)
           : (previous?.vocabularySize ?? 10),

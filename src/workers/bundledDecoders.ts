@@ -4,6 +4,7 @@
  * character corpora through the tokenisers. Each checks the result against the manifest, so a
  * stale file and a stale manifest cannot silently disagree.
  */
+import { corpusVocabulary } from '../data/corpusVocabulary';
 import type { DatasetInfo } from '../data/datasets';
 import { parseTable } from '../data/import/csv';
 import { tableToDataset } from '../data/import/table';
@@ -83,9 +84,10 @@ export function decodeBundledCorpus(
   const text = new TextDecoder().decode(bytes);
   const built = buildCharLanguageModel(text, { sequenceLength, vocabSize: info.classes.length });
   const tokens = built.vocabulary.tokens;
-  if (tokens.length !== info.classes.length || tokens.some((t, i) => t !== info.classes[i])) {
+  const expected = corpusVocabulary(info.id) ?? [];
+  if (tokens.length !== expected.length || tokens.some((t, i) => t !== expected[i])) {
     throw new Error(
-      `${name}'s characters do not match the manifest's vocabulary: rebuild the manifest entry (scripts/build-text-corpora.mjs).`,
+      `${name}'s characters do not match its vocabulary in vocabularies.json: rebuild it (scripts/build-text-corpora.mjs).`,
     );
   }
   return {

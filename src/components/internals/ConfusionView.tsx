@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
+import { classNames } from '../../data/corpusVocabulary';
 import type { DatasetInfo } from '../../data/datasets';
 import { classReport } from '../../models/evaluation/confusion';
 import type { ProbeResult } from '../../shared/protocol';
@@ -48,15 +49,16 @@ export function ConfusionView({ info, probe, onShowSample }: Props) {
       }
     }
   }
-  const name = (c: number) => info.classes[c] ?? String(c);
+  const names = classNames(info);
+  const name = (c: number) => names[c] ?? String(c);
   return (
     <div className="confusion-view" data-testid="confusion-view">
       <Heatmap
         values={matrixValues}
         rows={classes}
         cols={classes}
-        rowLabels={info.classes}
-        colLabels={info.classes}
+        rowLabels={names}
+        colLabels={names}
         range="auto"
         scale="log1p"
         showValues="auto"

@@ -1,4 +1,5 @@
 import { Trans } from 'react-i18next';
+import { classNames } from '../../data/corpusVocabulary';
 import type { DatasetInfo } from '../../data/datasets';
 import { useFormat } from '../../i18n/useFormat';
 import type { ProbeResult } from '../../shared/protocol';
@@ -29,7 +30,7 @@ export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample
       </p>
     );
   }
-  const classes = info.classes;
+  const classes = classNames(info);
   if (info.task === 'sequence') {
     const k = classes.length;
     const steps = Math.floor(output.length / k);
