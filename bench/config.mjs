@@ -10,7 +10,9 @@ export const RESULTS = join(here, 'results');
 export const BARE_DIST = join(RESULTS, 'bare-dist');
 export const BENCHMARKS_MD = join(ROOT, 'BENCHMARKS.md');
 
-export const BACKENDS = ['webgpu', 'webgl', 'cpu'];
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'];
+/** Issue 17's target: LayerLab's best row at least this share of PyTorch's (CPU, one thread). */
+export const GOAL_TORCH_RATIO = 0.5;
 export const BATCH = 32;
 /** LayerLab's 'mnist-mlp' preset: 60,000 MNIST samples, 10 % held out → 54,000 / 32 steps. */
 export const STEPS_PER_EPOCH = Math.floor((60_000 * 0.9) / BATCH);
@@ -20,11 +22,12 @@ export const GOAL_RATIO = 0.9;
 /**
  * Steps per backend, the same for LayerLab and the bare loop. The warm-up steps (shader
  * compilation, buffer pools, the first reads) are discarded; each measured window takes about
- * 15–20 s here (WebGPU ~250, WebGL ~1,100, CPU ~900 samples/s), 30–40 s per side with two rounds.
+ * 15–20 s here (WebGPU ~250, WebGL ~1,100, WASM ~3,000, CPU ~900 samples/s), 30–40 s per side with two rounds.
  */
 const PLAN = {
   webgpu: { warmup: 30, steps: 120 },
   webgl: { warmup: 60, steps: 700 },
+  wasm: { warmup: 60, steps: 1400 },
   cpu: { warmup: 60, steps: 560 },
 };
 /** `--variants`: from LayerLab as shipped down to the bare loop, one difference at a time. */

@@ -5,11 +5,20 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './support/browser.mjs';
 import { serveDist } from './support/server.mjs';
-import { BACKENDS, BARE_DIST, DIST, GOAL_RATIO, planFor, RESULTS } from './config.mjs';
+import {
+  BACKENDS,
+  BARE_DIST,
+  DIST,
+  GOAL_RATIO,
+  GOAL_TORCH_RATIO,
+  planFor,
+  RESULTS,
+} from './config.mjs';
 import { log, started } from './log.mjs';
 import { buildBare } from './measure/bare.mjs';
 import { machine } from './measure/machine.mjs';
 import { measureMainTable } from './measure/mainTable.mjs';
+import { measureTorch } from './measure/torch.mjs';
 import { measureVariants } from './measure/variants.mjs';
 import { writeBenchmarks } from './report/benchmarks.mjs';
 import { printMainTable, printVariants } from './report/console.mjs';
@@ -63,18 +72,26 @@ async function variants(urls, info) {
 
 async function mainTable(urls, info) {
   const rows = await measureMainTable(urls, backends, rounds, scale);
+  log('PyTorch reference (CPU, one thread)');
+  const torch = await measureTorch();
+  log(
+    torch.available
+      ? `PyTorch: ${Math.round(torch.samplesPerSec)} samples/s`
+      : `PyTorch: ${torch.detail}`,
+  );
   const report = {
     date: new Date().toISOString(),
     command: 'npm run bench',
-    goal: { ratio: GOAL_RATIO, longTasks: 0 },
+    goal: { ratio: GOAL_RATIO, longTasks: 0, torchRatio: GOAL_TORCH_RATIO },
     machine: info,
     rounds,
     rows,
+    torch,
     totalSeconds: (Date.now() - started) / 1000,
   };
   writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2));
   await writeBenchmarks(report);
-  printMainTable(rows);
+  printMainTable(rows, torch);
   log('wrote bench/results/latest.json and BENCHMARKS.md');
 }
 

@@ -6,6 +6,10 @@
  * to attribute LayerLab's overhead (see types.ts).
  */
 import '@tensorflow/tfjs-backend-webgpu';
+// WASM as LayerLab's worker sets it up: its .wasm files from this page's origin, SIMD, and threads
+// only when cross-origin isolated (the bench's server is not: one thread, as on a first visit).
+import { setWasmFiles } from '../../src/workers/backends/wasmBackend';
+import { WASM_FILES } from '../../src/workers/backends/wasmFiles';
 import * as tf from '@tensorflow/tfjs';
 import { createRandom, shuffledIndices } from '../../src/data/random';
 import { buildModel } from '../../src/models/builder';
@@ -23,6 +27,8 @@ const FEATURES = 784;
 const CLASSES = 10;
 const SEED = 42;
 
+setWasmFiles(WASM_FILES);
+
 const post = (event: BareEvent): void => self.postMessage(event);
 
 /** Scalars to read back (the caller awaits every data() and disposes); [0] / divisor is the loss. */
@@ -39,7 +45,20 @@ interface Stepper {
   dispose(): void;
 }
 
-function createBareStepper(request: BareRequest, x: tf.Tensor2D, y: tf.Tensor2D): Stepper {
+/** The samples twice: on the backend (for GPUs) and in CPU memory (for WASM, see below). */
+interface BareData {
+  x: tf.Tensor2D;
+  y: tf.Tensor2D;
+  xHost: Float32Array;
+  yHost: Float32Array;
+}
+
+function createBareStepper(request: BareRequest, data: BareData): Stepper {
+  const { x, y, xHost, yHost } = data;
+  // WASM's Slice reads its whole input out of the module's heap (a copy of all 54,000 samples per
+  // step, ~236 samples/s here), so on WASM the idiomatic loop uploads each batch from CPU memory,
+  // as LayerLab does on every backend.
+  const sliceOnHost = request.backend === 'wasm';
   const { batchSize } = request;
   const init = (i: number) => tf.initializers.glorotUniform({ seed: SEED * 1000 + i });
   const model = tf.sequential({
@@ -71,6 +90,16 @@ function createBareStepper(request: BareRequest, x: tf.Tensor2D, y: tf.Tensor2D)
           const idx = tf.tensor1d(order.subarray(b * batchSize, (b + 1) * batchSize), 'int32');
           xb = tf.gather(x, idx);
           yb = tf.gather(y, idx);
+        } else if (sliceOnHost) {
+          // [batchSize, FEATURES] and [batchSize, CLASSES], views of the host arrays.
+          xb = tf.tensor2d(
+            xHost.subarray(b * batchSize * FEATURES, (b + 1) * batchSize * FEATURES),
+            [batchSize, FEATURES],
+          );
+          yb = tf.tensor2d(yHost.subarray(b * batchSize * CLASSES, (b + 1) * batchSize * CLASSES), [
+            batchSize,
+            CLASSES,
+          ]);
         } else {
           xb = tf.slice(x, [b * batchSize, 0], [batchSize, FEATURES]);
           yb = tf.slice(y, [b * batchSize, 0], [batchSize, CLASSES]);
@@ -187,13 +216,13 @@ async function run(request: BareRequest): Promise<BareResult> {
   const labels = new Int32Array(SAMPLES);
   for (let i = 0; i < SAMPLES; i++) labels[i] = Math.floor(random() * CLASSES);
   const x = tf.tensor2d(xData, [SAMPLES, FEATURES]);
-  const y = tf.tidy(() =>
-    tf.oneHot(tf.tensor1d(labels, 'int32'), CLASSES).toFloat(),
-  ) as tf.Tensor2D;
+  const yHost = new Float32Array(SAMPLES * CLASSES); // one-hot, [SAMPLES, CLASSES]
+  for (let i = 0; i < SAMPLES; i++) yHost[i * CLASSES + (labels[i] ?? 0)] = 1;
+  const y = tf.tensor2d(yHost, [SAMPLES, CLASSES]);
 
   const stepper = request.variant.startsWith('trainer')
     ? createTrainerStepper(request, { x: xData, y: labels, count: SAMPLES })
-    : createBareStepper(request, x, y);
+    : createBareStepper(request, { x, y, xHost: xData, yHost });
   const yieldEachStep = request.variant === 'trainer-yield';
   let reads = 0;
   let lastRead = performance.now();

@@ -1,6 +1,6 @@
 /** Messages between the bare benchmark page (main.ts) and its worker (bare.worker.ts). */
 
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 /**
  * How each step is run.

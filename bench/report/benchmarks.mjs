@@ -3,7 +3,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as prettier from 'prettier';
 import { BENCHMARKS_MD } from '../config.mjs';
-import { cpuCells, CPU_HEADER, fmt, LABEL, list } from './format.mjs';
+import { GOAL_TORCH_RATIO } from '../config.mjs';
+import { cpuCells, CPU_HEADER, fmt, LABEL, list, torchComparison } from './format.mjs';
 import { interpretation } from './interpretation.mjs';
 import { variantsSection } from './variants.mjs';
 
@@ -20,6 +21,11 @@ export async function writeBenchmarks(report) {
       return `| ${LABEL[r.backend]} | ${a} | ${b} | ${fmt(r.ratio, 2)} | ${lt} |`;
     }),
   ];
+  const torch = report.torch;
+  const vs = torchComparison(rows, torch);
+  const torchLine = vs
+    ? `- **PyTorch reference:** ${fmt(torch.samplesPerSec)} samples/s (\`/usr/bin/python3 bench/torch/mnist_mlp.py\`, run by the bench: the same 784-64-64-10 MLP, Adam lr 0.001, batch ${torch.batch}, the bundled MNIST, CPU, ${torch.threads} thread, torch ${torch.torch}, ${torch.warmup} warm-up + ${torch.steps} measured steps). LayerLab's fastest row, ${LABEL[vs.best.backend]}, is **${fmt(vs.ratio, 2)}×** of it (issue 17's goal: ≥ ${GOAL_TORCH_RATIO}×).`
+    : `- **PyTorch reference:** not measured (${torch?.detail ?? 'this report predates it'}).`;
   const rounds = rows
     .filter((r) => r.layerlab)
     .map(
@@ -50,6 +56,7 @@ export async function writeBenchmarks(report) {
     '',
     ...table,
     '',
+    torchLine,
     `- **Command:** \`npm run bench\` (\`npm run build\`, then \`node bench/run.mjs\`, which took ${fmt(report.totalSeconds / 60, 1)} min).`,
     `- **Date:** ${report.date.slice(0, 10)}.`,
     `- **Machine:** ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}; headless Chromium ${m.chromium} with \`--enable-unsafe-webgpu\` (WebGPU is SwiftShader, a software adapter; WebGL is ANGLE on SwiftShader).`,

@@ -1,6 +1,6 @@
 // The summary a run prints when it is done.
 import { VARIANTS } from '../config.mjs';
-import { fmt } from './format.mjs';
+import { fmt, torchComparison } from './format.mjs';
 import { best } from './results.mjs';
 
 /** Each variant's best samples/s, and as a share of the bare loop's. */
@@ -17,11 +17,17 @@ export function printVariants(results, backends) {
 }
 
 /** The main table, one line per backend. */
-export function printMainTable(rows) {
+export function printMainTable(rows, torch) {
   console.log('\nbackend | LayerLab samples/s | bare samples/s | ratio | long tasks > 50 ms');
   for (const r of rows) {
     console.log(
       `${r.backend} | ${fmt(r.layerlab?.samplesPerSec)} | ${fmt(r.bare?.samplesPerSec)} | ${fmt(r.ratio, 2)} | ${r.layerlab ? `${r.longTasks} in ${fmt(r.windowSeconds)} s` : '—'}`,
     );
   }
+  const vs = torchComparison(rows, torch);
+  console.log(
+    vs
+      ? `PyTorch (CPU, 1 thread) | ${fmt(torch.samplesPerSec)} | LayerLab's best (${vs.best.backend}) is ${fmt(vs.ratio, 2)}×`
+      : `PyTorch: ${torch?.detail ?? 'not measured'}`,
+  );
 }

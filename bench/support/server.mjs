@@ -15,6 +15,8 @@ const TYPES = {
   '.map': 'application/json',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  // Streaming compilation of tfjs's WASM backend needs its own type.
+  '.wasm': 'application/wasm',
 };
 
 export async function serveDist({ root, base = '/layerlab/sub/', port = 0 } = {}) {

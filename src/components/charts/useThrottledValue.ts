@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 
 /**
  * `value`, but changing at most once per `intervalMs`: the first change shows after `delayMs`
@@ -6,7 +6,9 @@ import { useEffect, useRef, useState } from 'react';
  * newest value is never lost and a steady stream of changes never postpones the redraw. Curves
  * use it so a chart re-renders a few times a second, not on every metrics record; two charts fed
  * by the same update pass different delays so that they redraw in separate tasks, each short,
- * rather than in one long one.
+ * rather than in one long one. The redraw is a transition: React renders it in slices of a few
+ * milliseconds and yields between them, so a chart's render never holds the main thread for one
+ * long task, and a click or a keystroke that arrives meanwhile is handled first.
  */
 export function useThrottledValue<T>(value: T, intervalMs: number, delayMs = 0): T {
   const [shown, setShown] = useState(value);
@@ -19,7 +21,7 @@ export function useThrottledValue<T>(value: T, intervalMs: number, delayMs = 0):
     const show = () => {
       timer.current = null;
       lastShown.current = performance.now();
-      setShown(latest.current);
+      startTransition(() => setShown(latest.current));
     };
     const wait = Math.max(delayMs, lastShown.current + intervalMs - performance.now());
     if (wait <= 0) show();
