@@ -109,8 +109,15 @@ export function Designer() {
       </div>
       <div className="totals">
         <span>{t('designer.totalParams')}</span>
-        <strong data-testid="total-params" data-value={analysis.totalParams}>
-          {format.integer(analysis.totalParams)}
+        <strong
+          data-testid="total-params"
+          data-value={analysis.totalParams}
+          data-complete={analysis.paramsKnown}
+          title={analysis.paramsKnown ? undefined : t('designer.totalParamsPartialTitle')}
+        >
+          {analysis.paramsKnown
+            ? format.integer(analysis.totalParams)
+            : t('designer.totalParamsPartial', { total: format.integer(analysis.totalParams) })}
         </strong>
       </div>
       {analysis.modelProblems.map(show).map((problem) => (

@@ -4,7 +4,8 @@ import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { LAYER_TYPES, type FieldSpec } from '../models/layerRegistry';
 import { isBlock } from '../models/layerTypes/blocks';
-import { formatShape, type LayerSpec } from '../models/spec';
+import { formatPartialShape } from '../models/sketchShape';
+import type { LayerSpec } from '../models/spec';
 import type { LayerAnalysis } from '../models/analyze';
 import { useStore } from '../state/store';
 import { LayerField, type LayerRefOption } from './LayerField';
@@ -89,15 +90,23 @@ export const LayerCard = memo(function LayerCard({
         <span className="layer-title" title={layerSummary(t, layer.kind)}>
           {layerLabel(t, layer.kind)}
         </span>
-        <span className="layer-shape" data-testid="layer-shape" title={t('layerCard.shapeTitle')}>
-          {analysis?.outputShape ? formatShape(analysis.outputShape) : '—'}
+        <span
+          className="layer-shape"
+          data-testid="layer-shape"
+          title={t(
+            analysis?.outputShape || !analysis
+              ? 'layerCard.shapeTitle'
+              : 'layerCard.shapePartialTitle',
+          )}
+        >
+          {formatPartialShape(analysis?.sketch.shape ?? null)}
         </span>
         <span
           className="layer-params"
           data-testid="layer-params"
           title={t('layerCard.paramsTitle')}
         >
-          {format.integer(analysis?.params ?? 0)}
+          {analysis?.sketch.params === null ? '?' : format.integer(analysis?.sketch.params ?? 0)}
         </span>
         <span className="layer-actions">
           <button
@@ -153,6 +162,18 @@ export const LayerCard = memo(function LayerCard({
       {problem && (
         <p className="layer-problem" data-testid="layer-problem" role="alert">
           {show(problem)}
+          {analysis?.fix && (
+            <button
+              type="button"
+              className="layer-fix"
+              data-testid="layer-fix"
+              onClick={() =>
+                updateLayer(layer.id, analysis.fix?.patch as unknown as Partial<LayerSpec>)
+              }
+            >
+              {show(analysis.fix.label)}
+            </button>
+          )}
         </p>
       )}
     </li>

@@ -275,21 +275,22 @@ describe('analyzeModel: layer problems', () => {
     expect(bad?.problem).toContain(fragment);
     expect(bad?.problem).toContain(`Layer ${at + 1} `);
     expect(bad?.outputShape).toBeNull();
-    expect(bad?.params).toBe(0);
-    // Layers before it are fine and have shapes; layers after it have no shape and no problem.
+    // Layers before it are fine and have shapes; layers after it have no strict shape and no
+    // problem (what can still be known of them is partialShapes.test.ts's subject).
     a.layers.slice(0, at).forEach((l) => {
       expect(l.problem).toBeNull();
       expect(l.outputShape).not.toBeNull();
+      expect(l.sketch.shape).toEqual(l.outputShape);
     });
     a.layers.slice(at + 1).forEach((l) => {
       expect(l.problem).toBeNull();
       expect(l.outputShape).toBeNull();
-      expect(l.params).toBe(0);
     });
     expect(a.layers).toHaveLength(model.layers.length);
     expect(a.blockingReason).toBe(bad?.problem);
-    // Parameters are only counted up to the first problem.
-    expect(a.totalParams).toBe(a.layers.slice(0, at).reduce((s, l) => s + l.params, 0));
+    // The total counts every known count, the valid prefix's in full.
+    const prefix = a.layers.slice(0, at).reduce((s, l) => s + l.params, 0);
+    expect(a.totalParams).toBeGreaterThanOrEqual(prefix);
   });
 
   it('reports the first problem when several layers are invalid', () => {

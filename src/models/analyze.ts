@@ -14,7 +14,10 @@ export type { LayerAnalysis } from './inferStack';
 export interface ModelAnalysis {
   inputShape: Shape;
   layers: LayerAnalysis[];
+  /** Every count that is known; the whole model's when `paramsKnown`. */
   totalParams: number;
+  /** False when some layer's count depends on an invalid layer above it. */
+  paramsKnown: boolean;
   /** Problems that belong to the model as a whole (its output vs the labels, the loss). */
   modelProblems: Message[];
   /** Problems in the training settings, keyed by setting. */
@@ -50,7 +53,7 @@ export function analyzeModel(
     inputIsTokens: dataset.inputIsTokens,
     tokenVocab: dataset.vocabSize,
   });
-  const { layers, totalParams } = stack;
+  const { layers, totalParams, paramsKnown } = stack;
   const shape = stack.output;
 
   const modelProblems: Message[] = [];
@@ -129,6 +132,7 @@ export function analyzeModel(
     inputShape: dataset.inputShape,
     layers,
     totalParams,
+    paramsKnown,
     modelProblems,
     settingProblems,
     warnings,

@@ -4,18 +4,27 @@
  */
 import { message, type Message } from '../shared/messages/message';
 import { LAYER_TYPES, inferLayer } from './layerRegistry';
-import type { NamedProblem } from './layerTypes/types';
+import type { LayerFix, NamedProblem } from './layerTypes/types';
+import { isComplete, sketchFailedLayer, sketchLayer, type Sketch } from './sketchShape';
 import { INPUT_ID, type LayerSpec, type Shape } from './spec';
 
 export interface LayerAnalysis {
   id: string;
   /** Known when this layer and every layer it depends on are valid. */
   outputShape: Shape | null;
+  /** Its parameter count as far as it is known (0 when it is not; see `sketch`). */
   params: number;
+  /**
+   * What the designer shows: the output shape and count as far as they can be known even when
+   * this layer or one before it is invalid (unknown dimensions null).
+   */
+  sketch: Sketch;
   /** A problem on this very layer, in words a student understands ("Layer 3 (Dense): …"). */
   problem: Message | null;
   /** Advice that does not block training. */
   warning: Message | null;
+  /** A one-click repair of `problem`, where one setting obviously repairs it. */
+  fix: LayerFix | null;
 }
 
 export interface StackResult {
@@ -23,7 +32,10 @@ export interface StackResult {
   /** The layers' problems before they are named by position (blocks show their first). */
   problems: NamedProblem[];
   output: Shape | null;
+  /** The sum of every count that is known: the whole model's when `paramsKnown`. */
   totalParams: number;
+  /** False when some layer's count cannot be known (it depends on an invalid layer). */
+  paramsKnown: boolean;
 }
 
 /**
@@ -52,61 +64,87 @@ export function inferStack(
     problems.push({ label, problem });
     return message('layers.atLayer', { position, label, problem });
   };
-  let shape: Shape | null = input;
+  /** The shape flowing down the stack as far as it is known; null once even its rank is not. */
+  let flowing: Sketch = { shape: input, params: 0 };
+  /** Whether a layer so far has a problem: then no later layer has a strict output shape. */
+  let broken = false;
   let tokens = options.inputIsTokens;
   let totalParams = 0;
+  let paramsKnown = true;
+  const sketches = new Map<string, Sketch>();
+  const context = {
+    inputIsTokens: false,
+    tokenVocab: null,
+    outputOf: (id: string) => outputs.get(id),
+    positionOf: (id: string) => positions.get(id),
+    inferStack: (inner: readonly LayerSpec[], innerInput: Shape, inputId: string) => {
+      const r = inferStack(inner, innerInput, { inputIsTokens: false, inputId });
+      return { output: r.output, totalParams: r.totalParams, problems: r.problems };
+    },
+  };
+  const record = (
+    layer: LayerSpec,
+    sketch: Sketch,
+    problem: Message | null,
+    extra: { warning?: Message | undefined; fix?: LayerFix | undefined } = {},
+  ) => {
+    const outputShape = !broken && isComplete(sketch.shape) ? sketch.shape : null;
+    result.push({
+      id: layer.id,
+      outputShape,
+      params: sketch.params ?? 0,
+      sketch,
+      problem,
+      warning: extra.warning ?? null,
+      fix: extra.fix ?? null,
+    });
+    // Later merges read a complete shape even past a problem: their own check still holds.
+    outputs.set(layer.id, isComplete(sketch.shape) ? sketch.shape : null);
+    sketches.set(layer.id, sketch);
+    if (sketch.params === null) paramsKnown = false;
+    else totalParams += sketch.params;
+    flowing = sketch;
+  };
   for (const layer of layers) {
     const position = positions.get(layer.id) ?? 0;
     const label = LAYER_TYPES[layer.kind].label;
-    if (shape === null) {
-      result.push({ id: layer.id, outputShape: null, params: 0, problem: null, warning: null });
-      outputs.set(layer.id, null);
-      continue;
-    }
+    const input = flowing.shape;
     if (tokens && layer.kind !== 'embedding') {
-      result.push({
-        id: layer.id,
-        outputShape: null,
-        params: 0,
-        warning: null,
-        problem: named(position, label, message('layers.tokensNeedEmbedding')),
-      });
-      outputs.set(layer.id, null);
-      shape = null;
+      broken = true;
+      tokens = false;
+      record(
+        layer,
+        { shape: null, params: null },
+        named(position, label, message('layers.tokensNeedEmbedding')),
+      );
       continue;
     }
-    const r = inferLayer(layer, shape, {
+    const ctx = {
+      ...context,
       inputIsTokens: tokens,
       tokenVocab: tokens ? (options.tokenVocab ?? null) : null,
-      outputOf: (id) => outputs.get(id),
-      positionOf: (id) => positions.get(id),
-      inferStack: (inner, innerInput, inputId) => {
-        const r = inferStack(inner, innerInput, { inputIsTokens: false, inputId });
-        return { output: r.output, totalParams: r.totalParams, problems: r.problems };
-      },
-    });
-    if (r.ok) {
-      result.push({
-        id: layer.id,
-        outputShape: r.outputShape,
-        params: r.params,
-        problem: null,
-        warning: r.warning ?? null,
-      });
-      totalParams += r.params;
-      shape = r.outputShape;
-      tokens = false;
-    } else {
-      result.push({
-        id: layer.id,
-        outputShape: null,
-        params: 0,
-        warning: null,
-        problem: named(position, label, r.problem),
-      });
-      shape = null;
+    };
+    tokens = false;
+    if (!isComplete(input)) {
+      // Its input depends on an invalid layer: say what can be said, judge nothing.
+      record(layer, sketchLayer(layer, input, ctx, sketches), null);
+      continue;
     }
-    outputs.set(layer.id, shape);
+    const r = inferLayer(layer, input, ctx);
+    if (r.ok) {
+      record(layer, { shape: r.outputShape, params: r.params }, null, { warning: r.warning });
+    } else {
+      broken = true;
+      record(
+        layer,
+        sketchFailedLayer(layer, input, ctx, sketches),
+        named(position, label, r.problem),
+        {
+          fix: r.fix,
+        },
+      );
+    }
   }
-  return { layers: result, problems, output: shape, totalParams };
+  const output = broken ? null : isComplete(flowing.shape) ? flowing.shape : null;
+  return { layers: result, problems, output, totalParams, paramsKnown };
 }

@@ -51,10 +51,15 @@ export const en = {
     addKind: 'Layer type to add',
     add: '+ Add {{name}}',
     totalParams: 'Total parameters',
+    totalParamsPartial: 'at least {{total}}',
+    totalParamsPartialTitle:
+      'Some layers’ counts depend on an invalid layer above them; fix it to see the whole count.',
   },
   layerCard: {
     label: 'Layer {{index}}: {{name}}',
     shapeTitle: 'Output shape (without the batch dimension)',
+    shapePartialTitle:
+      'Output shape as far as it can be known while a layer has a problem (? = depends on that layer)',
     paramsTitle: 'Trainable parameters, as Keras counts them',
     moveUp: 'Move layer {{index}} up',
     moveDown: 'Move layer {{index}} down',

@@ -46,10 +46,14 @@ export const zhCN: Resources = {
     addKind: '要添加的层类型',
     add: '+ 添加{{name}}',
     totalParams: '参数总数',
+    totalParamsPartial: '至少 {{total}}',
+    totalParamsPartialTitle:
+      '有些层的参数个数取决于它上方一个有问题的层；改好那一层即可看到完整的总数。',
   },
   layerCard: {
     label: '第 {{index}} 层：{{name}}',
     shapeTitle: '输出形状（不含批维度）',
+    shapePartialTitle: '某一层有问题时能推断出的输出形状（? 表示取决于那一层）',
     paramsTitle: '可训练参数个数，按 Keras 的方式计数',
     moveUp: '把第 {{index}} 层上移',
     moveDown: '把第 {{index}} 层下移',

@@ -8,6 +8,7 @@ import {
   checkInt,
   checkRate,
   fail,
+  setting,
   layerProblem,
   type InferContext,
   type LayerShapeResult,
@@ -111,6 +112,7 @@ export const residualblock: LayerType<'residualblock'> = {
           layer.variant === 'conv' ? 'layers.residualWidthFilters' : 'layers.residualWidthUnits',
           { width: layer.width, channels },
         ),
+        setting('layers.fix.width', 'width', channels),
       );
     }
     return inferExpanded(layer, message('layers.residualBlockName'), input, ctx);

@@ -4,6 +4,7 @@ import {
   checkInt,
   checkKernelOptions,
   fail,
+  setting,
   layerProblem,
   KERNEL_FIELDS,
   needsImage,
@@ -46,7 +47,10 @@ export const conv2d: LayerType<'conv2d'> = {
     const [h = 0, w = 0, c = 0] = input;
     const k = layer.kernelSize;
     if (layer.padding === 'valid' && (k > h || k > w)) {
-      return fail(layerProblem('layers.kernelTooLarge', { kernel: k, height: h, width: w }));
+      return fail(
+        layerProblem('layers.kernelTooLarge', { kernel: k, height: h, width: w }),
+        setting('layers.fix.padding', 'padding', 'same'),
+      );
     }
     const outH = windowOutput(h, k, layer.strides, layer.padding);
     const outW = windowOutput(w, k, layer.strides, layer.padding);

@@ -5,6 +5,7 @@ import {
   checkKernelOptions,
   checkRate,
   fail,
+  setting,
   layerProblem,
   KERNEL_FIELDS,
   needsSequence,
@@ -35,6 +36,7 @@ export const embedding: LayerType<'embedding'> = {
     if (ctx.tokenVocab !== null && layer.inputDim < ctx.tokenVocab) {
       return fail(
         layerProblem('layers.embeddingTooSmall', { rows: layer.inputDim, vocab: ctx.tokenVocab }),
+        setting('layers.fix.vocabulary', 'inputDim', ctx.tokenVocab),
       );
     }
     // Keras: one vector of outputDim per vocabulary entry.
@@ -159,7 +161,10 @@ export const positional: LayerType<'positional'> = {
     if (bad) return fail(bad);
     const [steps = 0, d = 0] = input;
     if (steps > layer.maxLength) {
-      return fail(layerProblem('layers.positionalTooShort', { maxLength: layer.maxLength, steps }));
+      return fail(
+        layerProblem('layers.positionalTooShort', { maxLength: layer.maxLength, steps }),
+        setting('layers.fix.maxLength', 'maxLength', steps),
+      );
     }
     return {
       ok: true,

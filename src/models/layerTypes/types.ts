@@ -26,10 +26,19 @@ export type FieldSpec =
   /** The id of an earlier layer (or the input), for merges. */
   | { key: string; label: string; type: 'layerRef' };
 
-/** The result of one layer's shape rule: either an output shape and parameter count, or a problem. */
+/** A one-click repair of a layer's problem: what the button says, and the settings it sets. */
+export interface LayerFix {
+  label: Message;
+  patch: Readonly<Record<string, number | string>>;
+}
+
+/**
+ * The result of one layer's shape rule: either an output shape and parameter count, or a problem
+ * (with a fix where one setting obviously repairs it).
+ */
 export type LayerShapeResult =
   | { ok: true; outputShape: Shape; params: number; warning?: Message }
-  | { ok: false; problem: Message };
+  | { ok: false; problem: Message; fix?: LayerFix };
 
 /** A layer's problem before the stack walk names the layer: its label and the problem itself. */
 export interface NamedProblem {
@@ -68,7 +77,15 @@ export interface LayerType<K extends LayerKind> {
 }
 
 /** A failed shape rule: the key of a `layers` message and its values. */
-export const fail = (problem: Message): LayerShapeResult => ({ ok: false, problem });
+export const fail = (problem: Message, fix?: LayerFix): LayerShapeResult =>
+  fix ? { ok: false, problem, fix } : { ok: false, problem };
+
+/** A fix that sets one setting, labelled by a `layers.fix.*` message. */
+export const setting = (
+  key: MessageKey & `layers.fix.${string}`,
+  field: string,
+  value: number | string,
+): LayerFix => ({ label: message(key, { value }), patch: { [field]: value } });
 
 /** A problem of the `layers` group (the keys under src/shared/messages/text/layers.en.ts). */
 export const layerProblem = (

@@ -14,6 +14,13 @@ export const layersEn = {
   tokensNeedEmbedding:
     'the input is token ids (whole numbers naming words or symbols), not features. Start the model with an Embedding layer.',
   /** Names of the settings the checks below talk about. */
+  /** One-click repairs shown under a layer's problem. */
+  fix: {
+    vocabulary: 'Set the vocabulary to {{value}}',
+    maxLength: 'Set the max length to {{value}}',
+    width: 'Set the width to {{value}}',
+    padding: 'Use padding "{{value}}"',
+  },
   field: {
     filters: 'Filters',
     kernelSize: 'Kernel size',

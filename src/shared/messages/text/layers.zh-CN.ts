@@ -10,6 +10,12 @@ export const layersZhCN: Translation<typeof layersEn> = {
   transformerBlockName: 'Transformer 块',
   tokensNeedEmbedding:
     '输入是词元 id（代表单词或符号的整数），而不是特征。请以 Embedding 层作为模型的第一层。',
+  fix: {
+    vocabulary: '把词表大小设为 {{value}}',
+    maxLength: '把最大长度设为 {{value}}',
+    width: '把宽度设为 {{value}}',
+    padding: '把 padding 设为“{{value}}”',
+  },
   field: {
     filters: '卷积核数量',
     kernelSize: '卷积核大小',
