@@ -9,6 +9,7 @@ import { useAnalysis, useDatasetInfo } from '../state/useAnalysis';
 import { LayerCard } from './LayerCard';
 import type { LayerRefOption } from './LayerField';
 import { layerGroup, layerLabel, layerSummary } from './layerText';
+import { formatBytes } from '../data/import/limits';
 
 const GROUPS = ['Core', 'Convolution', 'Normalization', 'Sequence', 'Merge', 'Blocks'] as const;
 
@@ -119,6 +120,21 @@ export function Designer() {
             ? format.integer(analysis.totalParams)
             : t('designer.totalParamsPartial', { total: format.integer(analysis.totalParams) })}
         </strong>
+        {analysis.memory && (
+          <span
+            className="memory"
+            data-testid="training-memory"
+            data-value={analysis.memory.total}
+            title={t('designer.memoryTitle', {
+              weights: formatBytes(analysis.memory.weights),
+              gradients: formatBytes(analysis.memory.gradients),
+              optimizer: formatBytes(analysis.memory.optimizer),
+              activations: formatBytes(analysis.memory.activations),
+            })}
+          >
+            {t('designer.memory', { total: formatBytes(analysis.memory.total) })}
+          </span>
+        )}
       </div>
       {analysis.modelProblems.map(show).map((problem) => (
         <p key={problem} className="model-problem" data-testid="model-problem" role="alert">

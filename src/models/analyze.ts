@@ -5,7 +5,9 @@
  */
 import type { DatasetInfo } from '../data/datasets';
 import { message, type Message } from '../shared/messages/message';
+import { formatBytes } from '../data/import/limits';
 import { inferStack, type LayerAnalysis } from './inferStack';
+import { estimateTrainingBytes, MAX_TRAINING_BYTES, type TrainingMemory } from './trainingMemory';
 import { formatShape, type ModelSpec, type Shape } from './spec';
 import { LIMITS, type DatasetChoice, type TrainingConfig } from './trainingConfig';
 
@@ -18,6 +20,8 @@ export interface ModelAnalysis {
   totalParams: number;
   /** False when some layer's count depends on an invalid layer above it. */
   paramsKnown: boolean;
+  /** What training needs in memory, by part; null while a layer's shape is unknown. */
+  memory: TrainingMemory | null;
   /** Problems that belong to the model as a whole (its output vs the labels, the loss). */
   modelProblems: Message[];
   /** Problems in the training settings, keyed by setting. */
@@ -120,6 +124,26 @@ export function analyzeModel(
       }
     }
   }
+  const memory =
+    shape !== null && layers.every((l) => l.outputShape !== null)
+      ? estimateTrainingBytes(
+          { inputShape: dataset.inputShape, layers, totalParams },
+          Math.max(1, Math.floor(config.batchSize) || 1),
+          config.optimizer,
+        )
+      : null;
+  if (memory && memory.total > MAX_TRAINING_BYTES) {
+    modelProblems.push(
+      message('analysis.tooMuchMemory', {
+        total: formatBytes(memory.total),
+        weights: formatBytes(memory.weights),
+        optimizer: formatBytes(memory.optimizer),
+        activations: formatBytes(memory.activations),
+        batch: config.batchSize,
+        limit: formatBytes(MAX_TRAINING_BYTES),
+      }),
+    );
+  }
   if (lastDense === undefined && spec.layers.length > 0 && shape !== null) {
     warnings.push(message('analysis.noDense'));
   }
@@ -133,6 +157,7 @@ export function analyzeModel(
     layers,
     totalParams,
     paramsKnown,
+    memory,
     modelProblems,
     settingProblems,
     warnings,

@@ -5,36 +5,24 @@
  * can still show it; what differs (a Dense's width when its units are bad) stays unknown.
  */
 import { LAYER_TYPES } from './layerRegistry';
+import { fieldAllows } from './fieldRanges';
 import type { FieldSpec } from './layerTypes/types';
 import type { LayerSpec } from './spec';
 
-/** The value a field's range allows at each end, or null when `value` is already allowed. */
+/** The values at each end of a field's range, or null when `value` is already allowed. */
 function extremes(field: FieldSpec, value: unknown): [unknown, unknown] | null {
+  if (fieldAllows(field, value)) return null;
   switch (field.type) {
     case 'int':
-    case 'float': {
-      const ok =
-        typeof value === 'number' &&
-        Number.isFinite(value) &&
-        (field.type === 'float' || Number.isInteger(value)) &&
-        value >= field.min &&
-        value <= field.max;
-      return ok ? null : [field.min, field.max];
-    }
+    case 'float':
+      return [field.min, field.max];
     case 'enum':
-      return typeof value === 'string' && field.options.includes(value)
-        ? null
-        : [field.options[0], field.options.at(-1)];
+      return [field.options[0], field.options.at(-1)];
     case 'bool':
-      return typeof value === 'boolean' ? null : [false, true];
-    case 'shape':
-    case 'layerRef':
-      // No range to fall back on: a bad target shape or source stays a problem of its own.
+      return [false, true];
+    default:
+      // A bad target shape or source has no range to fall back on.
       return null;
-    default: {
-      const unknownField: never = field;
-      throw new Error(`unknown field ${String(unknownField)}`);
-    }
   }
 }
 

@@ -17,6 +17,7 @@ import { batchnorm, layernorm } from './layerTypes/normalization';
 import { attention, embedding, gru, lstm, positional, simplernn } from './layerTypes/sequence';
 import type { InferContext, LayerShapeResult, LayerType } from './layerTypes/types';
 import type { LayerKind, LayerSpec, Shape } from './spec';
+import { outOfRange } from './fieldRanges';
 
 export type { FieldSpec, InferContext, LayerShapeResult, LayerType } from './layerTypes/types';
 export { windowOutput } from './layerTypes/types';
@@ -51,5 +52,9 @@ export const LAYER_KINDS = Object.keys(LAYER_TYPES) as LayerKind[];
 /** Runs the shape rule of any layer (the cast keeps the kind and spec types paired). */
 export function inferLayer(layer: LayerSpec, input: Shape, ctx: InferContext): LayerShapeResult {
   const type = LAYER_TYPES[layer.kind] as LayerType<typeof layer.kind>;
-  return type.infer(layer as never, input, ctx);
+  const result = type.infer(layer as never, input, ctx);
+  // The type's own checks say more where they apply (a Dense of 0 units); the designer's ranges
+  // catch the rest (a Dense of two billion units from a file).
+  const beyond = result.ok ? outOfRange(type.fields, layer) : null;
+  return beyond ? { ok: false, problem: beyond } : result;
 }

@@ -127,6 +127,19 @@ describe('partial shape inference', () => {
     expect(r.total).toBe(5 * 8 + 8 + 8 * 3 + 3);
   });
 
+  it("holds every design to the designer's ranges, wherever it came from", () => {
+    // A file or a share link could hold what no card allows: Dense's units go up to 4,096.
+    const r = inferStack([flatten('f'), dense('d', 2_000_000_000)], [28, 28, 1], {
+      inputIsTokens: false,
+    });
+    expect(r.problems.map((p) => p.problem)).toEqual([
+      expect.objectContaining({ key: 'layers.outOfRange' }),
+    ]);
+    expect(r.output).toBeNull();
+    // Its width stays unknown: the designer does not pretend to know it.
+    expect(formatPartialShape(r.layers[1]?.sketch.shape ?? null)).toBe('[?]');
+  });
+
   it('leaves a valid stack exactly as before', () => {
     const r = inferStack([flatten('f'), dense('d', 10)], [28, 28, 1], { inputIsTokens: false });
     expect(r.output).toEqual([10]);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { builtinDataset } from '../data/datasets';
 import { analyzeModel } from './analyze';
 import { PRESETS } from './presets';
-import { estimateTrainingBytes } from './trainingMemory';
+import { englishText } from '../shared/messages/englishText';
+import type { LayerSpec, ModelSpec } from './spec';
+import { estimateTrainingBytes, MAX_TRAINING_BYTES } from './trainingMemory';
 
 const preset = (id: string) => PRESETS.find((p) => p.id === id)!;
 
@@ -26,5 +28,39 @@ describe('estimateTrainingBytes', () => {
     const sgd = estimateTrainingBytes(analysis, 16, 'sgd');
     expect(sgd.optimizer).toBe(0);
     expect(estimateTrainingBytes(analysis, 32, 'sgd').activations).toBe(2 * sgd.activations);
+  });
+
+  it('refuses a design that cannot fit in a browser tab, with its estimate, before training', () => {
+    // MNIST through five Dense(4,096) layers trained with Adam: 70 million weights, 4 bytes each,
+    // ×4 with their gradients and Adam's two moments: about 1.1 GB.
+    const wide = (id: string): LayerSpec => ({
+      id,
+      kind: 'dense',
+      units: 4096,
+      activation: 'relu',
+    });
+    const spec: ModelSpec = {
+      version: 1,
+      layers: [
+        { id: 'f', kind: 'flatten' },
+        wide('a'),
+        wide('b'),
+        wide('c'),
+        wide('d'),
+        wide('e'),
+        { id: 'o', kind: 'dense', units: 10, activation: 'softmax' },
+      ],
+    };
+    const mnist = builtinDataset('mnist');
+    const config = { ...preset('mnist-mlp').training, optimizer: 'adam' as const };
+    const analysis = analyzeModel(spec, mnist, config);
+    expect(analysis.memory?.total).toBeGreaterThan(MAX_TRAINING_BYTES);
+    const reason = englishText(analysis.blockingReason!);
+    expect(reason).toMatch(/^Training this model needs about 1\.\d GB: \d+\.\d MB of weights/);
+    expect(reason).toContain('A browser tab can spare about 1 GB');
+    // Plain SGD keeps no moments: the same design fits.
+    const sgd = analyzeModel(spec, mnist, { ...config, optimizer: 'sgd' });
+    expect(sgd.memory?.total).toBeLessThan(MAX_TRAINING_BYTES);
+    expect(sgd.blockingReason).toBeNull();
   });
 });

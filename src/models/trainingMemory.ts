@@ -9,6 +9,13 @@ import type { OptimizerName } from './trainingConfig';
 
 const FLOAT_BYTES = 4;
 
+/**
+ * The most a design may need to train: past about 1 GB, a school laptop's tab runs out of GPU
+ * memory (WebGL textures, WebGPU buffers) or of the WASM heap, or the worker is killed. Refusing
+ * before training, with the estimate, beats a tab that hangs while preparing.
+ */
+export const MAX_TRAINING_BYTES = 2 ** 30;
+
 /** Tensors the optimizer keeps per weight (tfjs 4.22: RMSProp keeps mean squares and moments). */
 const OPTIMIZER_SLOTS: Record<OptimizerName, number> = {
   sgd: 0,

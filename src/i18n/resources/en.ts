@@ -52,6 +52,9 @@ export const en = {
     add: '+ Add {{name}}',
     totalParams: 'Total parameters',
     totalParamsPartial: 'at least {{total}}',
+    memory: 'training needs ≈ {{total}}',
+    memoryTitle:
+      'Estimated memory while training: weights {{weights}} + gradients {{gradients}} + optimizer state {{optimizer}} + layer outputs for one batch {{activations}}',
     totalParamsPartialTitle:
       'Some layers’ counts depend on an invalid layer above them; fix it to see the whole count.',
   },

@@ -47,6 +47,9 @@ export const zhCN: Resources = {
     add: '+ 添加{{name}}',
     totalParams: '参数总数',
     totalParamsPartial: '至少 {{total}}',
+    memory: '训练约需 {{total}}',
+    memoryTitle:
+      '训练时内存估计：权重 {{weights}} + 梯度 {{gradients}} + 优化器状态 {{optimizer}} + 一个批次的各层输出 {{activations}}',
     totalParamsPartialTitle:
       '有些层的参数个数取决于它上方一个有问题的层；改好那一层即可看到完整的总数。',
   },

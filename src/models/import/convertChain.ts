@@ -6,6 +6,8 @@
  * Every layer is tried, so one error can name all the layers that cannot be imported.
  */
 import { message, type Message } from '../../shared/messages/message';
+import { outOfRange } from '../fieldRanges';
+import { LAYER_TYPES } from '../layerRegistry';
 import { INPUT_ID, type LayerSpec } from '../spec';
 import { converterFor, refusalFor, type Converted } from './convert';
 import type { KerasChain } from './graph';
@@ -52,7 +54,7 @@ export function convertChain(
     const id = `l${nextId}`;
     const from = link.mergeFrom === null ? null : (idOf.get(link.mergeFrom) ?? null);
     const convert = converterFor(keras.className);
-    const result: Converted = convert
+    const converted: Converted = convert
       ? convert(keras, {
           id,
           from,
@@ -64,6 +66,12 @@ export function convertChain(
               : exactOutput(out.layers, inputShape, out.layers[0]?.kind === 'embedding'),
         })
       : { ok: false, reason: refusalFor(keras.className) };
+    // A layer LayerLab can build, but larger (or smaller) than its designer allows, is refused
+    // with the setting named, before it can become a design that Train cannot prepare.
+    const beyond: Message | null = converted.ok
+      ? outOfRange(LAYER_TYPES[converted.layer.kind].fields, converted.layer)
+      : null;
+    const result: Converted = beyond ? { ok: false, reason: beyond } : converted;
 
     if (!result.ok) {
       const { name, className } = keras;

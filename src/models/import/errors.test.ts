@@ -86,6 +86,21 @@ describe('layers LayerLab cannot import', () => {
     );
   });
 
+  it("holds a layer to the designer's ranges: two billion units is refused, naming the setting", () => {
+    const result = failure(
+      sequential([
+        k2Input('in', [null, 8]),
+        k2Dense('huge', 2_000_000_000, 'relu'),
+        k2Layer('Dropout', 'drop', { rate: 0.99 }),
+        k2Dense('out', 2, 'softmax'),
+      ]),
+    );
+    expect(result.problems).toEqual([
+      '"huge" (Dense: Units must be between 1 and 4096 in LayerLab, not 2000000000.)',
+      '"drop" (Dropout: Dropout rate must be between 0 and 0.95 in LayerLab, not 0.99.)',
+    ]);
+  });
+
   it('a merge of a non-last axis and a nested model are named too', () => {
     const result = failure(
       functional([

@@ -16,7 +16,7 @@ export const batchnorm: LayerType<'batchnorm'> = {
     'Normalises each feature (last axis) over the batch, then scales and shifts it; keeps running averages for inference.',
   fields: [
     { key: 'momentum', label: 'momentum', type: 'float', min: 0, max: 0.999, step: 0.01 },
-    { key: 'epsilon', label: 'epsilon', type: 'float', min: 1e-6, max: 0.1, step: 0.001 },
+    { key: 'epsilon', label: 'epsilon', type: 'float', min: 1e-12, max: 0.1, step: 0.001 },
   ],
   // Keras defaults: momentum 0.99, epsilon 0.001.
   create: (id) => ({ id, kind: 'batchnorm', momentum: 0.99, epsilon: 0.001 }),
@@ -38,7 +38,7 @@ export const layernorm: LayerType<'layernorm'> = {
   label: 'LayerNormalization',
   group: 'Normalization',
   summary: 'Normalises each sample over its features (last axis), then scales and shifts it.',
-  fields: [{ key: 'epsilon', label: 'epsilon', type: 'float', min: 1e-6, max: 0.1, step: 0.001 }],
+  fields: [{ key: 'epsilon', label: 'epsilon', type: 'float', min: 1e-12, max: 0.1, step: 0.001 }],
   // Keras default epsilon 0.001.
   create: (id) => ({ id, kind: 'layernorm', epsilon: 0.001 }),
   infer(layer, input) {

@@ -4,6 +4,8 @@
  */
 export const analysisEn = {
   noLayers: 'The model has no layers. Add at least one Dense layer to produce the output.',
+  tooMuchMemory:
+    'Training this model needs about {{total}}: {{weights}} of weights, as much again for their gradients, {{optimizer}} of optimizer state and {{activations}} of layer outputs for a batch of {{batch}}. A browser tab can spare about {{limit}}. Use fewer or narrower layers, a smaller vocabulary or a smaller batch.',
   /** The output does not fit the labels: {{has}}, {{want}} and {{fix}} are the Messages below. */
   outputMismatch:
     "The model's output has shape {{shape}}, but {{dataset}} has {{has}}, so it must be {{want}}. {{fix}}",

@@ -4,6 +4,8 @@ import type { analysisEn } from './analysis.en';
 
 export const analysisZhCN: Translation<typeof analysisEn> = {
   noLayers: '模型还没有任何层。请至少添加一个 Dense 层来产生输出。',
+  tooMuchMemory:
+    '训练这个模型大约需要 {{total}}：权重 {{weights}}，梯度同样多，优化器状态 {{optimizer}}，一个大小为 {{batch}} 的批次的各层输出 {{activations}}。浏览器标签页大约只能拿出 {{limit}}。请减少层数或宽度、缩小词表，或减小批大小。',
   outputMismatch:
     '模型输出的形状是 {{shape}}，但 {{dataset}} 有{{has}}，所以输出必须是 {{want}}。{{fix}}',
   has: {

@@ -38,6 +38,7 @@ export const layersEn = {
     width: 'Width',
     feedForwardUnits: 'Feed-forward units',
   },
+  outOfRange: '{{name}} must be between {{min}} and {{max}} in LayerLab, not {{value}}.',
   notWhole: '{{name}} must be a whole number, not {{value}}.',
   tooSmall: '{{name}} must be at least {{min}}, not {{value}}.',
   notRate: '{{name}} must be at least 0 and below 1, not {{value}}.',
