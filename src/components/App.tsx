@@ -1,15 +1,21 @@
 import { BackendStatus } from './BackendStatus';
-import { ExperimentMenu } from './ExperimentMenu';
 import { DatasetPanel } from './DatasetPanel';
 import { Designer } from './Designer';
-import { InternalsPanel } from './internals/InternalsPanel';
 import { MetricChart } from './MetricChart';
 import { Notice } from './Notice';
 import { RunStats } from './RunStats';
 import { TrainingControls } from './TrainingControls';
 import { TrainingSettings } from './TrainingSettings';
 import { useClassroom } from './useClassroom';
-import { CodeExport, LessonPanel, RunsPanel, SavedModelsPanel, Timeline } from './lazyPanels';
+import {
+  CodeExport,
+  ExperimentMenu,
+  InternalsPanel,
+  LessonPanel,
+  RunsPanel,
+  SavedModelsPanel,
+  Timeline,
+} from './lazyPanels';
 import { LanguageSelect } from './LanguageSelect';
 import { ClassShapesToggle } from './ClassShapesToggle';
 import { useTranslation } from 'react-i18next';

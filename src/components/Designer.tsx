@@ -120,6 +120,14 @@ export function Designer() {
             ? format.integer(analysis.totalParams)
             : t('designer.totalParamsPartial', { total: format.integer(analysis.totalParams) })}
         </strong>
+        {analysis.nonTrainableParams > 0 && analysis.paramsKnown && (
+          <span className="params-split" data-testid="params-split">
+            {t('designer.paramsSplit', {
+              trainable: format.integer(analysis.totalParams - analysis.nonTrainableParams),
+              frozen: format.integer(analysis.nonTrainableParams),
+            })}
+          </span>
+        )}
         {analysis.memory && (
           <span
             className="memory"

@@ -53,6 +53,65 @@ function CodeExportPlaceholder() {
   );
 }
 
+/**
+ * Share link, experiment file and recent experiments in the header. Until its code arrives, the
+ * same controls, disabled and without test ids (so nothing can act on the placeholder).
+ */
+export const ExperimentMenu = deferred(
+  () => import('./ExperimentMenu').then((m) => m.ExperimentMenu),
+  () => <ExperimentMenuPlaceholder />,
+);
+
+function ExperimentMenuPlaceholder() {
+  const { t } = useTranslation();
+  return (
+    <div className="experiment-menu" aria-busy="true">
+      <button type="button" disabled>
+        {t('experiment.share')}
+      </button>
+      <button type="button" disabled>
+        {t('experiment.export')}
+      </button>
+      <span className="button-like" aria-disabled="true">
+        {t('experiment.import')}
+      </span>
+      <select disabled aria-label={t('experiment.recentLabel')}>
+        <option>{t('experiment.recent')}</option>
+      </select>
+    </div>
+  );
+}
+
+/** A page of the chosen dataset's samples, closed until opened. */
+export const DatasetBrowser = deferred(
+  () => import('./DatasetBrowser').then((m) => m.DatasetBrowser),
+  () => <DatasetBrowserPlaceholder />,
+);
+
+function DatasetBrowserPlaceholder() {
+  const { t } = useTranslation();
+  return (
+    <details className="browser" aria-busy="true">
+      <summary>{t('browser.summary')}</summary>
+    </details>
+  );
+}
+
+/** The internals views (below the curves): their code loads after the first paint. */
+export const InternalsPanel = deferred(
+  () => import('./internals/InternalsPanel').then((m) => m.InternalsPanel),
+  () => <InternalsPlaceholder />,
+);
+
+function InternalsPlaceholder() {
+  const { t } = useTranslation();
+  return (
+    <section className="panel internals" aria-labelledby="internals-title" aria-busy="true">
+      <h2 id="internals-title">{t('internals.title')}</h2>
+    </section>
+  );
+}
+
 /** Time travel under the curves: nothing to show before a run has checkpoints. */
 export const Timeline = deferred(
   () => import('./runs/Timeline').then((m) => m.Timeline),

@@ -23,6 +23,9 @@ export function useClassroom(): ClassroomFlags {
     if (flags.presentation) useStore.setState({ presentation: true });
     if (flags.preset) loadPreset(flags.preset);
     if (flags.dataset) setDataset({ id: flags.dataset });
+    // Locked only now, so the teacher's own preset and dataset apply; from here on every way in
+    // (a file, a link, a lesson, an import) is held to them.
+    useStore.setState({ locks: flags.lock });
     const problems = joinMessages(flags.problems);
     if (problems) setNotice(message('files.classroom.problems', { problems }));
   }, [flags]);

@@ -20,6 +20,8 @@ export interface ModelAnalysis {
   totalParams: number;
   /** False when some layer's count depends on an invalid layer above it. */
   paramsKnown: boolean;
+  /** Of `totalParams`, those training does not change (Keras: "Non-trainable params"). */
+  nonTrainableParams: number;
   /** What training needs in memory, by part; null while a layer's shape is unknown. */
   memory: TrainingMemory | null;
   /** Problems that belong to the model as a whole (its output vs the labels, the loss). */
@@ -57,7 +59,7 @@ export function analyzeModel(
     inputIsTokens: dataset.inputIsTokens,
     tokenVocab: dataset.vocabSize,
   });
-  const { layers, totalParams, paramsKnown } = stack;
+  const { layers, totalParams, paramsKnown, nonTrainableParams } = stack;
   const shape = stack.output;
 
   const modelProblems: Message[] = [];
@@ -127,13 +129,14 @@ export function analyzeModel(
   const memory =
     shape !== null && layers.every((l) => l.outputShape !== null)
       ? estimateTrainingBytes(
-          { inputShape: dataset.inputShape, layers, totalParams },
+          { inputShape: dataset.inputShape, layers, totalParams, nonTrainableParams },
           Math.max(1, Math.floor(config.batchSize) || 1),
           config.optimizer,
         )
       : null;
   if (memory && memory.total > MAX_TRAINING_BYTES) {
-    modelProblems.push(
+    // First: whatever else is wrong, this design cannot be trained in a tab at all.
+    modelProblems.unshift(
       message('analysis.tooMuchMemory', {
         total: formatBytes(memory.total),
         weights: formatBytes(memory.weights),
@@ -157,6 +160,7 @@ export function analyzeModel(
     layers,
     totalParams,
     paramsKnown,
+    nonTrainableParams,
     memory,
     modelProblems,
     settingProblems,

@@ -14,6 +14,8 @@ export interface LayerAnalysis {
   outputShape: Shape | null;
   /** Its parameter count as far as it is known (0 when it is not; see `sketch`). */
   params: number;
+  /** Of `params`, those training does not change (BatchNormalization's moving statistics). */
+  nonTrainable: number;
   /**
    * What the designer shows: the output shape and count as far as they can be known even when
    * this layer or one before it is invalid (unknown dimensions null).
@@ -36,6 +38,8 @@ export interface StackResult {
   totalParams: number;
   /** False when some layer's count cannot be known (it depends on an invalid layer). */
   paramsKnown: boolean;
+  /** Of `totalParams`, those training does not change, as Keras's summary splits them. */
+  nonTrainableParams: number;
 }
 
 /**
@@ -71,6 +75,7 @@ export function inferStack(
   let tokens = options.inputIsTokens;
   let totalParams = 0;
   let paramsKnown = true;
+  let nonTrainableParams = 0;
   const sketches = new Map<string, Sketch>();
   const context = {
     inputIsTokens: false,
@@ -86,13 +91,18 @@ export function inferStack(
     layer: LayerSpec,
     sketch: Sketch,
     problem: Message | null,
-    extra: { warning?: Message | undefined; fix?: LayerFix | undefined } = {},
+    extra: {
+      warning?: Message | undefined;
+      fix?: LayerFix | undefined;
+      nonTrainable?: number | undefined;
+    } = {},
   ) => {
     const outputShape = !broken && isComplete(sketch.shape) ? sketch.shape : null;
     result.push({
       id: layer.id,
       outputShape,
       params: sketch.params ?? 0,
+      nonTrainable: extra.nonTrainable ?? 0,
       sketch,
       problem,
       warning: extra.warning ?? null,
@@ -101,6 +111,7 @@ export function inferStack(
     // Later merges read a complete shape even past a problem: their own check still holds.
     outputs.set(layer.id, isComplete(sketch.shape) ? sketch.shape : null);
     sketches.set(layer.id, sketch);
+    nonTrainableParams += extra.nonTrainable ?? 0;
     if (sketch.params === null) paramsKnown = false;
     else totalParams += sketch.params;
     flowing = sketch;
@@ -132,7 +143,10 @@ export function inferStack(
     }
     const r = inferLayer(layer, input, ctx);
     if (r.ok) {
-      record(layer, { shape: r.outputShape, params: r.params }, null, { warning: r.warning });
+      record(layer, { shape: r.outputShape, params: r.params }, null, {
+        warning: r.warning,
+        nonTrainable: r.nonTrainable,
+      });
     } else {
       broken = true;
       record(
@@ -146,5 +160,5 @@ export function inferStack(
     }
   }
   const output = broken ? null : isComplete(flowing.shape) ? flowing.shape : null;
-  return { layers: result, problems, output, totalParams, paramsKnown };
+  return { layers: result, problems, output, totalParams, paramsKnown, nonTrainableParams };
 }

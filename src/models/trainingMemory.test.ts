@@ -63,4 +63,27 @@ describe('estimateTrainingBytes', () => {
     expect(sgd.memory?.total).toBeLessThan(MAX_TRAINING_BYTES);
     expect(sgd.blockingReason).toBeNull();
   });
+
+  it('splits trainable from non-trainable weights as Keras does, and trains only the first', () => {
+    // XOR [2] → Dense(4) → BatchNormalization → Dense(2). Keras's summary: 12 + 16 + 10 = 38
+    // parameters, of which 8 (the moving mean and variance) are non-trainable.
+    const spec: ModelSpec = {
+      version: 1,
+      layers: [
+        { id: 'a', kind: 'dense', units: 4, activation: 'relu' },
+        { id: 'b', kind: 'batchnorm', momentum: 0.99, epsilon: 0.001 },
+        { id: 'c', kind: 'dense', units: 2, activation: 'softmax' },
+      ],
+    };
+    const p = preset('spiral-mlp');
+    const analysis = analyzeModel(spec, builtinDataset('xor'), {
+      ...p.training,
+      optimizer: 'adam',
+    });
+    expect(analysis.totalParams).toBe(38);
+    expect(analysis.nonTrainableParams).toBe(8);
+    expect(analysis.memory?.weights).toBe(38 * 4);
+    expect(analysis.memory?.gradients).toBe(30 * 4);
+    expect(analysis.memory?.optimizer).toBe(2 * 30 * 4);
+  });
 });

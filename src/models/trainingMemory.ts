@@ -34,22 +34,25 @@ export interface TrainingMemory {
 }
 
 export function estimateTrainingBytes(
-  analysis: Pick<ModelAnalysis, 'inputShape' | 'layers' | 'totalParams'>,
+  analysis: Pick<ModelAnalysis, 'inputShape' | 'layers' | 'totalParams'> &
+    Partial<Pick<ModelAnalysis, 'nonTrainableParams'>>,
   batchSize: number,
   optimizer: OptimizerName,
 ): TrainingMemory {
   const weights = analysis.totalParams * FLOAT_BYTES;
+  // Moving statistics (BatchNormalization) have no gradient and no optimizer state.
+  const trainable = (analysis.totalParams - (analysis.nonTrainableParams ?? 0)) * FLOAT_BYTES;
   const perSample = [analysis.inputShape, ...analysis.layers.map((l) => l.outputShape ?? [0])]
     .map((shape) => shape.reduce((n, d) => n * d, 1))
     .reduce((sum, n) => sum + n, 0);
   // ×2: each output has a gradient of its size during the backward pass.
   const activations = perSample * batchSize * FLOAT_BYTES * 2;
-  const optimizerBytes = weights * OPTIMIZER_SLOTS[optimizer];
+  const optimizerBytes = trainable * OPTIMIZER_SLOTS[optimizer];
   return {
     weights,
-    gradients: weights,
+    gradients: trainable,
     optimizer: optimizerBytes,
     activations,
-    total: weights * 2 + optimizerBytes + activations,
+    total: weights + trainable + optimizerBytes + activations,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Everything LayerLab keeps in the browser, in one table: each localStorage key, IndexedDB
- * database and Cache Storage cache, who owns it, what it holds, its version and what reads older
- * versions. Every module takes its name from here, so two features cannot share a key by accident
+ * database and Cache Storage cache, who owns it, its version, and in comments what it holds and
+ * what reads older versions (comments, not fields: the page ships this table, and nothing reads
+ * those sentences at run time). Every module takes its name from here, so two features cannot share a key by accident
  * and a reader can see at a glance what survives a reload (storageKeys.test.ts checks that no
  * module spells a key itself).
  *
@@ -23,11 +24,8 @@ interface KeptData {
   store?: string;
   /** The only code that reads and writes it. */
   owner: 'page' | 'worker' | 'service worker';
-  holds: string;
   /** The version of what is written now; null: the value has none (plain text, a flag). */
   version: number | null;
-  /** What reads older versions, and from which; null: there has been only one. */
-  migration: string | null;
   /** Whether it is part of an experiment (a share link, an exported file), or this browser's own. */
   inExperiment: boolean;
 }
@@ -37,59 +35,55 @@ export const KEPT = {
     name: 'layerlab:work',
     where: 'localStorage',
     owner: 'page',
-    holds:
-      "The user's work: design, dataset choice, training settings, descriptions of uploaded datasets (src/state/store.ts, checked by savedWorkSchema).",
+    // Holds: the user's work: design, dataset choice, training settings, descriptions of
+    // uploaded datasets (src/state/store.ts, checked by savedWorkSchema).
     version: 1,
-    migration: null,
     inExperiment: true,
   },
   unreadableWork: {
     name: 'layerlab:work:unreadable',
     where: 'localStorage',
     owner: 'page',
-    holds:
-      'A copy of layerlab:work that failed validation, set aside so that the next save cannot destroy it; never read back.',
+    // Holds: a copy of layerlab:work that failed validation, set aside so that the next save
+    // cannot destroy it; never read back.
     version: null,
-    migration: null,
     inExperiment: false,
   },
   recentExperiments: {
     name: 'layerlab:recent',
     where: 'localStorage',
     owner: 'page',
-    holds:
-      'The last experiments trained, shared, exported or opened, newest first (src/state/recentExperiments.ts).',
+    // Holds: the last experiments trained, shared, exported or opened, newest first
+    // (src/state/recentExperiments.ts).
     version: 1,
-    migration:
-      'parseExperiment (src/shared/experiment.ts) reads each entry, as any experiment: version 0 (an unversioned save) → 1.',
+    // Older versions: parseExperiment (src/shared/experiment.ts) reads each entry, as any
+    // experiment: version 0 (an unversioned save) → 1.
     inExperiment: true,
   },
   language: {
     name: 'layerlab:language',
     where: 'localStorage',
     owner: 'page',
-    holds:
-      'The language the user chose (src/i18n/i18n.ts); absent until they choose, then the browser decides.',
+    // Holds: the language the user chose (src/i18n/i18n.ts); absent until they choose, then the
+    // browser decides.
     version: null,
-    migration: null,
     inExperiment: false,
   },
   classShapes: {
     name: 'layerlab:class-shapes',
     where: 'localStorage',
     owner: 'page',
-    holds: "'1' when each class is drawn with its own marker shape (src/state/displayPrefs.ts).",
+    // Holds: '1' when each class is drawn with its own marker shape
+    // (src/state/displayPrefs.ts).
     version: null,
-    migration: null,
     inExperiment: false,
   },
   lessonProgress: {
     name: 'layerlab:lessons',
     where: 'localStorage',
     owner: 'page',
-    holds: 'Per lesson, the step reached and the goals met (src/lessons/lessonProgress.ts).',
+    // Holds: Per lesson, the step reached and the goals met (src/lessons/lessonProgress.ts).
     version: null,
-    migration: null,
     inExperiment: false,
   },
   userDatasets: {
@@ -97,10 +91,9 @@ export const KEPT = {
     where: 'IndexedDB',
     store: 'datasets',
     owner: 'worker',
-    holds:
-      'The samples of each uploaded dataset, by its id (src/workers/userDataStore.ts); the page keeps only the descriptions, in layerlab:work.',
+    // Holds: the samples of each uploaded dataset, by its id (src/workers/userDataStore.ts);
+    // the page keeps only the descriptions, in layerlab:work.
     version: null,
-    migration: null,
     inExperiment: false,
   },
   savedModelEntries: {
@@ -108,10 +101,9 @@ export const KEPT = {
     where: 'IndexedDB',
     store: 'entries',
     owner: 'worker',
-    holds:
-      'The description of each saved model, listed without reading any weights (src/workers/savedModels/savedModelStore.ts).',
+    // Holds: the description of each saved model, listed without reading any weights
+    // (src/workers/savedModels/savedModelStore.ts).
     version: null,
-    migration: null,
     inExperiment: false,
   },
   savedModelWeights: {
@@ -119,10 +111,9 @@ export const KEPT = {
     where: 'IndexedDB',
     store: 'weights',
     owner: 'worker',
-    holds:
-      "Each saved model's weights, optimizer state and curves, under its entry's id (src/workers/savedModels/savedModelStore.ts).",
+    // Holds: each saved model's weights, optimizer state and curves, under its entry's id
+    // (src/workers/savedModels/savedModelStore.ts).
     version: null,
-    migration: null,
     inExperiment: false,
   },
   runSummaries: {
@@ -130,10 +121,9 @@ export const KEPT = {
     where: 'IndexedDB',
     store: 'summaries',
     owner: 'worker',
-    holds:
-      "Every training run's summary: experiment, backend, numbers, checkpoint list, pinned, name (src/workers/runs/runStore.ts, RunSummary in src/shared/runs/runTypes.ts).",
+    // Holds: Every training run's summary: experiment, backend, numbers, checkpoint list,
+    // pinned, name (src/workers/runs/runStore.ts, RunSummary in src/shared/runs/runTypes.ts).
     version: 1,
-    migration: null,
     inExperiment: false,
   },
   runCurves: {
@@ -141,9 +131,8 @@ export const KEPT = {
     where: 'IndexedDB',
     store: 'curves',
     owner: 'worker',
-    holds: "Each run's curves in chunks of 500 training records, under `${runId}#${chunk}`.",
+    // Holds: each run's curves in chunks of 500 training records, under `${runId}#${chunk}`.
     version: 1,
-    migration: null,
     inExperiment: false,
   },
   runCheckpoints: {
@@ -151,10 +140,9 @@ export const KEPT = {
     where: 'IndexedDB',
     store: 'checkpoints',
     owner: 'worker',
-    holds:
-      "Each run's checkpoints (weights and optimizer state after a step), under `${runId}@${step}`, within the run storage budget (src/shared/runs/storageBudget.ts).",
+    // Holds: each run's checkpoints (weights and optimizer state after a step), under
+    // `${runId}@${step}`, within the run storage budget (src/shared/runs/storageBudget.ts).
     version: 1,
-    migration: null,
     inExperiment: false,
   },
   backendChoices: {
@@ -162,30 +150,28 @@ export const KEPT = {
     where: 'IndexedDB',
     store: 'choices',
     owner: 'worker',
-    holds:
-      'The backend "auto" measured fastest, with every candidate\'s samples/s, by model, GPU adapter and browser version (src/workers/backends/backendMemory.ts); "Measure again" clears it.',
+    // Holds: the backend "auto" measured fastest, with every candidate's samples/s, by model,
+    // GPU adapter and browser version (src/workers/backends/backendMemory.ts); "Measure again"
+    // clears it.
     version: 1,
-    migration: null,
     inExperiment: false,
   },
   datasetFiles: {
     name: 'layerlab-datasets-v1',
     where: 'Cache Storage',
     owner: 'worker',
-    holds:
-      'Each bundled dataset file downloaded, by URL, so that it is not downloaded again (src/workers/datasetCache.ts). Its version is in its name.',
+    // Holds: each bundled dataset file downloaded, by URL, so that it is not downloaded again
+    // (src/workers/datasetCache.ts). Its version is in its name.
     version: 1,
-    migration: null,
     inExperiment: false,
   },
   appShell: {
     name: 'layerlab',
     where: 'Cache Storage',
     owner: 'service worker',
-    holds:
-      "The prefix of Workbox's precache of the built app (`layerlab-precache-v2-<scope>`, src/offline/sw.ts); Workbox names, versions and cleans it up.",
+    // Holds: the prefix of Workbox's precache of the built app (`layerlab-precache-v2-<scope>`,
+    // src/offline/sw.ts); Workbox names, versions and cleans it up.
     version: null,
-    migration: null,
     inExperiment: false,
   },
 } as const satisfies Record<string, KeptData>;

@@ -41,6 +41,8 @@ import { message, type Message, type MessageValue } from '../shared/messages/mes
 import { KEPT } from '../shared/storageKeys';
 import type { RunSummary } from '../shared/runs/runTypes';
 import type { PairMode } from '../shared/runs/pairing';
+import type { Lockable } from '../classroom/classroomFlags';
+import { lockedChanges, lockedNotice, type WorkChange } from './locks';
 
 export interface DesignSlice {
   spec: ModelSpec;
@@ -127,9 +129,12 @@ export interface ViewsSlice {
   inspectSample(sample: ProbeSample): void;
   /**
    * Replaces the design, data choice, settings and open views with an experiment's. `source`:
-   * where it came from, a file's name or a `notices.source` Message.
+   * where it came from, a file's name or a `notices.source` Message. False (and a notice) when a
+   * teacher's lock refuses it.
    */
-  loadExperiment(experiment: Experiment, source: MessageValue): void;
+  loadExperiment(experiment: Experiment, source: MessageValue): boolean;
+  /** A teacher's locks (src/state/locks.ts), set once the teacher's link has been applied. */
+  locks: ReadonlySet<Lockable>;
 }
 
 /** The current work as one experiment document (for a share link or a file). */
@@ -199,135 +204,172 @@ export function datasetInfoOf(state: Pick<AppState, 'dataset' | 'userDatasets'>)
 
 export const useStore = create<AppState>()(
   persist(
-    (set, get) => ({
-      spec: DEFAULT_PRESET.spec,
-      dataset: DEFAULT_PRESET.dataset,
-      userDatasets: [],
-      training: DEFAULT_PRESET.training,
-      ...initialRun,
-      runHistory: [],
-      comparedRuns: [],
-      toggleCompared: (id) =>
-        set(({ comparedRuns }) => ({
-          comparedRuns: comparedRuns.includes(id)
-            ? comparedRuns.filter((r) => r !== id)
-            : [...comparedRuns, id],
-        })),
+    (set, get) => {
+      /** True (with a notice saying what is locked) when a teacher's lock refuses `next`. */
+      const refused = (next: WorkChange, asPreset = false): boolean => {
+        const { locks, spec, dataset, training } = get();
+        const parts = lockedChanges(locks, { spec, dataset, training }, next, asPreset);
+        if (parts.length > 0) set({ notice: lockedNotice(parts) });
+        return parts.length > 0;
+      };
+      /** The design actions: refused whole while the designer is locked. */
+      const designLocked = (): boolean => get().locks.has('designer') && refused({ spec: null });
+      return {
+        spec: DEFAULT_PRESET.spec,
+        dataset: DEFAULT_PRESET.dataset,
+        userDatasets: [],
+        training: DEFAULT_PRESET.training,
+        ...initialRun,
+        runHistory: [],
+        comparedRuns: [],
+        toggleCompared: (id) =>
+          set(({ comparedRuns }) => ({
+            comparedRuns: comparedRuns.includes(id)
+              ? comparedRuns.filter((r) => r !== id)
+              : [...comparedRuns, id],
+          })),
 
-      addLayer: (kind, index) =>
-        set(({ spec }) => {
-          const at = index ?? spec.layers.length;
-          // A merge skips one layer by default: it takes the output from two layers up.
-          const skipFrom = spec.layers[at - 2]?.id ?? INPUT_ID;
-          const layer = LAYER_TYPES[kind].create(newLayerId(spec), skipFrom) as LayerSpec;
-          const layers = [...spec.layers];
-          layers.splice(at, 0, layer);
-          return { spec: { ...spec, layers } };
-        }),
-      expandBlock: (id) =>
-        set(({ spec, dataset }) => {
-          const at = spec.layers.findIndex((l) => l.id === id);
-          const block = spec.layers[at];
-          if (!block || !isBlock(block)) return {};
-          const info = datasetInfoOf({ dataset, userDatasets: get().userDatasets });
-          const before = inferStack(spec.layers.slice(0, at), info.inputShape, {
-            inputIsTokens: info.inputIsTokens,
-          });
-          if (!before.output) {
-            return { notice: message('notices.expandBlockFirst') };
-          }
-          const previousId = spec.layers[at - 1]?.id ?? INPUT_ID;
-          const layers = [...spec.layers];
-          layers.splice(at, 1, ...expandBlock(block, previousId, before.output));
-          return { spec: { ...spec, layers } };
-        }),
-      removeLayer: (id) =>
-        set(({ spec }) => ({ spec: { ...spec, layers: spec.layers.filter((l) => l.id !== id) } })),
-      moveLayer: (id, delta) =>
-        set(({ spec }) => {
-          const from = spec.layers.findIndex((l) => l.id === id);
-          const to = from + delta;
-          if (from < 0 || to < 0 || to >= spec.layers.length) return {};
-          const layers = [...spec.layers];
-          const [moved] = layers.splice(from, 1);
-          if (moved) layers.splice(to, 0, moved);
-          return { spec: { ...spec, layers } };
-        }),
-      updateLayer: (id, patch) =>
-        set(({ spec }) => ({
-          spec: {
-            ...spec,
-            layers: spec.layers.map((l) =>
-              l.id === id ? ({ ...l, ...patch, id, kind: l.kind } as LayerSpec) : l,
-            ),
-          },
-        })),
-      setDataset: (patch) =>
-        set(({ dataset }) => {
+        addLayer: (kind, index) =>
+          designLocked() ||
+          set(({ spec }) => {
+            const at = index ?? spec.layers.length;
+            // A merge skips one layer by default: it takes the output from two layers up.
+            const skipFrom = spec.layers[at - 2]?.id ?? INPUT_ID;
+            const layer = LAYER_TYPES[kind].create(newLayerId(spec), skipFrom) as LayerSpec;
+            const layers = [...spec.layers];
+            layers.splice(at, 0, layer);
+            return { spec: { ...spec, layers } };
+          }),
+        expandBlock: (id) =>
+          designLocked() ||
+          set(({ spec, dataset }) => {
+            const at = spec.layers.findIndex((l) => l.id === id);
+            const block = spec.layers[at];
+            if (!block || !isBlock(block)) return {};
+            const info = datasetInfoOf({ dataset, userDatasets: get().userDatasets });
+            const before = inferStack(spec.layers.slice(0, at), info.inputShape, {
+              inputIsTokens: info.inputIsTokens,
+            });
+            if (!before.output) {
+              return { notice: message('notices.expandBlockFirst') };
+            }
+            const previousId = spec.layers[at - 1]?.id ?? INPUT_ID;
+            const layers = [...spec.layers];
+            layers.splice(at, 1, ...expandBlock(block, previousId, before.output));
+            return { spec: { ...spec, layers } };
+          }),
+        removeLayer: (id) =>
+          designLocked() ||
+          set(({ spec }) => ({
+            spec: { ...spec, layers: spec.layers.filter((l) => l.id !== id) },
+          })),
+        moveLayer: (id, delta) =>
+          designLocked() ||
+          set(({ spec }) => {
+            const from = spec.layers.findIndex((l) => l.id === id);
+            const to = from + delta;
+            if (from < 0 || to < 0 || to >= spec.layers.length) return {};
+            const layers = [...spec.layers];
+            const [moved] = layers.splice(from, 1);
+            if (moved) layers.splice(to, 0, moved);
+            return { spec: { ...spec, layers } };
+          }),
+        updateLayer: (id, patch) =>
+          designLocked() ||
+          set(({ spec }) => ({
+            spec: {
+              ...spec,
+              layers: spec.layers.map((l) =>
+                l.id === id ? ({ ...l, ...patch, id, kind: l.kind } as LayerSpec) : l,
+              ),
+            },
+          })),
+        setDataset: (patch) => {
+          const { dataset } = get();
           // A different dataset starts from its own defaults (sequence length, vocabulary…).
           const defaults =
             patch.id !== undefined && patch.id !== dataset.id
               ? defaultChoiceFor(patch.id, dataset)
               : {};
-          return { dataset: { ...dataset, ...defaults, ...patch } };
-        }),
-      addUserDataset: (entry) =>
-        set(({ userDatasets, dataset }) => ({
-          userDatasets: [...userDatasets.filter((d) => d.id !== entry.id), entry],
-          dataset: { ...dataset, id: entry.id },
-        })),
-      removeUserDataset: (id) =>
-        set(({ userDatasets, dataset }) => ({
-          userDatasets: userDatasets.filter((d) => d.id !== id),
-          dataset: dataset.id === id ? DEFAULT_PRESET.dataset : dataset,
-        })),
-      loadPreset: (presetId) => {
-        const preset = PRESETS.find((p) => p.id === presetId);
-        if (preset) set({ spec: preset.spec, dataset: preset.dataset, training: preset.training });
-      },
-      setTraining: (patch) => set(({ training }) => ({ training: { ...training, ...patch } })),
-      presentation: false,
-      probeSettings: DEFAULT_PROBE_SETTINGS,
-      setProbeSettings: (patch) =>
-        set(({ probeSettings }) => ({ probeSettings: { ...probeSettings, ...patch } })),
-      loadExperiment: (experiment, source) =>
-        set(({ userDatasets, probeSettings }) => {
-          // An upload stays in the browser that imported it: a link cannot bring it along.
-          const missing = !resolveDataset(experiment.dataset, userDatasets);
-          const open = new Set(experiment.views.open);
-          const { name } = experiment;
-          const fallback = builtinDataset(DEFAULT_PRESET.dataset.id).name;
-          return {
+          const next = { ...dataset, ...defaults, ...patch };
+          if (!refused({ dataset: next })) set({ dataset: next });
+        },
+        addUserDataset: (entry) => {
+          // While the dataset is locked an upload is kept, not chosen.
+          const select = !refused({ dataset: { ...get().dataset, id: entry.id } });
+          set(({ userDatasets, dataset }) => ({
+            userDatasets: [...userDatasets.filter((d) => d.id !== entry.id), entry],
+            dataset: select ? { ...dataset, id: entry.id } : dataset,
+          }));
+        },
+        removeUserDataset: (id) =>
+          set(({ userDatasets, dataset }) => ({
+            userDatasets: userDatasets.filter((d) => d.id !== id),
+            dataset: dataset.id === id ? DEFAULT_PRESET.dataset : dataset,
+          })),
+        loadPreset: (presetId) => {
+          const preset = PRESETS.find((p) => p.id === presetId);
+          if (!preset) return;
+          const next = { spec: preset.spec, dataset: preset.dataset, training: preset.training };
+          if (!refused(next, true)) set(next);
+        },
+        setTraining: (patch) => {
+          const training = { ...get().training, ...patch };
+          if (!refused({ training })) set({ training });
+        },
+        locks: new Set(),
+        presentation: false,
+        probeSettings: DEFAULT_PROBE_SETTINGS,
+        setProbeSettings: (patch) =>
+          set(({ probeSettings }) => ({ probeSettings: { ...probeSettings, ...patch } })),
+        loadExperiment: (experiment, source) => {
+          const missingNow = !resolveDataset(experiment.dataset, get().userDatasets);
+          const change = {
             spec: experiment.spec,
-            dataset: missing ? DEFAULT_PRESET.dataset : experiment.dataset,
+            dataset: missingNow ? DEFAULT_PRESET.dataset : experiment.dataset,
             training: experiment.training,
+          };
+          if (refused(change)) return false;
+          set(({ userDatasets, probeSettings }) => {
+            // An upload stays in the browser that imported it: a link cannot bring it along.
+            const missing = !resolveDataset(experiment.dataset, userDatasets);
+            const open = new Set(experiment.views.open);
+            const { name } = experiment;
+            const fallback = builtinDataset(DEFAULT_PRESET.dataset.id).name;
+            return {
+              spec: experiment.spec,
+              dataset: missing ? DEFAULT_PRESET.dataset : experiment.dataset,
+              training: experiment.training,
+              probeSettings: {
+                ...probeSettings,
+                intervalMs: experiment.views.intervalMs,
+                views: Object.fromEntries(
+                  Object.keys(probeSettings.views).map((v) => [v, open.has(v as ExperimentView)]),
+                ) as unknown as ProbeSettings['views'],
+              },
+              notice: missing
+                ? message(name ? 'notices.loadedNamedOtherData' : 'notices.loadedOtherData', {
+                    name,
+                    source,
+                    dataset: experiment.dataset.id,
+                    fallback,
+                  })
+                : message(name ? 'notices.loadedNamed' : 'notices.loaded', { name, source }),
+            };
+          });
+          return true;
+        },
+        inspectSample: (sample) =>
+          set(({ probeSettings }) => ({
             probeSettings: {
               ...probeSettings,
-              intervalMs: experiment.views.intervalMs,
-              views: Object.fromEntries(
-                Object.keys(probeSettings.views).map((v) => [v, open.has(v as ExperimentView)]),
-              ) as unknown as ProbeSettings['views'],
+              sample,
+              views: { ...probeSettings.views, activations: true },
             },
-            notice: missing
-              ? message(name ? 'notices.loadedNamedOtherData' : 'notices.loadedOtherData', {
-                  name,
-                  source,
-                  dataset: experiment.dataset.id,
-                  fallback,
-                })
-              : message(name ? 'notices.loadedNamed' : 'notices.loaded', { name, source }),
-          };
-        }),
-      inspectSample: (sample) =>
-        set(({ probeSettings }) => ({
-          probeSettings: {
-            ...probeSettings,
-            sample,
-            views: { ...probeSettings.views, activations: true },
-          },
-        })),
-      setNotice: (notice) => set({ notice }),
-    }),
+          })),
+        setNotice: (notice) => set({ notice }),
+      };
+    },
     {
       name: KEPT.work.name,
       version: 1,

@@ -74,12 +74,14 @@ export function SavedModelsPanel() {
       if (result.kind === 'saved') {
         return t('models.added', { name: result.entry.name, step: result.entry.step });
       }
-      // The imported design, with the current data and settings.
-      loadExperiment(
+      // The imported design, with the current data and settings (refused, with the reason in the
+      // notice, while a teacher's link locks the designer).
+      const applied = loadExperiment(
         { ...currentExperiment(useStore.getState()), spec: result.spec },
         files.find((f) => f.name.endsWith('.json'))?.name ??
           makeMessage('notices.source.uploadedModel'),
       );
+      if (!applied) return null;
       setNotice(
         joinMessages([
           makeMessage('notices.modelImported', {

@@ -53,6 +53,8 @@ export const en = {
     totalParams: 'Total parameters',
     totalParamsPartial: 'at least {{total}}',
     memory: 'training needs ≈ {{total}}',
+    paramsSplit:
+      'trainable {{trainable}} · non-trainable {{frozen}} (BatchNormalization’s moving statistics)',
     memoryTitle:
       'Estimated memory while training: weights {{weights}} + gradients {{gradients}} + optimizer state {{optimizer}} + layer outputs for one batch {{activations}}',
     totalParamsPartialTitle:

@@ -48,6 +48,7 @@ export const zhCN: Resources = {
     totalParams: '参数总数',
     totalParamsPartial: '至少 {{total}}',
     memory: '训练约需 {{total}}',
+    paramsSplit: '可训练 {{trainable}} · 不可训练 {{frozen}}（BatchNormalization 的滑动统计量）',
     memoryTitle:
       '训练时内存估计：权重 {{weights}} + 梯度 {{gradients}} + 优化器状态 {{optimizer}} + 一个批次的各层输出 {{activations}}',
     totalParamsPartialTitle:

@@ -29,7 +29,7 @@ export const batchnorm: LayerType<'batchnorm'> = {
     if (bad) return fail(bad);
     const features = input.at(-1) ?? 0;
     // Keras counts gamma, beta (trainable) and moving mean, moving variance (not trainable): 4 per feature.
-    return { ok: true, outputShape: input, params: 4 * features };
+    return { ok: true, outputShape: input, params: 4 * features, nonTrainable: 2 * features };
   },
 };
 

@@ -37,7 +37,15 @@ export interface LayerFix {
  * (with a fix where one setting obviously repairs it).
  */
 export type LayerShapeResult =
-  | { ok: true; outputShape: Shape; params: number; warning?: Message }
+  | {
+      ok: true;
+      outputShape: Shape;
+      /** All its weights, as Keras's summary totals them. */
+      params: number;
+      /** Of `params`, those training does not change (BatchNormalization's moving statistics). */
+      nonTrainable?: number;
+      warning?: Message;
+    }
   | { ok: false; problem: Message; fix?: LayerFix };
 
 /** A layer's problem before the stack walk names the layer: its label and the problem itself. */

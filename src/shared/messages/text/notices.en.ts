@@ -29,6 +29,14 @@ export const noticesEn = {
     'The saved dataset "{{dataset}}" is not available any more, so {{fallback}} is selected instead. Your design is unchanged.',
   /** {{names}}: the runs deleted, e.g. "Run 1, Run 2"; {{budget}}: e.g. "200 MB". */
   /** A run cut short by a reload or a crash, whose design is no longer the one on screen. */
+  /** A change a teacher's lock refused (src/state/locks.ts); {{parts}} joins the names below. */
+  locked: "The teacher's link locks {{parts}}, so this change was not made.",
+  lockedPart: {
+    designer: 'the designer',
+    dataset: 'the dataset',
+    settings: 'the training settings',
+    preset: 'the preset',
+  },
   runNotReopened:
     'Run {{number}} was cut short at step {{step}}. Your design has changed since, so it was not reopened; its curves and checkpoints are in the Runs panel.',
   runsEvicted:

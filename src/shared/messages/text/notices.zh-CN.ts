@@ -21,6 +21,13 @@ export const noticesZhCN: Translation<typeof noticesEn> = {
     '无法读取你保存的设计（{{detail}}），所以显示的是默认设计。无法读取的副本保存在键 {{key}} 下。',
   savedDatasetMissing:
     '保存的数据集“{{dataset}}”已不可用，所以改为选择 {{fallback}}。你的设计没有改变。',
+  locked: '老师的链接锁定了{{parts}}，所以这项更改没有生效。',
+  lockedPart: {
+    designer: '设计器',
+    dataset: '数据集',
+    settings: '训练设置',
+    preset: '预设',
+  },
   runNotReopened:
     '第 {{number}} 次训练在第 {{step}} 步被中断。你的设计之后改过了，所以没有重新打开它；它的曲线和检查点都在“训练记录”面板里。',
   runsEvicted:
