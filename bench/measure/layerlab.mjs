@@ -17,6 +17,46 @@ function recordLongTasks() {
   } catch (error) {
     window.__longTasksError = String(error);
   }
+  // What a long task was: Chromium's long-animation-frame entries split a slow frame into script
+  // (with each script's source and what invoked it) and style, layout and paint.
+  window.__longFrames = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.duration < 50) continue;
+        const end = entry.startTime + entry.duration;
+        window.__longFrames.push({
+          start: entry.startTime,
+          duration: entry.duration,
+          render: entry.renderStart > 0 ? end - entry.renderStart : 0,
+          layout: entry.styleAndLayoutStart > 0 ? end - entry.styleAndLayoutStart : 0,
+          scripts: entry.scripts.map((s) => ({
+            where: `${s.invoker} ${(s.sourceURL ?? '').split('/').pop()}:${s.sourceFunctionName ?? ''}`,
+            duration: s.duration,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    // Older Chromium: long tasks are counted, not explained.
+  }
+}
+
+/** The long frames of a window in short: script vs render time, and the scripts that cost most. */
+function explainFrames(frames) {
+  const script = new Map();
+  for (const frame of frames) {
+    for (const s of frame.scripts) script.set(s.where, (script.get(s.where) ?? 0) + s.duration);
+  }
+  return {
+    count: frames.length,
+    renderMs: Math.round(frames.reduce((sum, f) => sum + f.render, 0)),
+    layoutMs: Math.round(frames.reduce((sum, f) => sum + f.layout, 0)),
+    topScripts: [...script.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([where, ms]) => `${where} ${Math.round(ms)} ms`),
+  };
 }
 
 /** Records [performance.now(), step] each time the step counter changes. */
@@ -98,10 +138,11 @@ export async function measureLayerLab(
       { what: `step ≥ ${target}`, timeout: 600_000, interval: 100 },
     );
     const cpu = usage(cpuStart, snapshot());
-    const { steps, longTasks, longTasksError } = await page.evaluate(() => ({
+    const { steps, longTasks, longTasksError, longFrames } = await page.evaluate(() => ({
       steps: window.__steps,
       longTasks: window.__longTasks,
       longTasksError: window.__longTasksError ?? null,
+      longFrames: window.__longFrames ?? [],
     }));
     const chart = await ui.chart(page, 'loss');
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
@@ -145,6 +186,9 @@ export async function measureLayerLab(
       longTaskMs: Math.round(inWindow.reduce((sum, t) => sum + t.duration, 0)),
       longestTaskMs: Math.round(Math.max(0, ...inWindow.map((t) => t.duration))),
       longTasksError,
+      longFrames: explainFrames(
+        longFrames.filter((f) => f.start < t1 && f.start + f.duration > t0),
+      ),
       chartPoints: chart.points,
       cpu,
       cpuMsPerStep: perStep(cpu, cpuToStep - cpuFromStep),

@@ -57,8 +57,16 @@ async function measureOnce(urls, backend, variant, round, scale) {
       ? `${backend} ${variant} #${round}: ${fmt(result.samplesPerSec)} samples/s` +
           (variant.startsWith('layerlab') ? `, ${result.longTasks} long tasks` : '') +
           other +
-          (quiet.waitedSeconds > 1.5 ? ` (waited ${quiet.waitedSeconds} s for quiet)` : '')
+          (quiet.waitedSeconds > 1.5 ? ` (waited ${quiet.waitedSeconds} s for quiet)` : '') +
+          describeFrames(result.longFrames)
       : `${backend} ${variant} #${round}: unavailable (${result.detail})`,
   );
   return { ...result, variant, round, quietBefore: quiet };
+}
+
+/** "; long frames: render 120 ms, scripts: …" when Chromium explained the long tasks. */
+function describeFrames(frames) {
+  if (!frames || frames.count === 0) return '';
+  const scripts = frames.topScripts.length > 0 ? `, scripts: ${frames.topScripts.join('; ')}` : '';
+  return `; ${frames.count} long frames: render ${frames.renderMs} ms (style and layout ${frames.layoutMs} ms)${scripts}`;
 }

@@ -19,16 +19,19 @@ import {
 import { LanguageSelect } from './LanguageSelect';
 import { ClassShapesToggle } from './ClassShapesToggle';
 import { useTranslation } from 'react-i18next';
+import { useStore } from '../state/store';
 
 export function App() {
   const { t } = useTranslation();
   const classroom = useClassroom();
   const shown = (area: Parameters<typeof classroom.hide.has>[0]) => !classroom.hide.has(area);
+  // On from a teacher's link (useClassroom) or from the header's button.
+  const presentation = useStore((s) => s.presentation);
   return (
     <div
       className="app"
       data-hide={[...classroom.hide].join(' ')}
-      data-presentation={classroom.presentation || undefined}
+      data-presentation={presentation || undefined}
     >
       <header className="app-header">
         <h1>
@@ -36,6 +39,16 @@ export function App() {
         </h1>
         {shown('share') && <ExperimentMenu />}
         {shown('backend') && <BackendStatus />}
+        <button
+          type="button"
+          className="present-toggle"
+          aria-pressed={presentation}
+          title={t('app.presentHint')}
+          data-testid="present-toggle"
+          onClick={() => useStore.setState({ presentation: !presentation })}
+        >
+          {t('app.present')}
+        </button>
         <ClassShapesToggle />
         <LanguageSelect />
       </header>

@@ -155,44 +155,48 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
           </div>
         </div>
       ) : (
-        <ul className="lesson-list">
-          {lessons.map((lesson) => {
-            const done = stored[lesson.id]?.met.length ?? 0;
-            const goals = lesson.steps.filter((s) => s.goal).length;
-            return (
-              <li key={lesson.id}>
-                <button
-                  type="button"
-                  data-testid="lesson-start"
-                  data-lesson={lesson.id}
-                  onClick={() => start(lesson)}
-                >
-                  {say(lesson.title)}
-                </button>
-                <span className="hint">
-                  {' '}
-                  {t('lessons.progress', { summary: say(lesson.summary), done, goals })}
-                </span>
-              </li>
-            );
-          })}
-          <li>
-            <label className="button-like" htmlFor={fileId}>
-              {t('lessons.openFile')}
-              <input
-                id={fileId}
-                type="file"
-                accept=".json,application/json"
-                className="sr-only"
-                data-testid="lesson-file"
-                onChange={(e) => {
-                  void openFile(e.target.files?.[0]);
-                  e.target.value = '';
-                }}
-              />
-            </label>
-          </li>
-        </ul>
+        // Folded to one line until opened, so the playground comes first on the screen.
+        <details className="lesson-choices" data-testid="lesson-choices">
+          <summary>{t('lessons.choose', { count: lessons.length })}</summary>
+          <ul className="lesson-list">
+            {lessons.map((lesson) => {
+              const done = stored[lesson.id]?.met.length ?? 0;
+              const goals = lesson.steps.filter((s) => s.goal).length;
+              return (
+                <li key={lesson.id}>
+                  <button
+                    type="button"
+                    data-testid="lesson-start"
+                    data-lesson={lesson.id}
+                    onClick={() => start(lesson)}
+                  >
+                    {say(lesson.title)}
+                  </button>
+                  <span className="hint">
+                    {' '}
+                    {t('lessons.progress', { summary: say(lesson.summary), done, goals })}
+                  </span>
+                </li>
+              );
+            })}
+            <li>
+              <label className="button-like" htmlFor={fileId}>
+                {t('lessons.openFile')}
+                <input
+                  id={fileId}
+                  type="file"
+                  accept=".json,application/json"
+                  className="sr-only"
+                  data-testid="lesson-file"
+                  onChange={(e) => {
+                    void openFile(e.target.files?.[0]);
+                    e.target.value = '';
+                  }}
+                />
+              </label>
+            </li>
+          </ul>
+        </details>
       )}
     </section>
   );

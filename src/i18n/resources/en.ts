@@ -20,6 +20,8 @@ export const en = {
     documentTitle: 'LayerLab — deep learning playground',
     tagline: 'design · train · watch',
     chartsLabel: 'Training curves',
+    present: 'Present',
+    presentHint: 'Presentation mode: large type, high contrast, one internals view at a time',
   },
   language: {
     label: 'Language',
@@ -817,6 +819,7 @@ export const en = {
   },
   lessons: {
     title: 'Lessons',
+    choose: 'Choose one of {{count}} guided lessons',
     stepOf: 'Step {{step}} of {{count}}',
     back: 'Back',
     next: 'Next',

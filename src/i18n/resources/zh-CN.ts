@@ -15,6 +15,8 @@ export const zhCN: Resources = {
     documentTitle: 'LayerLab — 深度学习实验室',
     tagline: '设计 · 训练 · 观察',
     chartsLabel: '训练曲线',
+    present: '演示',
+    presentHint: '演示模式：大字号、高对比度，内部视图一次只打开一个',
   },
   language: {
     label: '语言',
@@ -770,6 +772,7 @@ export const zhCN: Resources = {
   },
   lessons: {
     title: '课程',
+    choose: '从 {{count}} 个引导课程中选择一个',
     stepOf: '第 {{step}} 步，共 {{count}} 步',
     back: '上一步',
     next: '下一步',
