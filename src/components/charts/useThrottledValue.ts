@@ -6,9 +6,10 @@ import { startTransition, useEffect, useRef, useState } from 'react';
  * newest value is never lost and a steady stream of changes never postpones the redraw. Curves
  * use it so a chart re-renders a few times a second, not on every metrics record; two charts fed
  * by the same update pass different delays so that they redraw in separate tasks, each short,
- * rather than in one long one. The redraw is a transition: React renders it in slices of a few
- * milliseconds and yields between them, so a chart's render never holds the main thread for one
- * long task, and a click or a keystroke that arrives meanwhile is handled first.
+ * rather than in one long one. The redraw is a transition, so a click or a keystroke that arrives
+ * meanwhile is handled first. It does not split one chart's render: recharts lays out a whole
+ * chart in one component, and the bench's long-animation-frame attribution still finds ~60 ms
+ * scheduler tasks on the software-GPU rows (issue 16).
  */
 export function useThrottledValue<T>(value: T, intervalMs: number, delayMs = 0): T {
   const [shown, setShown] = useState(value);
