@@ -4,6 +4,7 @@ import { typeInto, ui, waitFor } from '../support/assert.mjs';
 import { launch, openApp } from '../support/browser.mjs';
 import { BATCH, STEPS_PER_EPOCH } from '../config.mjs';
 import { perStep, snapshot, usage } from '../cpu.mjs';
+import { traceLongTasks } from './taskTrace.mjs';
 
 /** Installed before the app loads: every main-thread long task (> 50 ms) lands in __longTasks. */
 function recordLongTasks() {
@@ -58,6 +59,9 @@ function explainFrames(frames) {
       .map(([where, ms]) => `${where} ${Math.round(ms)} ms`),
   };
 }
+
+/** How long the main thread is traced for the CPU time of its long tasks, after the window. */
+const TRACE_SECONDS = 10;
 
 /** Records [performance.now(), step] each time the step counter changes. */
 function recordSteps() {
@@ -145,6 +149,8 @@ export async function measureLayerLab(
       longFrames: window.__longFrames ?? [],
     }));
     const chart = await ui.chart(page, 'loss');
+    // After the throughput window, so that tracing cannot slow what it measured.
+    const traced = await traceLongTasks(browser, page, TRACE_SECONDS);
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
 
     await page.getByTestId('stop-button').click();
@@ -189,6 +195,7 @@ export async function measureLayerLab(
       longFrames: explainFrames(
         longFrames.filter((f) => f.start < t1 && f.start + f.duration > t0),
       ),
+      traced,
       chartPoints: chart.points,
       cpu,
       cpuMsPerStep: perStep(cpu, cpuToStep - cpuFromStep),

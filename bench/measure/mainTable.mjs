@@ -32,6 +32,15 @@ async function measureBackend(urls, backend, rounds, scale) {
     longTasks: measuredRuns.reduce((sum, r) => sum + r.longTasks, 0),
     longestTaskMs: Math.max(0, ...measuredRuns.map((r) => r.longestTaskMs)),
     windowSeconds: measuredRuns.reduce((sum, r) => sum + r.seconds, 0),
+    // From the traced seconds after each window: long tasks, and those long on CPU time alone.
+    traced: measuredRuns.some((r) => r.traced)
+      ? {
+          seconds: measuredRuns.reduce((sum, r) => sum + (r.traced?.seconds ?? 0), 0),
+          longTasks: measuredRuns.reduce((sum, r) => sum + (r.traced?.longTasks ?? 0), 0),
+          cpuLongTasks: measuredRuns.reduce((sum, r) => sum + (r.traced?.cpuLongTasks ?? 0), 0),
+          longestCpuMs: Math.max(0, ...measuredRuns.map((r) => r.traced?.longestCpuMs ?? 0)),
+        }
+      : null,
     runs,
   };
 }

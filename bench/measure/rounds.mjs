@@ -58,10 +58,17 @@ async function measureOnce(urls, backend, variant, round, scale) {
           (variant.startsWith('layerlab') ? `, ${result.longTasks} long tasks` : '') +
           other +
           (quiet.waitedSeconds > 1.5 ? ` (waited ${quiet.waitedSeconds} s for quiet)` : '') +
-          describeFrames(result.longFrames)
+          describeFrames(result.longFrames) +
+          describeTrace(result.traced)
       : `${backend} ${variant} #${round}: unavailable (${result.detail})`,
   );
   return { ...result, variant, round, quietBefore: quiet };
+}
+
+/** "; traced 10 s: 3 long tasks, 0 long on CPU (longest 12 ms CPU)". */
+function describeTrace(traced) {
+  if (!traced) return '';
+  return `; traced ${traced.seconds} s: ${traced.longTasks} long tasks, ${traced.cpuLongTasks} of them long on CPU time (longest ${traced.longestCpuMs} ms CPU)`;
 }
 
 /** "; long frames: render 120 ms, scripts: …" when Chromium explained the long tasks. */

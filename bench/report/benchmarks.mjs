@@ -12,13 +12,16 @@ export async function writeBenchmarks(report) {
   const rows = report.rows;
   const m = report.machine;
   const table = [
-    '| backend | LayerLab samples/s | bare tfjs samples/s | ratio | long tasks > 50 ms |',
-    '| --- | ---: | ---: | ---: | ---: |',
+    '| backend | LayerLab samples/s | bare tfjs samples/s | ratio | long tasks > 50 ms | traced: long / long on CPU |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => {
       const a = r.layerlab ? fmt(r.layerlab.samplesPerSec) : `— (${r.unavailable})`;
       const b = r.bare ? fmt(r.bare.samplesPerSec) : '—';
       const lt = r.layerlab ? `${r.longTasks} in ${fmt(r.windowSeconds)} s` : '—';
-      return `| ${LABEL[r.backend]} | ${a} | ${b} | ${fmt(r.ratio, 2)} | ${lt} |`;
+      const tr = r.traced
+        ? `${r.traced.longTasks} / ${r.traced.cpuLongTasks} in ${r.traced.seconds} s (CPU ≤ ${r.traced.longestCpuMs} ms)`
+        : '—';
+      return `| ${LABEL[r.backend]} | ${a} | ${b} | ${fmt(r.ratio, 2)} | ${lt} | ${tr} |`;
     }),
   ];
   const torch = report.torch;

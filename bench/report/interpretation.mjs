@@ -23,6 +23,15 @@ export function interpretation(rows) {
       ? 'No main-thread long task occurred in the measured windows.'
       : `The zero-long-task goal is missed on ${list(janky.map((r) => `${LABEL[r.backend]} (${r.longTasks} in ${fmt(r.windowSeconds)} s, longest ${fmt(r.longestTaskMs)} ms)`))}.`,
   );
+  const traced = janky.filter((r) => r.traced && r.traced.longTasks > 0);
+  if (traced.length > 0) {
+    const own = traced.filter((r) => r.traced.cpuLongTasks > 0);
+    summary.push(
+      own.length === 0
+        ? `The trace taken after each window explains them: on ${list(traced.map((r) => `${LABEL[r.backend]} (longest ${r.traced.longestCpuMs} ms CPU)`))} no long task had 50 ms of CPU time; the page's thread spent the rest of each waiting for a core the software GPU and the training worker held.`
+        : `The trace taken after each window finds tasks long on CPU time alone on ${list(own.map((r) => `${LABEL[r.backend]} (${r.traced.cpuLongTasks}, longest ${r.traced.longestCpuMs} ms CPU)`))}: the page's own work.`,
+    );
+  }
   const missing = rows.filter((r) => !r.layerlab || !r.bare);
   if (missing.length) summary.push(`Not measured: ${list(missing.map((r) => r.backend))}.`);
   out.push(summary.join(' '));

@@ -27,6 +27,18 @@ test('two runs are kept, compared in one chart and survive a reload', async ({
   // Two runs × (training + validation), drawn by recharts.
   await expect(chart).toHaveAttribute('data-series', '4');
   await expect(chart.locator('.recharts-line')).toHaveCount(4);
+  // The tooltip is mounted only while a pointer is over the chart, and then lists every run.
+  await expect(chart.locator('.curve-tooltip')).toHaveCount(0);
+  const plot = chart.locator('.recharts-surface').first();
+  const box = await plot.boundingBox();
+  if (!box) throw new Error('compare chart has no box');
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.5);
+  const tooltip = chart.locator('.curve-tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip.locator('li')).toHaveCount(4);
+  await page.mouse.move(0, 0);
+  await expect(chart.locator('.curve-tooltip')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('runs-laptop.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await chart.scrollIntoViewIfNeeded();

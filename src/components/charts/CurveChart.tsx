@@ -1,14 +1,16 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import {
   Brush,
   CartesianGrid,
   Line,
   LineChart,
+  ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
+  type BaseTickContentProps,
   type TooltipContentProps,
 } from 'recharts';
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
@@ -54,6 +56,12 @@ const X_DOMAIN = ['dataMin', 'dataMax'] as const;
 const AUTO_DOMAIN = ['auto', 'auto'] as const;
 const RAW_DASH = '5 4';
 const MARKER_COLOUR = '#7c3aed';
+/**
+ * A series with this few points gets a dot on each (one validation pass is one point, and a line
+ * needs two). Dots are reference dots, not `<Line dot>`: recharts remounts a line's dots on every
+ * data change, and each remount dispatches to its store, which made every live redraw long.
+ */
+const DOTTED_UP_TO = 3;
 
 /**
  * Training curves with recharts. Everything that costs is memoised on the series and options, the
@@ -75,6 +83,9 @@ export const CurveChart = memo(function CurveChart({
   marker = null,
 }: CurveChartProps) {
   const format = useFormat();
+  // The tooltip exists only while a pointer is over the chart: mounted, it recomputes its
+  // payload on every redraw, a cost a live chart nobody points at should not pay.
+  const [pointerInside, setPointerInside] = useState(false);
   const prepared = useMemo(
     () => prepareSeries(series, { maxPoints: MAX_POINTS, smoothing, logScale }),
     [series, smoothing, logScale],
@@ -83,6 +94,8 @@ export const CurveChart = memo(function CurveChart({
   const visible = useMemo(() => prepared.filter((s) => !hidden?.has(s.key)), [prepared, hidden]);
   const tickX = useMemo(() => formatX ?? ((x: number) => format.decimal(x, 0)), [formatX, format]);
   const tickY = useCallback((y: number) => format.decimal(y, 3), [format]);
+  const xTick = useMemo(() => plainTick(tickX), [tickX]);
+  const yTick = useMemo(() => plainTick(tickY), [tickY]);
   const xAxisLabel = useMemo(
     () => ({ value: xLabel, position: 'insideBottom' as const, offset: -2, fill: INK }),
     [xLabel],
@@ -140,39 +153,68 @@ export const CurveChart = memo(function CurveChart({
           stroke={s.colour}
           strokeWidth={2}
           {...(s.dashed ? { strokeDasharray: RAW_DASH } : {})}
-          dot={s.drawn.length <= 40 ? dotStyle(s.colour) : false}
+          dot={false}
           isAnimationActive={false}
           connectNulls
         />
       )),
+      ...visible.flatMap((s) =>
+        s.drawn.length > DOTTED_UP_TO
+          ? []
+          : s.drawn.flatMap((p) =>
+              p.y === null
+                ? []
+                : [
+                    <ReferenceDot
+                      key={`${s.key}@${p.x}`}
+                      x={p.x}
+                      y={p.y}
+                      r={3}
+                      fill={s.colour}
+                      stroke="none"
+                    />,
+                  ],
+            ),
+      ),
     ],
     [visible, smoothing],
   );
   return (
-    <div className="curve-chart" role="img" aria-label={label}>
+    <div
+      className="curve-chart"
+      role="img"
+      aria-label={label}
+      onPointerEnter={() => setPointerInside(true)}
+      onPointerLeave={() => setPointerInside(false)}
+    >
       <ResponsiveContainer width="100%" height={height}>
         <LineChart data={rows} margin={MARGIN}>
-          <CartesianGrid stroke={GRID} />
+          {/* Horizontal lines only: enough to read a value, and half the grid to lay out. */}
+          <CartesianGrid stroke={GRID} vertical={false} />
           <XAxis
             dataKey="x"
             type="number"
             domain={X_DOMAIN}
-            tickFormatter={tickX}
+            tick={xTick}
             stroke={INK}
             label={xAxisLabel}
             height={36}
+            // A fixed interval: recharts then keeps its nice ticks as they are instead of
+            // measuring every label's text on every redraw to thin them.
+            interval={0}
             allowDataOverflow
           />
           <YAxis
             type="number"
             scale={logScale ? 'log' : 'linear'}
             domain={domain}
-            tickFormatter={tickY}
+            tick={yTick}
             stroke={INK}
             width={54}
+            interval={0}
             allowDataOverflow
           />
-          <Tooltip isAnimationActive={false} content={tooltip} />
+          {pointerInside && <Tooltip isAnimationActive={false} content={tooltip} />}
           {lines}
           {marker && markerLabel && (
             <ReferenceLine
@@ -192,15 +234,29 @@ export const CurveChart = memo(function CurveChart({
   );
 });
 
-/** One dot style object per colour, shared by every render (recharts compares it by identity). */
-const dotStyles = new Map<string, { r: number; fill: string }>();
-function dotStyle(colour: string): { r: number; fill: string } {
-  let style = dotStyles.get(colour);
-  if (!style) {
-    style = { r: 2.5, fill: colour };
-    dotStyles.set(colour, style);
-  }
-  return style;
+/**
+ * An axis label as one plain `<text>`. recharts' own tick label is a `Text` that measures each new
+ * string in the DOM to wrap it (a forced layout per label), and live axes show new numbers on
+ * every redraw; our labels are short numbers that never wrap.
+ */
+function plainTick(format: (value: number) => string) {
+  return function PlainTick({
+    x,
+    y,
+    textAnchor,
+    verticalAnchor,
+    fill,
+    className,
+    payload,
+  }: BaseTickContentProps) {
+    // The shift recharts' Text applies for each vertical anchor (cap height and half of it).
+    const dy = verticalAnchor === 'start' ? '0.71em' : verticalAnchor === 'middle' ? '0.355em' : 0;
+    return (
+      <text x={x} y={y} dy={dy} textAnchor={textAnchor} fill={fill} className={className}>
+        {format(Number(payload.value))}
+      </text>
+    );
+  };
 }
 
 type CurveTooltipProps = TooltipContentProps<ValueType, NameType> & {
