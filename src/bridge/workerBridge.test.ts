@@ -386,6 +386,18 @@ const EVENTS: {
     shows: () =>
       expect(useStore.getState().notice).toMatchObject({ key: 'notices.checkpointsQuota' }),
   },
+  backendMeasured: {
+    event: {
+      type: 'backendMeasured',
+      report: {
+        backend: 'webgl',
+        reason: message('worker.backend.stepPassed'),
+        trials: [],
+        measuredAt: 5,
+      },
+    },
+    shows: () => expect(useStore.getState().backgroundBackend).toMatchObject({ backend: 'webgl' }),
+  },
   deviceLost: {
     event: { type: 'deviceLost', message: message('worker.deviceLostNoReason') },
     shows: (before) => {

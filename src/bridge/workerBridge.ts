@@ -290,6 +290,9 @@ function handleEvent(event: WorkerEvent): void {
     case 'deviceLost':
       restartWorker(event.message);
       return;
+    case 'backendMeasured':
+      useStore.setState({ backgroundBackend: event.report });
+      return;
     default:
       assertNever(event, 'worker event');
   }

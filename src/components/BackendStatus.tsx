@@ -17,6 +17,7 @@ export function BackendStatus() {
   const show = useMessage();
   const format = useFormat();
   const report = useStore((s) => s.backend);
+  const later = useStore((s) => s.backgroundBackend);
   if (!report) {
     return (
       <div className="backend" data-testid="backend">
@@ -40,6 +41,16 @@ export function BackendStatus() {
           {show(report.reason)}
         </span>
       </summary>
+      {later && later.measuredAt !== report.measuredAt && (
+        <p
+          className="backend-background"
+          data-testid="backend-background"
+          data-backend={later.backend}
+          data-measured-at={later.measuredAt ?? ''}
+        >
+          {t('backend.background', { reason: show(later.reason) })}
+        </p>
+      )}
       <ul className="trials">
         {report.trials.map((trial, i) => (
           <li key={`${trial.backend}-${i}`} className={trial.ok ? 'ok' : 'failed'}>

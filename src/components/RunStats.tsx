@@ -30,6 +30,8 @@ export function RunStats() {
       data-testid="run-stats"
       data-tensors={last?.tensors ?? ''}
       data-gpu-bytes={last?.gpuBytes ?? ''}
+      // Whole epochs trained: the bench times page open to the end of the first.
+      data-epochs-done={last && dataInfo ? Math.floor(last.step / dataInfo.stepsPerEpoch) : 0}
     >
       <div>
         <dt>{t('runStats.epoch')}</dt>

@@ -6,6 +6,9 @@
  * plain http from another address (a classroom machine on the LAN), `navigator.serviceWorker` is
  * missing and the app simply works online, as without this file.
  */
+/** How long after the load event the service worker is registered. */
+const REGISTER_DELAY_MS = 4000;
+
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   // Relative to the page, so the worker's scope is the folder the app is served from.
@@ -18,7 +21,16 @@ export function registerServiceWorker(): void {
       );
     });
   };
-  // After the page's own downloads, so precaching does not compete with the first start.
-  if (document.readyState === 'complete') register();
-  else window.addEventListener('load', register, { once: true });
+  // Well after the page's own downloads: precaching fetches and compiles every chunk (the
+  // training worker's 2.4 MB among them), which on a 2-core laptop held up the first Train's
+  // start by about a second. A few seconds later it competes with nothing a student waits for.
+  const later = (): void => {
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function')
+        requestIdleCallback(register, { timeout: 5000 });
+      else register();
+    }, REGISTER_DELAY_MS);
+  };
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }

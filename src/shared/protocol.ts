@@ -424,6 +424,11 @@ export type WorkerEvent =
   /** The test set's result, once, when a run ends. */
   | { type: 'test'; runId: number; record: TestRecord }
   | { type: 'deviceLost'; message: Message }
+  /**
+   * The GPUs a quick start left for later, timed in the background: the complete decision, which
+   * the next Train of that model uses.
+   */
+  | { type: 'backendMeasured'; report: BackendReport }
   | {
       type: 'imported';
       requestId: number;

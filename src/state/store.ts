@@ -77,6 +77,8 @@ export interface RunSlice {
   /** 0..1 while a download of known size runs, else null. */
   progressFraction: number | null;
   backend: BackendReport | null;
+  /** A quick start's complete decision, timed in the background for the next Train. */
+  backgroundBackend: BackendReport | null;
   dataInfo: {
     trainCount: number;
     validationCount: number;
@@ -185,6 +187,7 @@ export const initialRun: Omit<RunSlice, 'setNotice'> = {
   progress: null,
   progressFraction: null,
   backend: null,
+  backgroundBackend: null,
   dataInfo: null,
   test: null,
   probe: null,

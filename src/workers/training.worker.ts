@@ -16,6 +16,7 @@ import { ProbeScheduler } from './probes/scheduler';
 import { Rewinder } from './probes/rewind';
 import { createIndexedDbStore } from './userDataStore';
 import { createBackendTrial, getWebGpuStatus } from './backends/backendTrial';
+import { measureInAnotherWorker } from './backends/backgroundMeasurer';
 import { dataHandlers, type DataServiceDeps } from './dataService';
 import { decodeImage } from './imageDecoder';
 import type { Command, WorkerEvent } from '../shared/protocol';
@@ -42,6 +43,8 @@ const backends = new BackendPreparer({
   webgpuStatus: getWebGpuStatus,
   browser: navigator.userAgent,
   trial: createBackendTrial,
+  measureLater: measureInAnotherWorker,
+  onMeasured: (report) => post({ type: 'backendMeasured', report }),
   activate: async (backend) => {
     if (!(await tf.setBackend(backend))) throw new Error(`tfjs could not switch to ${backend}.`);
     await tf.ready();

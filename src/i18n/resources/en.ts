@@ -42,6 +42,8 @@ export const en = {
     measureAgain: 'Measure again',
     measureAgainLabel: 'Forget the measured speeds: the next Train times every backend again',
     willMeasure: 'The next Train times every backend again.',
+    /** {{reason}}: the complete decision's sentence ("WebGL: the fastest … Samples/s: …"). */
+    background: 'Timed in the background for your next Train: {{reason}}',
   },
   designer: {
     title: 'Model',

@@ -37,6 +37,7 @@ export const zhCN: Resources = {
     measureAgain: '重新测量',
     measureAgainLabel: '忘掉测得的速度：下次训练时重新为每个后端计时',
     willMeasure: '下次训练时会重新为每个后端计时。',
+    background: '已在后台测速，供你下一次训练使用：{{reason}}',
   },
   designer: {
     title: '模型',

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { englishText } from '../../shared/messages/englishText';
 import { message } from '../../shared/messages/message';
 import type { BackendName } from '../../models/trainingConfig';
-import { chooseBackend, MEASURE_BUDGET_MS, type TrialFn, type WebGpuStatus } from './backendChoice';
+import {
+  chooseBackend,
+  MEASURE_BUDGET_MS,
+  QUICK_EPOCH_MS,
+  type TrialFn,
+  type WebGpuStatus,
+} from './backendChoice';
 import type { BackendReport, BackendTrial } from '../../shared/protocol';
 
 /** A trial's detail as a fake trial words it. */
@@ -50,13 +56,13 @@ describe('chooseBackend: auto measures every candidate, on every machine', () =>
       'CPU: the fastest for this model when measured on this machine (GPU: nvidia ampere). Samples/s: WebGPU 400, WebGL 900, CPU 3000.',
     );
     expect(report.measuredAt).toBe(42);
-    // Each candidate gets an equal share of the budget.
+    // Each candidate gets an equal share of the budget; the CPU side is timed first.
     const share = MEASURE_BUDGET_MS / 4;
     expect(fake.calls).toEqual([
-      ['webgpu', share],
-      ['webgl', share],
       ['wasm', share],
       ['cpu', share],
+      ['webgpu', share],
+      ['webgl', share],
     ]);
   });
 
@@ -86,7 +92,7 @@ describe('chooseBackend: auto measures every candidate, on every machine', () =>
     const report = await chooseBackend('auto', NO_GPU, fake.trial);
     expect(report.backend).toBe('wasm');
     expect(englishText(report.reason)).toContain('Samples/s: WebGL 900, WASM 3500, CPU 700.');
-    expect(fake.calls.map(([b]) => b)).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['wasm', 'cpu', 'webgl']);
   });
 
   it('ends on the CPU when the GPUs and WASM fail, naming every failure', async () => {
@@ -110,11 +116,11 @@ describe('chooseBackend: auto measures every candidate, on every machine', () =>
     );
     // WebGPU is never handed to tfjs when the browser does not offer it.
     expect(fake.calls).toEqual([
-      ['webgl', 300],
       ['wasm', 300],
       ['cpu', 300],
+      ['webgl', 300],
     ]);
-    expect(progress).toEqual(['webgl 0/3', 'wasm 1/3', 'cpu 2/3']);
+    expect(progress).toEqual(['wasm 0/3', 'cpu 1/3', 'webgl 2/3']);
     expect(report.trials[0]).toEqual({ backend: 'webgpu', ok: false, detail: NO_GPU.reason });
   });
 
@@ -141,6 +147,63 @@ describe('chooseBackend: auto measures every candidate, on every machine', () =>
     await expect(chooseBackend('auto', NO_GPU, fakeTrial({ webgpu: 1 }).trial)).rejects.toThrow(
       'navigator.gpu is missing',
     );
+  });
+});
+
+describe('chooseBackend: quick start (auto, the epoch size known)', () => {
+  it('real GPU, tiny MLP: training starts on the faster CPU-side backend and the GPUs are deferred', async () => {
+    const fake = fakeTrial({ webgpu: 400, webgl: 900, wasm: 8000, cpu: 4000 });
+    // 800 samples an epoch: 0.1 s on WASM, well within QUICK_EPOCH_MS.
+    const report = await chooseBackend('auto', GPU, fake.trial, { epochSamples: 800, ...at(5) });
+    expect(report.backend).toBe('wasm');
+    expect(report.deferred).toEqual(['webgpu', 'webgl']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['wasm', 'cpu']); // no GPU shader compiled yet
+    expect(englishText(report.reason)).toBe(
+      'WASM: the fastest CPU backend here trains an epoch of this model in 0.10 s, so training started at once; the GPUs (GPU: nvidia ampere) are timed in the background for your next run. Samples/s: WASM 8000, CPU 4000.',
+    );
+  });
+
+  it('real GPU, CNN: an epoch on the CPU side is too long to start there, so the GPUs are timed now and win', async () => {
+    const fake = fakeTrial({ webgpu: 5000, webgl: 1500, cpu: 90 }); // WASM lacks a kernel
+    const report = await chooseBackend('auto', GPU, fake.trial, { epochSamples: 48_000 });
+    expect(report.backend).toBe('webgpu');
+    expect(report.deferred).toBeUndefined();
+    expect(fake.calls.map(([b]) => b)).toEqual(['wasm', 'cpu', 'webgpu', 'webgl']);
+  });
+
+  it(`just over ${QUICK_EPOCH_MS} ms an epoch is not quick`, async () => {
+    const fake = fakeTrial({ webgpu: 400, wasm: 1000 });
+    const slow = await chooseBackend('auto', GPU, fake.trial, { epochSamples: 1001 });
+    expect(slow.deferred).toBeUndefined();
+    const quick = await chooseBackend('auto', GPU, fake.trial, { epochSamples: 1000 });
+    expect(quick.deferred).toEqual(['webgpu', 'webgl']);
+  });
+
+  it('the background measurement times only the deferred GPUs and decides with every number', async () => {
+    const quick = await chooseBackend('auto', GPU, fakeTrial({ wasm: 2000, cpu: 1000 }).trial, {
+      epochSamples: 800,
+    });
+    const background = fakeTrial({ webgpu: 9000, webgl: 3000 });
+    const complete = await chooseBackend('auto', GPU, background.trial, {
+      only: quick.deferred ?? [],
+      earlier: quick.trials,
+    });
+    expect(background.calls.map(([b]) => b)).toEqual(['webgpu', 'webgl']);
+    expect(complete.backend).toBe('webgpu');
+    expect(complete.deferred).toBeUndefined();
+    expect(englishText(complete.reason)).toContain(
+      'Samples/s: WebGPU 9000, WebGL 3000, WASM 2000, CPU 1000.',
+    );
+  });
+
+  it('a remembered quick start is proven and handed back with its GPUs still deferred', async () => {
+    const quick = await chooseBackend('auto', GPU, fakeTrial({ wasm: 2000 }).trial, {
+      epochSamples: 800,
+    });
+    const fake = fakeTrial({ wasm: 2000 });
+    const again = await chooseBackend('auto', GPU, fake.trial, { remembered: quick });
+    expect(fake.calls).toEqual([['wasm', 0]]);
+    expect(again.deferred).toEqual(['webgpu', 'webgl']);
   });
 });
 
@@ -173,7 +236,7 @@ describe('chooseBackend: a remembered decision', () => {
     });
     expect(report.backend).toBe('webgl');
     expect(report.measuredAt).toBe(9);
-    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'wasm', 'cpu', 'webgpu', 'webgl']);
   });
 
   it('is not used when the user forces a backend', async () => {
@@ -204,7 +267,7 @@ describe('chooseBackend: forced', () => {
       'You chose WebGPU, but it failed (webgpu step gave a NaN loss).',
     );
     // The failed backend is tried once, and listed once; the others are measured as in auto.
-    expect(fake.calls.map(([b]) => b)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['webgpu', 'wasm', 'cpu', 'webgl']);
     expect(report.trials.map((t) => t.backend)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
   });
 
@@ -214,7 +277,7 @@ describe('chooseBackend: forced', () => {
     expect(report.backend).toBe('webgl');
     expect(englishText(report.reason)).toContain('You chose WebGPU, but it failed');
     expect(englishText(report.reason)).toContain('navigator.gpu is missing');
-    expect(fake.calls.map(([b]) => b)).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['wasm', 'cpu', 'webgl']);
   });
 
   it('a failing forced CPU falls back to the fastest backend that works', async () => {
@@ -222,7 +285,7 @@ describe('chooseBackend: forced', () => {
     const report = await chooseBackend('cpu', GPU, fake.trial);
     expect(report.backend).toBe('webgpu');
     expect(englishText(report.reason)).toContain('You chose CPU, but it failed');
-    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'webgpu', 'webgl', 'wasm']);
+    expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'wasm', 'webgpu', 'webgl']);
   });
 
   it('throws when the forced backend and every fallback fail', async () => {

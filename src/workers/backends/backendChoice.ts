@@ -23,6 +23,31 @@ export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm',
 /** The time all candidates' timed steps share (their first, proving step is not counted). */
 export const MEASURE_BUDGET_MS = 2000;
 
+/**
+ * The CPU-side candidates are timed first: they start in a moment, while a GPU's first step
+ * compiles its shaders (seconds on a software adapter, measured 11 s for the spiral here).
+ */
+const CPU_SIDE: readonly BackendName[] = ['wasm', 'cpu'];
+
+/**
+ * Quick start: when the fastest CPU-side candidate trains an epoch within this, training starts
+ * on it at once and the GPUs are timed in the background for the next run. A GPU could at most
+ * save part of an epoch this short, while timing it first would hold up every first run.
+ */
+export const QUICK_EPOCH_MS = 1000;
+
+/**
+ * A CPU-side candidate's timing share when a quick start is possible: a model small enough to
+ * start quickly runs dozens of steps in this, enough to rank WASM against the CPU.
+ */
+const QUICK_SHARE_MS = 200;
+
+/** A decision, with the GPUs still to be timed when it was a quick start. */
+export type BackendDecision = BackendReport & {
+  /** Candidates not timed yet: the background measurement times them for the next run. */
+  deferred?: BackendName[];
+};
+
 /** What is known about WebGPU before tfjs tries it. */
 export type WebGpuStatus =
   | { available: false; reason: Message }
@@ -43,6 +68,15 @@ export interface ChoiceOptions {
   onMeasure?: (backend: BackendName, done: number, total: number) => void;
   /** The clock (tests inject one); measuredAt is stamped with it. */
   now?: () => number;
+  /**
+   * Training samples in one epoch: with it, auto may start quickly on the CPU side (QUICK_EPOCH_MS)
+   * and defer the GPUs; without it, every candidate is timed before training.
+   */
+  epochSamples?: number;
+  /** Only these candidates are timed (the background measurement of the deferred GPUs). */
+  only?: readonly BackendName[];
+  /** Trials already made (the quick start's), merged into the decision. */
+  earlier?: readonly BackendTrial[];
 }
 
 export async function chooseBackend(
@@ -50,8 +84,8 @@ export async function chooseBackend(
   webgpu: WebGpuStatus,
   trial: TrialFn,
   options: ChoiceOptions = {},
-): Promise<BackendReport> {
-  const trials: BackendTrial[] = [];
+): Promise<BackendDecision> {
+  const trials: BackendTrial[] = [...(options.earlier ?? [])];
   const tryOne = async (backend: BackendName, timeBudgetMs: number): Promise<BackendTrial> => {
     if (backend === 'webgpu' && !webgpu.available) {
       const skipped = { backend, ok: false, detail: webgpu.reason };
@@ -86,37 +120,90 @@ export async function chooseBackend(
     };
   }
 
-  const remembered = options.remembered;
+  const remembered = options.remembered as BackendDecision | null | undefined;
   if (remembered) {
     const proof = await trial(remembered.backend, 0);
-    if (proof.ok) return { ...remembered, reason: rememberedReason(remembered) };
+    if (proof.ok) {
+      // A quick start's GPUs are still owed a measurement: the caller times them again.
+      if (remembered.deferred?.length) return remembered;
+      return { ...remembered, reason: rememberedReason(remembered) };
+    }
     trials.push(proof); // it failed now: measure afresh, and show why
   }
   return measureAll(webgpu, tryOne, trials, options);
 }
 
-/** Times every candidate the browser offers for a share of the budget; the fastest wins. */
+/**
+ * Times every candidate the browser offers for a share of the budget; the fastest wins. The
+ * CPU-side candidates go first, and when one of them trains an epoch within QUICK_EPOCH_MS the
+ * GPUs are left for the background (`deferred`).
+ */
 async function measureAll(
   webgpu: WebGpuStatus,
   tryOne: (backend: BackendName, timeBudgetMs: number) => Promise<BackendTrial>,
   trials: BackendTrial[],
-  { budgetMs = MEASURE_BUDGET_MS, onMeasure, now = Date.now }: ChoiceOptions,
-): Promise<BackendReport> {
-  const candidates = BACKEND_ORDER.filter((b) => b !== 'webgpu' || webgpu.available);
-  if (!webgpu.available) await tryOne('webgpu', 0); // recorded as skipped, with the reason
+  options: ChoiceOptions,
+): Promise<BackendDecision> {
+  const { budgetMs = MEASURE_BUDGET_MS, onMeasure, now = Date.now, epochSamples, only } = options;
+  const offered = BACKEND_ORDER.filter((b) => b !== 'webgpu' || webgpu.available);
+  const wanted = only ? offered.filter((b) => only.includes(b)) : offered;
+  const candidates = [
+    ...wanted.filter((b) => CPU_SIDE.includes(b)),
+    ...wanted.filter((b) => !CPU_SIDE.includes(b)),
+  ];
+  const skipWebgpu = !webgpu.available && (!only || only.includes('webgpu'));
+  if (skipWebgpu) await tryOne('webgpu', 0); // recorded as skipped, with the reason
+  const share = budgetMs / offered.length;
   for (const [i, backend] of candidates.entries()) {
+    const cpuSideDone = !CPU_SIDE.includes(backend) && i > 0;
+    if (cpuSideDone && epochSamples !== undefined) {
+      const quick = fastest(trials);
+      const epochMs = quick ? (epochSamples / (quick.samplesPerSec ?? 1)) * 1000 : Infinity;
+      if (quick && epochMs <= QUICK_EPOCH_MS) {
+        return {
+          ...decide(quick, trials, webgpu, now, 'worker.backend.quickStart', epochMs),
+          deferred: candidates.slice(i),
+        };
+      }
+    }
     onMeasure?.(backend, i, candidates.length);
-    await tryOne(backend, budgetMs / candidates.length);
+    const quickShare = epochSamples !== undefined && CPU_SIDE.includes(backend);
+    await tryOne(backend, quickShare ? Math.min(share, QUICK_SHARE_MS) : share);
   }
-  const working = trials.filter((t) => t.ok && t.samplesPerSec !== undefined);
-  const best = working.reduce<BackendTrial | null>(
-    (a, b) => (a === null || (b.samplesPerSec ?? 0) > (a.samplesPerSec ?? 0) ? b : a),
-    null,
+  const best = fastest(trials);
+  if (!best) throw new MessageError(describeNoBackend(inOrder(trials).filter((t) => !t.ok)));
+  return decide(best, trials, webgpu, now, 'worker.backend.fastest', null);
+}
+
+/** Trials listed in BACKEND_ORDER, whatever order they were timed in (a user reads them so). */
+function inOrder(trials: readonly BackendTrial[]): BackendTrial[] {
+  return [...trials].sort(
+    (a, b) => BACKEND_ORDER.indexOf(a.backend) - BACKEND_ORDER.indexOf(b.backend),
   );
-  if (!best) throw new MessageError(describeNoBackend(trials.filter((t) => !t.ok)));
-  const table = working
-    .map((t) => `${BACKEND_LABELS[t.backend]} ${Math.round(t.samplesPerSec ?? 0)}`)
-    .join(', '); // names and numbers only: the same in every language
+}
+
+/** The timed candidate with the most samples/s, if any worked. */
+function fastest(trials: readonly BackendTrial[]): BackendTrial | null {
+  // A tie goes to the first in BACKEND_ORDER, whatever order they were timed in.
+  return inOrder(trials)
+    .filter((t) => t.ok && t.samplesPerSec !== undefined)
+    .reduce<BackendTrial | null>(
+      (a, b) => (a === null || (b.samplesPerSec ?? 0) > (a.samplesPerSec ?? 0) ? b : a),
+      null,
+    );
+}
+
+/** The report naming `best`, with every measurement in its reason. */
+function decide(
+  best: BackendTrial,
+  trials: BackendTrial[],
+  webgpu: WebGpuStatus,
+  now: () => number,
+  key: 'worker.backend.fastest' | 'worker.backend.quickStart',
+  epochMs: number | null,
+): BackendReport {
+  const listed = inOrder(trials);
+  const table = measuredTable(listed);
   const adapter = webgpu.available
     ? message(
         webgpu.fallbackAdapter ? 'worker.backend.softwareAdapter' : 'worker.backend.adapter',
@@ -125,24 +212,29 @@ async function measureAll(
         },
       )
     : message('worker.backend.noWebgpuBecause', { reason: webgpu.reason });
-  return {
-    backend: best.backend,
-    reason: message('worker.backend.fastest', {
-      backend: BACKEND_LABELS[best.backend],
-      adapter,
-      table,
-    }),
-    trials,
-    measuredAt: now(),
-  };
+  const reason =
+    key === 'worker.backend.quickStart'
+      ? message(key, {
+          backend: BACKEND_LABELS[best.backend],
+          seconds: ((epochMs ?? 0) / 1000).toFixed(2),
+          adapter,
+          table,
+        })
+      : message(key, { backend: BACKEND_LABELS[best.backend], adapter, table });
+  return { backend: best.backend, reason, trials: listed, measuredAt: now() };
+}
+
+/** "WebGL 900, CPU 300": names and numbers only, the same in every language. */
+function measuredTable(trials: readonly BackendTrial[]): string {
+  return trials
+    .filter((t) => t.ok && t.samplesPerSec !== undefined)
+    .map((t) => `${BACKEND_LABELS[t.backend]} ${Math.round(t.samplesPerSec ?? 0)}`)
+    .join(', ');
 }
 
 /** A remembered decision's reason: what was measured then. */
 function rememberedReason(report: BackendReport): Message {
-  const table = report.trials
-    .filter((t) => t.ok && t.samplesPerSec !== undefined)
-    .map((t) => `${BACKEND_LABELS[t.backend]} ${Math.round(t.samplesPerSec ?? 0)}`)
-    .join(', ');
+  const table = measuredTable(report.trials);
   return message('worker.backend.remembered', {
     backend: BACKEND_LABELS[report.backend],
     table,

@@ -7,8 +7,10 @@ import type { BackendName, TrainingConfig } from '../../models/trainingConfig';
 import { fromDisk, request } from '../testing/sessionHarness';
 import type { WebGpuStatus } from './backendChoice';
 import { createBackendTrial } from './backendTrial';
-import { BackendPreparer } from './backendPreparer';
-import { createMemoryBackendMemory, type BackendMemory } from './backendMemory';
+import { BackendPreparer, type PreparerDeps } from './backendPreparer';
+import { backendMemoryKey, createMemoryBackendMemory, type BackendMemory } from './backendMemory';
+import type { BackendDecision } from './backendChoice';
+import type { BackendReport, StartRequest } from '../../shared/protocol';
 
 /** The harness's XOR request, with the backend left to "auto". */
 const autoRequest = (training: Partial<TrainingConfig> = {}) =>
@@ -17,7 +19,7 @@ const autoRequest = (training: Partial<TrainingConfig> = {}) =>
 const NO_GPU: WebGpuStatus = { available: false, reason: { key: 'worker.backend.noWebgpu' } };
 
 /** A preparer over the real trial (in Node only the CPU backend exists: WebGL fails its trial). */
-function preparer(memory: BackendMemory) {
+function preparer(memory: BackendMemory, extra: Partial<PreparerDeps> = {}) {
   const activated: BackendName[] = [];
   const trialsRun: BackendName[] = [];
   const p = new BackendPreparer({
@@ -36,6 +38,7 @@ function preparer(memory: BackendMemory) {
       await tf.setBackend(backend);
     },
     budgetMs: 100,
+    ...extra,
   });
   return { p, activated, trialsRun };
 }
@@ -64,14 +67,14 @@ describe('BackendPreparer', () => {
       ['cpu', true],
     ]);
     expect(progress.map(englishText)).toEqual([
-      'Choosing the fastest backend for this model: timing WebGL (0 of 3 done)…',
-      'Choosing the fastest backend for this model: timing WASM (1 of 3 done)…',
-      'Choosing the fastest backend for this model: timing CPU (2 of 3 done)…',
+      'Choosing the fastest backend for this model: timing WASM (0 of 3 done)…',
+      'Choosing the fastest backend for this model: timing CPU (1 of 3 done)…',
+      'Choosing the fastest backend for this model: timing WebGL (2 of 3 done)…',
     ]);
     expect(first.activated).toEqual([winner]);
     // The same model in the same worker: no trial at all.
     await first.p.prepare(autoRequest(), data);
-    expect(first.trialsRun).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(first.trialsRun).toEqual(['wasm', 'cpu', 'webgl']);
 
     // A later visit (a new worker): one proving step, the measurement reused.
     const later = preparer(memory);
@@ -83,12 +86,12 @@ describe('BackendPreparer', () => {
     // Another batch size is another measurement.
     const other = preparer(memory);
     await other.p.prepare(autoRequest({ batchSize: 16 }), data);
-    expect(other.trialsRun).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(other.trialsRun).toEqual(['wasm', 'cpu', 'webgl']);
 
     // "Measure again".
     await later.p.forget();
     await later.p.prepare(autoRequest(), data);
-    expect(later.trialsRun).toEqual([winner, 'webgl', 'wasm', 'cpu']);
+    expect(later.trialsRun).toEqual([winner, 'wasm', 'cpu', 'webgl']);
   });
 
   it('never remembers a forced choice', async () => {
@@ -99,6 +102,85 @@ describe('BackendPreparer', () => {
     expect(report.measuredAt).toBeNull();
     const auto = preparer(memory);
     await auto.p.prepare(autoRequest(), data);
-    expect(auto.trialsRun).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(auto.trialsRun).toEqual(['wasm', 'cpu', 'webgl']);
+  });
+
+  it('quick start: a small model trains at once on the CPU side, and the GPUs timed in the background decide the next run', async () => {
+    const req = autoRequest();
+    const data = await loadForTraining(req, fromDisk, () => undefined);
+    const memory = createMemoryBackendMemory();
+    // The background worker, faked: it finds WebGL four times faster than the CPU side.
+    let answer: (report: BackendReport) => void = () => undefined;
+    const asked: BackendDecision[] = [];
+    const measureLater = (_: StartRequest, decision: BackendDecision) => {
+      asked.push(decision);
+      return new Promise<BackendReport>((resolve) => (answer = resolve));
+    };
+    // Node has no WebGL to switch to: this test only records what would be activated.
+    const activated: BackendName[] = [];
+    const activate = (backend: BackendName) => {
+      activated.push(backend);
+      return tf.setBackend(backend === 'webgl' ? 'cpu' : backend).then(() => undefined);
+    };
+    const shown: BackendReport[] = [];
+    const onMeasured = (report: BackendReport) => shown.push(report);
+    const first = preparer(memory, { measureLater, activate, onMeasured });
+    const quick = await first.p.prepare(req, data);
+    // XOR trains an epoch in a few ms on WASM or the CPU: WebGL is not timed before training.
+    expect(first.trialsRun).toEqual(['wasm', 'cpu']);
+    expect(['wasm', 'cpu']).toContain(quick.backend);
+    expect(englishText(quick.reason)).toMatch(
+      /^(WASM|CPU): the fastest CPU backend here trains an epoch of this model in \d+\.\d\d s, so training started at once; the GPUs \(no WebGPU: .+\) are timed in the background/,
+    );
+    expect(quick).not.toHaveProperty('deferred'); // bookkeeping stays in the worker
+    expect(asked.map((d) => d.deferred)).toEqual([['webgl']]);
+
+    // Another Train meanwhile: the quick decision again, and no second background measurement.
+    await first.p.prepare(autoRequest(), data);
+    expect(asked).toHaveLength(1);
+
+    const fastest = Math.max(...quick.trials.map((t) => t.samplesPerSec ?? 0));
+    const complete: BackendReport = {
+      backend: 'webgl',
+      reason: { key: 'worker.backend.stepPassed' },
+      trials: [
+        ...quick.trials,
+        {
+          backend: 'webgl',
+          ok: true,
+          detail: { key: 'worker.backend.stepPassed' },
+          samplesPerSec: fastest * 4,
+        },
+      ],
+      measuredAt: 99,
+    };
+    answer(complete);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown).toEqual([complete]); // the page is told
+    // The next run in this worker trains on the winner, and a later visit remembers it.
+    activated.length = 0;
+    await first.p.prepare(autoRequest(), data);
+    expect(activated).toEqual(['webgl']);
+    expect(await memory.get(backendMemoryKey(req, NO_GPU, 'Test/1.0'))).toMatchObject({
+      backend: 'webgl',
+      measuredAt: 99,
+    });
+  });
+
+  it('quick start: a reload before the background answer keeps the quick decision and asks again', async () => {
+    const req = autoRequest();
+    const data = await loadForTraining(req, fromDisk, () => undefined);
+    const memory = createMemoryBackendMemory();
+    const asked: BackendDecision[] = [];
+    const measureLater = (_: StartRequest, decision: BackendDecision) => {
+      asked.push(decision);
+      return new Promise<BackendReport | null>(() => undefined); // never answers (the tab closed)
+    };
+    const quick = await preparer(memory, { measureLater }).p.prepare(req, data);
+    const later = preparer(memory, { measureLater });
+    const again = await later.p.prepare(autoRequest(), data);
+    expect(later.trialsRun).toEqual([quick.backend]); // one proving step, no new timing
+    expect(again.backend).toBe(quick.backend);
+    expect(asked.map((d) => d.deferred)).toEqual([['webgl'], ['webgl']]);
   });
 });

@@ -8,7 +8,13 @@ import type { PreparedData } from '../../data/split';
 import type { BackendName } from '../../models/trainingConfig';
 import { message, type Message } from '../../shared/messages/message';
 import type { BackendReport, StartRequest } from '../../shared/protocol';
-import { BACKEND_LABELS, chooseBackend, type TrialFn, type WebGpuStatus } from './backendChoice';
+import {
+  BACKEND_LABELS,
+  chooseBackend,
+  type BackendDecision,
+  type TrialFn,
+  type WebGpuStatus,
+} from './backendChoice';
 import { backendMemoryKey, type BackendMemory } from './backendMemory';
 
 export interface PreparerDeps {
@@ -21,6 +27,14 @@ export interface PreparerDeps {
   activate(backend: BackendName): Promise<void>;
   /** The timing budget of a measurement (MEASURE_BUDGET_MS unless a test shortens it). */
   budgetMs?: number;
+  /**
+   * Times a quick start's deferred GPUs away from the training (in another worker, whose tfjs
+   * switches backends without touching this one's) and resolves with the complete decision, or
+   * null when it could not. Without it, auto times every candidate before training.
+   */
+  measureLater?(request: StartRequest, decision: BackendDecision): Promise<BackendReport | null>;
+  /** A background measurement's complete decision, once remembered (the page shows it). */
+  onMeasured?(report: BackendReport): void;
 }
 
 export type PrepareProgress = (message: Message, fraction: number | null) => void;
@@ -29,6 +43,8 @@ export class BackendPreparer {
   /** The last decision in this worker: the same model again needs no new trial at all. */
   private last: { key: string; report: BackendReport } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Memory keys whose deferred GPUs are being timed in the background now. */
+  private readonly measuring = new Set<string>();
 
   constructor(private readonly deps: PreparerDeps) {}
 
@@ -45,6 +61,7 @@ export class BackendPreparer {
   /** "Measure again": every remembered decision is dropped; the next Train measures. */
   async forget(): Promise<void> {
     this.last = null;
+    this.measuring.clear(); // a background result arriving now is not remembered
     await this.deps.memory.clear().catch((error: unknown) => {
       console.error('LayerLab could not forget its backend measurements:', error);
     });
@@ -64,8 +81,13 @@ export class BackendPreparer {
     if (!report) {
       const remembered =
         choice === 'auto' ? await deps.memory.get(memoryKey).catch(() => undefined) : undefined;
+      // Whole batches only: the epoch the quick start estimates is the epoch that trains.
+      const batch = Math.min(request.training.batchSize, data.train.count);
       report = await chooseBackend(choice, webgpu, deps.trial(request, data), {
         remembered: remembered ?? null,
+        ...(deps.measureLater
+          ? { epochSamples: Math.floor(data.train.count / batch) * batch }
+          : {}),
         ...(deps.budgetMs !== undefined ? { budgetMs: deps.budgetMs } : {}),
         onMeasure: (backend, done, total) =>
           progress(
@@ -82,7 +104,36 @@ export class BackendPreparer {
       }
       this.last = { key: lastKey, report };
     }
+    const decision: BackendDecision = report;
+    if (decision.deferred?.length) this.measureInBackground(lastKey, memoryKey, request, decision);
     await deps.activate(report.backend);
-    return report;
+    const { backend, reason, trials, measuredAt } = report;
+    return { backend, reason, trials, measuredAt }; // the page gets no internal bookkeeping
+  }
+
+  /** Times a quick start's deferred GPUs; the complete decision replaces the quick one. */
+  private measureInBackground(
+    lastKey: string,
+    memoryKey: string,
+    request: StartRequest,
+    decision: BackendDecision,
+  ): void {
+    const { measureLater, memory } = this.deps;
+    if (!measureLater || this.measuring.has(memoryKey)) return;
+    this.measuring.add(memoryKey);
+    void measureLater(request, decision)
+      .catch((error: unknown) => {
+        console.error('LayerLab could not time the GPUs in the background:', error);
+        return null;
+      })
+      .then(async (complete) => {
+        // Forgotten meanwhile ("measure again"), or nothing measured: keep the quick decision.
+        if (!this.measuring.delete(memoryKey) || !complete) return;
+        if (this.last?.key === lastKey) this.last = { key: lastKey, report: complete };
+        await memory.set(memoryKey, complete).catch((error: unknown) => {
+          console.error('LayerLab could not remember its backend measurement:', error);
+        });
+        this.deps.onMeasured?.(complete);
+      });
   }
 }

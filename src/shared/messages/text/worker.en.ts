@@ -11,6 +11,9 @@ export const workerEn = {
     /** {{adapter}}: `adapter`, `softwareAdapter` or `noWebgpuBecause`; {{table}}: "WebGL 900, CPU 300". */
     fastest:
       '{{backend}}: the fastest for this model when measured on this machine ({{adapter}}). Samples/s: {{table}}.',
+    /** {{seconds}}: one epoch on that backend; {{adapter}} and {{table}} as in `fastest`. */
+    quickStart:
+      '{{backend}}: the fastest CPU backend here trains an epoch of this model in {{seconds}} s, so training started at once; the GPUs ({{adapter}}) are timed in the background for your next run. Samples/s: {{table}}.',
     remembered:
       '{{backend}}: the fastest for this model when last measured on this machine (samples/s: {{table}}); its training step passed again.',
     adapter: 'GPU: {{name}}',

@@ -8,6 +8,8 @@ export const workerZhCN: Translation<typeof workerEn> = {
     chosenFailed: '你选择了 {{backend}}，但它失败了（{{detail}}）。{{fallback}}',
     fastest:
       '{{backend}}：在这台机器上实测，对这个模型最快（{{adapter}}）。每秒样本数：{{table}}。',
+    quickStart:
+      '{{backend}}：这里最快的 CPU 后端训练这个模型一轮只需 {{seconds}} 秒，所以立即开始训练；GPU（{{adapter}}）在后台测速，供你下一次训练使用。每秒样本数：{{table}}。',
     remembered:
       '{{backend}}：上次在这台机器上实测，对这个模型最快（每秒样本数：{{table}}）；它的单步训练检查再次通过。',
     adapter: 'GPU：{{name}}',

@@ -1,0 +1,16 @@
+/**
+ * What the training worker and its background-measuring worker say to each other (worker to
+ * worker only; the page never sees it). One request, one reply.
+ */
+import type { BackendReport, StartRequest } from '../../shared/protocol';
+import type { BackendDecision } from './backendChoice';
+
+/** Time `decision.deferred` for `request`'s model; `decision.trials` are already measured. */
+export interface MeasureRequest {
+  type: 'measure';
+  request: StartRequest;
+  decision: BackendDecision;
+}
+
+export type MeasureReply =
+  { type: 'measured'; report: BackendReport } | { type: 'failed'; error: string };
