@@ -3,7 +3,6 @@
  * hands each command to commandDispatch. The UI talks to it only through src/bridge/workerBridge.ts.
  */
 import { message } from '../shared/messages/message';
-import '@tensorflow/tfjs-backend-webgpu';
 import * as tf from '@tensorflow/tfjs';
 import { BackendPreparer } from './backends/backendPreparer';
 import { createIndexedDbBackendMemory } from './backends/backendMemory';
@@ -17,6 +16,7 @@ import { Rewinder } from './probes/rewind';
 import { createIndexedDbStore } from './userDataStore';
 import { createBackendTrial, getWebGpuStatus } from './backends/backendTrial';
 import { measureInAnotherWorker } from './backends/backgroundMeasurer';
+import { loadBackend } from './backends/loadBackend';
 import { dataHandlers, type DataServiceDeps } from './dataService';
 import { decodeImage } from './imageDecoder';
 import type { Command, WorkerEvent } from '../shared/protocol';
@@ -46,6 +46,7 @@ const backends = new BackendPreparer({
   measureLater: measureInAnotherWorker,
   onMeasured: (report) => post({ type: 'backendMeasured', report }),
   activate: async (backend) => {
+    await loadBackend(backend);
     if (!(await tf.setBackend(backend))) throw new Error(`tfjs could not switch to ${backend}.`);
     await tf.ready();
     watchDeviceLoss();

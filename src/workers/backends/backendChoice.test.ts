@@ -179,23 +179,6 @@ describe('chooseBackend: quick start (auto, the epoch size known)', () => {
     expect(quick.deferred).toEqual(['webgpu', 'webgl']);
   });
 
-  it('the background measurement times only the deferred GPUs and decides with every number', async () => {
-    const quick = await chooseBackend('auto', GPU, fakeTrial({ wasm: 2000, cpu: 1000 }).trial, {
-      epochSamples: 800,
-    });
-    const background = fakeTrial({ webgpu: 9000, webgl: 3000 });
-    const complete = await chooseBackend('auto', GPU, background.trial, {
-      only: quick.deferred ?? [],
-      earlier: quick.trials,
-    });
-    expect(background.calls.map(([b]) => b)).toEqual(['webgpu', 'webgl']);
-    expect(complete.backend).toBe('webgpu');
-    expect(complete.deferred).toBeUndefined();
-    expect(englishText(complete.reason)).toContain(
-      'Samples/s: WebGPU 9000, WebGL 3000, WASM 2000, CPU 1000.',
-    );
-  });
-
   it('a remembered quick start is proven and handed back with its GPUs still deferred', async () => {
     const quick = await chooseBackend('auto', GPU, fakeTrial({ wasm: 2000 }).trial, {
       epochSamples: 800,

@@ -40,7 +40,7 @@ export const QUICK_EPOCH_MS = 1000;
  * A CPU-side candidate's timing share when a quick start is possible: a model small enough to
  * start quickly runs dozens of steps in this, enough to rank WASM against the CPU.
  */
-const QUICK_SHARE_MS = 200;
+const QUICK_SHARE_MS = 120;
 
 /** A decision, with the GPUs still to be timed when it was a quick start. */
 export type BackendDecision = BackendReport & {
@@ -73,10 +73,6 @@ export interface ChoiceOptions {
    * and defer the GPUs; without it, every candidate is timed before training.
    */
   epochSamples?: number;
-  /** Only these candidates are timed (the background measurement of the deferred GPUs). */
-  only?: readonly BackendName[];
-  /** Trials already made (the quick start's), merged into the decision. */
-  earlier?: readonly BackendTrial[];
 }
 
 export async function chooseBackend(
@@ -85,7 +81,7 @@ export async function chooseBackend(
   trial: TrialFn,
   options: ChoiceOptions = {},
 ): Promise<BackendDecision> {
-  const trials: BackendTrial[] = [...(options.earlier ?? [])];
+  const trials: BackendTrial[] = [];
   const tryOne = async (backend: BackendName, timeBudgetMs: number): Promise<BackendTrial> => {
     if (backend === 'webgpu' && !webgpu.available) {
       const skipped = { backend, ok: false, detail: webgpu.reason };
@@ -144,15 +140,13 @@ async function measureAll(
   trials: BackendTrial[],
   options: ChoiceOptions,
 ): Promise<BackendDecision> {
-  const { budgetMs = MEASURE_BUDGET_MS, onMeasure, now = Date.now, epochSamples, only } = options;
+  const { budgetMs = MEASURE_BUDGET_MS, onMeasure, now = Date.now, epochSamples } = options;
   const offered = BACKEND_ORDER.filter((b) => b !== 'webgpu' || webgpu.available);
-  const wanted = only ? offered.filter((b) => only.includes(b)) : offered;
   const candidates = [
-    ...wanted.filter((b) => CPU_SIDE.includes(b)),
-    ...wanted.filter((b) => !CPU_SIDE.includes(b)),
+    ...offered.filter((b) => CPU_SIDE.includes(b)),
+    ...offered.filter((b) => !CPU_SIDE.includes(b)),
   ];
-  const skipWebgpu = !webgpu.available && (!only || only.includes('webgpu'));
-  if (skipWebgpu) await tryOne('webgpu', 0); // recorded as skipped, with the reason
+  if (!webgpu.available) await tryOne('webgpu', 0); // recorded as skipped, with the reason
   const share = budgetMs / offered.length;
   for (const [i, backend] of candidates.entries()) {
     const cpuSideDone = !CPU_SIDE.includes(backend) && i > 0;

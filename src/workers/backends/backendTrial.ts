@@ -15,6 +15,7 @@ import { makeSplit } from '../batches';
 import { Trainer } from '../trainer';
 import { describeMissingKernel, lackingTrainingKernel, missingKernelName } from './missingKernel';
 import { wasmFeatures } from './wasmBackend';
+import { loadBackend } from './loadBackend';
 
 /** Timing stops after its budget or this many steps, whichever comes first. */
 const TIMING_MAX_STEPS = 64;
@@ -62,6 +63,7 @@ export function createBackendTrial(request: StartRequest, data: PreparedData): T
   const sample = takeRange(data.train, 0, batchSize);
   return async (backend: BackendName, timeBudgetMs: number): Promise<BackendTrial> => {
     try {
+      await loadBackend(backend);
       if (!(await tf.setBackend(backend))) {
         return { backend, ok: false, detail: message('worker.backend.initFailed', { backend }) };
       }

@@ -1,9 +1,9 @@
 /**
- * Times a quick start's deferred GPUs while the training worker trains on the CPU side. It has its
- * own tfjs, so switching backends here never touches the run: the training worker starts it (see
- * backgroundMeasurer.ts), gets one complete decision back, and remembers it for the next run.
+ * Times every backend for a model whose quick start deferred its GPUs, while the training worker
+ * trains it on the CPU side. It has its own tfjs, so switching backends here never touches the
+ * run: the training worker starts it (see backgroundMeasurer.ts), gets one complete decision
+ * back, and remembers it for the next run.
  */
-import '@tensorflow/tfjs-backend-webgpu';
 import { chooseBackend } from './backendChoice';
 import { createBackendTrial, getWebGpuStatus } from './backendTrial';
 import { setWasmFiles } from './wasmBackend';
@@ -20,15 +20,14 @@ setWasmFiles(WASM_FILES);
 const reply = (message: MeasureReply): void => self.postMessage(message);
 
 self.onmessage = async (event: MessageEvent<MeasureRequest>) => {
-  const { request, decision } = event.data;
+  const { request } = event.data;
   try {
     const loaderDeps = { fetchFile: fetchDatasetFile, userData: createIndexedDbStore() };
     const data = await loadForTraining(request, loaderDeps, () => undefined);
     const webgpu = await getWebGpuStatus();
-    const report = await chooseBackend('auto', webgpu, createBackendTrial(request, data), {
-      only: decision.deferred ?? [],
-      earlier: decision.trials,
-    });
+    // Every candidate afresh, not only the deferred GPUs: the quick start's numbers were taken
+    // while the page was still starting, and one decision should compare like with like.
+    const report = await chooseBackend('auto', webgpu, createBackendTrial(request, data));
     reply({ type: 'measured', report });
   } catch (error) {
     reply({ type: 'failed', error: error instanceof Error ? error.message : String(error) });

@@ -5,7 +5,7 @@
 import type { BackendReport, StartRequest } from '../../shared/protocol';
 import type { BackendDecision } from './backendChoice';
 
-/** Time `decision.deferred` for `request`'s model; `decision.trials` are already measured. */
+/** Time every candidate for `request`'s model (the quick start `decision` deferred its GPUs). */
 export interface MeasureRequest {
   type: 'measure';
   request: StartRequest;
