@@ -73,7 +73,10 @@ test('auto measures once per model on this machine, remembers it, and measures a
   expect(Number(measuredAt)).toBeGreaterThan(Number(quickAt));
 
   // A later visit: the complete measurement is reused (after one proving step), not repeated.
+  // The reload cut the run short, so the page first reopens it, paused; Train is pressed after
+  // (pressed while the reopen disables it, the click would be lost).
   await page.reload();
+  await waitForRun(page, { phase: 'paused' }, { timeout: 90_000 });
   await trainAndWait(page, { phase: 'training' });
   await expect(reason).toContainText('when last measured on this machine');
   await expect(status).toHaveAttribute('data-measured-at', measuredAt!);

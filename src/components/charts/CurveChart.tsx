@@ -52,7 +52,9 @@ const GRID = '#e2e8f0';
 // Props recharts compares by identity: one object for the chart's whole life, so its internal
 // selectors keep their memoised results between redraws instead of recomputing every scale.
 const MARGIN = { top: 10, right: 14, bottom: 4, left: 4 };
-const X_DOMAIN = ['dataMin', 'dataMax'] as const;
+// Rounded outwards to nice numbers (0, 100, 200 … rather than 9, 99, 189 …): easier to read,
+// and a live axis changes only when the data crosses the next round number.
+const X_DOMAIN = ['auto', 'auto'] as const;
 const AUTO_DOMAIN = ['auto', 'auto'] as const;
 const RAW_DASH = '5 4';
 const MARKER_COLOUR = '#7c3aed';
