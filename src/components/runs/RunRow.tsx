@@ -36,7 +36,8 @@ export function RunRow(props: Props) {
   const nameOf = useRunName();
   const name = nameOf(run);
   const [draft, setDraft] = useState<string | null>(null);
-  const steps = run.checkpoints.map((c) => c.step);
+  // One entry per step: a run can hold two checkpoints at one step (an epoch end where it stopped).
+  const steps = [...new Set(run.checkpoints.map((c) => c.step))];
   const [forkStep, setForkStep] = useState<number | null>(null);
   const chosenStep = forkStep ?? steps.at(-1) ?? null;
   const { valAccuracy, trainLoss } = run.metrics;
