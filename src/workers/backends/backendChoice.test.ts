@@ -179,6 +179,16 @@ describe('chooseBackend: quick start (auto, the epoch size known)', () => {
     expect(quick.deferred).toEqual(['webgpu', 'webgl']);
   });
 
+  it('only the CPU side can start quickly: a GPU timed after a slow CPU side wins as usual', async () => {
+    // WASM needs 2 s for an epoch of 800 samples, so WebGPU and WebGL are timed before training.
+    const fake = fakeTrial({ webgpu: 5000, webgl: 100, wasm: 400 });
+    const report = await chooseBackend('auto', GPU, fake.trial, { epochSamples: 800 });
+    expect(report.backend).toBe('webgpu');
+    expect(report.deferred).toBeUndefined();
+    expect(englishText(report.reason)).toContain('the fastest for this model when measured');
+    expect(fake.calls.map(([b]) => b)).toEqual(['wasm', 'cpu', 'webgpu', 'webgl']);
+  });
+
   it('a remembered quick start is proven and handed back with its GPUs still deferred', async () => {
     const quick = await chooseBackend('auto', GPU, fakeTrial({ wasm: 2000 }).trial, {
       epochSamples: 800,

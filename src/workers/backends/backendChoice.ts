@@ -61,7 +61,7 @@ export type TrialFn = (backend: BackendName, timeBudgetMs: number) => Promise<Ba
 
 export interface ChoiceOptions {
   /** A decision measured earlier for this model on this machine (auto only): proven, then reused. */
-  remembered?: BackendReport | null;
+  remembered?: BackendDecision | null;
   /** Total timing budget (MEASURE_BUDGET_MS). */
   budgetMs?: number;
   /** Before each candidate is measured: which, and how many of how many are done. */
@@ -116,7 +116,7 @@ export async function chooseBackend(
     };
   }
 
-  const remembered = options.remembered as BackendDecision | null | undefined;
+  const remembered = options.remembered;
   if (remembered) {
     const proof = await trial(remembered.backend, 0);
     if (proof.ok) {
@@ -142,16 +142,14 @@ async function measureAll(
 ): Promise<BackendDecision> {
   const { budgetMs = MEASURE_BUDGET_MS, onMeasure, now = Date.now, epochSamples } = options;
   const offered = BACKEND_ORDER.filter((b) => b !== 'webgpu' || webgpu.available);
-  const candidates = [
-    ...offered.filter((b) => CPU_SIDE.includes(b)),
-    ...offered.filter((b) => !CPU_SIDE.includes(b)),
-  ];
+  const cpuSide = offered.filter((b) => CPU_SIDE.includes(b));
+  const candidates = [...cpuSide, ...offered.filter((b) => !CPU_SIDE.includes(b))];
   if (!webgpu.available) await tryOne('webgpu', 0); // recorded as skipped, with the reason
   const share = budgetMs / offered.length;
   for (const [i, backend] of candidates.entries()) {
-    const cpuSideDone = !CPU_SIDE.includes(backend) && i > 0;
-    if (cpuSideDone && epochSamples !== undefined) {
-      const quick = fastest(trials);
+    // Once, between the CPU side and the first GPU, and on the CPU side's numbers only.
+    if (i === cpuSide.length && i > 0 && epochSamples !== undefined) {
+      const quick = fastest(trials.filter((t) => CPU_SIDE.includes(t.backend)));
       const epochMs = quick ? (epochSamples / (quick.samplesPerSec ?? 1)) * 1000 : Infinity;
       if (quick && epochMs <= QUICK_EPOCH_MS) {
         return {
