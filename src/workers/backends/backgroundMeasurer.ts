@@ -4,7 +4,6 @@
  * simply stands until "measure again").
  */
 import type { BackendReport, StartRequest } from '../../shared/protocol';
-import type { BackendDecision } from './backendChoice';
 import type { MeasureReply, MeasureRequest } from './measureProtocol';
 
 /** Longest a background measurement may take before it is given up (its worker ended). */
@@ -15,20 +14,15 @@ const GIVE_UP_MS = 120_000;
  */
 const START_DELAY_MS = 3000;
 
-export function measureInAnotherWorker(
-  request: StartRequest,
-  decision: BackendDecision,
-): Promise<BackendReport | null> {
+/** Every candidate is re-timed there, so the quick start's own decision is not sent along. */
+export function measureInAnotherWorker(request: StartRequest): Promise<BackendReport | null> {
   if (typeof Worker === 'undefined') return Promise.resolve(null);
   return new Promise((resolve) => setTimeout(resolve, START_DELAY_MS)).then(() =>
-    measureNow(request, decision),
+    measureNow(request),
   );
 }
 
-function measureNow(
-  request: StartRequest,
-  decision: BackendDecision,
-): Promise<BackendReport | null> {
+function measureNow(request: StartRequest): Promise<BackendReport | null> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./backgroundMeasure.worker.ts', import.meta.url), {
       type: 'module',
@@ -51,7 +45,7 @@ function measureNow(
       console.error('LayerLab could not time the GPUs in the background:', event.message);
       finish(null);
     };
-    const message: MeasureRequest = { type: 'measure', request, decision };
+    const message: MeasureRequest = { type: 'measure', request };
     worker.postMessage(message);
   });
 }

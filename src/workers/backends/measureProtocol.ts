@@ -3,13 +3,11 @@
  * worker only; the page never sees it). One request, one reply.
  */
 import type { BackendReport, StartRequest } from '../../shared/protocol';
-import type { BackendDecision } from './backendChoice';
 
-/** Time every candidate for `request`'s model (the quick start `decision` deferred its GPUs). */
+/** Time every candidate for `request`'s model (its quick start deferred the GPUs). */
 export interface MeasureRequest {
   type: 'measure';
   request: StartRequest;
-  decision: BackendDecision;
 }
 
 export type MeasureReply =
