@@ -126,18 +126,22 @@ writeFileSync(join(RESULTS, 'first-epoch.json'), JSON.stringify({ summary, round
 const spread = (xs) => `${median(xs)} (${Math.min(...xs)}–${Math.max(...xs)})`;
 const row = (name, pick) =>
   `| ${name} | ${median(rounds.map((r) => pick(r).trainShown))} | ${median(rounds.map((r) => pick(r).clicked))} | ${median(rounds.map((r) => pick(r).training))} | ${spread(rounds.map((r) => pick(r).firstEpoch))} | ${[...new Set(rounds.map((r) => pick(r).backend))].join(', ')} |`;
-await writeSection('first-epoch', [
-  '## From opening the page to the end of the spiral’s first epoch',
-  '',
-  `\`node bench/firstEpoch.mjs\` (after \`npm run build\`): a fresh headless Chromium profile opens LayerLab on its default spiral preset, presses Train as soon as it shows (backend "auto"), and the page stamps each moment in seconds since navigation; then the same profile reloads and does it again. Median of ${rounds.length} rounds (the first epoch's range in brackets); goal ≤ ${GOAL_SECONDS} s. Which of WASM and the CPU wins the quick start's 120 ms timing varies from round to round: for the spiral they are close.`,
-  '',
-  '| visit | Train shown (s) | Train pressed (s) | training began (s) | first epoch ended (s) | backends |',
-  '| --- | ---: | ---: | ---: | ---: | --- |',
-  row('first (nothing cached)', (r) => r.first),
-  row('returning (files cached, backend remembered)', (r) => r.again),
-  '',
-  `Why the first visit's backend: ${rounds[0].first.reason ?? 'not shown'}`,
-]);
+await writeSection(
+  'first-epoch',
+  [
+    '## From opening the page to the end of the spiral’s first epoch',
+    '',
+    `\`node bench/firstEpoch.mjs\` (after \`npm run build\`): a fresh headless Chromium profile opens LayerLab on its default spiral preset, presses Train as soon as it shows (backend "auto"), and the page stamps each moment in seconds since navigation; then the same profile reloads and does it again. Median of ${rounds.length} rounds (the first epoch's range in brackets); goal ≤ ${GOAL_SECONDS} s. Which of WASM and the CPU wins the quick start's 120 ms timing varies from round to round: for the spiral they are close.`,
+    '',
+    '| visit | Train shown (s) | Train pressed (s) | training began (s) | first epoch ended (s) | backends |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    row('first (nothing cached)', (r) => r.first),
+    row('returning (files cached, backend remembered)', (r) => r.again),
+    '',
+    `Why the first visit's backend: ${rounds[0].first.reason ?? 'not shown'}`,
+  ],
+  'bench/firstEpoch.mjs',
+);
 log(
   `median: first visit ${summary.first} s, returning ${summary.again} s (goal ≤ ${GOAL_SECONDS} s)`,
 );

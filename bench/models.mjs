@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { launch, openApp } from './support/browser.mjs';
 import { serveDist } from './support/server.mjs';
+import { writeSection } from './support/section.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(root, 'bench', 'results');
@@ -141,7 +142,6 @@ const fmt = (n) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-U
 
 function section(rows, date) {
   const lines = [
-    '<!-- models:start (written by bench/models.mjs) -->',
     '## More models: the seeds’ CNN, an LSTM, a transformer',
     '',
     `\`node bench/models.mjs\` (part of \`npm run bench\`), ${date}. Each preset trained through LayerLab (UI, worker, curves on screen; steps/s from the step counter after ${WARMUP} warm-up steps, up to ${MAX_STEPS} steps or ${MAX_SECONDS} s, longer until the counter moves once when no metrics read lands in that time, as for the CNN on WebGPU) and by a bare loop on the same model built by LayerLab's builder (\`bench/models\`: \`optimizer.minimize\` on contiguous device-resident batches, loss read every ~250 ms, no accuracy, no sums, no yields). One round each, so ±20 % is noise here.`,
@@ -169,9 +169,8 @@ function section(rows, date) {
     `**Where WebGPU loses to WebGL.** On this machine WebGPU is SwiftShader, a software adapter, and WebGL beats it on every model (LayerLab's WebGL throughput over its WebGPU throughput: ${versus}). A training step is hundreds of small kernels (the MNIST MLP step is about 209, counted with \`tf.profile\`), and each WebGPU dispatch costs SwiftShader several times what a WebGL draw does: the MLP table above shows about 133 ms of GPU-process CPU per step on WebGPU against 35 ms on WebGL. Recurrent layers make it worse, because tfjs runs an LSTM as a JavaScript loop over time steps, many tiny dispatches forward and backward. The CNN's first WebGPU steps also pay for compiling its convolution shaders. Every metrics readback on WebGPU is a \`mapAsync\` round trip, which is why LayerLab reads two scalars at most every 250 ms. On a real GPU these costs shrink and WebGPU is expected to lead; LayerLab's backend choice measures instead of assuming (the auto mode times every backend when the adapter is a software fallback).`,
     '',
     "LayerLab at or above its bare loop (LSTM) is noise plus a difference in the data: the bare loop cycles 8 fixed random batches, LayerLab uploads real shuffled batches. The transformer rows below 0.9 are single rounds on a shared 2-core machine; the MLP breakdown above attributes LayerLab's fixed costs (batch uploads, correct-count, sums, validation).",
-    '<!-- models:end -->',
   );
-  return lines.join('\n');
+  return lines;
 }
 
 mkdirSync(RESULTS, { recursive: true });
@@ -209,10 +208,5 @@ await app.close();
 await bare.close();
 const date = new Date().toISOString().slice(0, 10);
 writeFileSync(join(RESULTS, 'models.json'), JSON.stringify({ date, rows }, null, 2));
-const path = join(root, 'BENCHMARKS.md');
-const old = readFileSync(path, 'utf8').replace(
-  /\n*<!-- models:start[\s\S]*<!-- models:end -->\n?/,
-  '\n',
-);
-writeFileSync(path, `${old.trimEnd()}\n\n${section(rows, date)}\n`);
+await writeSection('models', section(rows, date), 'bench/models.mjs');
 log('wrote BENCHMARKS.md and bench/results/models.json');

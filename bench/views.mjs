@@ -6,9 +6,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as prettier from 'prettier';
 import { launch, openApp } from './support/browser.mjs';
 import { serveDist } from './support/server.mjs';
+import { writeSection } from './support/section.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(root, 'bench', 'results');
@@ -183,36 +183,27 @@ const rows = results.map((r) => {
   const ratio = r.open.stepsPerSec / r.closed.stepsPerSec;
   return `| ${r.label} (best of ${r.rounds}, ≤ ${r.seconds} s) | ${r.closed.stepsPerSec.toFixed(2)} | ${r.open.stepsPerSec.toFixed(2)} | ${ratio.toFixed(2)} | ${r.open.longTasks} (longest ${Math.round(r.open.longestTask)} ms) | ${r.open.tensors.join(' → ')} over ${r.open.steps} steps | ${mb(r.open.gpuBytes[0])} → ${mb(r.open.gpuBytes[1])} MB (closed: ${mb(r.closed.gpuBytes[1])} MB) |`;
 });
-const section = [
-  '<!-- views:start (written by bench/views.mjs) -->',
-  '## The internals views: every view open vs every view closed',
-  '',
-  `\`node bench/views.mjs\` (after \`npm run build\`; \`BENCH_MODELS\`, \`BENCH_ROUNDS\`, \`BENCH_SECONDS\` narrow it), backend ${BACKEND} in headless Chromium, alternating closed/open rounds, the best of each, a window after ${WARMUP} warm-up steps. Tensors and GPU bytes are the worker's \`tf.memory()\` at the start and end of the window. On a software GPU the CNN manages under 1 step/s, so its window covers only a few dozen steps.`,
-  '',
-  '| model | steps/s closed | steps/s open | ratio | long tasks > 50 ms (open) | live tensors (open) | GPU bytes allocated (open) |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
-  ...rows,
-  ...(memory
-    ? [
-        '',
-        `Memory with every view open over ${memory.samples.at(-1).step} steps of the ${memory.label.toLowerCase()} (\`node bench/views.mjs --memory\`):`,
-        '',
-        '| step | live tensors | GPU bytes allocated |',
-        '| --- | --- | --- |',
-        ...memory.samples.map((m) => `| ${m.step} | ${m.tensors} | ${mb(m.gpuBytes)} MB |`),
-      ]
-    : []),
-  '<!-- views:end -->',
-].join('\n');
-const path = join(root, 'BENCHMARKS.md');
-const old = readFileSync(path, 'utf8').replace(
-  /\n*<!-- views:start[\s\S]*<!-- views:end -->\n?/,
-  '\n',
-);
-// Formatted as the repository's prettier would, so `npm test`'s format check stays green.
-const options = (await prettier.resolveConfig(path)) ?? {};
-writeFileSync(
-  path,
-  await prettier.format(`${old.trimEnd()}\n\n${section}\n`, { ...options, parser: 'markdown' }),
+await writeSection(
+  'views',
+  [
+    '## The internals views: every view open vs every view closed',
+    '',
+    `\`node bench/views.mjs\` (after \`npm run build\`; \`BENCH_MODELS\`, \`BENCH_ROUNDS\`, \`BENCH_SECONDS\` narrow it), backend ${BACKEND} in headless Chromium, alternating closed/open rounds, the best of each, a window after ${WARMUP} warm-up steps. Tensors and GPU bytes are the worker's \`tf.memory()\` at the start and end of the window. On a software GPU the CNN manages under 1 step/s, so its window covers only a few dozen steps.`,
+    '',
+    '| model | steps/s closed | steps/s open | ratio | long tasks > 50 ms (open) | live tensors (open) | GPU bytes allocated (open) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    ...(memory
+      ? [
+          '',
+          `Memory with every view open over ${memory.samples.at(-1).step} steps of the ${memory.label.toLowerCase()} (\`node bench/views.mjs --memory\`):`,
+          '',
+          '| step | live tensors | GPU bytes allocated |',
+          '| --- | --- | --- |',
+          ...memory.samples.map((m) => `| ${m.step} | ${m.tensors} | ${mb(m.gpuBytes)} MB |`),
+        ]
+      : []),
+  ],
+  'bench/views.mjs',
 );
 log('wrote BENCHMARKS.md and bench/results/views.json');

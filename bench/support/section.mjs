@@ -12,9 +12,12 @@ export const BENCHMARKS_PATH = join(
   'BENCHMARKS.md',
 );
 
-/** `lines` become the section `name`: replaced where it is, appended where it is not yet. */
-export async function writeSection(name, lines) {
-  const start = `<!-- ${name}:start (written by bench) -->`;
+/**
+ * `lines` become the section `name`: replaced where it is, appended where it is not yet. `by` is
+ * the script that writes it, named in the start marker.
+ */
+export async function writeSection(name, lines, by) {
+  const start = `<!-- ${name}:start (written by ${by}) -->`;
   const end = `<!-- ${name}:end -->`;
   const section = [start, ...lines, end].join('\n');
   const old = readFileSync(BENCHMARKS_PATH, 'utf8');
