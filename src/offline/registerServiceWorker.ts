@@ -22,7 +22,7 @@ export function registerServiceWorker(): void {
     });
   };
   // Well after the page's own downloads: precaching fetches and compiles every chunk (the
-  // training worker's 2.4 MB among them), which on a 2-core laptop held up the first Train's
+  // training worker's 2.2 MB among them), which on a 2-core laptop held up the first Train's
   // start by about a second. A few seconds later it competes with nothing a student waits for.
   const later = (): void => {
     setTimeout(() => {

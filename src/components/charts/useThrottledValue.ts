@@ -8,8 +8,7 @@ import { startTransition, useEffect, useRef, useState } from 'react';
  * by the same update pass different delays so that they redraw in separate tasks, each short,
  * rather than in one long one. The redraw is a transition, so a click or a keystroke that arrives
  * meanwhile is handled first. It does not split one chart's render: recharts lays out a whole
- * chart in one component, and the bench's long-animation-frame attribution still finds ~60 ms
- * scheduler tasks on the software-GPU rows (issue 16).
+ * chart in one component (a traced redraw takes 10–20 ms of CPU; see BENCHMARKS.md, 12-06).
  */
 export function useThrottledValue<T>(value: T, intervalMs: number, delayMs = 0): T {
   const [shown, setShown] = useState(value);
