@@ -2,7 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { warmUpWorker } from './bridge/workerBridge';
-import { reopenAfterRestart, reopenInterruptedRun } from './bridge/reopenRun';
 import { loadSharedLink } from './state/loadSharedLink';
 import { prefetchWhenIdle } from './state/onDemand';
 import { registerServiceWorker } from './offline/registerServiceWorker';
@@ -29,11 +28,12 @@ void Promise.all([initI18n(), linkApplied.catch(() => undefined)]).finally(() =>
 });
 warmUpWorker();
 // A run cut short by a reload or a crashed worker comes back at its last checkpoint (after a
-// share link in the address has replaced the design, as before).
-reopenAfterRestart();
-linkApplied
-  .catch(() => undefined)
-  .then(reopenInterruptedRun)
+// share link in the address has replaced the design, as before). Its code (comparing the run's
+// experiment with the one on screen) is not needed for the first paint: it loads beside it.
+const reopening = import('./bridge/reopenRun');
+void reopening.then((r) => r.reopenAfterRestart());
+Promise.all([reopening, linkApplied.catch(() => undefined)])
+  .then(([r]) => r.reopenInterruptedRun())
   .catch((error: unknown) => console.error('LayerLab could not read its run history:', error));
 // Offline use (src/offline): only the built app has a service worker, never the dev server.
 if (import.meta.env.PROD) registerServiceWorker();

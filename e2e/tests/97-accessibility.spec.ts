@@ -1,17 +1,9 @@
 // Accessibility: axe-core finds no serious or critical violation on the main screen, with a run
 // finished and every internals view open; training status is announced to screen readers.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from '../support/axe';
 import { expect, openApp, test } from '../support/test';
 import { trainAndWait } from '../support/training';
 import { controls, typeInto } from '../support/ui';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(' ')}`);
-}
 
 test('axe: no serious violations, before and after training with the views open', async ({
   page,

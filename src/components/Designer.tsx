@@ -10,6 +10,9 @@ import { LayerCard } from './LayerCard';
 import type { LayerRefOption } from './LayerField';
 import { layerGroup, layerLabel, layerSummary } from './layerText';
 import { formatBytes } from '../data/import/limits';
+import { useDisplayPrefs } from '../state/displayPrefs';
+import { useLayerSelection } from '../state/layerSelection';
+import { ModelGraph } from './lazyGraph';
 
 const GROUPS = ['Core', 'Convolution', 'Normalization', 'Sequence', 'Merge', 'Blocks'] as const;
 
@@ -42,6 +45,10 @@ export function Designer() {
     (card?.querySelector<HTMLElement>('.layer-remove') ?? addKindRef.current)?.focus();
   }, [spec.layers]);
   const analysis = useAnalysis();
+  const view = useDisplayPrefs((s) => s.designerView);
+  const setView = useDisplayPrefs((s) => s.setDesignerView);
+  const selected = useLayerSelection((s) => s.selected);
+  const openCard = useLayerSelection((s) => s.openCard);
   const [kind, setKind] = useState<LayerKind>('dense');
   const dataset = useDatasetInfo();
   const byId = new Map(analysis.layers.map((l) => [l.id, l]));
@@ -56,33 +63,75 @@ export function Designer() {
     ];
     return spec.layers.map((_, i) => all.slice(0, i + 1));
   }, [spec.layers, t]);
+  const graphView = view === 'graph';
+  const selectedIndex = spec.layers.findIndex((l) => l.id === selected);
+  // The graph view shows one card, the selected layer's; the list view every card.
+  const shownLayers = graphView
+    ? selectedIndex >= 0
+      ? [selectedIndex]
+      : []
+    : spec.layers.map((_, i) => i);
+  // In the graph view a new layer goes after the selected one, and its card opens.
+  const insertAt = graphView && selectedIndex >= 0 ? selectedIndex + 1 : undefined;
+  const add = () => {
+    addLayer(kind, insertAt);
+    const added =
+      useStore.getState().spec.layers[insertAt ?? useStore.getState().spec.layers.length - 1];
+    if (graphView && added) openCard(added.id);
+  };
 
   return (
     <section className="panel designer" aria-labelledby="designer-title">
-      <h2 id="designer-title">{t('designer.title')}</h2>
+      <div className="designer-head">
+        <h2 id="designer-title">{t('designer.title')}</h2>
+        <div className="view-switch" role="group" aria-label={t('graph.views')}>
+          {(['list', 'graph'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-pressed={view === v}
+              data-testid={`designer-view-${v}`}
+              onClick={() => setView(v)}
+            >
+              {t(v === 'list' ? 'graph.viewList' : 'graph.viewGraph')}
+            </button>
+          ))}
+        </div>
+      </div>
+      {graphView && <ModelGraph />}
       <div className="layer-columns" aria-hidden="true">
         <span>{t('designer.columnLayer')}</span>
         <span>{t('designer.columnShape')}</span>
         <span>{t('designer.columnParams')}</span>
       </div>
-      <div className="input-row" data-testid="input-row">
-        <span className="layer-title">{t('designer.input')}</span>
-        <span className="layer-shape">{formatShape(dataset.inputShape)}</span>
-        <span className="layer-params">0</span>
-      </div>
+      {!graphView && (
+        <div className="input-row" data-testid="input-row">
+          <span className="layer-title">{t('designer.input')}</span>
+          <span className="layer-shape">{formatShape(dataset.inputShape)}</span>
+          <span className="layer-params">0</span>
+        </div>
+      )}
       <ol className="layer-list" ref={listRef}>
-        {spec.layers.map((layer, index) => (
-          <LayerCard
-            key={layer.id}
-            layer={layer}
-            index={index}
-            count={spec.layers.length}
-            analysis={byId.get(layer.id)}
-            refOptions={refOptions[index] ?? []}
-            onRemove={onRemove}
-          />
-        ))}
+        {shownLayers.map((index) => {
+          const layer = spec.layers[index]!;
+          return (
+            <LayerCard
+              key={layer.id}
+              layer={layer}
+              index={index}
+              count={spec.layers.length}
+              analysis={byId.get(layer.id)}
+              refOptions={refOptions[index] ?? []}
+              onRemove={onRemove}
+            />
+          );
+        })}
       </ol>
+      {graphView && selectedIndex < 0 && (
+        <p className="hint" data-testid="graph-pick-layer">
+          {t('graph.pickLayer')}
+        </p>
+      )}
       <div className="add-layer">
         <label>
           <span className="sr-only">{t('designer.addKind')}</span>
@@ -103,8 +152,10 @@ export function Designer() {
             ))}
           </select>
         </label>
-        <button type="button" data-testid="add-layer" onClick={() => addLayer(kind)}>
-          {t('designer.add', { name: layerLabel(t, kind) })}
+        <button type="button" data-testid="add-layer" onClick={add}>
+          {insertAt === undefined
+            ? t('designer.add', { name: layerLabel(t, kind) })
+            : t('graph.addAfter', { name: layerLabel(t, kind), index: insertAt })}
         </button>
         <span className="hint">{layerSummary(t, kind)}</span>
       </div>

@@ -8,6 +8,7 @@ import { formatPartialShape } from '../models/sketchShape';
 import type { LayerSpec } from '../models/spec';
 import type { LayerAnalysis } from '../models/analyze';
 import { useStore } from '../state/store';
+import { useLayerSelection } from '../state/layerSelection';
 import { LayerField, type LayerRefOption } from './LayerField';
 import { fieldLabel, layerLabel, layerSummary, optionLabels } from './layerText';
 
@@ -77,9 +78,22 @@ export const LayerCard = memo(function LayerCard({
   );
   const mainFields = type.fields.filter((f) => !ADVANCED_KEYS.has(f.key));
   const advancedFields = type.fields.filter((f) => ADVANCED_KEYS.has(f.key));
+  const selected = useLayerSelection((s) => s.selected === layer.id);
+  const select = useLayerSelection((s) => s.select);
+  const focusRequest = useLayerSelection((s) => (s.selected === layer.id ? s.focusRequest : 0));
+  const cardRef = useRef<HTMLLIElement>(null);
+  // The graph asked for this card (a click on its node): bring it into view and focus it.
+  useLayoutEffect(() => {
+    if (focusRequest === 0) return;
+    cardRef.current?.scrollIntoView({ block: 'nearest' });
+    cardRef.current?.focus({ preventScroll: true });
+  }, [focusRequest]);
   return (
     <li
-      className={`layer-card kind-${layer.kind}${problem ? ' has-problem' : ''}`}
+      ref={cardRef}
+      tabIndex={-1}
+      onFocus={() => selected || select(layer.id)}
+      className={`layer-card kind-${layer.kind}${problem ? ' has-problem' : ''}${selected ? ' is-selected' : ''}`}
       data-testid="layer-card"
       data-layer-id={layer.id}
       data-kind={layer.kind}

@@ -5,6 +5,7 @@
  * Validated with zod: a broken file is refused with the field named.
  */
 import { z } from '../shared/zod';
+import { describeIssue } from '../shared/zodIssue';
 import { message, type Message } from '../shared/messages/message';
 
 export const LESSON_FORMAT = 'layerlab-lesson';
@@ -162,7 +163,6 @@ export function parseLesson(value: unknown, source: string): LessonParse {
   if (parsed.success) return { ok: true, lesson: parsed.data };
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : message('files.lessons.wholeFile');
-  // The validator's own words (zod's English) say what is wrong with the field.
-  const problem = issue?.message ?? message('files.lessons.unreadable');
+  const problem = issue ? describeIssue(issue) : message('files.lessons.unreadable');
   return { ok: false, problem: message('files.lessons.invalid', { source, where, problem }) };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from './zod';
 import { message, type Message } from './messages/message';
+import { describeIssue } from './zodIssue';
 import { datasetNoteSchema } from './messages/storedMessage';
 import {
   ACTIVATIONS,
@@ -137,10 +138,10 @@ export const savedWorkSchema = z.object({
 
 export type SavedWork = z.infer<typeof savedWorkSchema>;
 
-/** A readable one-line description of the first problem zod found (zod's own text is English). */
+/** A readable one-line description of the first problem zod found, in the reader's language. */
 export function describeZodError(error: z.core.$ZodError): Message {
   const issue = error.issues[0];
   if (!issue) return message('files.zod.unknown');
   const path = issue.path.join('.') || message('files.zod.root');
-  return message('files.zod.issue', { path, problem: issue.message });
+  return message('files.zod.issue', { path, problem: describeIssue(issue) });
 }

@@ -78,6 +78,15 @@ export const KEPT = {
     version: null,
     inExperiment: false,
   },
+  designerView: {
+    name: 'layerlab:designer-view',
+    where: 'localStorage',
+    owner: 'page',
+    // Holds: 'graph' when the designer shows the model as a graph, else the layer list
+    // (src/state/displayPrefs.ts).
+    version: null,
+    inExperiment: false,
+  },
   lessonProgress: {
     name: 'layerlab:lessons',
     where: 'localStorage',

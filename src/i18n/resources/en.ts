@@ -64,6 +64,22 @@ export const en = {
     totalParamsPartialTitle:
       'Some layers’ counts depend on an invalid layer above them; fix it to see the whole count.',
   },
+  graph: {
+    label: 'The model as a graph',
+    inputLabel: 'Input',
+    nodeLabel: 'Layer {{index}}: {{name}} (Enter opens its card)',
+    partLabel: 'Part of layer {{index}}: {{name}}',
+    openBlock: 'Open block {{index}} to show its layers',
+    closeBlock: '{{name}}: close',
+    skipHandle: 'Drop a connection here to choose what this merge adds in',
+    hint: 'Click a layer to edit it below; Delete removes it; drag from a layer’s lower dot onto a merge’s left dot to choose what the merge adds in. ▸ opens a block.',
+    views: 'How to show the model',
+    viewList: 'Layers',
+    viewGraph: 'Graph',
+    pickLayer: 'Click a layer in the graph to edit it here.',
+    addAfter: '+ Add {{name}} after layer {{index}}',
+    loading: 'Loading the graph…',
+  },
   layerCard: {
     label: 'Layer {{index}}: {{name}}',
     shapeTitle: 'Output shape (without the batch dimension)',

@@ -57,6 +57,22 @@ export const zhCN: Resources = {
     totalParamsPartialTitle:
       '有些层的参数个数取决于它上方一个有问题的层；改好那一层即可看到完整的总数。',
   },
+  graph: {
+    label: '模型结构图',
+    inputLabel: '输入',
+    nodeLabel: '第 {{index}} 层：{{name}}（按回车打开它的卡片）',
+    partLabel: '第 {{index}} 层的组成部分：{{name}}',
+    openBlock: '展开第 {{index}} 层的模块，显示其中的层',
+    closeBlock: '{{name}}：收起',
+    skipHandle: '把连线拖到这里，选择这个合并层要加入的输入',
+    hint: '点击一层即可在下方编辑；按 Delete 删除；从一层下方的圆点拖到合并层左侧的圆点，可选择它加入的输入。▸ 展开模块。',
+    views: '模型的显示方式',
+    viewList: '层列表',
+    viewGraph: '结构图',
+    pickLayer: '点击图中的一层，在这里编辑它。',
+    addAfter: '+ 在第 {{index}} 层后添加{{name}}',
+    loading: '正在加载结构图…',
+  },
   layerCard: {
     label: '第 {{index}} 层：{{name}}',
     shapeTitle: '输出形状（不含批维度）',

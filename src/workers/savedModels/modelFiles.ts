@@ -6,6 +6,8 @@
  */
 import { z } from '../../shared/zod';
 import { parseExperiment } from '../../shared/experiment';
+import { englishText } from '../../shared/messages/englishText';
+import { describeIssue } from '../../shared/zodIssue';
 import type { RunHistory, SavedModelEntry, UploadedFile } from '../../shared/protocol';
 import type { ModelBundle, WeightSpec } from './modelBundle';
 import { concatBuffers } from './modelBundle';
@@ -122,7 +124,7 @@ export function readModelJson(
     const issue = parsed.error.issues[0];
     return {
       ok: false,
-      message: `${file.name} is not a tfjs model.json: ${issue ? `${issue.path.join('.') || 'the file'}: ${issue.message}` : 'unexpected content'}.`,
+      message: `${file.name} is not a tfjs model.json: ${issue ? `${issue.path.join('.') || 'the file'}: ${englishText(describeIssue(issue))}` : 'unexpected content'}.`,
     };
   }
   return { ok: true, file, json: parsed.data, raw: value };
@@ -221,7 +223,7 @@ export function readLayerLabMetadata(
     return {
       ok: false,
       missing: false,
-      message: `${modelFile}: LayerLab's record in it is damaged (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unreadable'}).`,
+      message: `${modelFile}: LayerLab's record in it is damaged (${issue ? `${issue.path.join('.')}: ${englishText(describeIssue(issue))}` : 'unreadable'}).`,
     };
   }
   if (parsed.data.version > MODEL_FILE_VERSION) {

@@ -18,8 +18,26 @@ export const filesEn = {
   },
   /** The first problem a validation found (src/shared/schemas.ts describeZodError). */
   zod: {
-    /** {{path}} is a dotted field path; {{problem}} is the validator's own (English) text. */
+    /** {{path}} is a dotted field path; {{problem}} one of the clauses below. */
     issue: '{{path}}: {{problem}}',
+    /** {{expected}} is a JSON type as the validator names it: number, string, array, object… */
+    expected: 'expected {{expected}}',
+    empty: 'must not be empty',
+    shortText: 'must be at least {{limit}} characters long',
+    longText: 'must be at most {{limit}} characters long',
+    fewItems: 'has too few entries (at least {{limit}} needed)',
+    manyItems: 'has too many entries (at most {{limit}} allowed)',
+    atLeast: 'must be at least {{limit}}',
+    above: 'must be more than {{limit}}',
+    atMost: 'must be at most {{limit}}',
+    below: 'must be less than {{limit}}',
+    startsWith: 'must start with "{{prefix}}"',
+    format: 'is not a valid {{format}}',
+    multipleOf: 'must be a multiple of {{divisor}}',
+    unknownKeys: 'has fields LayerLab does not know: {{keys}}',
+    /** {{values}}: the allowed values, JSON-quoted, comma-separated. */
+    oneOf: 'must be one of {{values}}',
+    invalid: 'is not valid here',
     /** The path of the whole document. */
     root: '(root)',
     unknown: 'unknown problem',
