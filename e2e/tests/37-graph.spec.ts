@@ -1,10 +1,12 @@
 // The model as a graph: the seed CNN's layers as nodes with Keras's counts, a residual block's
 // skip edge, a click (or Enter) on a node opening that layer's card, Delete removing a layer,
-// a connection dragged onto a merge choosing what it adds in; axe finds nothing serious.
+// a connection dragged onto a merge choosing what it adds in; the spiral MLP drawn neuron by
+// neuron with its weights as lines that change as it learns; axe finds nothing serious.
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
 import { expect, openApp, test } from '../support/test';
-import { controls, layerCards, loadPreset } from '../support/ui';
+import { waitForRun } from '../support/training';
+import { controls, layerCards, loadPreset, openSection } from '../support/ui';
 
 function graph(page: Page) {
   const root = page.getByTestId('model-graph');
@@ -137,5 +139,41 @@ test('axe: no serious violations in the graph view', async ({ page, pageErrors }
   await expect(g.root.getByTestId('graph-group')).toBeVisible();
   await g.node('l1').click();
   expect(await seriousViolations(page, '[data-area="designer"]')).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+/** Every weight line's key, colour and width in the network picture. */
+function weightInks(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('weight-line')
+    .evaluateAll((lines) =>
+      lines.map((l) => `${l.getAttribute('stroke')} ${l.getAttribute('stroke-width')}`),
+    );
+}
+
+test('the spiral MLP as neurons and weights: the lines change as it learns', async ({
+  page,
+  pageErrors,
+}) => {
+  await openApp(page);
+  await loadPreset(page, 'spiral-mlp');
+  const ui = controls(page);
+  await openSection(page.getByTestId('view-boundary'));
+  await ui.step.click();
+  const diagram = page.getByTestId('network-diagram');
+  await expect(diagram).toBeVisible({ timeout: 60_000 });
+  // 2·16 + 16·16 + 16·2 weights, and a map for each of the 32 hidden neurons.
+  await expect(diagram.getByTestId('weight-line')).toHaveCount(320);
+  await expect(diagram.getByTestId('neuron-map')).toHaveCount(32);
+  await waitForRun(page, { phase: 'paused' });
+  await page.waitForTimeout(600); // the probe after the step
+  const before = await weightInks(page);
+  await ui.resume.click();
+  await waitForRun(page, { phase: 'done' }, { timeout: 120_000 });
+  await page.waitForTimeout(800); // the probe of the trained model
+  const after = await weightInks(page);
+  const changed = before.filter((ink, i) => ink !== after[i]).length;
+  expect(changed, 'weight lines whose colour or width changed').toBeGreaterThan(100);
+  await diagram.screenshot({ path: test.info().outputPath('network.png') });
   expect(pageErrors).toEqual([]);
 });

@@ -226,6 +226,16 @@ export interface LayerHistograms {
   grads: HistogramData | null;
 }
 
+/** One Dense layer's weights, as the network picture draws them. */
+export interface DenseKernel {
+  /** Spec id of the layer. */
+  layer: string;
+  inputs: number;
+  units: number;
+  /** [inputs, units], row-major (Keras's kernel layout). */
+  kernel: Float32Array;
+}
+
 export interface ProbeResult {
   step: number;
   /** True when computed on a checkpoint (ProbeSettings.rewind), not the live model. */
@@ -252,6 +262,8 @@ export interface ProbeResult {
     outputs: Float32Array;
     /** Small MLPs: each hidden neuron's output over a coarser grid. */
     neurons: { layer: string; units: number; size: number; maps: Float32Array }[];
+    /** Small MLPs: every Dense layer's kernel in order, hidden and output (the network picture). */
+    weights: DenseKernel[];
     /** Training samples drawn on top: [n, inputs] and their labels (classes or targets). */
     points: Float32Array;
     labels: Int32Array | Float32Array;

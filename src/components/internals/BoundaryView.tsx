@@ -5,6 +5,7 @@ import type { ProbeResult } from '../../shared/protocol';
 import { DecisionBoundary } from '../canvas/DecisionBoundary';
 import { NeuronMap } from '../canvas/NeuronMap';
 import { ScatterPlot } from '../canvas/ScatterPlot';
+import { NetworkDiagram } from './NetworkDiagram';
 
 type Boundary = NonNullable<ProbeResult['boundary']>;
 
@@ -13,16 +14,29 @@ export function BoundaryView({ info, probe }: { info: DatasetInfo; probe: ProbeR
   const { t } = useTranslation();
   const boundary = probe?.boundary;
   if (!boundary) return <p className="hint">{t('boundary.noRun')}</p>;
-  return info.inputShape[0] === 1 ? (
-    <CurveView boundary={boundary} />
-  ) : (
-    <PlaneView info={info} boundary={boundary} />
+  const { weights, neurons } = boundary;
+  const units = weights.at(-1)?.units ?? 0;
+  return (
+    <>
+      {info.inputShape[0] === 1 ? (
+        <CurveView boundary={boundary} />
+      ) : (
+        <PlaneView info={info} boundary={boundary} />
+      )}
+      {weights.length > 0 && (
+        <NetworkDiagram
+          weights={weights}
+          neurons={neurons}
+          outputNames={info.classes.length === units ? info.classes : []}
+        />
+      )}
+    </>
   );
 }
 
 function PlaneView({ info, boundary }: { info: DatasetInfo; boundary: Boundary }) {
   const { t } = useTranslation();
-  const { size, domain, outputs, points, labels, neurons } = boundary;
+  const { size, domain, outputs, points, labels, neurons, weights } = boundary;
   const units = outputs.length / (size * size);
   // Two softmax units: p(class 1) is every second value; one sigmoid unit already is p(class 1).
   const probs = useMemo(
@@ -50,22 +64,24 @@ function PlaneView({ info, boundary }: { info: DatasetInfo; boundary: Boundary }
         label={t('boundary.planeLabel')}
         testId="decision-boundary"
       />
-      {neurons.map((layer) => (
-        <figure key={layer.layer} className="neuron-maps">
-          <figcaption>{t('boundary.neurons', { layer: layer.layer })}</figcaption>
-          <div className="neuron-grid">
-            {Array.from({ length: layer.units }, (_, u) => (
-              <NeuronMap
-                key={u}
-                values={layer.maps.subarray(u * layer.size ** 2, (u + 1) * layer.size ** 2)}
-                gridSize={layer.size}
-                title={`${u + 1}`}
-                label={t('boundary.neuronLabel', { unit: u + 1, layer: layer.layer })}
-              />
-            ))}
-          </div>
-        </figure>
-      ))}
+      {/* The network picture shows the same maps in place, with the weights between them. */}
+      {weights.length === 0 &&
+        neurons.map((layer) => (
+          <figure key={layer.layer} className="neuron-maps">
+            <figcaption>{t('boundary.neurons', { layer: layer.layer })}</figcaption>
+            <div className="neuron-grid">
+              {Array.from({ length: layer.units }, (_, u) => (
+                <NeuronMap
+                  key={u}
+                  values={layer.maps.subarray(u * layer.size ** 2, (u + 1) * layer.size ** 2)}
+                  gridSize={layer.size}
+                  title={`${u + 1}`}
+                  label={t('boundary.neuronLabel', { unit: u + 1, layer: layer.layer })}
+                />
+              ))}
+            </div>
+          </figure>
+        ))}
     </div>
   );
 }

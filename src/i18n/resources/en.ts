@@ -692,6 +692,15 @@ export const en = {
     data: 'data',
     model: 'model',
   },
+  network: {
+    title: 'The network: every neuron and every weight',
+    inputs: 'inputs',
+    outputs: 'outputs',
+    label:
+      'The network {{sizes}}, each weight drawn as a line: orange positive, blue negative, thicker when larger',
+    legend:
+      'Lines are weights: orange positive, blue negative, thicker and deeper when larger. Each hidden neuron shows what it responds to over the input plane.',
+  },
   confusion: {
     noRun: 'Train (or press Step) to see which classes the model confuses.',
     xTitle: 'predicted',

@@ -652,6 +652,14 @@ export const zhCN: Resources = {
     data: '数据',
     model: '模型',
   },
+  network: {
+    title: '网络：每个神经元和每个权重',
+    inputs: '输入',
+    outputs: '输出',
+    label: '网络 {{sizes}}，每个权重画成一条线：橙色为正，蓝色为负，越粗越大',
+    legend:
+      '线条就是权重：橙色为正，蓝色为负，数值越大线越粗、颜色越深。每个隐藏神经元显示它在输入平面上对什么有响应。',
+  },
   confusion: {
     noRun: '训练（或按“单步”）后，就能看到模型把哪些类别搞混了。',
     xTitle: '预测',

@@ -106,6 +106,20 @@ describe('computeProbes on the spiral MLP', () => {
         ['l1', 16, 16 * NEURON_GRID ** 2],
         ['l2', 16, 16 * NEURON_GRID ** 2],
       ]);
+      // The network picture's weights: every Dense kernel as the model holds it after step 2.
+      expect(r.boundary?.weights.map((w) => [w.layer, w.inputs, w.units])).toEqual([
+        ['l1', 2, 16],
+        ['l2', 16, 16],
+        ['l3', 16, 2],
+      ]);
+      const kernels = await Promise.all(
+        run.model.layers
+          .filter((l) => l.getClassName() === 'Dense')
+          .map((l) => l.getWeights()[0]!.data()),
+      );
+      r.boundary?.weights.forEach((w, i) =>
+        expect(Array.from(w.kernel)).toEqual(Array.from(kernels[i]!)),
+      );
       // The confusion matrix counts every scored validation sample once: whole batches of 32
       // (the training shapes), so 96 of the 120.
       const scored = Math.min(CONFUSION_SAMPLES, 96);

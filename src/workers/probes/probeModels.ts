@@ -19,8 +19,15 @@ export interface ProbeModels {
   attentionIndex: number[];
   layerIds: string[];
   attentionNames: string[];
-  /** Hidden Dense outputs of an all-Dense model with few units (neuron maps), else null. */
-  neurons: { model: tf.LayersModel; ids: string[] } | null;
+  /**
+   * Hidden Dense outputs of an all-Dense model with few units (neuron maps), else null; `dense`
+   * holds every Dense layer of it (hidden and output, in order) with its spec id, for the weights.
+   */
+  neurons: {
+    model: tf.LayersModel;
+    ids: string[];
+    dense: { id: string; layer: tf.layers.Layer }[];
+  } | null;
 }
 
 const modelsByRun = new WeakMap<ProbedRun, ProbeModels>();
@@ -48,6 +55,7 @@ export function probeModels(run: ProbedRun): ProbeModels {
     denseOnly && hidden.length > 0 && units <= NEURON_MAP_LIMIT
       ? {
           ids: hidden.map((l) => l.id),
+          dense: denseLayers(run),
           model: tf.model({
             inputs: model.inputs,
             outputs: hidden.map((l) => layerOutputs.get(l.id) as tf.SymbolicTensor),
@@ -66,6 +74,18 @@ export function probeModels(run: ProbedRun): ProbeModels {
   };
   modelsByRun.set(run, built);
   return built;
+}
+
+/**
+ * An all-Dense model's Dense layers with their spec ids. The builder applies the design's layers in
+ * order, so the n-th Dense layer of the tfjs model is the n-th dense entry of the design.
+ */
+function denseLayers({ model, request }: ProbedRun): { id: string; layer: tf.layers.Layer }[] {
+  const ids = request.spec.layers.filter((l) => l.kind === 'dense').map((l) => l.id);
+  const layers = model.layers.filter((layer) => layer.getClassName() === 'Dense');
+  return layers.length === ids.length
+    ? layers.map((layer, i) => ({ id: ids[i] ?? '', layer }))
+    : [];
 }
 
 /** A model's apply() result as a list, whether it had one output or several. */

@@ -16,6 +16,17 @@ interface Packed {
   size: number;
   outputs: Slot;
   neurons: { layer: string; units: number; slot: Slot }[];
+  weights: { layer: string; inputs: number; units: number; slot: Slot }[];
+}
+
+/** Small MLPs: every Dense kernel, [inputs, units], read back with the rest of the cycle. */
+function kernels({ models, packer }: DeviceCycle): Packed['weights'] {
+  return (models.neurons?.dense ?? []).flatMap(({ id, layer }) => {
+    const kernel = layer.getWeights()[0];
+    if (!kernel || kernel.rank !== 2) return [];
+    const [inputs = 0, units = 0] = kernel.shape;
+    return [{ layer: id, inputs, units, slot: packer.add(kernel) }];
+  });
 }
 
 /** Each hidden neuron's output over the coarse grid, [units, grid] per layer. */
@@ -42,12 +53,13 @@ export const boundary: ProbeView<'boundary', Packed> = {
     if (perSample === 2) {
       const grid = tf.tensor2d(gridPoints(domain, BOUNDARY_GRID), [BOUNDARY_GRID ** 2, 2]);
       const outputs = packer.add(run.model.apply(grid, { training: false }) as tf.Tensor);
-      return { domain, size: BOUNDARY_GRID, outputs, neurons: neuronMaps(cycle, domain) };
+      const neurons = neuronMaps(cycle, domain);
+      return { domain, size: BOUNDARY_GRID, outputs, neurons, weights: kernels(cycle) };
     }
     const [x0, x1] = domain;
     const xs = tf.linspace(x0, x1, CURVE_POINTS).reshape([CURVE_POINTS, 1]);
     const outputs = packer.add(run.model.apply(xs, { training: false }) as tf.Tensor);
-    return { domain, size: CURVE_POINTS, outputs, neurons: [] };
+    return { domain, size: CURVE_POINTS, outputs, neurons: [], weights: kernels(cycle) };
   },
   unpack(flat, packed, { run, perSample }) {
     const train = run.data.train;
@@ -62,6 +74,7 @@ export const boundary: ProbeView<'boundary', Packed> = {
         size: NEURON_GRID,
         maps: cut(flat, n.slot),
       })),
+      weights: packed.weights.map(({ slot, ...w }) => ({ ...w, kernel: cut(flat, slot) })),
       points: train.x.slice(0, shown * perSample),
       labels: train.y.slice(0, shown),
     };
