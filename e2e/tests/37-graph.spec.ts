@@ -1,7 +1,8 @@
 // The model as a graph: the seed CNN's layers as nodes with Keras's counts, a residual block's
 // skip edge, a click (or Enter) on a node opening that layer's card, Delete removing a layer,
 // a connection dragged onto a merge choosing what it adds in; the spiral MLP drawn neuron by
-// neuron with its weights as lines that change as it learns; axe finds nothing serious.
+// neuron with its weights as lines that change as it learns, and each graph node's thumbnail of
+// its output; axe finds nothing serious.
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from '../support/axe';
 import { expect, openApp, test } from '../support/test';
@@ -175,5 +176,9 @@ test('the spiral MLP as neurons and weights: the lines change as it learns', asy
   const changed = before.filter((ink, i) => ink !== after[i]).length;
   expect(changed, 'weight lines whose colour or width changed').toBeGreaterThan(100);
   await diagram.screenshot({ path: test.info().outputPath('network.png') });
+  // In the graph, every node shows what it computes for the chosen sample (the input: the sample).
+  const g = await showGraph(page);
+  await expect(g.root.getByTestId('graph-thumbnail'), 'a thumbnail on each node').toHaveCount(4);
+  await g.root.screenshot({ path: test.info().outputPath('graph-thumbnails.png') });
   expect(pageErrors).toEqual([]);
 });

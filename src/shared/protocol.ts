@@ -167,6 +167,8 @@ export interface ProbeViews {
   projection: boolean;
   /** Character language models: text the model writes, sampled character by character. */
   generation: boolean;
+  /** The model graph is on screen: each layer's output for the chosen sample, as thumbnails. */
+  graph: boolean;
 }
 
 /** The sample whose activations are shown: one of the validation split's, or one the user made. */

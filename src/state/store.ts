@@ -163,6 +163,7 @@ export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
     histograms: false,
     projection: false,
     generation: false,
+    graph: false,
   },
   intervalMs: 250,
   frozen: false,
@@ -347,7 +348,11 @@ export const useStore = create<AppState>()(
                 ...probeSettings,
                 intervalMs: experiment.views.intervalMs,
                 views: Object.fromEntries(
-                  Object.keys(probeSettings.views).map((v) => [v, open.has(v as ExperimentView)]),
+                  // The graph's thumbnails follow the graph on screen, not the experiment.
+                  Object.keys(probeSettings.views).map((v) => [
+                    v,
+                    v === 'graph' ? probeSettings.views.graph : open.has(v as ExperimentView),
+                  ]),
                 ) as unknown as ProbeSettings['views'],
               },
               notice: missing

@@ -47,7 +47,8 @@ export function useProbeSettings(): ProbeControls {
 }
 
 function closedViews(views: ProbeSettings['views']): ProbeSettings['views'] {
+  // The graph's thumbnails are not a view of this panel: they stay while the graph is shown.
   return Object.fromEntries(
-    Object.keys(views).map((v) => [v, false]),
+    Object.keys(views).map((v) => [v, v === 'graph' && views.graph]),
   ) as unknown as ProbeSettings['views'];
 }

@@ -9,6 +9,7 @@ import { useFormat } from '../../i18n/useFormat';
 import type { GraphNode } from '../../models/modelGraph';
 import { formatPartialShape } from '../../models/sketchShape';
 import { layerLabel } from '../layerText';
+import { LayerThumbnail } from './LayerThumbnail';
 
 export interface LayerNodeData extends Record<string, unknown> {
   node: GraphNode;
@@ -17,6 +18,11 @@ export interface LayerNodeData extends Record<string, unknown> {
 }
 
 type Props = NodeProps<Node<LayerNodeData>>;
+
+/** A shape with every dimension known, else null (the input's always is). */
+function knownShape(shape: GraphNode['shape']): readonly number[] | null {
+  return shape?.every((d): d is number => typeof d === 'number') ? shape : null;
+}
 
 function useNodeTitle(node: GraphNode): string {
   const { t } = useTranslation();
@@ -76,6 +82,9 @@ export const LayerNode = memo(function LayerNode({ data, selected }: Props) {
           {node.params === null ? '?' : format.integer(node.params)}
         </span>
       </div>
+      {!node.parent && (
+        <LayerThumbnail layerId={node.layerId} inputShape={knownShape(node.shape)} />
+      )}
       <Handle type="source" position={Position.Bottom} />
     </div>
   );

@@ -34,7 +34,23 @@ function isMerge(node: GraphNode | undefined): boolean {
   return node?.kind === 'add' || node?.kind === 'concatenate';
 }
 
+/**
+ * While the graph is on screen, the probes also compute every layer's output for the chosen sample
+ * (the nodes' thumbnails), and stop when it leaves.
+ */
+function useLiveThumbnails(): void {
+  useEffect(() => {
+    const show = (graph: boolean) => {
+      const { probeSettings, setProbeSettings } = useStore.getState();
+      setProbeSettings({ views: { ...probeSettings.views, graph } });
+    };
+    show(true);
+    return () => show(false);
+  }, []);
+}
+
 export function ModelGraph() {
+  useLiveThumbnails();
   const { t } = useTranslation();
   const spec = useStore((s) => s.spec);
   const updateLayer = useStore((s) => s.updateLayer);

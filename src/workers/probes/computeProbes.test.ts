@@ -31,6 +31,7 @@ const ALL: ProbeViews = {
   histograms: true,
   projection: true,
   generation: true,
+  graph: true,
 };
 
 function settings(
@@ -150,6 +151,10 @@ describe('computeProbes on the spiral MLP', () => {
     try {
       const closed = await computeProbes(run, settings({}));
       expect(Object.keys(closed)).toEqual(['step', 'rewound']);
+      // The graph on screen asks for the sample and every layer's output (its thumbnails) only.
+      const graph = await computeProbes(run, settings({ graph: true }));
+      expect(Object.keys(graph).sort()).toEqual(['activations', 'rewound', 'sample', 'step']);
+      expect(graph.activations?.map((a) => a.id)).toEqual(['l1', 'l2', 'l3']);
       // The trainer's running sums are handed over and freed, as the metrics reader does.
       const settle = () => {
         const pending = run.trainer.drainMetrics();

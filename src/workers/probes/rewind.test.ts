@@ -20,6 +20,7 @@ const VIEWS: ProbeSettings = {
     histograms: true,
     projection: false,
     generation: false,
+    graph: false,
   },
   intervalMs: 250,
   frozen: false,

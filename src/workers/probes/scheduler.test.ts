@@ -22,6 +22,7 @@ const SETTINGS: ProbeSettings = {
     histograms: false,
     projection: false,
     generation: false,
+    graph: false,
   },
   intervalMs: 100_000, // the timer never fires in the test: ticks are called by hand
   frozen: false,

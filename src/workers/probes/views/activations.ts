@@ -9,7 +9,7 @@ type Packed = (Omit<LayerActivation, 'values'> & { slot: Slot })[];
 
 export const activations: ProbeView<'activations', Packed> = {
   part: 'activations',
-  wanted: (views) => views.activations,
+  wanted: (views) => views.activations || views.graph,
   compute({ sample, models, packer }) {
     const layers = sampleOutputs(sample(), models.layerIds, models.layerIndex);
     return (

@@ -11,7 +11,7 @@ interface Packed {
 
 export const sample: ProbeView<'sample', Packed> = {
   part: 'sample',
-  wanted: (views) => views.activations || views.attention,
+  wanted: (views) => views.activations || views.attention || views.graph,
   compute(cycle) {
     const forward = cycle.sample();
     if (!forward) return null;
