@@ -1,5 +1,6 @@
-// Tablets and phones: at 390 × 844 the page never scrolls sideways, the model, Train and the
-// curves come first, and presentation mode can be turned on from the page itself.
+// Tablets and phones: at 390 × 844 the page never scrolls sideways, the header folds behind a
+// menu button, the model, Train and the curves come first, and presentation mode can be turned on
+// from the page itself.
 import { expect, openApp, test } from '../support/test';
 import { controls } from '../support/ui';
 
@@ -9,7 +10,15 @@ test('at a phone’s width: no sideways scrolling; the model, Train and the curv
 }, testInfo) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page);
-  // Let the panels that load after the first paint arrive before measuring.
+  // The header folds its tools behind a menu button, which opens and closes them.
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('present-toggle')).toBeHidden();
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('present-toggle')).toBeVisible();
+  // Let the panels that load after the first paint arrive before measuring (menu open: the
+  // widest the header gets).
   await expect(page.getByTestId('experiment-menu')).toBeVisible();
   await expect(page.getByTestId('internals')).toBeVisible();
   const overflow = await page.evaluate(() => ({
@@ -34,6 +43,9 @@ test('at a phone’s width: no sideways scrolling; the model, Train and the curv
   expect(train, 'then Train').toBeLessThan(curves);
   expect(curves, 'then the curves, before the settings').toBeLessThan(settings);
   expect(settings, 'lessons fold in at the end').toBeLessThan(lessons);
+  await page.screenshot({ path: testInfo.outputPath('phone-menu.png') });
+  await menu.click();
+  await expect(page.getByTestId('present-toggle')).toBeHidden();
   await controls(page).train.scrollIntoViewIfNeeded();
   await expect(controls(page).train, 'Train is reachable').toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('phone-train.png') });

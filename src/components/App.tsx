@@ -18,6 +18,7 @@ import {
 } from './lazyPanels';
 import { LanguageSelect } from './LanguageSelect';
 import { ClassShapesToggle } from './ClassShapesToggle';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
 
@@ -27,6 +28,7 @@ export function App() {
   const shown = (area: Parameters<typeof classroom.hide.has>[0]) => !classroom.hide.has(area);
   // On from a teacher's link (useClassroom) or from the header's button.
   const presentation = useStore((s) => s.presentation);
+  const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div
       className="app"
@@ -37,20 +39,33 @@ export function App() {
         <h1>
           LayerLab <small>{t('app.tagline')}</small>
         </h1>
-        {shown('share') && <ExperimentMenu />}
-        {shown('backend') && <BackendStatus />}
         <button
           type="button"
-          className="present-toggle"
-          aria-pressed={presentation}
-          title={t('app.presentHint')}
-          data-testid="present-toggle"
-          onClick={() => useStore.setState({ presentation: !presentation })}
+          className="header-menu"
+          aria-expanded={menuOpen}
+          aria-controls="header-tools"
+          data-testid="header-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
         >
-          {t('app.present')}
+          {t('app.menu')}
         </button>
-        <ClassShapesToggle />
-        <LanguageSelect />
+        {/* On a phone these fold behind the menu button so that the playground comes first. */}
+        <div id="header-tools" className="header-tools" data-open={menuOpen || undefined}>
+          {shown('share') && <ExperimentMenu />}
+          {shown('backend') && <BackendStatus />}
+          <button
+            type="button"
+            className="present-toggle"
+            aria-pressed={presentation}
+            title={t('app.presentHint')}
+            data-testid="present-toggle"
+            onClick={() => useStore.setState({ presentation: !presentation })}
+          >
+            {t('app.present')}
+          </button>
+          <ClassShapesToggle />
+          <LanguageSelect />
+        </div>
       </header>
       <Notice />
       <main className="layout">

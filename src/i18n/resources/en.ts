@@ -20,6 +20,7 @@ export const en = {
     documentTitle: 'LayerLab — deep learning playground',
     tagline: 'design · train · watch',
     chartsLabel: 'Training curves',
+    menu: 'Menu',
     present: 'Present',
     presentHint: 'Presentation mode: large type, high contrast, one internals view at a time',
   },

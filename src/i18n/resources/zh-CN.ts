@@ -15,6 +15,7 @@ export const zhCN: Resources = {
     documentTitle: 'LayerLab — 深度学习实验室',
     tagline: '设计 · 训练 · 观察',
     chartsLabel: '训练曲线',
+    menu: '菜单',
     present: '演示',
     presentHint: '演示模式：大字号、高对比度，内部视图一次只打开一个',
   },
