@@ -16,6 +16,9 @@ test('a lesson checks its goal on the learner’s own design and training', asyn
   const lesson = page.getByTestId('lesson');
   await expect(lesson, 'opened').toHaveAttribute('data-lesson', 'spiral-few-neurons');
   expect(await highlight(page), 'step 1 points at the training controls').toBe('controls');
+  // A side panel on a laptop: still in view with the page scrolled down to the internals.
+  await page.getByTestId('internals').scrollIntoViewIfNeeded();
+  await expect(lesson, 'beside the work').toBeInViewport();
   await page.getByTestId('lesson-next').click();
   const goal = page.getByTestId('lesson-goal');
   await expect(goal, 'the 32-neuron design does not meet it').toHaveAttribute('data-met', 'false');

@@ -105,7 +105,13 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
   const stored = active ? {} : readProgress(localStorage);
 
   return (
-    <section className="panel lessons" aria-labelledby="lessons-title" data-testid="lessons">
+    <section
+      // A running lesson docks beside the work on a wide screen (styles.css), so its step and goal
+      // stay in view while the learner scrolls to the views it points at.
+      className={active ? 'panel lessons is-running' : 'panel lessons'}
+      aria-labelledby="lessons-title"
+      data-testid="lessons"
+    >
       <h2 id="lessons-title">{t('lessons.title')}</h2>
       {problem && (
         <p className="error" role="alert" data-testid="lesson-error">
