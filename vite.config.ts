@@ -50,6 +50,7 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
+    setupFiles: ['src/testing/setupMessages.ts'],
     testTimeout: 60_000,
     // Two tiers: `npm run test:quick` runs the quick project, `npm test` both. A test file that
     // trains real models (or otherwise takes long) is named *.slow.test.ts; see README.md.

@@ -27,6 +27,8 @@ void Promise.all([initI18n(), linkApplied.catch(() => undefined)]).finally(() =>
   prefetchWhenIdle();
 });
 warmUpWorker();
+// The model import's sentences, which nothing shows before a file is imported (src/i18n/lateText.ts).
+void import('./i18n/lateText');
 // A run cut short by a reload or a crashed worker comes back at its last checkpoint (after a
 // share link in the address has replaced the design, as before). Its code (comparing the run's
 // experiment with the one on screen) is not needed for the first paint: it loads beside it.

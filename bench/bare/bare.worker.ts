@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRandom, shuffledIndices } from '../../src/data/random';
 import { buildModel } from '../../src/models/builder';
 import type { ModelSpec } from '../../src/models/spec';
-import type { TrainingConfig } from '../../src/models/trainingConfig';
+import { DEFAULT_TRAINING, type TrainingConfig } from '../../src/models/trainingConfig';
 import type { LabelledData } from '../../src/data/types';
 import { makeSplit } from '../../src/workers/batches';
 import { Trainer } from '../../src/workers/trainer';
@@ -138,6 +138,7 @@ const MNIST_MLP: ModelSpec = {
 
 function createTrainerStepper(request: BareRequest, data: LabelledData): Stepper {
   const config: TrainingConfig = {
+    ...DEFAULT_TRAINING,
     optimizer: 'adam',
     learningRate: 0.001,
     loss: 'categoricalCrossentropy',

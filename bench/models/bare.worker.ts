@@ -57,7 +57,7 @@ self.onmessage = async (event: MessageEvent<BareModelRequest>) => {
         };
       }),
     );
-    const optimizer = createOptimizer(preset.training.optimizer, preset.training.learningRate);
+    const optimizer = createOptimizer(preset.training);
     const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
     const step = (i: number) => {
       const batch = batches[i % BATCHES]!;

@@ -68,8 +68,17 @@ export function RunStats() {
       )}
       <div>
         <dt>{t('runStats.lrInUse')}</dt>
-        <dd data-testid="lr-in-use">{last ? String(last.learningRate) : none}</dd>
+        {/* A schedule's rates have long decimals: three significant digits are what matter. */}
+        <dd data-testid="lr-in-use">
+          {last ? String(Number(last.learningRate.toPrecision(3))) : none}
+        </dd>
       </div>
+      {last?.gradientNorm != null && (
+        <div>
+          <dt>{t('runStats.gradNorm')}</dt>
+          <dd data-testid="grad-norm">{decimal(last.gradientNorm, 3)}</dd>
+        </div>
+      )}
       {dataInfo && (
         <div>
           <dt>{t('runStats.samples')}</dt>

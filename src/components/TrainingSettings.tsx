@@ -5,6 +5,7 @@ import { useStore } from '../state/store';
 import { useAnalysis } from '../state/useAnalysis';
 import { NumberField } from './NumberField';
 import { SelectField } from './SelectField';
+import { AdvancedTraining } from './lazyPanels';
 
 /** Hyperparameters. The learning rate applies live; the rest at the next Train. */
 export function TrainingSettings() {
@@ -102,6 +103,10 @@ export function TrainingSettings() {
           onChange={(backend) => setTraining({ backend })}
         />
       </div>
+      <details className="more-options" data-testid="more-options">
+        <summary>{t('settings.more')}</summary>
+        <AdvancedTraining />
+      </details>
       {running && <p className="hint">{t('settings.nextTrain')}</p>}
     </section>
   );

@@ -24,6 +24,12 @@ function RunsPlaceholder() {
   );
 }
 
+/** The optional training settings: optimizer settings, schedule, clipping, early stopping. */
+export const AdvancedTraining = deferred(
+  () => import('./settings/AdvancedTraining').then((m) => m.AdvancedTraining),
+  () => null,
+);
+
 /** Guided lessons (their files are fetched when the panel mounts). */
 export const LessonPanel = deferred(
   () => import('./lessons/LessonPanel').then((m) => m.LessonPanel),

@@ -372,6 +372,22 @@ describe('analyzeModel: settings', () => {
     ['testSplit', { validationSplit: 0.5, testSplit: 0.4 }, 'too little to train on'],
     ['validationSplit', { validationSplit: -0.1 }, 'Validation split'],
     ['seed', { seed: -1 }, 'Seed'],
+    ['momentum', { momentum: 1 }, 'momentum must be a number from 0 to 0.9999'],
+    ['beta2', { beta2: -0.1 }, 'beta2'],
+    ['epsilon', { epsilon: 0 }, 'epsilon'],
+    ['weightDecay', { weightDecay: 2 }, 'weightDecay'],
+    [
+      'schedule',
+      { schedule: { ...DEFAULT_TRAINING.schedule, warmupSteps: 2.5 } },
+      'schedule.warmupSteps must be a whole number',
+    ],
+    ['schedule', { schedule: { ...DEFAULT_TRAINING.schedule, gamma: 0 } }, 'schedule.gamma'],
+    ['clipping', { clipping: { kind: 'norm', threshold: 0 } }, 'clipping.threshold'],
+    [
+      'earlyStopping',
+      { earlyStopping: { ...DEFAULT_TRAINING.earlyStopping, patience: 0 } },
+      'earlyStopping.patience',
+    ],
   ];
 
   it.each(cases)('%s: %o is a problem', (key, patch, fragment) => {

@@ -187,6 +187,43 @@ function isWhole(value: number, min: number, max: number): boolean {
   return Number.isInteger(value) && inRange(value, min, max);
 }
 
+/** The optional training settings (optimizer settings, schedule, clipping, early stopping). */
+function checkTrainingOptions(config: TrainingConfig): ModelAnalysis['settingProblems'] {
+  const problems: ModelAnalysis['settingProblems'] = {};
+  // The setting is named by its place in the experiment file ("schedule.gamma"), in any language.
+  type Limit = { min: number; max: number };
+  const number = (setting: string, value: number, limit: Limit) =>
+    inRange(value, limit.min, limit.max)
+      ? null
+      : message('analysis.setting.outOfRange', { setting, ...range(limit) });
+  const whole = (setting: string, value: number, limit: Limit) =>
+    isWhole(value, limit.min, limit.max)
+      ? null
+      : message('analysis.setting.wholeOutOfRange', { setting, ...range(limit) });
+  const { schedule: s, clipping: c, earlyStopping: e } = config;
+  const found = {
+    momentum: number('momentum', config.momentum, LIMITS.decay),
+    beta1: number('beta1', config.beta1, LIMITS.decay),
+    beta2: number('beta2', config.beta2, LIMITS.decay),
+    rho: number('rho', config.rho, LIMITS.decay),
+    epsilon: number('epsilon', config.epsilon, LIMITS.epsilon),
+    weightDecay: number('weightDecay', config.weightDecay, LIMITS.weightDecay),
+    schedule:
+      number('schedule.gamma', s.gamma, LIMITS.gamma) ??
+      whole('schedule.stepEpochs', s.stepEpochs, LIMITS.stepEpochs) ??
+      number('schedule.floor', s.floor, LIMITS.floor) ??
+      whole('schedule.warmupSteps', s.warmupSteps, LIMITS.warmupSteps),
+    clipping: number('clipping.threshold', c.threshold, LIMITS.clipThreshold),
+    earlyStopping:
+      whole('earlyStopping.patience', e.patience, LIMITS.patience) ??
+      number('earlyStopping.minDelta', e.minDelta, LIMITS.minDelta),
+  };
+  for (const [key, problem] of Object.entries(found)) {
+    if (problem) problems[key as keyof typeof found] = problem;
+  }
+  return problems;
+}
+
 function checkSettings(
   config: TrainingConfig,
   data?: DatasetChoice,
@@ -220,6 +257,7 @@ function checkSettings(
   if (!Number.isInteger(config.seed) || config.seed < 0) {
     problems.seed = message('analysis.setting.seed');
   }
+  Object.assign(problems, checkTrainingOptions(config));
   if (data) {
     if (!inRange(data.noise, LIMITS.noise.min, LIMITS.noise.max)) {
       problems.noise = message('analysis.setting.noise', range(LIMITS.noise));

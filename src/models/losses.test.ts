@@ -1,13 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  computeLoss,
-  countCorrect,
-  createOptimizer,
-  MOMENTUM,
-  setOptimizerLearningRate,
-} from './losses';
-import { OPTIMIZERS } from './trainingConfig';
+import { computeLoss, countCorrect, createOptimizer, setOptimizerLearningRate } from './losses';
+import { DEFAULT_TRAINING, OPTIMIZERS, type OptimizerName } from './trainingConfig';
+
+const make = (optimizer: OptimizerName, learningRate: number, patch = {}) =>
+  createOptimizer({ ...DEFAULT_TRAINING, optimizer, learningRate, ...patch });
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -86,23 +83,44 @@ describe('countCorrect', () => {
 });
 
 describe('createOptimizer', () => {
-  it('uses the Keras settings', () => {
-    const adam = createOptimizer('adam', 0.01).getConfig();
+  it('uses the Keras settings by default', () => {
+    const adam = make('adam', 0.01).getConfig();
     expect(adam).toMatchObject({ learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
-    const rms = createOptimizer('rmsprop', 0.02).getConfig();
+    expect(make('adamw', 0.01).getConfig()).toMatchObject(adam);
+    const rms = make('rmsprop', 0.02).getConfig();
     expect(rms).toMatchObject({ learningRate: 0.02, decay: 0.9, momentum: 0, epsilon: 1e-7 });
-    const momentum = createOptimizer('momentum', 0.03).getConfig();
-    expect(momentum).toMatchObject({ learningRate: 0.03, momentum: MOMENTUM });
-    expect(MOMENTUM).toBe(0.9);
-    expect(createOptimizer('adagrad', 0.04).getConfig()).toMatchObject({
+    const momentum = make('momentum', 0.03).getConfig();
+    expect(momentum).toMatchObject({ learningRate: 0.03, momentum: 0.9, useNesterov: false });
+    expect(make('adagrad', 0.04).getConfig()).toMatchObject({
       learningRate: 0.04,
       initialAccumulatorValue: 0.1,
     });
-    expect(createOptimizer('sgd', 0.05).getConfig()).toMatchObject({ learningRate: 0.05 });
+    expect(make('sgd', 0.05).getConfig()).toMatchObject({ learningRate: 0.05 });
+  });
+
+  it('takes the user’s optimizer settings', () => {
+    const settings = {
+      momentum: 0.5,
+      nesterov: true,
+      beta1: 0.8,
+      beta2: 0.99,
+      epsilon: 1e-5,
+      rho: 0.7,
+    };
+    expect(make('momentum', 0.1, settings).getConfig()).toMatchObject({
+      momentum: 0.5,
+      useNesterov: true,
+    });
+    expect(make('adam', 0.1, settings).getConfig()).toMatchObject({
+      beta1: 0.8,
+      beta2: 0.99,
+      epsilon: 1e-5,
+    });
+    expect(make('rmsprop', 0.1, settings).getConfig()).toMatchObject({ decay: 0.7, epsilon: 1e-5 });
   });
 
   it.each(OPTIMIZERS)('%s: setOptimizerLearningRate updates the learning rate', (name) => {
-    const optimizer = createOptimizer(name, 0.1);
+    const optimizer = make(name, 0.1);
     setOptimizerLearningRate(optimizer, 0.003);
     expect(optimizer.getConfig()['learningRate']).toBe(0.003);
     optimizer.dispose();

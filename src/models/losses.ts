@@ -2,27 +2,35 @@
  * Optimizers, losses and accuracy for the training loop, with Keras's formulas and defaults.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LossName, OptimizerName } from './trainingConfig';
+import type { LossName, TrainingConfig } from './trainingConfig';
 
-/** Keras's default epsilon for Adam and RMSProp (tfjs would use the backend's, which differs). */
-const EPSILON = 1e-7;
-/** Momentum of "SGD with momentum", as in the seeds' CNN. */
-export const MOMENTUM = 0.9;
+/** The optimizer settings createOptimizer reads (see TrainingConfig for each). */
+export type OptimizerSettings = Pick<
+  TrainingConfig,
+  'optimizer' | 'learningRate' | 'momentum' | 'nesterov' | 'beta1' | 'beta2' | 'epsilon' | 'rho'
+>;
 
-export function createOptimizer(name: OptimizerName, learningRate: number): tf.Optimizer {
-  switch (name) {
+/**
+ * The tfjs optimizer for these settings. AdamW is tfjs's Adam here: its decoupled weight decay is
+ * applied by the trainer before each update (tfjs has no AdamW), as PyTorch and Keras order it.
+ */
+export function createOptimizer(settings: OptimizerSettings): tf.Optimizer {
+  const { optimizer, learningRate, momentum, nesterov, beta1, beta2, epsilon, rho } = settings;
+  switch (optimizer) {
     case 'sgd':
       return tf.train.sgd(learningRate);
     case 'momentum':
-      return tf.train.momentum(learningRate, MOMENTUM);
+      return tf.train.momentum(learningRate, momentum, nesterov);
     case 'adam':
-      return tf.train.adam(learningRate, 0.9, 0.999, EPSILON);
+    case 'adamw':
+      return tf.train.adam(learningRate, beta1, beta2, epsilon);
     case 'rmsprop':
-      return tf.train.rmsprop(learningRate, 0.9, 0, EPSILON);
+      return tf.train.rmsprop(learningRate, rho, 0, epsilon);
     case 'adagrad':
+      // Keras's initial accumulator; tfjs adds its own epsilon inside the square root.
       return tf.train.adagrad(learningRate, 0.1);
     default: {
-      const unknown: never = name;
+      const unknown: never = optimizer;
       throw new Error(`Unknown optimizer: ${String(unknown)}`);
     }
   }

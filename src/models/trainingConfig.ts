@@ -2,15 +2,17 @@
  * Everything that says how a design is trained, in one type, with the defaults a student starts from.
  */
 import type { DatasetChoice } from '../data/datasets';
+import { DEFAULT_SCHEDULE, type LrSchedule } from './schedules';
 
 export type { DatasetChoice } from '../data/datasets';
 
-export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'rmsprop', 'adagrad'] as const;
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam', 'adamw', 'rmsprop', 'adagrad'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   sgd: 'SGD',
   momentum: 'SGD with momentum',
   adam: 'Adam',
+  adamw: 'AdamW',
   rmsprop: 'RMSProp',
   adagrad: 'Adagrad',
 };
@@ -31,10 +33,61 @@ export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as con
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export type BackendName = Exclude<BackendChoice, 'auto'>;
 
+export const CLIPPING_KINDS = ['none', 'norm', 'value'] as const;
+export type ClippingKind = (typeof CLIPPING_KINDS)[number];
+
+export interface GradientClipping {
+  /**
+   * none; norm: when the global norm of all gradients exceeds the threshold, all are scaled down
+   * together (PyTorch's clip_grad_norm_); value: each gradient value is clipped to ±threshold.
+   */
+  kind: ClippingKind;
+  threshold: number;
+}
+
+export const EARLY_STOP_METRICS = ['valLoss', 'valAccuracy'] as const;
+export type EarlyStopMetric = (typeof EARLY_STOP_METRICS)[number];
+
+export interface EarlyStopping {
+  enabled: boolean;
+  /** Watched after every epoch's validation: the loss should fall, the accuracy rise. */
+  metric: EarlyStopMetric;
+  /** Epochs without an improvement of at least `minDelta` before the run stops. */
+  patience: number;
+  minDelta: number;
+  /** On stopping, put back the weights of the best epoch (Keras's restore_best_weights). */
+  restoreBest: boolean;
+}
+
 export interface TrainingConfig {
-  /** Which update rule: plain SGD, SGD with momentum 0.9, Adam, RMSProp or Adagrad. */
+  /** Which update rule: plain SGD, SGD with momentum, Adam, AdamW, RMSProp or Adagrad. */
   optimizer: OptimizerName;
-  /** Step size; can be changed while training runs (takes effect at the next step). */
+  /** SGD with momentum: how much of the previous step carries over (the seeds' CNN: 0.9). */
+  momentum: number;
+  /** SGD with momentum: Nesterov's variant, which looks ahead along the momentum. */
+  nesterov: boolean;
+  /** Adam and AdamW: decay of the running mean of the gradients (Keras: 0.9). */
+  beta1: number;
+  /** Adam and AdamW: decay of the running mean of the squared gradients (Keras: 0.999). */
+  beta2: number;
+  /** Adam, AdamW, RMSProp, Adagrad: keeps the division away from zero (Keras: 1e-7). */
+  epsilon: number;
+  /** RMSProp: decay of the running mean of the squared gradients (Keras: 0.9). */
+  rho: number;
+  /** AdamW: each step first shrinks every weight by learning rate × this (Keras: 0.004). */
+  weightDecay: number;
+  /** How the learning rate changes over the run (schedules.ts); constant by default. */
+  schedule: LrSchedule;
+  /** Gradient clipping before each update; none by default. */
+  clipping: GradientClipping;
+  /** Record the global gradient norm of every step as a curve (always on while clipping). */
+  recordGradientNorm: boolean;
+  /** Stop when the validation metric stops improving; off by default. */
+  earlyStopping: EarlyStopping;
+  /**
+   * Step size (the schedule's base rate); can be changed while training runs (takes effect at the
+   * next step).
+   */
   learningRate: number;
   /** What is minimised. Cross-entropy for classification; MSE also works (the seeds' 2-3-1 net). */
   loss: LossName;
@@ -57,6 +110,23 @@ export interface TrainingConfig {
 
 export const DEFAULT_TRAINING: TrainingConfig = {
   optimizer: 'adam',
+  momentum: 0.9,
+  nesterov: false,
+  beta1: 0.9,
+  beta2: 0.999,
+  epsilon: 1e-7,
+  rho: 0.9,
+  weightDecay: 0.004,
+  schedule: DEFAULT_SCHEDULE,
+  clipping: { kind: 'none', threshold: 1 },
+  recordGradientNorm: false,
+  earlyStopping: {
+    enabled: false,
+    metric: 'valLoss',
+    patience: 5,
+    minDelta: 0,
+    restoreBest: true,
+  },
   learningRate: 0.01,
   loss: 'categoricalCrossentropy',
   batchSize: 32,
@@ -89,4 +159,15 @@ export const LIMITS = {
   sequenceLength: { min: 2, max: 256 },
   /** Sequence tasks: symbols; texts: the word vocabulary cap. */
   vocabularySize: { min: 2, max: 50000 },
+  /** Momentum, β1, β2 and ρ: decays in [0, 1). */
+  decay: { min: 0, max: 0.9999 },
+  epsilon: { min: 1e-10, max: 1 },
+  weightDecay: { min: 0, max: 1 },
+  gamma: { min: 0.01, max: 1 },
+  stepEpochs: { min: 1, max: 1000 },
+  floor: { min: 0, max: 1 },
+  warmupSteps: { min: 0, max: 100000 },
+  clipThreshold: { min: 1e-4, max: 1000 },
+  patience: { min: 1, max: 1000 },
+  minDelta: { min: 0, max: 1 },
 } as const;

@@ -21,6 +21,7 @@ const OPTIMIZER_SLOTS: Record<OptimizerName, number> = {
   sgd: 0,
   momentum: 1,
   adam: 2,
+  adamw: 2,
   rmsprop: 2,
   adagrad: 1,
 };

@@ -383,7 +383,13 @@ export interface TrainRecord {
   /** Null when the task has no accuracy (not used by the built-in classification sets). */
   accuracy: number | null;
   samplesPerSec: number;
+  /** The rate the last step used (the schedule's, from the base rate the user set). */
   learningRate: number;
+  /**
+   * Mean global gradient norm over these steps, before clipping; null when not recorded (absent
+   * from runs recorded before it existed).
+   */
+  gradientNorm?: number | null;
   /** tf.memory() when the record was read: live tensors, and GPU bytes allocated (WebGPU/WebGL). */
   tensors: number;
   gpuBytes: number;

@@ -13,7 +13,15 @@ import {
   PADDINGS,
   POSITION_MODES,
 } from '../models/spec';
-import { BACKEND_CHOICES, LOSSES, OPTIMIZERS } from '../models/trainingConfig';
+import { SCHEDULES } from '../models/schedules';
+import {
+  BACKEND_CHOICES,
+  CLIPPING_KINDS,
+  DEFAULT_TRAINING,
+  EARLY_STOP_METRICS,
+  LOSSES,
+  OPTIMIZERS,
+} from '../models/trainingConfig';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const activation = z.enum(ACTIVATIONS);
@@ -117,8 +125,43 @@ export const userDatasetEntrySchema = z.object({
   notes: z.array(datasetNoteSchema),
 });
 
+const d = DEFAULT_TRAINING;
+
+// Settings added after the first files were written default to what those files trained with.
 export const trainingConfigSchema = z.object({
   optimizer: z.enum(OPTIMIZERS),
+  momentum: z._default(z.number(), d.momentum),
+  nesterov: z._default(z.boolean(), d.nesterov),
+  beta1: z._default(z.number(), d.beta1),
+  beta2: z._default(z.number(), d.beta2),
+  epsilon: z._default(z.number(), d.epsilon),
+  rho: z._default(z.number(), d.rho),
+  weightDecay: z._default(z.number(), d.weightDecay),
+  schedule: z._default(
+    z.object({
+      kind: z.enum(SCHEDULES),
+      gamma: z.number(),
+      stepEpochs: z.number(),
+      floor: z.number(),
+      warmupSteps: z.number(),
+    }),
+    d.schedule,
+  ),
+  clipping: z._default(
+    z.object({ kind: z.enum(CLIPPING_KINDS), threshold: z.number() }),
+    d.clipping,
+  ),
+  recordGradientNorm: z._default(z.boolean(), d.recordGradientNorm),
+  earlyStopping: z._default(
+    z.object({
+      enabled: z.boolean(),
+      metric: z.enum(EARLY_STOP_METRICS),
+      patience: z.number(),
+      minDelta: z.number(),
+      restoreBest: z.boolean(),
+    }),
+    d.earlyStopping,
+  ),
   learningRate: z.number(),
   loss: z.enum(LOSSES),
   batchSize: z.number(),

@@ -69,7 +69,7 @@ describe('kernel launches per training step', () => {
 
       const split = h.session.currentRun!.trainer.train;
       const { x, y } = sliceBatch(split, 0, preset.training.batchSize);
-      const optimizer = createOptimizer(preset.training.optimizer, preset.training.learningRate);
+      const optimizer = createOptimizer(preset.training);
       const minimize = () =>
         optimizer.minimize(() =>
           computeLoss(preset.training.loss, y, model.apply(x, { training: true }) as tf.Tensor),

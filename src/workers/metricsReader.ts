@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TrainRecord } from '../shared/protocol';
-import type { Trainer } from './trainer';
+import { disposePending, type Trainer } from './trainer';
 
 /** Training metrics are read back at most this often (a few times a second). */
 export const METRICS_INTERVAL_MS = 250;
@@ -67,8 +67,12 @@ export class MetricsReader {
     this.lastReadAt = now;
     this.stepsSinceRead = 0;
     // The sums stay alive until data() resolves (dispose does not wait for a pending read).
-    this.inFlight = Promise.all([pending.lossSum.data(), pending.correctSum.data()])
-      .then(([lossSum, correctSum]) => {
+    this.inFlight = Promise.all([
+      pending.lossSum.data(),
+      pending.correctSum.data(),
+      pending.gradientNormSum?.data() ?? null,
+    ])
+      .then(([lossSum, correctSum, normSum]) => {
         this.onRecord({
           step,
           epoch,
@@ -77,12 +81,12 @@ export class MetricsReader {
           accuracy: pending.regression ? null : (correctSum[0] ?? NaN) / pending.predictions,
           samplesPerSec: (pending.samples * 1000) / elapsed,
           learningRate,
+          gradientNorm: normSum ? (normSum[0] ?? NaN) / pending.batches : null,
           ...memoryNow(),
         });
       })
       .finally(() => {
-        pending.lossSum.dispose();
-        pending.correctSum.dispose();
+        disposePending(pending);
         this.inFlight = null;
       });
   }

@@ -11,6 +11,7 @@ import { MetricsReader } from './metricsReader';
 import type { StartRequest, TrainRecord } from '../shared/protocol';
 import { augmentsAnything } from './augment';
 import { makeSplit, type Split } from './batches';
+import { EarlyStopper } from './earlyStopper';
 import { Trainer } from './trainer';
 
 export interface Run {
@@ -27,6 +28,8 @@ export interface Run {
   layerOutputs: Map<string, tf.SymbolicTensor>;
   /** Evaluated once, when the run ends. */
   test: Split | null;
+  /** Early stopping, when the run's settings ask for it (and it has a validation split). */
+  earlyStopper: EarlyStopper | null;
 }
 
 /** What the internals views read of a run's trainer. */
@@ -78,6 +81,10 @@ export function createRun(
       data,
       layerOutputs,
       test,
+      earlyStopper:
+        request.training.earlyStopping.enabled && validation
+          ? new EarlyStopper(request.training.earlyStopping, model)
+          : null,
     };
   } catch (error) {
     model.dispose();
@@ -86,6 +93,7 @@ export function createRun(
 }
 
 export function disposeRun(run: Run): void {
+  run.earlyStopper?.dispose();
   run.trainer.dispose();
   run.model.dispose();
 }

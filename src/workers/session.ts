@@ -117,7 +117,11 @@ export class TrainingSession {
         return;
       case 'setEpochs':
         if (Number.isInteger(command.epochs) && command.epochs >= 1) {
-          if (this.run) this.run.epochs = command.epochs;
+          if (this.run) {
+            this.run.epochs = command.epochs;
+            // A schedule spanning the run (cosine) stretches or shrinks with it.
+            this.run.trainer.plannedEpochs = command.epochs;
+          }
           this.patchDeferred({ epochs: command.epochs });
         }
         return;
@@ -478,11 +482,10 @@ export class TrainingSession {
     const result = await run.trainer.evaluate();
     if (!result || !this.isActive(run.id)) return;
     const { loss, accuracy } = result;
-    this.host.emit({
-      type: 'validation',
-      runId: run.id,
-      record: { step: run.trainer.step, epoch: run.trainer.epoch, loss, accuracy },
-    });
+    const record = { step: run.trainer.step, epoch: run.trainer.epoch, loss, accuracy };
+    this.host.emit({ type: 'validation', runId: run.id, record });
+    // Early stopping ends the run at this epoch, as if it had been its last.
+    if (run.earlyStopper?.observe(record)) run.epochs = run.trainer.epoch;
   }
 
   /** Ends every run of the session (A first): B's end is the session's. */
@@ -492,7 +495,7 @@ export class TrainingSession {
     this.deferred = null;
     if (this.run) await this.finishRun(this.run);
     this.stopRequested = false;
-    this.transition('done');
+    this.transition('done', this.run?.earlyStopper?.stopped ?? null);
   }
 
   /** A's end: its last numbers, its own 'done', and its model freed (B may train on). */
@@ -503,7 +506,8 @@ export class TrainingSession {
     await this.finishRun(partner);
     this.partner = null;
     if (this.lastStepped === partner) this.lastStepped = null;
-    this.host.emit({ type: 'phase', runId: partner.id, phase: 'done', message: null });
+    const stopped = partner.earlyStopper?.stopped ?? null;
+    this.host.emit({ type: 'phase', runId: partner.id, phase: 'done', message: stopped });
     await this.host.runs?.end(partner.id);
     disposeRun(partner);
   }
@@ -511,6 +515,8 @@ export class TrainingSession {
   private async finishRun(run: Run): Promise<void> {
     // Validate once more unless the run ended exactly on an epoch (already validated then).
     if (run.trainer.step % run.trainer.stepsPerEpoch !== 0) await this.validate(run);
+    // Stopped early: the best epoch's weights, for the test and the checkpoint kept.
+    run.earlyStopper?.restoreBest();
     // The test set is used once, at the end: it never steered a choice during training.
     const test = run.test ? await run.trainer.evaluate(run.test) : null;
     if (test && this.isActive(run.id)) {

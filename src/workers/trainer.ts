@@ -11,21 +11,32 @@ import {
   createOptimizer,
   setOptimizerLearningRate,
 } from '../models/losses';
+import { scheduledRate } from '../models/schedules';
 import type { TrainingConfig } from '../models/trainingConfig';
 import { augmentBatch, type AugmentOptions } from './augment';
 import { gatherBatch, sliceBatch, type Split } from './batches';
+import { clipGradients, decayWeights, globalNorm } from './gradientSteps';
 import { symmetricHistogram } from './probes/gpuStats';
 
 /** Device-side sums since the last handover; the caller reads them with `await data()` and disposes. */
 export interface PendingMetrics {
   lossSum: tf.Scalar;
   correctSum: tf.Scalar;
+  /** Sum of the steps' global gradient norms, when they are recorded (see tracksGradientNorm). */
+  gradientNormSum: tf.Scalar | null;
   batches: number;
   samples: number;
   /** Predictions scored: samples × labels per sample (time steps for sequence tasks). */
   predictions: number;
   /** Regression: no accuracy. */
   regression: boolean;
+}
+
+/** Frees the sums a drain handed over. */
+export function disposePending(pending: PendingMetrics): void {
+  pending.lossSum.dispose();
+  pending.correctSum.dispose();
+  pending.gradientNormSum?.dispose();
 }
 
 export class Trainer {
@@ -44,7 +55,12 @@ export class Trainer {
   private readonly augmentRandom: Random;
   private lossSum: tf.Scalar | null = null;
   private correctSum: tf.Scalar | null = null;
+  private gradientNormSum: tf.Scalar | null = null;
   private batchesSinceDrain = 0;
+  /** The rate the user set: the schedule's base (setLearningRate changes it). */
+  private baseLearningRate: number;
+  /** Epochs the run is to train, for a schedule that spans the run (the session may change it). */
+  plannedEpochs: number;
   private readonly variables: tf.Variable[];
 
   constructor(
@@ -61,7 +77,9 @@ export class Trainer {
         `Batch size ${config.batchSize} is larger than the ${train.count} training samples: lower the batch size.`,
       );
     }
-    this.optimizer = createOptimizer(config.optimizer, config.learningRate);
+    this.optimizer = createOptimizer(config);
+    this.baseLearningRate = config.learningRate;
+    this.plannedEpochs = config.epochs;
     this.random = createRandom(config.seed ^ 0x5eed);
     this.order = shuffledIndices(train.count, this.random);
     this.augmentRandom = createRandom(config.seed ^ 0xa06);
@@ -77,8 +95,24 @@ export class Trainer {
     return (this.optimizer as unknown as { learningRate: number }).learningRate;
   }
 
+  /** Sets the base rate; the schedule's rate from it is used from the next step on. */
   setLearningRate(learningRate: number): void {
-    setOptimizerLearningRate(this.optimizer, learningRate);
+    this.baseLearningRate = learningRate;
+    this.applySchedule();
+  }
+
+  /** Whether each step's global gradient norm is summed for the curve (always while clipping). */
+  get tracksGradientNorm(): boolean {
+    return this.config.recordGradientNorm || this.config.clipping.kind !== 'none';
+  }
+
+  /** Gives the optimizer the rate the schedule sets for the next step (no tensor work). */
+  private applySchedule(): void {
+    const rate = scheduledRate(this.config.schedule, this.baseLearningRate, this.step, {
+      stepsPerEpoch: this.stepsPerEpoch,
+      totalSteps: this.plannedEpochs * this.stepsPerEpoch,
+    });
+    if (rate !== this.learningRate) setOptimizerLearningRate(this.optimizer, rate);
   }
 
   /** One optimisation step on the next batch. Nothing is read back. */
@@ -89,6 +123,9 @@ export class Trainer {
     // The correct-count is computed from the same forward pass as the loss; tf.keep lets it out of
     // the gradient tape's scope, so it is disposed by hand below.
     const kept: { correct: tf.Scalar | null } = { correct: null };
+    this.applySchedule();
+    const { clipping, optimizer, weightDecay } = this.config;
+    let normSum: tf.Scalar | null = null;
     const [lossSum, correctSum] = tf.tidy(() => {
       const { x: gathered, y: yb } = gatherBatch(this.train, indices); // [batch, ...inputShape]
       const xb =
@@ -104,7 +141,15 @@ export class Trainer {
         return penalties.length > 0 ? (tf.add(loss, tf.addN(penalties)) as tf.Scalar) : loss;
       }, this.variables);
       if (this.gradientStatsWanted) this.keepGradientStats(grads);
-      this.optimizer.applyGradients(grads);
+      const norm = this.tracksGradientNorm ? globalNorm(grads) : null;
+      if (norm) {
+        const sum = this.gradientNormSum ? tf.add(this.gradientNormSum, norm) : norm.clone();
+        normSum = tf.keep(sum as tf.Scalar);
+      }
+      const clipped = clipGradients(grads, clipping, norm);
+      // AdamW: the weights shrink before the Adam step, with the rate this step uses.
+      if (optimizer === 'adamw') decayWeights(this.variables, this.learningRate * weightDecay);
+      this.optimizer.applyGradients(clipped);
       const correct = kept.correct as tf.Scalar;
       return [
         this.lossSum ? tf.add(this.lossSum, value) : value.clone(),
@@ -112,6 +157,10 @@ export class Trainer {
       ] as [tf.Scalar, tf.Scalar];
     });
     kept.correct?.dispose();
+    if (normSum) {
+      this.gradientNormSum?.dispose();
+      this.gradientNormSum = normSum;
+    }
     this.lossSum?.dispose();
     this.correctSum?.dispose();
     this.lossSum = lossSum;
@@ -163,6 +212,7 @@ export class Trainer {
     const pending: PendingMetrics = {
       lossSum: this.lossSum,
       correctSum: this.correctSum,
+      gradientNormSum: this.gradientNormSum,
       batches: this.batchesSinceDrain,
       samples: this.batchesSinceDrain * this.config.batchSize,
       predictions: this.batchesSinceDrain * this.config.batchSize * this.labelsPerSample,
@@ -170,6 +220,7 @@ export class Trainer {
     };
     this.lossSum = null;
     this.correctSum = null;
+    this.gradientNormSum = null;
     this.batchesSinceDrain = 0;
     return pending;
   }
@@ -209,6 +260,8 @@ export class Trainer {
     this.lossSum?.dispose();
     this.correctSum?.dispose();
     this.gradientStats?.dispose();
+    this.gradientNormSum?.dispose();
+    this.gradientNormSum = null;
     this.lossSum = null;
     this.correctSum = null;
     this.gradientStats = null;

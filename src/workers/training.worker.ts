@@ -2,6 +2,8 @@
  * The training worker's entry: owns tfjs, builds the TrainingSession and the request handlers, and
  * hands each command to commandDispatch. The UI talks to it only through src/bridge/workerBridge.ts.
  */
+// Every English message, the model import's included (the page adds those after its first paint).
+import '../shared/messages/lateMessages';
 import { message } from '../shared/messages/message';
 import * as tf from '@tensorflow/tfjs';
 import { BackendPreparer } from './backends/backendPreparer';

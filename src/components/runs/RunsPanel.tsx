@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runRequests } from '../../bridge/runRequests';
+// The training options' field names, for "what changed" (describeChanges).
+import '../../i18n/training/register';
 import { useMessage } from '../../i18n/useMessage';
 import { useFormat } from '../../i18n/useFormat';
 import { describeSize } from '../byteSize';

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import type { RunChange, Scalar } from '../../shared/runs/runDiff';
 import type { LayerSpec } from '../../models/spec';
 import { en } from '../../i18n/resources/en';
+import { trainingEn } from '../../i18n/training/en';
+import { TRAINING_NS } from '../../i18n/training/namespace';
 import { layerLabel } from '../layerText';
 
 /** Most changes named in a row; the rest are counted ("+2 more"). */
@@ -10,8 +12,17 @@ const SHOWN = 3;
 type FieldKey = keyof typeof en.runs.fields;
 const isFieldKey = (field: string): field is FieldKey => Object.hasOwn(en.runs.fields, field);
 
-const fieldName = (t: TFunction, field: string) =>
-  isFieldKey(field) ? t(`runs.fields.${field}`) : field;
+type OptionKey = keyof typeof trainingEn.fields;
+const isOptionKey = (key: string): key is OptionKey => Object.hasOwn(trainingEn.fields, key);
+
+/** "schedule.kind" → "scheduleKind": the training options' field names have no dots. */
+const optionKey = (field: string) => field.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
+
+const fieldName = (t: TFunction, field: string) => {
+  if (isFieldKey(field)) return t(`runs.fields.${field}`);
+  const key = optionKey(field);
+  return isOptionKey(key) ? t(`fields.${key}`, { ns: TRAINING_NS }) : field;
+};
 
 const value = (v: Scalar) => (v === null ? '–' : String(v));
 

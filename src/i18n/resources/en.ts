@@ -5,7 +5,8 @@
  * `{{count, number}}` (Intl.NumberFormat in the current language). `<b>` marks bold text
  * (react-i18next `Trans`).
  */
-import { messagesEn } from '../../shared/messages/text/messages.en';
+import { firstPaintMessagesEn } from '../../shared/messages/text/firstPaintMessages.en';
+import type { messagesEn } from '../../shared/messages/text/messages.en';
 
 export const en = {
   common: {
@@ -276,6 +277,7 @@ export const en = {
     seed: 'Random seed',
     backend: 'Backend',
     nextTrain: 'Changes other than the learning rate apply at the next Train.',
+    more: 'More: schedule, clipping, early stopping, optimizer settings',
     backends: {
       auto: 'Auto (try and choose)',
       webgpu: 'WebGPU',
@@ -287,6 +289,7 @@ export const en = {
       sgd: 'SGD',
       momentum: 'SGD with momentum',
       adam: 'Adam',
+      adamw: 'AdamW (decoupled weight decay)',
       rmsprop: 'RMSProp',
       adagrad: 'Adagrad',
     },
@@ -340,6 +343,7 @@ export const en = {
     testTitle_other:
       'Measured once at the end, on {{count, number}} held-out samples the model never trained or was tuned on.',
     lrInUse: 'LR in use',
+    gradNorm: 'Grad norm',
     samples: 'Samples',
     split: '{{train}} train / {{validation}} val. / {{test}} test',
   },
@@ -859,5 +863,7 @@ export const en = {
     openFile: 'Open a lesson file…',
   },
   /** Sentences made outside the components (src/shared/messages): model problems, worker and file errors. */
-  messages: messagesEn,
+  // Typed with every group; the model import's is added after the first paint (lateText.ts), so
+  // its 10 kB of sentences are not in the first download. Nothing can show one before then.
+  messages: firstPaintMessagesEn as typeof messagesEn,
 } as const;

@@ -259,6 +259,7 @@ export const zhCN: Resources = {
     seed: '随机种子',
     backend: '计算后端',
     nextTrain: '除学习率外，其他改动在下次训练时生效。',
+    more: '更多：学习率调度、梯度裁剪、提前停止、优化器设置',
     backends: {
       auto: '自动（检测后选择）',
       webgpu: 'WebGPU',
@@ -270,6 +271,7 @@ export const zhCN: Resources = {
       sgd: 'SGD',
       momentum: '带动量的 SGD',
       adam: 'Adam',
+      adamw: 'AdamW（解耦权重衰减）',
       rmsprop: 'RMSProp',
       adagrad: 'Adagrad',
     },
@@ -321,6 +323,7 @@ export const zhCN: Resources = {
     testTitle_other:
       '训练结束时测量一次，使用 {{count, number}} 个留出样本：模型从未在它们上训练，也没有用它们调参。',
     lrInUse: '当前学习率',
+    gradNorm: '梯度范数',
     samples: '样本数',
     split: '训练 {{train}} / 验证 {{validation}} / 测试 {{test}}',
   },

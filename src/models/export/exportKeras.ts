@@ -7,7 +7,7 @@
 import type { DatasetInfo } from '../../data/datasets';
 import { appliedLayers } from '../layerNames';
 import type { ModelSpec } from '../spec';
-import type { LossName, OptimizerName, TrainingConfig } from '../trainingConfig';
+import type { LossName, TrainingConfig } from '../trainingConfig';
 import { KERAS_HELPER_CODE, KERAS_HELPERS } from './kerasLibrary';
 import {
   kerasLayersOf,
@@ -16,7 +16,7 @@ import {
   type KerasModelCode,
 } from './kerasLayers';
 import { exportPlan, type ExportPlan } from './plan';
-import { indent, joinSections, neededImports, pyTuple } from './python';
+import { indent, joinSections, neededImports, pyBool, pyFloat, pyTuple } from './python';
 import {
   commonArguments,
   DATA_LOADER,
@@ -89,8 +89,10 @@ function weightsSection(code: KerasModelCode): string[] {
   ];
 }
 
-function optimizerLines(optimizer: OptimizerName): string[] {
-  switch (optimizer) {
+function optimizerLines(training: TrainingConfig): string[] {
+  const { momentum, nesterov, beta1, beta2, epsilon, rho, weightDecay } = training;
+  const adamArgs = `learning_rate=LEARNING_RATE, beta_1=${pyFloat(beta1)}, beta_2=${pyFloat(beta2)}, epsilon=${pyFloat(epsilon)}, amsgrad=False`;
+  switch (training.optimizer) {
     case 'sgd':
       return [
         '    """Plain SGD: w = w - lr * g."""',
@@ -98,20 +100,26 @@ function optimizerLines(optimizer: OptimizerName): string[] {
       ];
     case 'momentum':
       return [
-        '    """SGD with momentum 0.9 (the same steps as tfjs\'s momentum optimizer at a fixed rate)."""',
-        '    return keras.optimizers.SGD(learning_rate=LEARNING_RATE, momentum=0.9, nesterov=False)',
+        `    """SGD with momentum ${momentum}${nesterov ? " (Nesterov's variant)" : ''}: the same steps as tfjs's momentum optimizer."""`,
+        `    return keras.optimizers.SGD(learning_rate=LEARNING_RATE, momentum=${pyFloat(momentum)}, nesterov=${pyBool(nesterov)})`,
       ];
     case 'adam':
       return [
         '    """Adam with LayerLab\'s settings. Keras adds epsilon to sqrt(v) before the bias correction,',
         '    tfjs to sqrt(v_hat) after it: the first steps differ slightly when v is tiny."""',
-        '    return keras.optimizers.Adam(learning_rate=LEARNING_RATE, beta_1=0.9, beta_2=0.999, epsilon=1e-7, amsgrad=False)',
+        `    return keras.optimizers.Adam(${adamArgs})`,
+      ];
+    case 'adamw':
+      return [
+        '    """AdamW: before each Adam step every weight shrinks by learning_rate * weight_decay',
+        '    (decoupled weight decay), as LayerLab applies it."""',
+        `    return keras.optimizers.AdamW(weight_decay=${pyFloat(weightDecay)}, ${adamArgs})`,
       ];
     case 'rmsprop':
       return [
         '    """RMSProp with LayerLab\'s settings. Keras adds epsilon outside the square root,',
         '    tfjs inside it (sqrt(mean_square + epsilon)): they differ only while mean_square is tiny."""',
-        '    return keras.optimizers.RMSprop(learning_rate=LEARNING_RATE, rho=0.9, momentum=0.0, epsilon=1e-7, centered=False)',
+        `    return keras.optimizers.RMSprop(learning_rate=LEARNING_RATE, rho=${pyFloat(rho)}, momentum=0.0, epsilon=${pyFloat(epsilon)}, centered=False)`,
       ];
     case 'adagrad':
       return [
@@ -143,7 +151,7 @@ function trainingSection(plan: ExportPlan): string[] {
         : '[keras.metrics.CategoricalAccuracy()],';
   return [
     'def make_optimizer():',
-    ...optimizerLines(plan.training.optimizer),
+    ...optimizerLines(plan.training),
     '',
     '',
     'def train(model, npz_path, epochs):',

@@ -91,7 +91,7 @@ export function exportPyTorch(
 ): string {
   const plan = exportPlan(spec, info, training);
   const code = writeTorchModel(plan);
-  const optimizer = optimizerSection(training.optimizer);
+  const optimizer = optimizerSection(training);
   if (optimizer.helper) code.helpers.add(optimizer.helper);
   const sections = [
     ...helperSections(code.helpers),

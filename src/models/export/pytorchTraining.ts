@@ -3,7 +3,8 @@
  * tfjs's formulas, the training loop, batched prediction and the command line.
  */
 import type { DatasetTask } from '../../data/types';
-import type { LossName, OptimizerName } from '../trainingConfig';
+import type { LossName, TrainingConfig } from '../trainingConfig';
+import { pyBool, pyFloat } from './python';
 import type { TorchHelper } from './pytorchLibrary';
 import { commonArguments } from './pythonShared';
 
@@ -46,12 +47,14 @@ export const ACCURACY_SECTION: readonly string[] = [
 ];
 
 /** make_optimizer, and the helper it needs (if any). */
-export function optimizerSection(optimizer: OptimizerName): {
+export function optimizerSection(training: TrainingConfig): {
   lines: string[];
   helper: TorchHelper | null;
 } {
+  const { momentum, nesterov, beta1, beta2, epsilon, rho, weightDecay } = training;
   const head = ['def make_optimizer(params):'];
-  switch (optimizer) {
+  const betas = `betas=(${pyFloat(beta1)}, ${pyFloat(beta2)}), eps=${pyFloat(epsilon)}`;
+  switch (training.optimizer) {
     case 'sgd':
       return {
         lines: [
@@ -65,9 +68,11 @@ export function optimizerSection(optimizer: OptimizerName): {
       return {
         lines: [
           ...head,
-          '    """SGD with momentum 0.9 as tfjs runs it: accumulation = 0.9 * accumulation + g,',
-          '    w = w - lr * accumulation (torch\'s SGD does the same)."""',
-          '    return torch.optim.SGD(params, lr=LEARNING_RATE, momentum=0.9, dampening=0.0, weight_decay=0.0, nesterov=False)',
+          `    """SGD with momentum ${momentum} as tfjs runs it: accumulation = ${momentum} * accumulation + g,`,
+          nesterov
+            ? `    w = w - lr * (g + ${momentum} * accumulation) (Nesterov; torch's SGD does the same)."""`
+            : '    w = w - lr * accumulation (torch\'s SGD does the same)."""',
+          `    return torch.optim.SGD(params, lr=LEARNING_RATE, momentum=${pyFloat(momentum)}, dampening=0.0, weight_decay=0.0, nesterov=${pyBool(nesterov)})`,
         ],
         helper: null,
       };
@@ -75,9 +80,19 @@ export function optimizerSection(optimizer: OptimizerName): {
       return {
         lines: [
           ...head,
-          '    """Adam as tfjs runs it: beta1 0.9, beta2 0.999, epsilon 1e-7 (Keras\'s, not torch\'s 1e-8)',
-          '    added to sqrt(v_hat) after the bias correction, as torch does."""',
-          '    return torch.optim.Adam(params, lr=LEARNING_RATE, betas=(0.9, 0.999), eps=1e-7, weight_decay=0.0, amsgrad=False)',
+          `    """Adam as tfjs runs it: beta1 ${beta1}, beta2 ${beta2}, epsilon ${epsilon} (Keras's default is 1e-7,`,
+          '    torch\'s 1e-8) added to sqrt(v_hat) after the bias correction, as torch does."""',
+          `    return torch.optim.Adam(params, lr=LEARNING_RATE, ${betas}, weight_decay=0.0, amsgrad=False)`,
+        ],
+        helper: null,
+      };
+    case 'adamw':
+      return {
+        lines: [
+          ...head,
+          `    """AdamW as LayerLab runs it: each step first shrinks every weight by lr * ${weightDecay},`,
+          '    then takes an Adam step with the gradient (torch\'s AdamW does the same)."""',
+          `    return torch.optim.AdamW(params, lr=LEARNING_RATE, ${betas}, weight_decay=${pyFloat(weightDecay)}, amsgrad=False)`,
         ],
         helper: null,
       };
@@ -85,8 +100,8 @@ export function optimizerSection(optimizer: OptimizerName): {
       return {
         lines: [
           ...head,
-          '    """RMSProp as tfjs runs it: rho 0.9, no momentum, epsilon 1e-7 inside the square root."""',
-          '    return TfjsRMSprop(params, lr=LEARNING_RATE, rho=0.9, momentum=0.0, epsilon=1e-7)',
+          `    """RMSProp as tfjs runs it: rho ${rho}, no momentum, epsilon ${epsilon} inside the square root."""`,
+          `    return TfjsRMSprop(params, lr=LEARNING_RATE, rho=${pyFloat(rho)}, momentum=0.0, epsilon=${pyFloat(epsilon)})`,
         ],
         helper: 'TfjsRMSprop',
       };

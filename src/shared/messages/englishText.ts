@@ -4,16 +4,21 @@
  * in the UI.
  */
 import i18next from 'i18next';
-import { messagesEn } from './text/messages.en';
+import { knownMessages, onMessageGroups } from './knownMessages';
 import { isMessage, type Message } from './message';
 
 const english = i18next.createInstance();
 void english.init({
   lng: 'en',
-  resources: { en: { translation: { messages: messagesEn } } },
+  resources: { en: { translation: { messages: knownMessages } } },
   initAsync: false,
   interpolation: { escapeValue: false },
 });
+
+// Groups registered later (lateMessages.ts) become English text here too.
+onMessageGroups((groups) =>
+  english.addResourceBundle('en', 'translation', { messages: groups }, true, true),
+);
 
 /** A Message's values with nested Messages rendered first, by `render`. */
 export function resolveValues(

@@ -2,7 +2,8 @@
  * The keys a Message may use: every leaf of the English `messages` group, dotted
  * (`analysis.noLayers`), with i18next's plural suffixes folded (`x_one` + `x_other` → `x`).
  */
-import { messagesEn } from './text/messages.en';
+import { knownMessages } from './knownMessages';
+import type { messagesEn } from './text/messages.en';
 
 type PluralBase<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
 
@@ -16,12 +17,13 @@ export type MessageKey = Leaves<typeof messagesEn>;
 
 /**
  * Whether `key` names a sentence of the English `messages` group (a plural key by its base), for
- * Messages read back from storage, which an older or newer LayerLab may have written.
+ * Messages read back from storage, which an older or newer LayerLab may have written. Only the
+ * groups known so far count (knownMessages.ts).
  */
 export function isMessageKey(key: string): key is MessageKey {
   const path = key.split('.');
   const last = path.pop() ?? '';
-  let group: unknown = messagesEn;
+  let group: unknown = knownMessages;
   for (const part of path) {
     if (typeof group !== 'object' || group === null || !Object.hasOwn(group, part)) return false;
     group = (group as Record<string, unknown>)[part];

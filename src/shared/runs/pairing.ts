@@ -36,7 +36,9 @@ export function checkPair(a: Experiment, b: Experiment): PairCheck {
   const changes = diffExperiments(a, b);
   if (changes.length === 0) return { ok: false, problem: 'same' };
   const shared = changes.filter(
-    (c) => c.kind === 'dataset' || (c.kind === 'training' && SHARED_TRAINING.includes(c.field)),
+    (c) =>
+      c.kind === 'dataset' ||
+      (c.kind === 'training' && (SHARED_TRAINING as readonly string[]).includes(c.field)),
   );
   if (shared.length > 0) return { ok: false, problem: 'data', changes: shared };
   return { ok: true, changes };

@@ -12,7 +12,8 @@ import type { DatasetChoice } from '../../data/datasets';
 export type Scalar = string | number | boolean | null;
 
 export type RunChange =
-  | { kind: 'training'; field: keyof TrainingConfig; from: Scalar; to: Scalar }
+  /** `field` is a setting's name, or a dotted path into a group ("schedule.kind"). */
+  | { kind: 'training'; field: string; from: Scalar; to: Scalar }
   | { kind: 'dataset'; field: string; from: Scalar; to: Scalar }
   | { kind: 'layerAdded'; layer: LayerSpec }
   | { kind: 'layerRemoved'; layer: LayerSpec }
@@ -24,12 +25,23 @@ export type RunChange =
 const TRAINING_ORDER: (keyof TrainingConfig)[] = [
   'learningRate',
   'optimizer',
+  'schedule',
   'loss',
   'batchSize',
   'epochs',
   'validationSplit',
   'testSplit',
   'seed',
+  'momentum',
+  'nesterov',
+  'beta1',
+  'beta2',
+  'epsilon',
+  'rho',
+  'weightDecay',
+  'clipping',
+  'recordGradientNorm',
+  'earlyStopping',
   'backend',
 ];
 
@@ -37,16 +49,24 @@ const TRAINING_ORDER: (keyof TrainingConfig)[] = [
 export function diffExperiments(before: Experiment, after: Experiment): RunChange[] {
   return [
     ...diffLayers(before.spec.layers, after.spec.layers),
-    ...TRAINING_ORDER.filter((field) => before.training[field] !== after.training[field]).map(
-      (field): RunChange => ({
-        kind: 'training',
-        field,
-        from: before.training[field],
-        to: after.training[field],
-      }),
-    ),
+    ...diffTraining(before.training, after.training),
     ...diffDataset(before.dataset, after.dataset),
   ];
+}
+
+function diffTraining(before: TrainingConfig, after: TrainingConfig): RunChange[] {
+  return TRAINING_ORDER.flatMap((key) => {
+    const from = flatten({ [key]: before[key] });
+    const to = new Map(flatten({ [key]: after[key] }));
+    return from
+      .filter(([field, value]) => to.get(field) !== value)
+      .map(([field, value]): RunChange => ({
+        kind: 'training',
+        field,
+        from: value,
+        to: to.get(field) ?? null,
+      }));
+  });
 }
 
 function diffDataset(before: DatasetChoice, after: DatasetChoice): RunChange[] {

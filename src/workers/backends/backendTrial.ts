@@ -12,7 +12,7 @@ import type { BackendTrial, StartRequest } from '../../shared/protocol';
 import { message } from '../../shared/messages/message';
 import { toMessage } from '../../shared/messages/messageError';
 import { makeSplit } from '../batches';
-import { Trainer } from '../trainer';
+import { disposePending, Trainer } from '../trainer';
 import { describeMissingKernel, lackingTrainingKernel, missingKernelName } from './missingKernel';
 import { wasmFeatures } from './wasmBackend';
 import { loadBackend } from './loadBackend';
@@ -87,8 +87,7 @@ export function createBackendTrial(request: StartRequest, data: PreparedData): T
         const [sum = NaN] = await pending.lossSum.data();
         return sum / pending.batches;
       } finally {
-        pending.lossSum.dispose();
-        pending.correctSum.dispose();
+        disposePending(pending);
       }
     };
     try {

@@ -4,6 +4,8 @@
  * run: the training worker starts it (see backgroundMeasurer.ts), gets one complete decision
  * back, and remembers it for the next run.
  */
+// Every English message, the model import's included (the page adds those after its first paint).
+import '../../shared/messages/lateMessages';
 import { chooseBackend } from './backendChoice';
 import { createBackendTrial, getWebGpuStatus } from './backendTrial';
 import { setWasmFiles } from './wasmBackend';

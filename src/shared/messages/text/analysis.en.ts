@@ -48,6 +48,8 @@ export const analysisEn = {
     heldOutTooMuch:
       'Validation and test splits together hold out {{percent}} % of the data, leaving too little to train on: keep them at 80 % or less.',
     seed: 'Seed must be a whole number of 0 or more.',
+    outOfRange: 'Training setting {{setting}} must be a number from {{min}} to {{max}}.',
+    wholeOutOfRange: 'Training setting {{setting}} must be a whole number from {{min}} to {{max}}.',
     noise: 'Noise must be between {{min}} and {{max}}.',
     samples: 'Points must be a whole number from {{min}} to {{max}}.',
     sequenceLength: 'Sequence length must be a whole number from {{min}} to {{max}}.',

@@ -44,6 +44,8 @@ export const analysisZhCN: Translation<typeof analysisEn> = {
     heldOutTooMuch:
       '验证集和测试集一共留出了 {{percent}}% 的数据，剩下用来训练的太少了：请让两者之和不超过 80%。',
     seed: '随机种子必须是不小于 0 的整数。',
+    outOfRange: '训练设置 {{setting}} 必须是 {{min}} 到 {{max}} 之间的数。',
+    wholeOutOfRange: '训练设置 {{setting}} 必须是 {{min}} 到 {{max}} 之间的整数。',
     noise: '噪声必须在 {{min}} 到 {{max}} 之间。',
     samples: '数据点数必须是 {{min}} 到 {{max}} 之间的整数。',
     sequenceLength: '序列长度必须是 {{min}} 到 {{max}} 之间的整数。',

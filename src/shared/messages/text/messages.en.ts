@@ -1,29 +1,14 @@
 /**
- * English sentences made outside the components, as Messages (src/shared/messages/message.ts): the `messages`
- * group of the UI text. One file per group in messages/, by where the sentences are made; zh-CN has
- * the same keys in messages.zh-CN.ts (src/i18n/resources.test.ts checks).
+ * English sentences made outside the components, as Messages (src/shared/messages/message.ts): the
+ * `messages` group of the UI text. One file per group in messages/, by where the sentences are
+ * made; zh-CN has the same keys in messages.zh-CN.ts (src/i18n/resources.test.ts checks). The page
+ * bundles firstPaintMessages.en.ts and adds the model import's group after the first paint
+ * (src/i18n/lateText.ts); Node, the worker and the types use all of them from here.
  */
-import { analysisEn } from './analysis.en';
-import { dataEn } from './data.en';
-import { filesEn } from './files.en';
-import { layersEn } from './layers.en';
+import { firstPaintMessagesEn } from './firstPaintMessages.en';
 import { modelImportEn } from './modelImport.en';
-import { noticesEn } from './notices.en';
-import { workerEn } from './worker.en';
 
 export const messagesEn = {
-  /** Shared by every group. */
-  common: {
-    /** Another message, shown as it is (e.g. an error from a library, which has no translation). */
-    verbatim: '{{text}}',
-    /** Two whole sentences (or Messages) shown one after the other, e.g. several import notes. */
-    joined: '{{first}} {{second}}',
-  },
-  analysis: analysisEn,
-  layers: layersEn,
-  worker: workerEn,
-  data: dataEn,
-  notices: noticesEn,
-  files: filesEn,
+  ...firstPaintMessagesEn,
   modelImport: modelImportEn,
 };

@@ -68,6 +68,12 @@ export const workerEn = {
     'The loss became NaN at step {{step}}: training diverged. The learning rate {{learningRate}} is probably too high; lower it (e.g. to {{lower}}) and press Reset, then Train.',
   divergedInfinite:
     'The loss became infinite at step {{step}}: training diverged. The learning rate {{learningRate}} is probably too high; lower it (e.g. to {{lower}}) and press Reset, then Train.',
+  earlyStopped:
+    'Stopped early at epoch {{epoch}}: the {{metric}} had not improved for {{patience}} epochs (best at epoch {{bestEpoch}}).',
+  earlyStoppedRestored:
+    'Stopped early at epoch {{epoch}}: the {{metric}} had not improved for {{patience}} epochs. The model now has the weights of its best epoch, {{bestEpoch}}.',
+  valLoss: 'validation loss',
+  valAccuracy: 'validation accuracy',
   restored: 'Loaded the saved model at step {{step}} (epoch {{epoch}}). Press Resume to train on.',
   forked:
     'Continuing from step {{step}} (epoch {{epoch}}) of an earlier run, as a new run. Press Resume to train on.',

@@ -55,6 +55,12 @@ export const workerZhCN: Translation<typeof workerEn> = {
     '在第 {{step}} 步损失变成了 NaN：训练发散了。学习率 {{learningRate}} 可能太高；请把它调低（例如 {{lower}}），然后按“重置”，再按“训练”。',
   divergedInfinite:
     '在第 {{step}} 步损失变成了无穷大：训练发散了。学习率 {{learningRate}} 可能太高；请把它调低（例如 {{lower}}），然后按“重置”，再按“训练”。',
+  earlyStopped:
+    '在第 {{epoch}} 轮提前停止：{{metric}} 已连续 {{patience}} 轮没有改善（最佳在第 {{bestEpoch}} 轮）。',
+  earlyStoppedRestored:
+    '在第 {{epoch}} 轮提前停止：{{metric}} 已连续 {{patience}} 轮没有改善。模型已恢复为最佳一轮（第 {{bestEpoch}} 轮）的权重。',
+  valLoss: '验证损失',
+  valAccuracy: '验证准确率',
   restored: '已载入第 {{step}} 步（第 {{epoch}} 轮）时保存的模型。按“继续”接着训练。',
   forked:
     '从之前一次训练的第 {{step}} 步（第 {{epoch}} 轮）继续，作为一次新的训练。按“继续”接着训练。',

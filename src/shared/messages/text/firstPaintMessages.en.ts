@@ -1,0 +1,29 @@
+/**
+ * The English Messages the page may show from its first paint: every group but the model import's,
+ * which src/i18n/lateText.ts adds after the first paint (see messages.en.ts for all of them).
+ * English sentences made outside the components, as Messages (src/shared/messages/message.ts): the `messages`
+ * group of the UI text. One file per group in messages/, by where the sentences are made; zh-CN has
+ * the same keys in messages.zh-CN.ts (src/i18n/resources.test.ts checks).
+ */
+import { analysisEn } from './analysis.en';
+import { dataEn } from './data.en';
+import { filesEn } from './files.en';
+import { layersEn } from './layers.en';
+import { noticesEn } from './notices.en';
+import { workerEn } from './worker.en';
+
+export const firstPaintMessagesEn = {
+  /** Shared by every group. */
+  common: {
+    /** Another message, shown as it is (e.g. an error from a library, which has no translation). */
+    verbatim: '{{text}}',
+    /** Two whole sentences (or Messages) shown one after the other, e.g. several import notes. */
+    joined: '{{first}} {{second}}',
+  },
+  analysis: analysisEn,
+  layers: layersEn,
+  worker: workerEn,
+  data: dataEn,
+  notices: noticesEn,
+  files: filesEn,
+};

@@ -1,0 +1,56 @@
+/**
+ * One run's early stopping: observes each validation (src/models/earlyStopping.ts decides), keeps
+ * a copy of the best epoch's weights when they are to be restored, and puts them back at the end.
+ */
+import * as tf from '@tensorflow/tfjs';
+import {
+  NO_EARLY_STOP_STATE,
+  observeEpoch,
+  type EarlyStopState,
+  type EpochResult,
+} from '../models/earlyStopping';
+import type { EarlyStopping } from '../models/trainingConfig';
+import { message, type Message } from '../shared/messages/message';
+
+export class EarlyStopper {
+  private state: EarlyStopState = NO_EARLY_STOP_STATE;
+  private bestWeights: tf.Tensor[] | null = null;
+  /** Why the run stopped, once it did. */
+  stopped: Message | null = null;
+
+  constructor(
+    private readonly config: EarlyStopping,
+    private readonly model: tf.LayersModel,
+  ) {}
+
+  /** After a validation: true when the run should stop at this epoch. */
+  observe(result: EpochResult): boolean {
+    if (this.stopped) return true;
+    const verdict = observeEpoch(this.config, this.state, result);
+    this.state = verdict.state;
+    if (verdict.improved && this.config.restoreBest) {
+      this.bestWeights?.forEach((w) => w.dispose());
+      this.bestWeights = this.model.getWeights().map((w) => tf.clone(w));
+    }
+    if (!verdict.stop) return false;
+    const best = this.state.best;
+    const restoring = this.config.restoreBest && this.bestWeights !== null;
+    this.stopped = message(restoring ? 'worker.earlyStoppedRestored' : 'worker.earlyStopped', {
+      epoch: result.epoch,
+      metric: message(this.config.metric === 'valLoss' ? 'worker.valLoss' : 'worker.valAccuracy'),
+      patience: this.config.patience,
+      bestEpoch: best?.epoch ?? result.epoch,
+    });
+    return true;
+  }
+
+  /** Puts back the best epoch's weights when the run stopped early and they were kept. */
+  restoreBest(): void {
+    if (this.stopped && this.bestWeights) this.model.setWeights(this.bestWeights);
+  }
+
+  dispose(): void {
+    this.bestWeights?.forEach((w) => w.dispose());
+    this.bestWeights = null;
+  }
+}
