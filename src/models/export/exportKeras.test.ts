@@ -14,7 +14,8 @@ import { analyzeModel } from '../analyze';
 import { buildModelQuickly } from '../testing/quickBuild';
 import { PRESETS } from '../presets';
 import type { ModelSpec } from '../spec';
-import { DEFAULT_TRAINING } from '../trainingConfig';
+import { SCHEDULES } from '../schedules';
+import { CLIPPING_KINDS, DEFAULT_TRAINING, OPTIMIZERS } from '../trainingConfig';
 import { exportKeras, kerasLayerList } from './exportKeras';
 import { exportPyTorch } from './exportPyTorch';
 import { ExportError } from './python';
@@ -26,8 +27,26 @@ if (!python.ok && !TORCH_REQUIRED) {
   console.warn(`\n!!! SKIPPING the Python syntax check of exported programs: ${python.detail}.\n`);
 }
 
+/** Every optimizer, schedule (with and without warm-up) and clipping, on the first design. */
+const OPTION_CASES: ExportCase[] = OPTIMIZERS.map((optimizer, i) => ({
+  ...EXPORT_CASES[0]!,
+  id: `options-${optimizer}`,
+  training: {
+    ...DEFAULT_TRAINING,
+    optimizer,
+    nesterov: i % 2 === 0,
+    schedule: {
+      ...DEFAULT_TRAINING.schedule,
+      kind: SCHEDULES[i % SCHEDULES.length]!,
+      warmupSteps: i % 2 === 0 ? 0 : 10,
+    },
+    clipping: { kind: CLIPPING_KINDS[i % CLIPPING_KINDS.length]!, threshold: 0.5 },
+  },
+}));
+
 const cases: ExportCase[] = [
   ...EXPORT_CASES,
+  ...OPTION_CASES,
   ...PRESETS.filter((p) => !EXPORT_CASES.some((c) => c.id === p.id)).map((p) => ({
     id: p.id,
     spec: p.spec,

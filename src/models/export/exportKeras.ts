@@ -16,7 +16,7 @@ import {
   type KerasModelCode,
 } from './kerasLayers';
 import { exportPlan, type ExportPlan } from './plan';
-import { indent, joinSections, neededImports, pyBool, pyFloat, pyTuple } from './python';
+import { indent, joinSections, neededImports, pyBool, pyFloat, pyInt, pyTuple } from './python';
 import {
   commonArguments,
   DATA_LOADER,
@@ -141,6 +141,42 @@ function lossLine(loss: LossName): string {
   }
 }
 
+/**
+ * make_schedule: LayerLab's learning-rate schedule (src/models/schedules.ts) as Keras's own
+ * schedules, which count optimizer steps from 0, behind a linear warm-up of WARMUP_STEPS steps.
+ */
+function scheduleLines(training: TrainingConfig): string[] {
+  const { kind, gamma, stepEpochs, floor } = training.schedule;
+  const schedules = 'keras.optimizers.schedules';
+  const main: Record<typeof kind, string> = {
+    constant: '    after = LEARNING_RATE',
+    step: `    after = ${schedules}.ExponentialDecay(LEARNING_RATE, decay_steps=${pyInt(stepEpochs)} * steps_per_epoch, decay_rate=${pyFloat(gamma)}, staircase=True)`,
+    exponential: `    after = ${schedules}.ExponentialDecay(LEARNING_RATE, decay_steps=steps_per_epoch, decay_rate=${pyFloat(gamma)})`,
+    cosine: `    after = ${schedules}.CosineDecay(LEARNING_RATE, decay_steps=max(1, total_steps - WARMUP_STEPS), alpha=${pyFloat(floor)})`,
+  };
+  return [
+    `class WarmUp(${schedules}.LearningRateSchedule):`,
+    '    """LEARNING_RATE * (step + 1) / steps for the first `steps` steps, then `after` counted from',
+    '    the end of the warm-up."""',
+    '',
+    '    def __init__(self, after, steps):',
+    '        self.after = after',
+    '        self.steps = steps',
+    '',
+    '    def __call__(self, step):',
+    "        step = keras.ops.cast(step, 'float32')",
+    '        later = keras.ops.maximum(step - self.steps, 0.0)',
+    '        rate = self.after(later) if callable(self.after) else self.after',
+    '        return keras.ops.where(step < self.steps, LEARNING_RATE * (step + 1.0) / self.steps, rate)',
+    '',
+    '',
+    'def make_schedule(steps_per_epoch, total_steps):',
+    '    """The learning rate of each optimizer step."""',
+    main[kind],
+    '    return WarmUp(after, WARMUP_STEPS) if WARMUP_STEPS > 0 else after',
+  ];
+}
+
 function trainingSection(plan: ExportPlan): string[] {
   const outputs = plan.outputShape.at(-1) ?? 1;
   const metrics =
@@ -149,17 +185,35 @@ function trainingSection(plan: ExportPlan): string[] {
       : outputs === 1
         ? '[keras.metrics.BinaryAccuracy(threshold=0.5)],  # one unit: class 1 above 0.5'
         : '[keras.metrics.CategoricalAccuracy()],';
+  // The rate comes from the schedule; clipping is an argument of every Keras optimizer.
+  const { kind, threshold } = plan.training.clipping;
+  const clip =
+    kind === 'norm'
+      ? `, global_clipnorm=${pyFloat(threshold)}`
+      : kind === 'value'
+        ? `, clipvalue=${pyFloat(threshold)}`
+        : '';
+  const optimizer = optimizerLines(plan.training).map((line) =>
+    line.replace('learning_rate=LEARNING_RATE', `learning_rate=schedule${clip}`),
+  );
   return [
-    'def make_optimizer():',
-    ...optimizerLines(plan.training),
+    ...scheduleLines(plan.training),
+    '',
+    '',
+    'def make_optimizer(steps_per_epoch, total_steps):',
+    optimizer[0] ?? '',
+    ...optimizer.slice(1, -1),
+    '    schedule = make_schedule(steps_per_epoch, total_steps)',
+    optimizer.at(-1) ?? '',
     '',
     '',
     'def train(model, npz_path, epochs):',
     '    """Keras\'s fit with LayerLab\'s settings; the L1/L2 penalties join the loss by themselves.',
     '    Unlike LayerLab, fit keeps the last partial batch and shuffles with its own order."""',
     '    x_train, y_train, x_val, y_val = load_data(npz_path)',
+    '    steps = math.ceil(len(x_train) / BATCH_SIZE)',
     '    model.compile(',
-    '        optimizer=make_optimizer(),',
+    '        optimizer=make_optimizer(steps, epochs * steps),',
     `        loss=${lossLine(plan.training.loss)}`,
     `        metrics=${metrics}`,
     '    )',

@@ -38,7 +38,7 @@ const SAMPLES = 4;
  * Designs whose training step is compared with LayerLab's, covering each loss and four of the
  * optimizers (plain SGD is momentum without the momentum); no dropout, which is random.
  */
-const PARITY_CASES: ExportCase[] = [
+const PARITY_CASES: (ExportCase & { steps?: number })[] = [
   {
     id: 'xor-adam-mse',
     spec: PRESETS.find((p) => p.id === 'toy-231')?.spec ?? { version: 1, layers: [] },
@@ -69,6 +69,53 @@ const PARITY_CASES: ExportCase[] = [
     spec: PRESETS.find((p) => p.id === 'reverse-transformer')?.spec ?? { version: 1, layers: [] },
     info: builtinDataset('reverse'),
     training: { ...DEFAULT_TRAINING, optimizer: 'momentum', learningRate: 0.1, batchSize: 8 },
+  },
+  // Several steps on the one batch (one step an epoch): the schedule, clipping and AdamW's decay
+  // must follow LayerLab's from step to step.
+  {
+    id: 'mlp-adamw-cosine-warmup-clipnorm',
+    steps: 5,
+    info: builtinDataset('xor'),
+    training: {
+      ...DEFAULT_TRAINING,
+      optimizer: 'adamw',
+      weightDecay: 0.05,
+      learningRate: 0.05,
+      batchSize: 16,
+      epochs: 5,
+      schedule: { ...DEFAULT_TRAINING.schedule, kind: 'cosine', floor: 0.1, warmupSteps: 2 },
+      clipping: { kind: 'norm', threshold: 0.3 },
+    },
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'h', kind: 'dense', units: 8, activation: 'tanh' },
+        { id: 'o', kind: 'dense', units: 2, activation: 'softmax' },
+      ],
+    },
+  },
+  {
+    id: 'mlp-nesterov-exponential-clipvalue',
+    steps: 4,
+    info: builtinDataset('xor'),
+    training: {
+      ...DEFAULT_TRAINING,
+      optimizer: 'momentum',
+      momentum: 0.8,
+      nesterov: true,
+      learningRate: 0.2,
+      batchSize: 16,
+      epochs: 4,
+      schedule: { ...DEFAULT_TRAINING.schedule, kind: 'exponential', gamma: 0.5 },
+      clipping: { kind: 'value', threshold: 0.02 },
+    },
+    spec: {
+      version: 1,
+      layers: [
+        { id: 'h', kind: 'dense', units: 8, activation: 'relu' },
+        { id: 'o', kind: 'dense', units: 2, activation: 'softmax' },
+      ],
+    },
   },
   {
     id: 'gru-adagrad',
@@ -208,7 +255,7 @@ describe.skipIf(!torch.ok && !TORCH_REQUIRED)('exportPyTorch, run with torch', (
    * BatchNormalization's training mode and moving averages are the same formulas.
    */
   it.each(PARITY_CASES.map((c) => [c.id, c] as const))(
-    '%s: one training step lands on the same weights as LayerLab’s',
+    '%s: training steps land on the same weights as LayerLab’s',
     async (id, c) => {
       const count = c.training.batchSize;
       const work = mkdtempSync(join(root, `step-${id}-`));
@@ -241,7 +288,8 @@ describe.skipIf(!torch.ok && !TORCH_REQUIRED)('exportPyTorch, run with torch', (
           return data;
         };
         const before = await predict();
-        trainer.runStep();
+        const steps = c.steps ?? 1;
+        for (let i = 0; i < steps; i++) trainer.runStep();
         const after = await predict();
         expect(maxAbsDiff(before, after)).toBeGreaterThan(1e-3); // the step did move the model
 
@@ -264,7 +312,7 @@ describe.skipIf(!torch.ok && !TORCH_REQUIRED)('exportPyTorch, run with torch', (
             '--train',
             'data.npz',
             '--epochs',
-            '1',
+            String(steps),
             '--predict',
             'in.npy',
             '--out',

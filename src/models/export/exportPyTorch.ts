@@ -23,6 +23,7 @@ import {
   lossSection,
   MAIN_SECTION,
   optimizerSection,
+  schedulerSection,
   trainSection,
 } from './pytorchTraining';
 
@@ -104,7 +105,8 @@ export function exportPyTorch(
     info.task === 'regression' ? [] : [...ACCURACY_SECTION],
     optimizer.lines,
     [...DATA_LOADER],
-    trainSection(info.task),
+    schedulerSection(training),
+    trainSection(info.task, training),
     [...MAIN_SECTION],
   ];
   const imports = neededImports(IMPORTS, sections.flat().join('\n'));

@@ -43,6 +43,7 @@ export function settingsSection(plan: ExportPlan): string[] {
     `TASK = ${pyStr(info.task)}`,
     `OPTIMIZER = ${pyStr(training.optimizer)}`,
     `LEARNING_RATE = ${pyFloat(training.learningRate)}`,
+    `WARMUP_STEPS = ${pyInt(training.schedule.warmupSteps)}  # linear warm-up before the schedule (0: none)`,
     `LOSS = ${pyStr(training.loss)}`,
     `BATCH_SIZE = ${pyInt(training.batchSize)}`,
     `EPOCHS = ${pyInt(training.epochs)}`,

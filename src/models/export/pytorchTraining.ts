@@ -4,7 +4,7 @@
  */
 import type { DatasetTask } from '../../data/types';
 import type { LossName, TrainingConfig } from '../trainingConfig';
-import { pyBool, pyFloat } from './python';
+import { pyBool, pyFloat, pyInt } from './python';
 import type { TorchHelper } from './pytorchLibrary';
 import { commonArguments } from './pythonShared';
 
@@ -119,6 +119,62 @@ export function optimizerSection(training: TrainingConfig): {
   }
 }
 
+/**
+ * make_scheduler: the learning-rate schedule as torch's own schedulers, stepped once per batch
+ * (src/models/schedules.ts defines it), or None for a constant rate without warm-up.
+ */
+export function schedulerSection(training: TrainingConfig): string[] {
+  const { kind, gamma, stepEpochs, floor } = training.schedule;
+  const sched = 'torch.optim.lr_scheduler';
+  const main: Record<typeof kind, string[]> = {
+    constant: ['    main = None'],
+    step: [
+      `    # x ${gamma} every ${stepEpochs} epochs`,
+      `    main = ${sched}.StepLR(optimizer, step_size=${pyInt(stepEpochs)} * steps_per_epoch, gamma=${pyFloat(gamma)})`,
+    ],
+    exponential: [
+      `    # x ${gamma} per epoch, a little at every step`,
+      `    main = ${sched}.ExponentialLR(optimizer, gamma=${pyFloat(gamma)} ** (1.0 / steps_per_epoch))`,
+    ],
+    cosine: [
+      `    # half a cosine down to ${floor} x the rate over the steps after the warm-up`,
+      `    main = ${sched}.CosineAnnealingLR(`,
+      `        optimizer, T_max=max(1, total_steps - WARMUP_STEPS), eta_min=LEARNING_RATE * ${pyFloat(floor)}`,
+      '    )',
+    ],
+  };
+  return [
+    'def make_scheduler(optimizer, steps_per_epoch, total_steps):',
+    '    """LayerLab\'s learning-rate schedule, stepped after every batch: a linear warm-up from',
+    '    LEARNING_RATE / WARMUP_STEPS over the first WARMUP_STEPS steps, then the schedule, counting',
+    '    its steps from the end of the warm-up. None: the rate stays LEARNING_RATE."""',
+    ...main[kind],
+    '    if WARMUP_STEPS < 2:',
+    '        return main',
+    `    warmup = ${sched}.LinearLR(`,
+    '        optimizer, start_factor=1.0 / WARMUP_STEPS, end_factor=1.0, total_iters=WARMUP_STEPS - 1',
+    '    )',
+    '    if main is None:',
+    '        return warmup',
+    `    return ${sched}.SequentialLR(optimizer, [warmup, main], milestones=[WARMUP_STEPS])`,
+  ];
+}
+
+/** The clipping call before each optimizer step, or nothing. */
+function clippingLines(training: TrainingConfig): string[] {
+  const { kind, threshold } = training.clipping;
+  if (kind === 'none') return [];
+  return kind === 'norm'
+    ? [
+        `            # all gradients scaled together when their global norm exceeds ${threshold}`,
+        `            torch.nn.utils.clip_grad_norm_(params, max_norm=${pyFloat(threshold)})`,
+      ]
+    : [
+        `            # every gradient value cut to +-${threshold}`,
+        `            torch.nn.utils.clip_grad_value_(params, clip_value=${pyFloat(threshold)})`,
+      ];
+}
+
 export const COUNT_SECTION: readonly string[] = [
   'def count_params(model):',
   '    """Parameters as LayerLab and Keras count them: the trainable weights plus BatchNormalization\'s',
@@ -148,7 +204,8 @@ export const LOADER_SECTION: readonly string[] = [
   "        print('Not used (not part of this design):', ', '.join(sorted(arrays)))",
 ];
 
-export function trainSection(task: DatasetTask): string[] {
+export function trainSection(task: DatasetTask, training: TrainingConfig): string[] {
+  const clipping = clippingLines(training);
   const accuracy =
     task === 'regression'
       ? []
@@ -178,7 +235,9 @@ export function trainSection(task: DatasetTask): string[] {
     "        raise SystemExit(f'Batch size {BATCH_SIZE} is larger than the {len(x_train)} training samples.')",
     '    x = torch.from_numpy(x_train).to(device)',
     '    y = torch.from_numpy(y_train).to(device)',
-    '    optimizer = make_optimizer([p for p in model.parameters() if p.requires_grad])',
+    '    params = [p for p in model.parameters() if p.requires_grad]',
+    '    optimizer = make_optimizer(params)',
+    '    scheduler = make_scheduler(optimizer, steps, epochs * steps)',
     '    shuffle = torch.Generator().manual_seed(SEED)',
     '    for epoch in range(epochs):',
     '        model.train()',
@@ -189,7 +248,10 @@ export function trainSection(task: DatasetTask): string[] {
     '            loss = loss_fn(model(x[batch]), y[batch]) + model.regularization_loss()',
     '            optimizer.zero_grad()',
     '            loss.backward()',
+    ...clipping,
     '            optimizer.step()',
+    '            if scheduler is not None:',
+    '                scheduler.step()',
     '            loss_sum += loss.item()',
     "        report = f'epoch {epoch + 1}/{epochs}  loss {loss_sum / steps:.4f}'",
     '        if x_val is not None:',
