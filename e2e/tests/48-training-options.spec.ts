@@ -1,6 +1,8 @@
 // Training options a learner reaches for: under "More", a cosine schedule with warm-up changes the
-// rate in use as the run goes, clipping by norm shows each step's gradient norm, and early
+// rate in use as the run goes (a curve of its own), clipping by norm shows each step's gradient
+// norm (a curve too), and early
 // stopping ends a run with its reason.
+import { seriousViolations } from '../support/axe';
 import { waitForRun, trainAndWait } from '../support/training';
 import { expect, openApp, test } from '../support/test';
 import { controls, typeInto } from '../support/ui';
@@ -24,6 +26,7 @@ test('a cosine schedule, clipping and early stopping, set under More', async ({
   await options.getByLabel('Stop when validation stops improving').check();
   await typeInto(options.getByRole('spinbutton', { name: 'Patience (epochs)', exact: true }), '2');
   await typeInto(options.getByRole('spinbutton', { name: 'Min. improvement', exact: true }), '1');
+  expect(await seriousViolations(page, '[data-testid="advanced-training"]'), 'axe').toEqual([]);
 
   await trainAndWait(page, { phase: 'done' }, { timeout: 90_000 });
   // No improvement of 1 is possible: it stops two epochs after the first, with the reason.
@@ -33,6 +36,11 @@ test('a cosine schedule, clipping and early stopping, set under More', async ({
   const rate = Number(await page.getByTestId('lr-in-use').textContent());
   expect(rate).toBeLessThan(0.01);
   expect(rate).toBeGreaterThan(0.009);
+  // Both as curves under the loss and accuracy.
+  await expect(page.getByTestId('rate-chart')).toBeVisible();
+  await expect(page.getByTestId('grad-norm-chart')).toBeVisible();
+  await expect(page.getByTestId('rate-chart').locator('.recharts-line')).toHaveCount(1);
+  await page.getByTestId('rate-chart').screenshot({ path: test.info().outputPath('rate.png') });
   await waitForRun(page, { phase: 'done' });
   expect(pageErrors).toEqual([]);
 });

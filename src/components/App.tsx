@@ -12,6 +12,7 @@ import {
   ExperimentMenu,
   InternalsPanel,
   LessonPanel,
+  OptimizerCurves,
   RunsPanel,
   SavedModelsPanel,
   Timeline,
@@ -109,6 +110,7 @@ export function App() {
               <MetricChart metric="loss" />
               <MetricChart metric="accuracy" />
             </div>
+            <OptimizerCurves />
             <Timeline />
           </section>
           {shown('runs') && <RunsPanel />}

@@ -30,6 +30,12 @@ export const AdvancedTraining = deferred(
   () => null,
 );
 
+/** The learning rate in use and the gradient norm, as curves, when they say something. */
+export const OptimizerCurves = deferred(
+  () => import('./charts/OptimizerCurves').then((m) => m.OptimizerCurves),
+  () => null,
+);
+
 /** Guided lessons (their files are fetched when the panel mounts). */
 export const LessonPanel = deferred(
   () => import('./lessons/LessonPanel').then((m) => m.LessonPanel),

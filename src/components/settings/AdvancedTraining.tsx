@@ -90,7 +90,6 @@ export function AdvancedTraining() {
               problem={problems.weightDecay}
               onChange={(weightDecay) => setTraining({ weightDecay })}
             />
-            <p className="hint span-all">{t('optimizer.weightDecayHelp')}</p>
           </>
         );
       case 'rmsprop':
@@ -101,10 +100,33 @@ export function AdvancedTraining() {
     }
   }
 
+  // Each setting shown, explained in a line.
+  const shown: Record<
+    typeof training.optimizer,
+    ('momentum' | 'nesterov' | 'beta1' | 'beta2' | 'epsilon' | 'rho' | 'weightDecay')[]
+  > = {
+    sgd: [],
+    adagrad: [],
+    momentum: ['momentum', 'nesterov'],
+    adam: ['beta1', 'beta2', 'epsilon'],
+    adamw: ['beta1', 'beta2', 'epsilon', 'weightDecay'],
+    rmsprop: ['rho', 'epsilon'],
+  };
+  const explained = shown[training.optimizer];
+
   return (
     <div className="advanced-training" data-testid="advanced-training">
       <Group title={t('optimizer.title')} hint={t('optimizer.defaults')}>
         {optimizerFields()}
+        {explained.length > 0 && (
+          <ul className="hint option-help span-all">
+            {explained.map((key) => (
+              <li key={key}>
+                <b>{t(`optimizer.${key}`)}</b>: {t(`optimizer.${key}Help`)}
+              </li>
+            ))}
+          </ul>
+        )}
       </Group>
 
       <Group title={t('schedule.title')} hint={t(`schedule.help.${schedule.kind}`)}>

@@ -68,6 +68,13 @@ export const trainingEn = {
     minDelta: 'Min. improvement',
     restoreBest: 'Restore the best weights',
   },
+  charts: {
+    rate: 'Learning rate in use',
+    rateLabel: 'The learning rate each step used; now {{rate}}',
+    gradNorm: 'Gradient norm (before clipping)',
+    gradNormLabel: 'The length of each step’s gradient before clipping; now {{norm}}',
+    step: 'step',
+  },
   /** Names of the settings in the Runs panel's "what changed". */
   fields: {
     momentum: 'momentum',

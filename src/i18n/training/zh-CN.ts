@@ -65,6 +65,13 @@ export const trainingZh: Translation<typeof trainingEn> = {
     minDelta: '最小改善',
     restoreBest: '恢复最佳权重',
   },
+  charts: {
+    rate: '当前学习率',
+    rateLabel: '每一步使用的学习率；现在是 {{rate}}',
+    gradNorm: '梯度范数（裁剪前）',
+    gradNormLabel: '每一步裁剪前梯度的长度；现在是 {{norm}}',
+    step: '步',
+  },
   fields: {
     momentum: '动量',
     nesterov: 'Nesterov',
