@@ -15,6 +15,8 @@ const RESULTS = join(root, 'bench', 'results');
 const ALL_MODELS = [
   { preset: 'reverse-transformer', label: 'Transformer on sequence reversal', steps: 400 },
   { preset: 'mnist-cnn', label: 'CNN conv32-conv64-fc128-fc10 on MNIST', steps: 60 },
+  // The network picture: every neuron's map and all 320 weight lines redrawn with each probe.
+  { preset: 'spiral-mlp', label: 'Spiral MLP 2-16-16-2 (network picture)', steps: 3000 },
 ];
 // BENCH_MODELS=reverse-transformer measures only the named presets.
 const ONLY = (process.env.BENCH_MODELS ?? '').split(',').filter(Boolean);
