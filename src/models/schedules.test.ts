@@ -48,6 +48,8 @@ describe('scheduledRate', () => {
     // Over the remaining 80 steps: halfway at step 20 + 40.
     expect(rate(s, 60)).toBeCloseTo(0.05, 12);
     expect(rate({ kind: 'constant', warmupSteps: 4 }, 1)).toBeCloseTo(0.05, 12);
+    // One warm-up step is none: the schedule starts at step 0 (as the exported programs do).
+    expect(rate({ kind: 'step', stepEpochs: 1, warmupSteps: 1 }, 10)).toBeCloseTo(0.05, 12);
     expect(rate({ kind: 'step', stepEpochs: 1, warmupSteps: 5 }, 14)).toBe(0.1);
     expect(rate({ kind: 'step', stepEpochs: 1, warmupSteps: 5 }, 15)).toBeCloseTo(0.05, 12);
   });

@@ -11,7 +11,7 @@
  * - cosine: from the base rate down to base × floor along half a cosine over the rest of the run
  *   (CosineAnnealingLR with eta_min = base × floor).
  * Warm-up: step s < warmupSteps uses base × (s + 1) / warmupSteps, so the first step is not zero
- * (PyTorch's LinearLR from 1 / warmupSteps over warmupSteps − 1 steps).
+ * (PyTorch's LinearLR from 1 / warmupSteps over warmupSteps − 1 steps); 0 or 1 step: none.
  */
 
 export const SCHEDULES = ['constant', 'step', 'exponential', 'cosine'] as const;
@@ -52,7 +52,9 @@ export function scheduledRate(
   step: number,
   run: ScheduleRun,
 ): number {
-  const warmup = Math.max(0, Math.floor(schedule.warmupSteps));
+  // One warm-up step would be the base rate anyway: 0 and 1 both mean none (as the export has it).
+  const steps = Math.floor(schedule.warmupSteps);
+  const warmup = steps >= 2 ? steps : 0;
   if (step < warmup) return (base * (step + 1)) / warmup;
   const t = step - warmup; // the schedule's own step count
   const perEpoch = Math.max(1, run.stepsPerEpoch);
@@ -77,5 +79,5 @@ export function scheduledRate(
 
 /** Does this schedule ever change the rate? (Constant with no warm-up does not.) */
 export function isScheduled(schedule: LrSchedule): boolean {
-  return schedule.kind !== 'constant' || schedule.warmupSteps > 0;
+  return schedule.kind !== 'constant' || schedule.warmupSteps >= 2;
 }

@@ -484,8 +484,10 @@ export class TrainingSession {
     const { loss, accuracy } = result;
     const record = { step: run.trainer.step, epoch: run.trainer.epoch, loss, accuracy };
     this.host.emit({ type: 'validation', runId: run.id, record });
-    // Early stopping ends the run at this epoch, as if it had been its last.
-    if (run.earlyStopper?.observe(record)) run.epochs = run.trainer.epoch;
+    // Early stopping ends the run at this epoch, as if it had been its last. Only whole epochs
+    // count: a run stopped by hand mid-epoch is validated at the end, and that is not an epoch.
+    const epochEnd = run.trainer.step % run.trainer.stepsPerEpoch === 0;
+    if (epochEnd && run.earlyStopper?.observe(record)) run.epochs = run.trainer.epoch;
   }
 
   /** Ends every run of the session (A first): B's end is the session's. */

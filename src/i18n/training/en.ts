@@ -43,7 +43,7 @@ export const trainingEn = {
     stepEpochs: 'Every (epochs)',
     floor: 'Floor (× rate)',
     warmupSteps: 'Warm-up steps',
-    warmupHelp: 'Rises linearly from almost 0 to the rate over these first steps (0: none).',
+    warmupHelp: 'Rises linearly from almost 0 to the rate over these first steps (0 or 1: none).',
   },
   clipping: {
     title: 'Gradient clipping',

@@ -40,7 +40,7 @@ export const trainingZh: Translation<typeof trainingEn> = {
     stepEpochs: '间隔（轮次）',
     floor: '下限（× 学习率）',
     warmupSteps: '预热步数',
-    warmupHelp: '在最初这些步里从接近 0 线性升到设定的学习率（0：不预热）。',
+    warmupHelp: '在最初这些步里从接近 0 线性升到设定的学习率（0 或 1：不预热）。',
   },
   clipping: {
     title: '梯度裁剪',

@@ -100,7 +100,7 @@ function optimizerLines(training: TrainingConfig): string[] {
       ];
     case 'momentum':
       return [
-        `    """SGD with momentum ${momentum}${nesterov ? " (Nesterov's variant)" : ''}: the same steps as tfjs's momentum optimizer."""`,
+        `    """SGD with momentum ${momentum}${nesterov ? " (Nesterov's variant)" : ''} (tfjs's steps at a fixed rate; Keras folds a changing rate into its velocity)."""`,
         `    return keras.optimizers.SGD(learning_rate=LEARNING_RATE, momentum=${pyFloat(momentum)}, nesterov=${pyBool(nesterov)})`,
       ];
     case 'adam':
@@ -173,7 +173,7 @@ function scheduleLines(training: TrainingConfig): string[] {
     'def make_schedule(steps_per_epoch, total_steps):',
     '    """The learning rate of each optimizer step."""',
     main[kind],
-    '    return WarmUp(after, WARMUP_STEPS) if WARMUP_STEPS > 0 else after',
+    '    return WarmUp(after, WARMUP_STEPS) if WARMUP_STEPS >= 2 else after  # 0 or 1: none',
   ];
 }
 
