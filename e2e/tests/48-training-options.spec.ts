@@ -31,6 +31,14 @@ test('a cosine schedule, clipping and early stopping, set under More', async ({
   await trainAndWait(page, { phase: 'done' }, { timeout: 90_000 });
   // No improvement of 1 is possible: it stops two epochs after the first, with the reason.
   await expect(page.getByTestId('phase-message')).toContainText('Stopped early at epoch 3');
+  // Marked on the curves: where it stopped, and the best epoch (the first) it went back to.
+  const loss = page.getByTestId('loss-chart');
+  await expect(loss).toHaveAttribute('data-early-stop', /^\d+$/);
+  expect(Number(await loss.getAttribute('data-best'))).toBeLessThan(
+    Number(await loss.getAttribute('data-early-stop')),
+  );
+  await expect(loss.getByText('stopped early', { exact: true })).toBeVisible();
+  await expect(loss.getByText('best epoch (restored)', { exact: true })).toBeVisible();
   await expect(page.getByTestId('grad-norm'), 'the gradient norm while clipping').toHaveText(/^\d/);
   // 3 epochs of the 30-epoch cosine: the rate has only begun to fall from 0.01.
   const rate = Number(await page.getByTestId('lr-in-use').textContent());

@@ -18,6 +18,8 @@ import type {
 import type * as Store from '../state/store';
 import type * as ModelRequests from './savedModelRequests';
 import type * as RunRequests from './runRequests';
+import type * as GenerationRequests from './generationRequests';
+import { DEFAULT_GENERATION, type GeneratedText } from '../shared/generationOptions';
 import type { RunSummary } from '../shared/runs/runTypes';
 import type * as Bridge from './workerBridge';
 
@@ -69,6 +71,7 @@ const worker = (): FakeWorker => {
 let bridge: typeof Bridge;
 let models: typeof ModelRequests.savedModelRequests;
 let runs: typeof RunRequests.runRequests;
+let generation: typeof GenerationRequests.generationRequests;
 let useStore: typeof Store.useStore;
 
 beforeAll(async () => {
@@ -83,6 +86,7 @@ beforeAll(async () => {
   bridge = await import('./workerBridge');
   models = (await import('./savedModelRequests')).savedModelRequests;
   runs = (await import('./runRequests')).runRequests;
+  generation = (await import('./generationRequests')).generationRequests;
   useStore = (await import('../state/store')).useStore;
   bridge.warmUpWorker();
 });
@@ -95,6 +99,7 @@ const MODEL_FILES = [{ name: 'm.json', bytes: new ArrayBuffer(2) }];
 const SPEC = { version: 1 as const, layers: [] };
 const RUN_SUMMARY = { id: 'run-1', createdAt: 1 } as RunSummary;
 const CURVES = { train: [], validation: [] };
+const WRITTEN = { window: 'To be', tokens: [] } as unknown as GeneratedText;
 
 interface RequestCase<T extends RequestType> {
   /** Calls what the UI calls. */
@@ -196,6 +201,13 @@ const requests = (): { [T in RequestType]: RequestCase<T> } => ({
     moves: 0,
     answer: (requestId) => ({ type: 'runList', requestId, runs: [] }),
     gives: [],
+  },
+  generate: {
+    ask: () => generation.generate('To be', DEFAULT_GENERATION, 40),
+    sends: { prompt: 'To be', options: DEFAULT_GENERATION, step: 40 },
+    moves: 0,
+    answer: (requestId) => ({ type: 'generated', requestId, result: WRITTEN }),
+    gives: WRITTEN,
   },
 });
 

@@ -189,6 +189,7 @@ function handleEvent(event: WorkerEvent): void {
     case 'modelImported':
     case 'runList':
     case 'runCurves':
+    case 'generated':
       takeWaiting(event.requestId)?.resolve(event);
       return;
     case 'runBegan': {

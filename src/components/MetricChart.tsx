@@ -7,6 +7,8 @@ import type { Point } from '../shared/runs/downsample';
 import { LazyCurveChart } from './charts/LazyCurveChart';
 import { useThrottledValue } from './charts/useThrottledValue';
 import type { CurveSeries } from './charts/curveData';
+import type { ChartMarker } from './charts/CurveChart';
+import { earlyStopMarks } from './charts/earlyStopMarks';
 
 type Metric = 'loss' | 'accuracy';
 
@@ -19,6 +21,10 @@ const CHART_INTERVAL_MS = 500;
 const STAGGER_MS: Record<Metric, number> = { loss: 0, accuracy: 120 };
 const TRAIN_COLOUR = '#2563eb';
 const VALIDATION_COLOUR = '#ea580c';
+// Marker colours dark enough for their labels to read on white (WCAG AA).
+const REWIND_COLOUR = '#6d28d9';
+const STOP_COLOUR = '#b91c1c';
+const BEST_COLOUR = '#15803d';
 
 /** A metric's finite values as chart points by step. */
 function pick(records: readonly (TrainRecord | ValidationRecord)[], metric: Metric): Point[] {
@@ -48,10 +54,24 @@ export function MetricChart({ metric }: { metric: Metric }) {
   // Time travel: the step the internals views show, marked on the curves.
   const rewoundStep = useStore((s) => s.probeSettings.rewind?.step ?? null);
   const stepLabel = t('timeline.marker', { step: rewoundStep ?? 0 });
-  const marker = useMemo(
-    () => (rewoundStep === null ? null : { x: rewoundStep, label: stepLabel }),
-    [rewoundStep, stepLabel],
-  );
+  // Early stopping: where it stopped, and the best epoch it kept (or restored).
+  const phaseMessage = useStore((s) => s.phaseMessage);
+  const stop = useMemo(() => earlyStopMarks(phaseMessage, validation), [phaseMessage, validation]);
+  const stopLabel = t('charts.stoppedEarly');
+  const bestLabel = stop?.restored ? t('charts.bestRestored') : t('charts.best');
+  const markers = useMemo(() => {
+    const list: ChartMarker[] = [];
+    if (stop) {
+      list.push({ x: stop.stop, label: stopLabel, colour: STOP_COLOUR, labelAt: 'top' });
+      if (stop.best !== null) {
+        list.push({ x: stop.best, label: bestLabel, colour: BEST_COLOUR, labelAt: 'bottom' });
+      }
+    }
+    if (rewoundStep !== null) {
+      list.push({ x: rewoundStep, label: stepLabel, colour: REWIND_COLOUR, labelAt: 'top' });
+    }
+    return list;
+  }, [stop, stopLabel, bestLabel, rewoundStep, stepLabel]);
   const trainPoints = useMemo(() => pick(train, metric), [train, metric]);
   const valPoints = useMemo(() => pick(validation, metric), [validation, metric]);
   const trainingName = t('charts.training');
@@ -89,6 +109,8 @@ export function MetricChart({ metric }: { metric: Metric }) {
       data-val-points={valPoints.length}
       data-first={first ?? ''}
       data-last={last ?? ''}
+      data-early-stop={stop ? stop.stop : ''}
+      data-best={stop?.best ?? ''}
     >
       <figcaption>
         {title}
@@ -112,7 +134,7 @@ export function MetricChart({ metric }: { metric: Metric }) {
         series={series}
         xLabel={t('charts.step')}
         height={220}
-        marker={marker}
+        markers={markers}
         {...(metric === 'accuracy' ? { yDomain: [0, 1] as const } : {})}
         label={t('charts.description', {
           title,

@@ -14,6 +14,8 @@ interface Props {
   problem?: Message | null | undefined;
   testId?: string;
   disabled?: boolean;
+  /** One line under the field saying what it does. */
+  hint?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export function NumberField({
   problem,
   testId,
   disabled,
+  hint,
 }: Props) {
   const { t } = useTranslation();
   const show = useMessage();
@@ -58,12 +61,19 @@ export function NumberField({
         disabled={disabled}
         data-testid={testId}
         aria-invalid={shown !== null}
+        aria-describedby={hint ? `${id}-hint` : undefined}
         onChange={(e) => {
           setText(e.target.value);
           const next = e.target.value.trim() === '' ? NaN : Number(e.target.value);
           if (Number.isFinite(next)) onChange(next);
         }}
       />
+      {hint && (
+        // Out of the label's name (it is the input's description instead).
+        <span className="field-hint" id={`${id}-hint`} aria-hidden="true">
+          {hint}
+        </span>
+      )}
       {shown && (
         <span className="field-problem" role="alert">
           {shown}

@@ -91,6 +91,7 @@ export function TrainingSettings() {
           min={0}
           step={1}
           testId="seed-input"
+          hint={t('settings.seedHelp')}
           problem={settingProblems.seed}
           onChange={(seed) => setTraining({ seed })}
         />

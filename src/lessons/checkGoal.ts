@@ -4,7 +4,8 @@
  */
 import type { KernelOptions, LayerSpec, ModelSpec } from '../models/spec';
 import { finishedRuns, firstCheckpoint } from './historyGoals';
-import type { Goal, LessonMetric } from './lessonFormat';
+import type { TrainingConfig } from '../models/trainingConfig';
+import type { Goal, LessonMetric, LessonSetting } from './lessonFormat';
 import type { LessonState } from './lessonState';
 
 export type { LessonState } from './lessonState';
@@ -37,6 +38,19 @@ export function metricValue(metric: LessonMetric, state: LessonState): number | 
   }
 }
 
+function settingValue(setting: LessonSetting, training: TrainingConfig): string | number {
+  switch (setting) {
+    case 'clipping':
+      return training.clipping.kind;
+    case 'schedule':
+      return training.schedule.kind;
+    case 'warmupSteps':
+      return training.schedule.warmupSteps;
+    default:
+      return training[setting];
+  }
+}
+
 function activationOf(layer: LayerSpec): string | null {
   return 'activation' in layer ? layer.activation : null;
 }
@@ -61,8 +75,16 @@ export function checkGoal(goal: Goal, state: LessonState): boolean {
         ? hidden.length > 0 && hidden.every((a) => a === goal.activation)
         : hidden.includes(goal.activation);
     }
-    case 'setting':
-      return state.training[goal.setting] === goal.value;
+    case 'setting': {
+      const value = settingValue(goal.setting, state.training);
+      return goal.op === undefined
+        ? value === goal.value
+        : typeof value === 'number' &&
+            typeof goal.value === 'number' &&
+            passes(value, goal.op, goal.value);
+    }
+    case 'diverged':
+      return state.diverged;
     case 'field':
       return state.spec.layers.some(
         (l) =>

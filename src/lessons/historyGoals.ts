@@ -22,6 +22,7 @@ export function runState(run: RunSummary): LessonState {
     trainLoss: metrics.trainLoss,
     valLoss: metrics.valLoss,
     steps: run.step,
+    diverged: false,
     train: [],
     checkpoints: [],
     rewind: null,

@@ -9,6 +9,7 @@ export const BUILTIN_LESSONS = [
   'vanishing-gradients',
   'spiral-timeline',
   'reversal-head',
+  'diverge-and-rescue',
 ] as const;
 
 export function lessonUrl(id: string, base: string): string {

@@ -35,6 +35,18 @@ export const LESSON_METRICS = [
 ] as const;
 export type LessonMetric = (typeof LESSON_METRICS)[number];
 
+/** The training settings a goal can read ('clipping' and 'schedule' are their kinds). */
+export const LESSON_SETTINGS = [
+  'optimizer',
+  'loss',
+  'learningRate',
+  'batchSize',
+  'clipping',
+  'schedule',
+  'warmupSteps',
+] as const;
+export type LessonSetting = (typeof LESSON_SETTINGS)[number];
+
 /** The numbers of the current run's training curve that the timeline goal reads. */
 export const TIMELINE_METRICS = ['trainAccuracy', 'trainLoss'] as const;
 
@@ -48,12 +60,18 @@ export type Goal =
   | { kind: 'field'; layer: string; field: string; value: string | number | boolean }
   /** Some layer has an L2 (or L1) penalty on its kernel. */
   | { kind: 'penalty'; penalty: 'l1' | 'l2' }
-  /** A training setting equals a value (e.g. the optimizer is SGD). */
+  /**
+   * A training setting equals a value (e.g. the optimizer is SGD), or with `op` is at most or at
+   * least a number (the learning rate is at least 0.5).
+   */
   | {
       kind: 'setting';
-      setting: 'optimizer' | 'loss' | 'learningRate' | 'batchSize';
+      setting: LessonSetting;
       value: string | number;
+      op?: '<=' | '>=' | undefined;
     }
+  /** The current run's loss became NaN or infinite: training diverged. */
+  | { kind: 'diverged' }
   /**
    * Two finished runs on the design's data: the latest, which meets `after`, against the newest
    * earlier one that meets `before` (each condition read on that run's design, settings and last
@@ -109,9 +127,11 @@ const goal: z.ZodMiniType<Goal> = z.lazy(() => {
     }),
     z.object({
       kind: z.literal('setting'),
-      setting: z.enum(['optimizer', 'loss', 'learningRate', 'batchSize']),
+      setting: z.enum(LESSON_SETTINGS),
       value: z.union([z.string(), z.number()]),
+      op: z.optional(comparison),
     }),
+    z.object({ kind: z.literal('diverged') }),
     z.object({
       kind: z.literal('compareRuns'),
       metric: z.enum(LESSON_METRICS),

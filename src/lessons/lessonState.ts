@@ -20,6 +20,8 @@ export interface LessonState {
   trainLoss: number | null;
   valLoss: number | null;
   steps: number;
+  /** The current run's latest loss is NaN or infinite: it diverged. */
+  diverged: boolean;
   /** The current run's training records, oldest first. */
   train: readonly TrainRecord[];
   /** The steps of the current run's stored checkpoints, ascending. */

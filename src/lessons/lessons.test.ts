@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../models/presets';
+import { DEFAULT_TRAINING } from '../models/trainingConfig';
 import type { Activation, ModelSpec } from '../models/spec';
 import { englishText } from '../shared/messages/englishText';
 import { checkGoal } from './checkGoal';
@@ -143,5 +144,30 @@ describe('lessons', () => {
       ] as ModelSpec['layers'];
     expect(checkGoal(goal, state(block(1), { valAccuracy: 0.97 }))).toBe(true);
     expect(checkGoal(goal, state(block(2), { valAccuracy: 0.97 }))).toBe(false);
+  });
+
+  it('the divergence lesson wants a NaN at a high rate, then the same rate rescued', () => {
+    const lesson = load('diverge-and-rescue');
+    const high = { ...DEFAULT_TRAINING, optimizer: 'momentum' as const, learningRate: 0.5 };
+    const diverge = goalOf(lesson, 0);
+    expect(checkGoal(diverge, state([], { training: high, diverged: true }))).toBe(true);
+    expect(checkGoal(diverge, state([], { training: high, diverged: false }))).toBe(false);
+    const low = { ...high, learningRate: 0.05 };
+    expect(checkGoal(diverge, state([], { training: low, diverged: true }))).toBe(false);
+
+    const rescue = goalOf(lesson, 2);
+    const trained = { steps: 260, valLoss: 0.05 };
+    const clipped = { ...high, clipping: { kind: 'norm' as const, threshold: 1 } };
+    const warmed = { ...high, schedule: { ...high.schedule, warmupSteps: 100 } };
+    expect(checkGoal(rescue, state([], { training: clipped, ...trained }))).toBe(true);
+    expect(checkGoal(rescue, state([], { training: warmed, ...trained }))).toBe(true);
+    expect(checkGoal(rescue, state([], { training: high, ...trained })), 'no cure').toBe(false);
+    const lowered = { ...clipped, learningRate: 0.05 };
+    expect(checkGoal(rescue, state([], { training: lowered, ...trained })), 'rate lowered').toBe(
+      false,
+    );
+    expect(checkGoal(rescue, state([], { training: clipped, steps: 260, valLoss: 0.4 }))).toBe(
+      false,
+    );
   });
 });

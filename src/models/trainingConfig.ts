@@ -102,7 +102,11 @@ export interface TrainingConfig {
    * fixed test set (MNIST's 10,000 test digits) use that instead.
    */
   testSplit: number;
-  /** Seeds the data generator, the shuffle, the initial weights and dropout: same seed, same run. */
+  /**
+   * Seeds the generated data, the split and batch order, the initial weights, augmentation and
+   * every dropout mask (Dropout layers and attention dropout, drawn per step): the same seed and
+   * settings give the same run on the same backend.
+   */
   seed: number;
   /** Which tfjs backend; 'auto' tries WebGPU → WebGL → WASM → CPU and picks the best that works. */
   backend: BackendChoice;

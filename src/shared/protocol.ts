@@ -11,6 +11,7 @@ import type { BackendName, TrainingConfig } from '../models/trainingConfig';
 import type { Experiment } from './experiment';
 import type { RunCurves, RunSummary } from './runs/runTypes';
 import type { PairMode } from './runs/pairing';
+import type { GeneratedText, GenerationOptions } from './generationOptions';
 
 /** The training session's lifecycle: idle → preparing → training ⇄ paused → done / error. */
 export type Phase = 'idle' | 'preparing' | 'training' | 'paused' | 'done' | 'error';
@@ -344,6 +345,16 @@ export type SavedModelCommand =
    */
   | { type: 'uploadModel'; requestId: number; files: UploadedFile[]; experiment: Experiment };
 
+/** UI → worker: a character language model writes after the user's prompt. */
+export type GenerationCommand = {
+  type: 'generate';
+  requestId: number;
+  prompt: string;
+  options: GenerationOptions;
+  /** Write with the weights of this checkpoint of the current run (the rewound views'); null: live. */
+  step: number | null;
+};
+
 /** UI → worker: the run history (every Train is a run kept in the browser). */
 export type RunCommand =
   | { type: 'listRuns'; requestId: number }
@@ -353,7 +364,8 @@ export type RunCommand =
   | { type: 'deleteRun'; requestId: number; id: string };
 
 /** UI → worker. */
-export type Command = SessionCommand | DataCommand | SavedModelCommand | RunCommand;
+export type Command =
+  SessionCommand | DataCommand | SavedModelCommand | RunCommand | GenerationCommand;
 
 /** One candidate backend's trial (a real training step) in backend selection. */
 export interface BackendTrial {
@@ -483,6 +495,7 @@ export type WorkerEvent =
   /** Any request's answer when it could not be done: what went wrong, in the user's language. */
   | { type: 'failed'; requestId: number; message: Message }
   | { type: 'runList'; requestId: number; runs: RunSummary[] }
+  | { type: 'generated'; requestId: number; result: GeneratedText }
   | { type: 'runCurves'; requestId: number; id: string; curves: RunCurves }
   /** The session's run `runId` is recorded as this stored run (new, or reopened). */
   | { type: 'runBegan'; runId: number; summary: RunSummary }
@@ -510,6 +523,7 @@ export interface AnswerTypes {
   getRunCurves: 'runCurves';
   updateRun: 'runList';
   deleteRun: 'runList';
+  generate: 'generated';
 }
 
 export type RequestType = keyof AnswerTypes;

@@ -17,6 +17,7 @@ import type {
   WorkerEvent,
 } from '../shared/protocol';
 import { createDispatch, type Answer, type RequestHandlers } from './commandDispatch';
+import { DEFAULT_GENERATION, type GeneratedText } from '../shared/generationOptions';
 
 // The dispatch hands payloads on without reading them, so the tests give partial ones.
 const START = { runId: 1 } as StartRequest;
@@ -26,6 +27,7 @@ const USER_DATASET = { id: 'user:1' } as UserDatasetEntry;
 const SAVED_MODEL = { id: 'model:1' } as SavedModelEntry;
 const SAVE = { name: 'm' } as RequestBody<'saveModel'>;
 const UPLOAD = { files: [] as UploadedFile[] } as RequestBody<'uploadModel'>;
+const WRITTEN = { window: 'To be', tokens: [] } as unknown as GeneratedText;
 
 type Part = 'session' | 'probes' | 'deleteUserData' | 'forgetBackendChoices';
 
@@ -71,6 +73,13 @@ const REQUESTS: { [T in RequestType]: RequestCommand<T> } = {
   getRunCurves: { type: 'getRunCurves', requestId: 9, id: 'run-1' },
   updateRun: { type: 'updateRun', requestId: 10, id: 'run-1', pinned: true },
   deleteRun: { type: 'deleteRun', requestId: 11, id: 'run-1' },
+  generate: {
+    type: 'generate',
+    requestId: 12,
+    prompt: 'To be',
+    options: DEFAULT_GENERATION,
+    step: null,
+  },
 };
 
 /** Each request's canned answer. */
@@ -115,6 +124,7 @@ const answers = (): { [T in RequestType]: Answer<T> } => ({
   getRunCurves: { type: 'runCurves', id: 'run-1', curves: { train: [], validation: [] } },
   updateRun: { type: 'runList', runs: [] },
   deleteRun: { type: 'runList', runs: [] },
+  generate: { type: 'generated', result: WRITTEN },
 });
 
 /**
@@ -159,6 +169,7 @@ function worker({ fail, requests }: { fail?: unknown; requests?: Partial<Request
         getRunCurves: handler('getRunCurves'),
         updateRun: handler('updateRun'),
         deleteRun: handler('deleteRun'),
+        generate: handler('generate'),
         ...requests,
       },
     },

@@ -56,6 +56,7 @@ export function createDispatch(parts: WorkerParts, post: Post): (command: Comman
       case 'getRunCurves':
       case 'updateRun':
       case 'deleteRun':
+      case 'generate':
         answerRequest(command, parts.requests, post);
         return;
       case 'deleteUserData':
@@ -114,6 +115,7 @@ function transferables(event: AnswerEvent): Transferable[] {
     case 'modelImported':
     case 'runList':
     case 'runCurves':
+    case 'generated':
       return [];
     default:
       return assertNever(event, 'answer');

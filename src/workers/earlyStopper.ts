@@ -38,10 +38,20 @@ export class EarlyStopper {
     this.stopped = message(restoring ? 'worker.earlyStoppedRestored' : 'worker.earlyStopped', {
       epoch: result.epoch,
       metric: message(this.config.metric === 'valLoss' ? 'worker.valLoss' : 'worker.valAccuracy'),
-      patience: this.config.patience,
+      count: this.config.patience,
       bestEpoch: best?.epoch ?? result.epoch,
     });
     return true;
+  }
+
+  /**
+   * The learner raised Epochs after an early stop: train on, with a fresh patience (the best so
+   * far stays the bar to beat, and its weights the ones to restore).
+   */
+  trainOn(): void {
+    if (!this.stopped) return;
+    this.stopped = null;
+    this.state = { ...this.state, waited: 0 };
   }
 
   /** Puts back the best epoch's weights when the run stopped early and they were kept. */

@@ -6,6 +6,7 @@ import { analyzeInEnglish } from '../models/testing/englishAnalysis';
 import { builtinDataset } from '../data/datasets';
 import { PRESETS } from '../models/presets';
 import type { ModelSpec } from '../models/spec';
+import { DEFAULT_TRAINING } from '../models/trainingConfig';
 import { loadForTraining } from './datasetLoader';
 import type { Phase } from '../shared/protocol';
 import { fetched, fromDisk, harness, request, type Harness } from './testing/sessionHarness';
@@ -235,7 +236,14 @@ describe('TrainingSession', () => {
     };
     const req = request({
       spec,
-      training: { optimizer: 'sgd', loss: 'meanSquaredError', learningRate: 10, epochs: 1000 },
+      training: {
+        optimizer: 'sgd',
+        loss: 'meanSquaredError',
+        learningRate: 10,
+        epochs: 1000,
+        // A decaying rate: the message names the rate as set, which is what the learner changes.
+        schedule: { ...DEFAULT_TRAINING.schedule, kind: 'exponential', gamma: 0.1 },
+      },
     });
     expect(
       analyzeInEnglish(spec, builtinDataset('xor'), req.training, req.dataset).blockingReason,
@@ -251,6 +259,9 @@ describe('TrainingSession', () => {
     expect(message).toMatch(/NaN|infinite/);
     expect(message).toContain('learning rate');
     expect(message).toContain(`step ${bad?.step}`);
+    expect(bad?.learningRate, 'the rate in use had decayed').toBeLessThan(10);
+    expect(message).toContain('The learning rate 10 is probably too high');
+    expect(message).toContain('(e.g. to 1)');
     // It stopped at the first bad record rather than training on.
     expect(h.trains().at(-1)).toBe(bad);
     expect(h.session.trainer?.step).toBeLessThan(40);

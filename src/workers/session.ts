@@ -119,6 +119,8 @@ export class TrainingSession {
         if (Number.isInteger(command.epochs) && command.epochs >= 1) {
           if (this.run) {
             this.run.epochs = command.epochs;
+            // More epochs than an early stop left it: the stop is lifted, the run trains on.
+            if (command.epochs > this.run.trainer.epoch) this.run.earlyStopper?.trainOn();
             // A schedule spanning the run (cosine) stretches or shrinks with it.
             this.run.trainer.plannedEpochs = command.epochs;
           }
@@ -462,8 +464,11 @@ export class TrainingSession {
   private onRecord(runId: number, record: TrainRecord): void {
     if (!this.isActive(runId)) return;
     this.host.emit({ type: 'train', runId, record });
-    if (!Number.isFinite(record.loss))
-      this.onNonFiniteLoss(record.loss, record.step, record.learningRate);
+    if (!Number.isFinite(record.loss)) {
+      // The setting the learner can change: the base rate, not the scheduled rate of the step.
+      const base = this.active.find((r) => r.id === runId)?.trainer.baseRate;
+      this.onNonFiniteLoss(record.loss, record.step, base ?? record.learningRate);
+    }
   }
 
   private onNonFiniteLoss(loss: number, step: number, learningRate: number): void {
@@ -560,6 +565,9 @@ export class TrainingSession {
     await run.metrics.flush();
     if (run.trainer.step % run.trainer.stepsPerEpoch === 0) await this.validate(run);
     if (this.pauseMessage) this.transition('paused', this.pauseMessage);
+    // A Step that reaches an early stop ends the run as training would: best weights back, and
+    // the reason shown (a pair waits for its other run).
+    else if (run.earlyStopper?.stopped && !this.partner && !this.deferred) await this.finish();
   }
 
   private async stop(): Promise<void> {

@@ -35,6 +35,32 @@ describe('TrainingSession with training options', () => {
     // The weights are epoch 1's again: the same validation loss as then.
     const now = await h.session.trainer?.evaluate();
     expect(now?.loss).toBeCloseTo(h.validations()[0]?.loss ?? NaN, 6);
+
+    await h.session.handle({ type: 'reset' });
+  });
+
+  it('a Step that reaches an early stop ends the run with its reason, best weights back', async () => {
+    const h = harness();
+    const earlyStopping = {
+      ...DEFAULT_TRAINING.earlyStopping,
+      enabled: true,
+      patience: 1,
+      minDelta: 1,
+      restoreBest: true,
+    };
+    const req = request({ pauseAfterFirstStep: true, training: { epochs: 50, earlyStopping } });
+    await h.session.handle({ type: 'start', request: req });
+    expect(h.session.phase).toBe('paused');
+    // Epoch 1 sets the bar, epoch 2 misses it: the stop comes at step 20, by Step alone.
+    for (let i = 1; i < 20; i++) await h.session.handle({ type: 'step' });
+    expect(h.session.phase).toBe('done');
+    expect(h.session.trainer?.step).toBe(20);
+    const done = h.events.at(-1);
+    expect(done?.type === 'phase' && done.message ? englishText(done.message) : '').toBe(
+      'Stopped early at epoch 2: the validation loss had not improved for 1 epoch. The model now has the weights of its best epoch, 1.',
+    );
+    const now = await h.session.trainer?.evaluate();
+    expect(now?.loss).toBeCloseTo(h.validations()[0]?.loss ?? NaN, 6);
     await h.session.handle({ type: 'reset' });
   });
 

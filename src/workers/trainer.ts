@@ -11,6 +11,7 @@ import {
   createOptimizer,
   setOptimizerLearningRate,
 } from '../models/losses';
+import { setDropoutStep } from '../models/layers/seededDropout';
 import { scheduledRate } from '../models/schedules';
 import type { TrainingConfig } from '../models/trainingConfig';
 import { augmentBatch, type AugmentOptions } from './augment';
@@ -95,6 +96,11 @@ export class Trainer {
     return (this.optimizer as unknown as { learningRate: number }).learningRate;
   }
 
+  /** The learning rate as set (live changes included); a schedule scales it step by step. */
+  get baseRate(): number {
+    return this.baseLearningRate;
+  }
+
   /** Sets the base rate; the schedule's rate from it is used from the next step on. */
   setLearningRate(learningRate: number): void {
     this.baseLearningRate = learningRate;
@@ -124,6 +130,8 @@ export class Trainer {
     // the gradient tape's scope, so it is disposed by hand below.
     const kept: { correct: tf.Scalar | null } = { correct: null };
     this.applySchedule();
+    // Dropout masks follow from the seed and this step: a resumed run draws the same ones.
+    setDropoutStep(this.model, this.step);
     const { clipping, optimizer, weightDecay } = this.config;
     let normSum: tf.Scalar | null = null;
     const [lossSum, correctSum] = tf.tidy(() => {

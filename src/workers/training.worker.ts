@@ -29,6 +29,7 @@ import { createDispatch } from './commandDispatch';
 import { RunRecorder } from './runs/runRecorder';
 import { createIndexedDbRunStore } from './runs/runStore';
 import { runHandlers } from './runs/runService';
+import { generationHandlers } from './generation/generationService';
 import { DEFAULT_RUN_STORAGE_BUDGET } from '../shared/runs/storageBudget';
 import { createIndexedDbSavedModelStore } from './savedModels/savedModelStore';
 
@@ -130,7 +131,15 @@ const dispatch = createDispatch(
     probes,
     deleteUserData: (id) => loaderDeps.userData.delete(id),
     forgetBackendChoices: () => backends.forget(),
-    requests: { ...dataHandlers(dataDeps), ...modelHandlers(modelDeps), ...runHandlers(runs) },
+    requests: {
+      ...dataHandlers(dataDeps),
+      ...modelHandlers(modelDeps),
+      ...runHandlers(runs),
+      ...generationHandlers({
+        currentRun: () => session.currentRun,
+        rewound: (run, step) => rewinder.at(run, step),
+      }),
+    },
   },
   post,
 );

@@ -41,9 +41,19 @@ export interface CurveChartProps {
   height: number;
   /** Describes the chart for screen readers. */
   label: string;
-  /** A vertical line at this x with its label (the step the timeline shows). */
-  marker?: { x: number; label: string } | null;
+  /** Vertical lines with labels: the step the timeline shows, where early stopping ended. */
+  markers?: readonly ChartMarker[];
 }
+
+export interface ChartMarker {
+  x: number;
+  label: string;
+  colour: string;
+  /** Where the label sits, so two close markers do not write over each other. */
+  labelAt: 'top' | 'bottom';
+}
+
+const NO_MARKERS: readonly ChartMarker[] = [];
 
 /** Points drawn per series: enough for a smooth line at any laptop width, cheap to render. */
 const MAX_POINTS = 300;
@@ -57,7 +67,6 @@ const MARGIN = { top: 10, right: 14, bottom: 4, left: 4 };
 const X_DOMAIN = ['auto', 'auto'] as const;
 const AUTO_DOMAIN = ['auto', 'auto'] as const;
 const RAW_DASH = '5 4';
-const MARKER_COLOUR = '#7c3aed';
 /**
  * A series with this few points gets a dot on each (one validation pass is one point, and a line
  * needs two). Dots are reference dots, not `<Line dot>`: recharts remounts a line's dots on every
@@ -82,7 +91,7 @@ export const CurveChart = memo(function CurveChart({
   brush = false,
   height,
   label,
-  marker = null,
+  markers = NO_MARKERS,
 }: CurveChartProps) {
   const format = useFormat();
   // The tooltip exists only while a pointer is over the chart: mounted, it recomputes its
@@ -117,15 +126,24 @@ export const CurveChart = memo(function CurveChart({
     ),
     [visible, tickX, xLabel],
   );
-  const markerLabel = useMemo(
+  const markerLines = useMemo(
     () =>
-      marker && {
-        value: marker.label,
-        position: 'insideTopLeft' as const,
-        fill: '#5b21b6',
-        fontSize: 12,
-      },
-    [marker],
+      markers.map((m) => (
+        <ReferenceLine
+          key={`${m.x}-${m.label}`}
+          x={m.x}
+          stroke={m.colour}
+          strokeDasharray="3 3"
+          ifOverflow="extendDomain"
+          label={{
+            value: m.label,
+            position: m.labelAt === 'top' ? 'insideTopLeft' : 'insideBottomLeft',
+            fill: m.colour,
+            fontSize: 12,
+          }}
+        />
+      )),
+    [markers],
   );
   // The lines as elements, rebuilt only when the series change (not when the tooltip moves).
   const lines = useMemo(
@@ -218,15 +236,7 @@ export const CurveChart = memo(function CurveChart({
           />
           {pointerInside && <Tooltip isAnimationActive={false} content={tooltip} />}
           {lines}
-          {marker && markerLabel && (
-            <ReferenceLine
-              x={marker.x}
-              stroke={MARKER_COLOUR}
-              strokeDasharray="3 3"
-              ifOverflow="extendDomain"
-              label={markerLabel}
-            />
-          )}
+          {markerLines}
           {brush && rows.length > 2 && (
             <Brush dataKey="x" height={22} stroke={INK} tickFormatter={tickX} travellerWidth={8} />
           )}

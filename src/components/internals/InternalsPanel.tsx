@@ -86,7 +86,7 @@ export function InternalsPanel() {
           hint={t('internals.views.generation.hint')}
           controls={controls}
         >
-          <GenerationView probe={probe} />
+          <GenerationView probe={probe} windowLength={info.inputShape[0] ?? 0} />
         </ViewSection>
       )}
       {hasAttention && (

@@ -30,6 +30,8 @@ export function useLessonState(): LessonState {
       valLoss: lastValidation?.loss ?? null,
       testAccuracy: test?.accuracy ?? null,
       steps: lastTrain?.step ?? 0,
+      // The session pauses at the first non-finite loss, so it is the last record.
+      diverged: lastTrain !== undefined && !Number.isFinite(lastTrain.loss),
       train,
       checkpoints,
       rewind,

@@ -275,6 +275,8 @@ export const en = {
     validationSplit: 'Validation split',
     testSplit: 'Test split',
     seed: 'Random seed',
+    seedHelp:
+      'Fixes the data split and order, the starting weights, augmentation and every dropout mask: same seed and settings, same curves on the same backend.',
     backend: 'Backend',
     nextTrain: 'Changes other than the learning rate apply at the next Train.',
     more: 'More: schedule, clipping, early stopping, optimizer settings',
@@ -357,6 +359,9 @@ export const en = {
     description:
       '{{title}} by training step: latest training {{train}}, latest validation {{validation}}.',
     tooltip: '{{name}} @ {{step}}: <b>{{value}}</b>',
+    stoppedEarly: 'stopped early',
+    best: 'best epoch',
+    bestRestored: 'best epoch (restored)',
   },
   timeline: {
     label: 'Timeline',

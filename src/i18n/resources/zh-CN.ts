@@ -257,6 +257,8 @@ export const zhCN: Resources = {
     validationSplit: '验证集比例',
     testSplit: '测试集比例',
     seed: '随机种子',
+    seedHelp:
+      '固定数据的划分与顺序、初始权重、数据增强和每一个 dropout 掩码：种子和设置相同，在同一后端上得到相同的曲线。',
     backend: '计算后端',
     nextTrain: '除学习率外，其他改动在下次训练时生效。',
     more: '更多：学习率调度、梯度裁剪、提前停止、优化器设置',
@@ -336,6 +338,9 @@ export const zhCN: Resources = {
     noneYet: '暂无',
     description: '{{title}}随训练步的变化：训练集最新值 {{train}}，验证集最新值 {{validation}}。',
     tooltip: '{{name}} @ {{step}}：<b>{{value}}</b>',
+    stoppedEarly: '提前停止',
+    best: '最佳轮次',
+    bestRestored: '最佳轮次（已恢复）',
   },
   timeline: {
     label: '时间轴',

@@ -98,4 +98,22 @@ export const trainingEn = {
     earlyStoppingMinDelta: 'min. improvement',
     earlyStoppingRestoreBest: 'restore best',
   },
+  generate: {
+    title: 'Write from your prompt',
+    prompt: 'Your prompt',
+    placeholder: 'Type the start of a text for the model to continue…',
+    temperature: 'Temperature',
+    topK: 'Top-k (0 = all)',
+    length: 'Characters',
+    button: 'Generate',
+    writing: 'Writing…',
+    help: 'The model reads the last {{length}} characters. Temperature 0 always takes the likeliest character; higher temperatures take more risks. Top-k draws only among the k likeliest.',
+    trainFirst:
+      'Press Train (or Step) first: an untrained model writes noise, and there is none yet.',
+    unknown: 'Not in the training text, read as “unknown”: {{characters}}',
+    hover:
+      'Written at step {{step}}, temperature {{temperature}}. Point at (or tab to) a character to see how likely it was; pale orange marks the unlikely ones.',
+    detail:
+      '“{{character}}”: the model gave it {{probability}} (drawn with {{sampled}}). Likeliest: {{alternatives}}',
+  },
 } as const;

@@ -94,4 +94,21 @@ export const trainingZh: Translation<typeof trainingEn> = {
     earlyStoppingMinDelta: '最小改善',
     earlyStoppingRestoreBest: '恢复最佳',
   },
+  generate: {
+    title: '从你的提示开始写',
+    prompt: '你的提示',
+    placeholder: '输入一段文字的开头，让模型接着写……',
+    temperature: '温度',
+    topK: 'Top-k（0 = 全部）',
+    length: '字符数',
+    button: '生成',
+    writing: '正在写……',
+    help: '模型读取最后 {{length}} 个字符。温度为 0 时总是取最可能的字符；温度越高越敢冒险。Top-k 只在最可能的 k 个字符中抽取。',
+    trainFirst: '请先按“训练”（或“单步”）：还没有模型，未训练的模型只会写出噪声。',
+    unknown: '训练文本中没有这些字符，按“未知”读取：{{characters}}',
+    hover:
+      '写于第 {{step}} 步，温度 {{temperature}}。指向（或用 Tab 移到）一个字符，查看它有多大可能；浅橙色标出不太可能的字符。',
+    detail:
+      '“{{character}}”：模型给它的概率是 {{probability}}（抽取时为 {{sampled}}）。最可能的：{{alternatives}}',
+  },
 };

@@ -30,6 +30,7 @@ export function lessonState(
     trainLoss: null,
     valLoss: null,
     steps: 0,
+    diverged: false,
     train: [],
     checkpoints: [],
     rewind: null,

@@ -1,5 +1,6 @@
 /** Dense, Dropout, Flatten, Reshape and Activation as tfjs layers. */
 import * as tf from '@tensorflow/tfjs';
+import { SeededDropout } from '../layers/seededDropout';
 import { kernelLayerOptions } from './options';
 import type { LayerBuilder } from './types';
 
@@ -13,9 +14,9 @@ export const dense: LayerBuilder<'dense'> = ({ spec, name, seed, withActivation 
     }),
   );
 
-// No seed: tfjs reuses a fixed seed on every call, which would drop the same units every step.
-export const dropout: LayerBuilder<'dropout'> = ({ spec, name, run }) =>
-  run(tf.layers.dropout({ name, rate: spec.rate }));
+// LayerLab's own dropout: its masks follow from the layer's seed and the step (seededDropout.ts).
+export const dropout: LayerBuilder<'dropout'> = ({ spec, name, seed, run }) =>
+  run(new SeededDropout({ name, rate: spec.rate, seed }));
 
 export const flatten: LayerBuilder<'flatten'> = ({ name, run }) => run(tf.layers.flatten({ name }));
 

@@ -3,6 +3,7 @@
  * which must happen before any saved model that uses them is loaded.
  */
 import { MultiHeadSelfAttention, type MultiHeadSelfAttentionArgs } from './multiHeadSelfAttention';
+import { SeededDropout, maskSeed, setDropoutStep, type SeededDropoutArgs } from './seededDropout';
 import {
   POSITIONAL_MODES,
   PositionalEmbedding,
@@ -11,8 +12,21 @@ import {
   type PositionalMode,
 } from './positionalEmbedding';
 
-export { MultiHeadSelfAttention, PositionalEmbedding, POSITIONAL_MODES, sinusoidalTable };
-export type { MultiHeadSelfAttentionArgs, PositionalEmbeddingArgs, PositionalMode };
+export {
+  MultiHeadSelfAttention,
+  PositionalEmbedding,
+  POSITIONAL_MODES,
+  SeededDropout,
+  maskSeed,
+  setDropoutStep,
+  sinusoidalTable,
+};
+export type {
+  MultiHeadSelfAttentionArgs,
+  PositionalEmbeddingArgs,
+  PositionalMode,
+  SeededDropoutArgs,
+};
 
 /**
  * Parameters of self-attention on dModel features, as Keras `MultiHeadAttention(num_heads=h,

@@ -9,6 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LayerVariable, Shape } from '@tensorflow/tfjs';
+import { maskSeed, type StepSeeded } from './seededDropout';
 
 type LayerArgs = NonNullable<ConstructorParameters<typeof tf.layers.Layer>[0]>;
 
@@ -36,7 +37,7 @@ function deriveSeed(seed: number, slot: number): number {
   return (Math.imul(seed | 0, 0x9e3779b1) ^ Math.imul(slot + 1, 0x85ebca6b)) >>> 0;
 }
 
-export class MultiHeadSelfAttention extends tf.layers.Layer {
+export class MultiHeadSelfAttention extends tf.layers.Layer implements StepSeeded {
   static className = 'LayerLabMultiHeadSelfAttention';
 
   readonly numHeads: number;
@@ -44,6 +45,8 @@ export class MultiHeadSelfAttention extends tf.layers.Layer {
   readonly causal: boolean;
   readonly dropout: number;
   readonly seed: number;
+  /** The step whose attention-dropout mask the next training call draws (seededDropout.ts). */
+  private dropoutStep = 0;
 
   // Weights: LayerVariables hold tfjs Variables that outlive every tidy, so keeping them is safe.
   private queryKernel: LayerVariable | null = null;
@@ -73,6 +76,10 @@ export class MultiHeadSelfAttention extends tf.layers.Layer {
     this.dropout = dropout;
     this.seed = args.seed;
     this.inputSpec = [new tf.InputSpec({ ndim: 3 })];
+  }
+
+  setDropoutStep(step: number): void {
+    this.dropoutStep = step;
   }
 
   override build(inputShape: Shape | Shape[]): void {
@@ -142,8 +149,12 @@ export class MultiHeadSelfAttention extends tf.layers.Layer {
       const attention = tf.softmax(scores); // [B*h, T, T], softmax over the keys (last axis)
 
       const training = kwargs['training'] === true;
+      // Seeded from the layer's seed and the step: reproducible, and a new mask at each step.
+      // The mask seed's slot (4) is past the four kernels' initialiser slots.
       const dropped =
-        training && this.dropout > 0 ? tf.dropout(attention, this.dropout) : attention;
+        training && this.dropout > 0
+          ? tf.dropout(attention, this.dropout, undefined, this.nextMaskSeed())
+          : attention;
       const context = tf.matMul(dropped, v); // [B*h, T, k]
       const contextHeads = tf.reshape(context, [batch, h, time, k]); // [B, h, T, k]
       const contextTime = tf.transpose(contextHeads, [0, 2, 1, 3]); // [B, T, h, k]
@@ -157,6 +168,12 @@ export class MultiHeadSelfAttention extends tf.layers.Layer {
       const maps = tf.reshape(attention, [batch, h, time, time]); // [B, h, T, T]
       return [output, maps];
     });
+  }
+
+  private nextMaskSeed(): number {
+    const seed = maskSeed(deriveSeed(this.seed, 4), this.dropoutStep);
+    this.dropoutStep += 1;
+    return seed;
   }
 
   override getConfig(): tf.serialization.ConfigDict {

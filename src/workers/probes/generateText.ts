@@ -5,6 +5,7 @@
  * readback inside the loop); the caller reads the ids back with the rest of the probe cycle.
  */
 import * as tf from '@tensorflow/tfjs';
+import { pickNext } from '../generation/sampling';
 
 /** Characters written per probe cycle: long enough to read, short enough to stay cheap. */
 export const GENERATED_CHARACTERS = 80;
@@ -30,10 +31,9 @@ export function sampleCharacters(
     const vocabulary = probabilities.shape[2];
     const last = probabilities
       .slice([0, length - 1, 0], [1, 1, vocabulary])
-      .reshape([1, vocabulary]); // [1, V]
-    // log p / τ: softmax of it is p^(1/τ), renormalised (τ < 1 sharpens).
-    const logits = tf.div(tf.log(tf.add(last, 1e-9)), temperature) as tf.Tensor2D;
-    const next = tf.multinomial(logits, 1, seed + i).toFloat(); // [1, 1]
+      .reshape([1, vocabulary]) as tf.Tensor2D; // [1, V]
+    const { id } = pickNext(last, { temperature, topK: 0 }, seed + i); // [1]
+    const next = tf.reshape(tf.cast(id, 'float32'), [1, 1]); // [1, 1]
     written.push(next.reshape([1]));
     window = tf.concat([window.slice([0, 1], [1, length - 1]), next], 1) as tf.Tensor2D; // slide by one
   }

@@ -65,13 +65,18 @@ export const workerEn = {
   readFromCache: "Read {{dataset}} from this browser's cache.",
   decoding: 'Decoding {{dataset}}…',
   divergedNaN:
-    'The loss became NaN at step {{step}}: training diverged. The learning rate {{learningRate}} is probably too high; lower it (e.g. to {{lower}}) and press Reset, then Train.',
+    'The loss became NaN at step {{step}}: training diverged. The learning rate {{learningRate}} is probably too high: lower it (e.g. to {{lower}}), or keep it and clip the gradients or warm up (under More in Training); then press Reset and Train.',
   divergedInfinite:
-    'The loss became infinite at step {{step}}: training diverged. The learning rate {{learningRate}} is probably too high; lower it (e.g. to {{lower}}) and press Reset, then Train.',
-  earlyStopped:
-    'Stopped early at epoch {{epoch}}: the {{metric}} had not improved for {{patience}} epochs (best at epoch {{bestEpoch}}).',
-  earlyStoppedRestored:
-    'Stopped early at epoch {{epoch}}: the {{metric}} had not improved for {{patience}} epochs. The model now has the weights of its best epoch, {{bestEpoch}}.',
+    'The loss became infinite at step {{step}}: training diverged. The learning rate {{learningRate}} is probably too high: lower it (e.g. to {{lower}}), or keep it and clip the gradients or warm up (under More in Training); then press Reset and Train.',
+  /** {{count}}: the patience, in epochs. */
+  earlyStopped_one:
+    'Stopped early at epoch {{epoch}}: the {{metric}} had not improved for {{count}} epoch (best at epoch {{bestEpoch}}).',
+  earlyStopped_other:
+    'Stopped early at epoch {{epoch}}: the {{metric}} had not improved for {{count}} epochs (best at epoch {{bestEpoch}}).',
+  earlyStoppedRestored_one:
+    'Stopped early at epoch {{epoch}}: the {{metric}} had not improved for {{count}} epoch. The model now has the weights of its best epoch, {{bestEpoch}}.',
+  earlyStoppedRestored_other:
+    'Stopped early at epoch {{epoch}}: the {{metric}} had not improved for {{count}} epochs. The model now has the weights of its best epoch, {{bestEpoch}}.',
   valLoss: 'validation loss',
   valAccuracy: 'validation accuracy',
   restored: 'Loaded the saved model at step {{step}} (epoch {{epoch}}). Press Resume to train on.',
@@ -84,6 +89,12 @@ export const workerEn = {
     'Loaded the saved model at step {{step}} (epoch {{epoch}}). It had finished its {{epochs}} epochs: raise Epochs, then press Resume to train on.',
   /** Saved and uploaded models. {{problem}} is why, a clause or a Message. */
   fileProblem: '{{file}}: {{problem}}',
+  generateNotLanguageModel:
+    'Only a character language model (trained on a text corpus) can write from a prompt.',
+  generateNoModel: 'There is no model to write with yet: press Train (or Step) first.',
+  generateEmptyPrompt: 'Type a few characters for the model to continue.',
+  /** {{fields}}: the generation settings out of range, by name. */
+  generateOptions: 'These generation settings are out of range: {{fields}}.',
   nothingToSave: 'There is no trained model to save: press Train first.',
   savedModelGone: 'That saved model is not in this browser any more.',
   partnerInvalid: 'Run A cannot train on this data: {{reason}}',

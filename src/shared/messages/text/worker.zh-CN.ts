@@ -52,13 +52,13 @@ export const workerZhCN: Translation<typeof workerEn> = {
   readFromCache: '已从这个浏览器的缓存中读取 {{dataset}}。',
   decoding: '正在解码 {{dataset}}…',
   divergedNaN:
-    '在第 {{step}} 步损失变成了 NaN：训练发散了。学习率 {{learningRate}} 可能太高；请把它调低（例如 {{lower}}），然后按“重置”，再按“训练”。',
+    '在第 {{step}} 步损失变成了 NaN：训练发散了。学习率 {{learningRate}} 可能太高：请把它调低（例如 {{lower}}），或者保持它不变，在“训练”的“更多”里裁剪梯度或预热；然后按“重置”，再按“训练”。',
   divergedInfinite:
-    '在第 {{step}} 步损失变成了无穷大：训练发散了。学习率 {{learningRate}} 可能太高；请把它调低（例如 {{lower}}），然后按“重置”，再按“训练”。',
-  earlyStopped:
-    '在第 {{epoch}} 轮提前停止：{{metric}} 已连续 {{patience}} 轮没有改善（最佳在第 {{bestEpoch}} 轮）。',
-  earlyStoppedRestored:
-    '在第 {{epoch}} 轮提前停止：{{metric}} 已连续 {{patience}} 轮没有改善。模型已恢复为最佳一轮（第 {{bestEpoch}} 轮）的权重。',
+    '在第 {{step}} 步损失变成了无穷大：训练发散了。学习率 {{learningRate}} 可能太高：请把它调低（例如 {{lower}}），或者保持它不变，在“训练”的“更多”里裁剪梯度或预热；然后按“重置”，再按“训练”。',
+  earlyStopped_other:
+    '在第 {{epoch}} 轮提前停止：{{metric}} 已连续 {{count}} 轮没有改善（最佳在第 {{bestEpoch}} 轮）。',
+  earlyStoppedRestored_other:
+    '在第 {{epoch}} 轮提前停止：{{metric}} 已连续 {{count}} 轮没有改善。模型已恢复为最佳一轮（第 {{bestEpoch}} 轮）的权重。',
   valLoss: '验证损失',
   valAccuracy: '验证准确率',
   restored: '已载入第 {{step}} 步（第 {{epoch}} 轮）时保存的模型。按“继续”接着训练。',
@@ -70,6 +70,10 @@ export const workerZhCN: Translation<typeof workerEn> = {
   restoredFinished:
     '已载入第 {{step}} 步（第 {{epoch}} 轮）时保存的模型。它已经训练完了 {{epochs}} 轮：请先调高训练轮数，再按“继续”接着训练。',
   fileProblem: '{{file}}：{{problem}}',
+  generateNotLanguageModel: '只有字符语言模型（在文本语料上训练）才能根据提示写作。',
+  generateNoModel: '还没有可以写作的模型：请先按“训练”（或“单步”）。',
+  generateEmptyPrompt: '请输入几个字符，让模型接着写。',
+  generateOptions: '这些生成设置超出范围：{{fields}}。',
   nothingToSave: '还没有训练好的模型可以保存：请先按“训练”。',
   savedModelGone: '这个保存的模型已经不在这个浏览器里了。',
   partnerInvalid: '训练 A 无法在这份数据上训练：{{reason}}',

@@ -1,0 +1,32 @@
+/**
+ * Where early stopping ended a run, for the curves: the step of the epoch it stopped at and the
+ * step of its best epoch (whose weights it restored, when it did). Read from the run's end message
+ * and the validation records, so the worker sends nothing extra.
+ */
+import type { Message } from '../../shared/messages/message';
+import type { ValidationRecord } from '../../shared/protocol';
+
+export interface EarlyStopMarks {
+  /** The step of the last validation: the end of the epoch it stopped at. */
+  stop: number;
+  /** The step that ended the best epoch, when it was validated. */
+  best: number | null;
+  /** The best epoch's weights were put back. */
+  restored: boolean;
+}
+
+export function earlyStopMarks(
+  phaseMessage: Message | null,
+  validation: readonly ValidationRecord[],
+): EarlyStopMarks | null {
+  if (!phaseMessage) return null;
+  const restored = phaseMessage.key === 'worker.earlyStoppedRestored';
+  if (!restored && phaseMessage.key !== 'worker.earlyStopped') return null;
+  const epoch = phaseMessage.values?.['epoch'];
+  const bestEpoch = phaseMessage.values?.['bestEpoch'];
+  // An epoch's end is its last validation (a stop by hand mid-epoch adds none after it).
+  const stepOf = (e: unknown) => validation.findLast((r) => r.epoch === e)?.step ?? null;
+  const stop = stepOf(epoch);
+  if (stop === null) return null;
+  return { stop, best: bestEpoch === epoch ? null : stepOf(bestEpoch), restored };
+}

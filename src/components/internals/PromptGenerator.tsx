@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { generationRequests } from '../../bridge/generationRequests';
+import { useMessage } from '../../i18n/useMessage';
+import { TRAINING_NS } from '../../i18n/training/namespace';
+import '../../i18n/training/register';
+import {
+  DEFAULT_GENERATION,
+  GENERATION_LIMITS,
+  generationProblems,
+  type GeneratedText,
+  type GenerationOptions,
+  type WrittenToken,
+} from '../../shared/generationOptions';
+import { message, type Message } from '../../shared/messages/message';
+import { toMessage } from '../../shared/messages/messageError';
+import { useStore } from '../../state/store';
+import { NumberField } from '../NumberField';
+
+const percent = (p: number) => `${(p * 100).toFixed(p >= 0.1 ? 0 : 1)}%`;
+/** A character as it reads in a list: spaces and line breaks named. */
+const visible = (text: string) => (text === ' ' ? '␣' : text === '\n' ? '↵' : text);
+
+/**
+ * "Generate from a prompt" for a character language model: the learner types the start, sets
+ * temperature, top-k and length, and the model (live, paused, finished or rewound) writes after it.
+ * Each written character shows on hover or focus how likely the model found it and what else it
+ * considered.
+ */
+export function PromptGenerator({ windowLength }: { windowLength: number }) {
+  const { t } = useTranslation(TRAINING_NS);
+  const show = useMessage();
+  const hasRun = useStore((s) => s.phase !== 'idle');
+  const rewindStep = useStore((s) => s.probeSettings.rewind?.step ?? null);
+  const [prompt, setPrompt] = useState('');
+  const [options, setOptions] = useState<GenerationOptions>(DEFAULT_GENERATION);
+  const [result, setResult] = useState<GeneratedText | null>(null);
+  const [problem, setProblem] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [focused, setFocused] = useState<number | null>(null);
+  const invalid = generationProblems(options);
+  const set = (patch: Partial<GenerationOptions>) => setOptions({ ...options, ...patch });
+  /** The field's problem, in the words the training settings use. */
+  const rangeProblem = (key: 'temperature' | 'topK' | 'length'): Message | null =>
+    invalid.includes(key)
+      ? message(
+          key === 'temperature'
+            ? 'analysis.setting.outOfRange'
+            : 'analysis.setting.wholeOutOfRange',
+          {
+            setting: t(`generate.${key}`),
+            ...GENERATION_LIMITS[key],
+          },
+        )
+      : null;
+
+  async function generate() {
+    setBusy(true);
+    setProblem(null);
+    try {
+      setResult(await generationRequests.generate(prompt, options, rewindStep));
+      setFocused(null);
+    } catch (error) {
+      setProblem(toMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const token = focused === null ? null : (result?.tokens[focused] ?? null);
+  return (
+    <form
+      className="prompt-generator"
+      data-testid="prompt-generator"
+      // The fields show their own problems; the browser's step check would block 120 characters.
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void generate();
+      }}
+    >
+      <label className="field">
+        <span className="field-label">{t('generate.prompt')}</span>
+        <textarea
+          rows={2}
+          value={prompt}
+          maxLength={GENERATION_LIMITS.promptCharacters}
+          placeholder={t('generate.placeholder')}
+          data-testid="prompt-input"
+          onChange={(e) => setPrompt(e.target.value)}
+        />
+      </label>
+      <div className="prompt-options">
+        <NumberField
+          label={t('generate.temperature')}
+          value={options.temperature}
+          min={GENERATION_LIMITS.temperature.min}
+          max={GENERATION_LIMITS.temperature.max}
+          step={0.1}
+          testId="prompt-temperature"
+          problem={rangeProblem('temperature')}
+          onChange={(temperature) => set({ temperature })}
+        />
+        <NumberField
+          label={t('generate.topK')}
+          value={options.topK}
+          min={GENERATION_LIMITS.topK.min}
+          max={GENERATION_LIMITS.topK.max}
+          step={1}
+          testId="prompt-topk"
+          problem={rangeProblem('topK')}
+          onChange={(topK) => set({ topK })}
+        />
+        <NumberField
+          label={t('generate.length')}
+          value={options.length}
+          min={GENERATION_LIMITS.length.min}
+          max={GENERATION_LIMITS.length.max}
+          step={1}
+          testId="prompt-length"
+          problem={rangeProblem('length')}
+          onChange={(length) => set({ length })}
+        />
+        <button
+          type="submit"
+          className="primary"
+          data-testid="generate-button"
+          disabled={busy || !hasRun || prompt.length === 0 || invalid.length > 0}
+        >
+          {busy ? t('generate.writing') : t('generate.button')}
+        </button>
+      </div>
+      <p className="hint">
+        {t('generate.help', { length: windowLength })}
+        {!hasRun && ` ${t('generate.trainFirst')}`}
+      </p>
+      {problem && (
+        <p className="field-problem" role="alert" data-testid="prompt-problem">
+          {show(problem)}
+        </p>
+      )}
+      {result && (
+        <>
+          {result.unknown.length > 0 && (
+            <p className="hint" data-testid="prompt-unknown">
+              {t('generate.unknown', { characters: result.unknown.map(visible).join(' ') })}
+            </p>
+          )}
+          <p className="generated-text" data-testid="prompt-output" lang="">
+            <span className="generated-prompt">{result.window}</span>
+            {result.tokens.map((written, i) => (
+              <span
+                key={i}
+                className="written-token"
+                tabIndex={0}
+                data-testid="written-token"
+                style={{ backgroundColor: shade(written.probability) }}
+                title={describe(written, t)}
+                onMouseEnter={() => setFocused(i)}
+                onFocus={() => setFocused(i)}
+              >
+                {written.text}
+              </span>
+            ))}
+          </p>
+          <p className="hint token-detail" aria-live="polite" data-testid="token-detail">
+            {token
+              ? describe(token, t)
+              : t('generate.hover', {
+                  step: result.step,
+                  temperature: result.options.temperature,
+                })}
+          </p>
+        </>
+      )}
+    </form>
+  );
+}
+
+/** Unlikely characters are shaded: the shading is 1 − p of a pale orange. */
+function shade(probability: number): string {
+  const alpha = Math.max(0, Math.min(1, 1 - probability)) * 0.45;
+  return `rgba(251, 146, 60, ${alpha.toFixed(2)})`;
+}
+
+function describe(
+  token: WrittenToken,
+  t: ReturnType<typeof useTranslation<typeof TRAINING_NS>>['t'],
+): string {
+  return t('generate.detail', {
+    character: visible(token.text),
+    probability: percent(token.probability),
+    sampled: percent(token.sampledProbability),
+    alternatives: token.alternatives
+      .map((a) => `${visible(a.text)} ${percent(a.probability)}`)
+      .join(', '),
+  });
+}
