@@ -2,13 +2,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
-import type { TrainRecord, ValidationRecord } from '../shared/protocol';
-import type { Point } from '../shared/runs/downsample';
 import { LazyCurveChart } from './charts/LazyCurveChart';
 import { useThrottledValue } from './charts/useThrottledValue';
 import type { CurveSeries } from './charts/curveData';
 import type { ChartMarker } from './charts/CurveChart';
 import { earlyStopMarks } from './charts/earlyStopMarks';
+import { recordPoints } from './charts/recordPoints';
 
 type Metric = 'loss' | 'accuracy';
 
@@ -25,16 +24,6 @@ const VALIDATION_COLOUR = '#ea580c';
 const REWIND_COLOUR = '#6d28d9';
 const STOP_COLOUR = '#b91c1c';
 const BEST_COLOUR = '#15803d';
-
-/** A metric's finite values as chart points by step. */
-function pick(records: readonly (TrainRecord | ValidationRecord)[], metric: Metric): Point[] {
-  const points: Point[] = [];
-  for (const r of records) {
-    const value = r[metric];
-    if (value !== null && Number.isFinite(value)) points.push({ x: r.step, y: value });
-  }
-  return points;
-}
 
 /** A live training + validation curve for one metric, with hover values. */
 export function MetricChart({ metric }: { metric: Metric }) {
@@ -62,18 +51,19 @@ export function MetricChart({ metric }: { metric: Metric }) {
   const markers = useMemo(() => {
     const list: ChartMarker[] = [];
     if (stop) {
-      list.push({ x: stop.stop, label: stopLabel, colour: STOP_COLOUR, labelAt: 'top' });
+      // The stop is the curve's last step: its label goes before the line, inside the chart.
+      list.push({ x: stop.stop, label: stopLabel, colour: STOP_COLOUR, labelAt: 'topBefore' });
       if (stop.best !== null) {
-        list.push({ x: stop.best, label: bestLabel, colour: BEST_COLOUR, labelAt: 'bottom' });
+        list.push({ x: stop.best, label: bestLabel, colour: BEST_COLOUR, labelAt: 'bottomAfter' });
       }
     }
     if (rewoundStep !== null) {
-      list.push({ x: rewoundStep, label: stepLabel, colour: REWIND_COLOUR, labelAt: 'top' });
+      list.push({ x: rewoundStep, label: stepLabel, colour: REWIND_COLOUR, labelAt: 'topAfter' });
     }
     return list;
   }, [stop, stopLabel, bestLabel, rewoundStep, stepLabel]);
-  const trainPoints = useMemo(() => pick(train, metric), [train, metric]);
-  const valPoints = useMemo(() => pick(validation, metric), [validation, metric]);
+  const trainPoints = useMemo(() => recordPoints(train, (r) => r[metric]), [train, metric]);
+  const valPoints = useMemo(() => recordPoints(validation, (r) => r[metric]), [validation, metric]);
   const trainingName = t('charts.training');
   const validationName = t('charts.validation');
   const series: CurveSeries[] = useMemo(

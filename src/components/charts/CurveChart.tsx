@@ -49,11 +49,19 @@ export interface ChartMarker {
   x: number;
   label: string;
   colour: string;
-  /** Where the label sits, so two close markers do not write over each other. */
-  labelAt: 'top' | 'bottom';
+  /**
+   * Where the label sits beside the line: at the top or bottom (so two close markers do not write
+   * over each other), after the line or, for a line at the chart's right end, before it.
+   */
+  labelAt: 'topAfter' | 'topBefore' | 'bottomAfter';
 }
 
 const NO_MARKERS: readonly ChartMarker[] = [];
+const LABEL_POSITION = {
+  topAfter: 'insideTopLeft',
+  topBefore: 'insideTopRight',
+  bottomAfter: 'insideBottomLeft',
+} as const;
 
 /** Points drawn per series: enough for a smooth line at any laptop width, cheap to render. */
 const MAX_POINTS = 300;
@@ -137,7 +145,7 @@ export const CurveChart = memo(function CurveChart({
           ifOverflow="extendDomain"
           label={{
             value: m.label,
-            position: m.labelAt === 'top' ? 'insideTopLeft' : 'insideBottomLeft',
+            position: LABEL_POSITION[m.labelAt],
             fill: m.colour,
             fontSize: 12,
           }}

@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { TRAINING_NS } from '../../i18n/training/namespace';
 import '../../i18n/training/register';
 import { isScheduled } from '../../models/schedules';
-import type { TrainRecord } from '../../shared/protocol';
-import type { Point } from '../../shared/runs/downsample';
 import { useStore } from '../../state/store';
 import type { CurveSeries } from './curveData';
 import { LazyCurveChart } from './LazyCurveChart';
+import { recordPoints } from './recordPoints';
 import { useThrottledValue } from './useThrottledValue';
 
 /** As the loss and accuracy charts: a few redraws a second, after theirs. */
@@ -15,18 +14,6 @@ const INTERVAL_MS = 500;
 const STAGGER_MS = 240;
 const RATE_COLOUR = '#7c3aed';
 const NORM_COLOUR = '#0f766e';
-
-function pick(
-  records: readonly TrainRecord[],
-  value: (r: TrainRecord) => number | null | undefined,
-): Point[] {
-  const points: Point[] = [];
-  for (const r of records) {
-    const y = value(r);
-    if (y !== null && y !== undefined && Number.isFinite(y)) points.push({ x: r.step, y });
-  }
-  return points;
-}
 
 /**
  * The learning rate each step used (when a schedule or a live change moves it) and the gradient
@@ -41,8 +28,8 @@ export function OptimizerCurves() {
     STAGGER_MS,
   );
   const scheduled = useStore((s) => isScheduled(s.training.schedule));
-  const rates = useMemo(() => pick(train, (r) => r.learningRate), [train]);
-  const norms = useMemo(() => pick(train, (r) => r.gradientNorm), [train]);
+  const rates = useMemo(() => recordPoints(train, (r) => r.learningRate), [train]);
+  const norms = useMemo(() => recordPoints(train, (r) => r.gradientNorm), [train]);
   // A rate changed by hand while training shows as a step in the curve, schedule or not.
   const rateMoved = scheduled || rates.some((p) => p.y !== rates[0]?.y);
   const rateTitle = t('charts.rate');
