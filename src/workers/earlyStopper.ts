@@ -54,6 +54,23 @@ export class EarlyStopper {
     this.state = { ...this.state, waited: 0 };
   }
 
+  /**
+   * A run restored at a checkpoint: the validations it had (epoch ends up to the restore point)
+   * rebuild the best so far and the patience used, as if it had never stopped. Returns the best.
+   */
+  replay(validations: readonly EpochResult[]): EarlyStopState['best'] {
+    for (const result of validations) {
+      this.state = observeEpoch(this.config, this.state, result).state;
+    }
+    return this.state.best;
+  }
+
+  /** The best epoch's weights, taken over (disposed with the stopper). */
+  keepBest(weights: tf.Tensor[]): void {
+    this.bestWeights?.forEach((w) => w.dispose());
+    this.bestWeights = weights;
+  }
+
   /** Puts back the best epoch's weights when the run stopped early and they were kept. */
   restoreBest(): void {
     if (this.stopped && this.bestWeights) this.model.setWeights(this.bestWeights);

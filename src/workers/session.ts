@@ -22,6 +22,7 @@ import type {
 import { assertNever } from '../shared/protocol';
 import type { Trainer } from './trainer';
 import { restoreModel } from './savedModels/modelBundle';
+import { restoreEarlyStopping } from './earlyStopRestore';
 import type { StoredModel } from './savedModels/savedModelStore';
 import type { RunRecorder } from './runs/runRecorder';
 import { makeExperiment } from '../shared/experiment';
@@ -356,6 +357,12 @@ export class TrainingSession {
   private async restore(run: Run, source: RestoreSource): Promise<void> {
     const stored = await this.loadRestoreSource(source);
     const notes = await restoreModel(run.model, run.trainer, stored.bundle);
+    // Patience and the best epoch carry over; its weights come from its checkpoint, if kept.
+    await restoreEarlyStopping(run, stored.history.validation, (step) =>
+      source.kind === 'savedModel'
+        ? Promise.resolve(undefined)
+        : (this.host.runs?.checkpointWeights(source.runId, step) ?? Promise.resolve(undefined)),
+    );
     this.host.emit({
       type: 'restored',
       runId: run.id,

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkpointReason } from '../../shared/runs/checkpointSchedule';
+import { DEFAULT_TRAINING } from '../../models/trainingConfig';
 import { request } from '../testing/sessionHarness';
 import { recordedSession as recorded } from '../testing/recordedSession';
 
@@ -64,6 +65,41 @@ describe('reopening a stored run', () => {
     expect(after.validation.map((v) => v.step)).toEqual([10, 20, 30]);
     // Same weights, optimizer state and data order: the same numbers as the first time.
     expect(after.validation[2]!.loss).toBeCloseTo(before.validation[2]!.loss, 6);
+    await h.session.handle({ type: 'reset' });
+  });
+
+  it('keeps early stopping’s patience and best epoch: it stops when the first run would have', async () => {
+    const { h, runs } = recorded();
+    // No improvement can be as large as 1: epoch 1 is the best, and patience 2 stops at epoch 3.
+    const earlyStopping = {
+      ...DEFAULT_TRAINING.earlyStopping,
+      enabled: true,
+      patience: 2,
+      minDelta: 1,
+      restoreBest: true,
+    };
+    const training = { epochs: 50, earlyStopping };
+    await h.session.handle({ type: 'start', request: request({ training }) });
+    await h.until(() => h.session.phase === 'done', 'done');
+    expect(h.session.trainer?.step).toBe(30);
+    await runs.settle();
+    const [original] = await runs.list();
+    const first = await runs.curves(original!.id);
+
+    // Reopened at epoch 2 (one epoch of patience used): a fresh stopper would take epoch 3 as its
+    // best and go on to epoch 5; the replayed one stops at 3 with epoch 1's weights back.
+    const reopen = request({
+      training,
+      restoreFrom: { kind: 'reopen', runId: original!.id, step: 20 },
+    });
+    await h.session.handle({ type: 'start', request: reopen });
+    await h.session.handle({ type: 'resume' });
+    await h.until(() => h.session.phase === 'done', 'done again');
+    expect(h.session.trainer?.step).toBe(30);
+    const done = h.events.at(-1);
+    expect(done?.type === 'phase' && done.message?.key).toBe('worker.earlyStoppedRestored');
+    const now = await h.session.trainer?.evaluate();
+    expect(now?.loss).toBeCloseTo(first.validation[0]!.loss, 6);
     await h.session.handle({ type: 'reset' });
   });
 
