@@ -76,7 +76,9 @@ export function checkGoal(goal: Goal, state: LessonState): boolean {
         : hidden.includes(goal.activation);
     }
     case 'setting': {
-      const value = settingValue(goal.setting, state.training);
+      // The run's own settings: a goal pairs them with the run's results, which changing the
+      // settings on screen afterwards must not claim (the screen's before any run).
+      const value = settingValue(goal.setting, state.runTraining ?? state.training);
       return goal.op === undefined
         ? value === goal.value
         : typeof value === 'number' &&

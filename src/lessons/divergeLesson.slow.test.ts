@@ -48,6 +48,7 @@ async function train(patch: Partial<TrainingConfig>) {
   const last = trains.at(-1);
   const state = lessonState(preset.spec.layers, {
     training,
+    runTraining: training,
     dataset: preset.dataset.id,
     trainLoss: last?.loss ?? null,
     valLoss: h.validations().at(-1)?.loss ?? null,

@@ -13,6 +13,7 @@ export function runState(run: RunSummary): LessonState {
   return {
     spec,
     training,
+    runTraining: training,
     dataset: dataset.id,
     // Analysing every stored design on each check would cost more than a lesson needs.
     params: null,

@@ -61,8 +61,9 @@ export type Goal =
   /** Some layer has an L2 (or L1) penalty on its kernel. */
   | { kind: 'penalty'; penalty: 'l1' | 'l2' }
   /**
-   * A training setting equals a value (e.g. the optimizer is SGD), or with `op` is at most or at
-   * least a number (the learning rate is at least 0.5).
+   * A training setting of the current run (the settings on screen before any run) equals a value
+   * (e.g. the optimizer is SGD), or with `op` is at most or at least a number (the learning rate is
+   * at least 0.5).
    */
   | {
       kind: 'setting';

@@ -10,6 +10,8 @@ import type { RunSummary } from '../shared/runs/runTypes';
 export interface LessonState {
   spec: ModelSpec;
   training: TrainingConfig;
+  /** The settings the current run was started with; null before any run. */
+  runTraining: TrainingConfig | null;
   /** The design's dataset id (runs on other data are not compared with it). */
   dataset: string;
   /** The design's parameter count (from the analysis); null where not analysed (a stored run). */

@@ -12,7 +12,10 @@ export interface GenerationOptions {
   topK: number;
   /** Characters to write. Default 120. */
   length: number;
-  /** Seeds the sampling: the same prompt, options and seed write the same text. Default 1. */
+  /**
+   * Seeds the sampling: the same prompt, options and seed write the same text on any backend.
+   * Default 1; the page moves it on at each Generate, so each press draws anew.
+   */
   seed: number;
 }
 
@@ -27,6 +30,7 @@ export const GENERATION_LIMITS = {
   temperature: { min: 0, max: 3 },
   topK: { min: 0, max: 1000 },
   length: { min: 1, max: 400 },
+  seed: { min: 0, max: 2 ** 32 - 1 },
   /** Longer prompts are cut to their end: the model reads only its window anyway. */
   promptCharacters: 2000,
 } as const;
@@ -40,7 +44,9 @@ export function generationProblems(options: GenerationOptions): (keyof Generatio
   if (!within(options.temperature, temperature)) problems.push('temperature');
   if (!Number.isInteger(options.topK) || !within(options.topK, topK)) problems.push('topK');
   if (!Number.isInteger(options.length) || !within(options.length, length)) problems.push('length');
-  if (!Number.isInteger(options.seed) || options.seed < 0) problems.push('seed');
+  if (!Number.isInteger(options.seed) || !within(options.seed, GENERATION_LIMITS.seed)) {
+    problems.push('seed');
+  }
   return problems;
 }
 
@@ -61,7 +67,9 @@ export interface GeneratedText {
   /** The prompt's characters the corpus never had (read as the unknown character). */
   unknown: string[];
   tokens: WrittenToken[];
-  /** The step of the weights that wrote it (a rewound checkpoint's, or the live model's). */
+  /** The step of the weights that began it (a rewound checkpoint's, or the live model's). */
   step: number;
+  /** The step when it was done: later than `step` when the live model trained on meanwhile. */
+  endStep: number;
   options: GenerationOptions;
 }

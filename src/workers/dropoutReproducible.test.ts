@@ -8,6 +8,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { splitValidation } from '../data/split';
 import { generateToy2d } from '../data/toy2d';
 import { buildModel } from '../models/builder';
+import { MultiHeadSelfAttention } from '../models/layers/multiHeadSelfAttention';
 import { SeededDropout, setDropoutStep } from '../models/layers/seededDropout';
 import type { ModelSpec } from '../models/spec';
 import { DEFAULT_TRAINING, type TrainingConfig } from '../models/trainingConfig';
@@ -125,6 +126,26 @@ describe('reproducible dropout', () => {
   });
 });
 
+describe('attention dropout', () => {
+  it('draws a new mask at each step and the same mask again for the same step', async () => {
+    const layer = new MultiHeadSelfAttention({ numHeads: 2, keyDim: 4, dropout: 0.5, seed: 1 });
+    const x = tf.randomNormal([2, 5, 8], 0, 1, 'float32', 3);
+    const outputAt = async (step: number | null) => {
+      if (step !== null) layer.setDropoutStep(step);
+      const [y, maps] = layer.apply(x, { training: true }) as tf.Tensor[];
+      const values = Array.from(await (y as tf.Tensor).data());
+      tf.dispose([y as tf.Tensor, maps as tf.Tensor]);
+      return values;
+    };
+    const step0 = await outputAt(0);
+    const step1 = await outputAt(null);
+    expect(step1).not.toEqual(step0);
+    expect(await outputAt(0)).toEqual(step0);
+    x.dispose();
+    layer.dispose();
+  });
+});
+
 describe('SeededDropout', () => {
   const ones = () => tf.ones([1, 400]);
 
@@ -164,10 +185,19 @@ describe('SeededDropout', () => {
     // Bare tfjs reads it back as its own Dropout.
     const loaded = await tf.models.modelFromJSON(topology as never);
     expect(loaded.layers[0]?.getClassName()).toBe('Dropout');
-    setDropoutStep(model, 0); // no step-seeded layer problem on a model without any
+    expect((topology.config.layers[0] as { config?: { seed?: unknown } }).config?.seed).toBeNull();
     [x, y].forEach((t) => t.dispose());
     model.dispose();
     loaded.dispose();
+  });
+
+  it('setDropoutStep reaches the layers of a model', async () => {
+    const layer = new SeededDropout({ rate: 0.5, seed: 9, inputShape: [400] });
+    const model = tf.sequential({ layers: [layer] });
+    const step4 = await maskAt(layer, 4);
+    setDropoutStep(model, 4);
+    expect(await maskAt(layer, null)).toEqual(step4);
+    model.dispose();
   });
 
   it('holds no tensors between steps', async () => {

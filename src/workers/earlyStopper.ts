@@ -56,12 +56,15 @@ export class EarlyStopper {
 
   /**
    * A run restored at a checkpoint: the validations it had (epoch ends up to the restore point)
-   * rebuild the best so far and the patience used, as if it had never stopped. Returns the best.
+   * rebuild the best so far and the patience used. Returns the best.
    */
   replay(validations: readonly EpochResult[]): EarlyStopState['best'] {
     for (const result of validations) {
       this.state = observeEpoch(this.config, this.state, result).state;
     }
+    // Continued from where patience had run out (the earlier run stopped there): the learner
+    // chose to train on, so patience starts afresh rather than stopping at the next epoch.
+    if (this.state.waited >= this.config.patience) this.state = { ...this.state, waited: 0 };
     return this.state.best;
   }
 

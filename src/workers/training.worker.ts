@@ -138,6 +138,7 @@ const dispatch = createDispatch(
       ...generationHandlers({
         currentRun: () => session.currentRun,
         rewound: (run, step) => rewinder.at(run, step),
+        stillRewound: (view, step) => rewinder.holds(view, step),
       }),
     },
   },

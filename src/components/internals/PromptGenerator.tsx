@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { generationRequests } from '../../bridge/generationRequests';
 import { useMessage } from '../../i18n/useMessage';
@@ -30,7 +30,9 @@ const visible = (text: string) => (text === ' ' ? '␣' : text === '\n' ? '↵' 
 export function PromptGenerator({ windowLength }: { windowLength: number }) {
   const { t } = useTranslation(TRAINING_NS);
   const show = useMessage();
-  const hasRun = useStore((s) => s.phase !== 'idle');
+  const hasRun = useStore(
+    (s) => s.phase === 'training' || s.phase === 'paused' || s.phase === 'done',
+  );
   const rewindStep = useStore((s) => s.probeSettings.rewind?.step ?? null);
   const [prompt, setPrompt] = useState('');
   const [options, setOptions] = useState<GenerationOptions>(DEFAULT_GENERATION);
@@ -38,6 +40,9 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
   const [problem, setProblem] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const [focused, setFocused] = useState<number | null>(null);
+  /** Presses so far: each press draws with the next seed, so Generate again writes anew. */
+  const [draws, setDraws] = useState(0);
+  const tokenRefs = useRef<(HTMLSpanElement | null)[]>([]);
   const invalid = generationProblems(options);
   const set = (patch: Partial<GenerationOptions>) => setOptions({ ...options, ...patch });
   /** The field's problem, in the words the training settings use. */
@@ -58,7 +63,9 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
     setBusy(true);
     setProblem(null);
     try {
-      setResult(await generationRequests.generate(prompt, options, rewindStep));
+      const seed = draws + 1;
+      setDraws(seed);
+      setResult(await generationRequests.generate(prompt, { ...options, seed }, rewindStep));
       setFocused(null);
     } catch (error) {
       setProblem(toMessage(error));
@@ -72,13 +79,15 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
     <form
       className="prompt-generator"
       data-testid="prompt-generator"
-      // The fields show their own problems; the browser's step check would block 120 characters.
+      // The fields show their own problems; the browser's step check would block a temperature
+      // of 0.85 (step 0.1).
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void generate();
       }}
     >
+      <h3 className="prompt-title">{t('generate.title')}</h3>
       <label className="field">
         <span className="field-label">{t('generate.prompt')}</span>
         <textarea
@@ -146,16 +155,32 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
               {t('generate.unknown', { characters: result.unknown.map(visible).join(' ') })}
             </p>
           )}
-          <p className="generated-text" data-testid="prompt-output" lang="">
+          {/* One tab stop: the arrow keys move along the written characters. */}
+          <p
+            className="generated-text"
+            data-testid="prompt-output"
+            lang=""
+            onKeyDown={(e) => {
+              const by = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+              if (by === 0 || focused === null) return;
+              e.preventDefault();
+              const next = Math.min(Math.max(focused + by, 0), result.tokens.length - 1);
+              tokenRefs.current[next]?.focus();
+            }}
+          >
             <span className="generated-prompt">{result.window}</span>
             {result.tokens.map((written, i) => (
               <span
                 key={i}
+                ref={(element) => {
+                  tokenRefs.current[i] = element;
+                }}
                 className="written-token"
-                tabIndex={0}
+                role="img"
+                aria-label={describe(written, t)}
+                tabIndex={i === (focused ?? 0) ? 0 : -1}
                 data-testid="written-token"
                 style={{ backgroundColor: shade(written.probability) }}
-                title={describe(written, t)}
                 onMouseEnter={() => setFocused(i)}
                 onFocus={() => setFocused(i)}
               >
@@ -163,13 +188,19 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
               </span>
             ))}
           </p>
-          <p className="hint token-detail" aria-live="polite" data-testid="token-detail">
+          <p className="hint token-detail" data-testid="token-detail">
             {token
               ? describe(token, t)
-              : t('generate.hover', {
-                  step: result.step,
-                  temperature: result.options.temperature,
-                })}
+              : result.endStep === result.step
+                ? t('generate.hover', {
+                    step: result.step,
+                    temperature: result.options.temperature,
+                  })
+                : t('generate.hoverTraining', {
+                    step: result.step,
+                    endStep: result.endStep,
+                    temperature: result.options.temperature,
+                  })}
           </p>
         </>
       )}

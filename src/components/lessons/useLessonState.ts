@@ -9,6 +9,9 @@ import { checkpointSteps, endedRuns } from './lessonSelectors';
 export function useLessonState(): LessonState {
   const spec = useStore((s) => s.spec);
   const training = useStore((s) => s.training);
+  const runTraining = useStore(
+    (s) => s.runHistory.find((run) => run.id === s.currentRecord)?.experiment.training ?? null,
+  );
   const dataset = useStore((s) => s.dataset.id);
   const train = useStore((s) => s.train);
   const lastValidation = useStore((s) => s.validation.at(-1));
@@ -22,6 +25,7 @@ export function useLessonState(): LessonState {
     () => ({
       spec,
       training,
+      runTraining,
       dataset,
       params: totalParams,
       trainAccuracy: lastTrain?.accuracy ?? null,
@@ -40,6 +44,7 @@ export function useLessonState(): LessonState {
     [
       spec,
       training,
+      runTraining,
       dataset,
       totalParams,
       train,

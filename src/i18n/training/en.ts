@@ -112,7 +112,9 @@ export const trainingEn = {
       'Press Train (or Step) first: an untrained model writes noise, and there is none yet.',
     unknown: 'Not in the training text, read as “unknown”: {{characters}}',
     hover:
-      'Written at step {{step}}, temperature {{temperature}}. Point at (or tab to) a character to see how likely it was; pale orange marks the unlikely ones.',
+      'Written at step {{step}}, temperature {{temperature}}. Point at (or tab to, then use the arrow keys) a character to see how likely it was; pale orange marks the unlikely ones.',
+    hoverTraining:
+      'Written during steps {{step}} to {{endStep}} (the model trained on meanwhile), temperature {{temperature}}. Point at (or tab to) a character to see how likely it was; pale orange marks the unlikely ones.',
     detail:
       '“{{character}}”: the model gave it {{probability}} (drawn with {{sampled}}). Likeliest: {{alternatives}}',
   },

@@ -22,6 +22,7 @@ export function lessonState(
   return {
     spec: { version: 1, layers },
     training: DEFAULT_TRAINING,
+    runTraining: null,
     dataset: DEFAULT_DATASET.id,
     params: 0,
     trainAccuracy: null,

@@ -83,9 +83,12 @@ export class SeededDropout extends tf.layers.Layer implements StepSeeded {
     return tf.dropout(x, this.rate, undefined, seed);
   }
 
-  /** Keras's Dropout config, so the saved topology is a plain Dropout. */
+  /**
+   * Keras's Dropout config, so the saved topology is a plain Dropout. Without the seed: a seeded
+   * tfjs or Keras Dropout would drop the same units at every step if the file were trained on.
+   */
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), rate: this.rate, noiseShape: null, seed: this.seed };
+    return { ...super.getConfig(), rate: this.rate, noiseShape: null, seed: null };
   }
 
   /** Serialised under Keras's name: a saved model needs nothing of LayerLab to load. */

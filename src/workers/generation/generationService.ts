@@ -12,6 +12,8 @@ export interface GenerationDeps {
   currentRun(): Run | null;
   /** The run's model as it was at a checkpoint (the Rewinder the views use). */
   rewound(run: Run, step: number): Promise<ProbedRun>;
+  /** Whether the rewound copy still holds that checkpoint (the timeline may move it, or drop it). */
+  stillRewound(view: ProbedRun, step: number): boolean;
 }
 
 export function generationHandlers(deps: GenerationDeps) {
@@ -19,8 +21,13 @@ export function generationHandlers(deps: GenerationDeps) {
     async generate(command: RequestCommand<'generate'>): Promise<Answer<'generate'>> {
       const run = deps.currentRun();
       if (!run) throwMessage('worker.generateNoModel');
-      const target = command.step === null ? run : await deps.rewound(run, command.step);
-      const result = await writeFromPrompt(target, command.prompt, command.options);
+      const { step } = command;
+      const target = step === null ? run : await deps.rewound(run, step);
+      // The run must still be the current one (not reset or replaced), and a rewound copy still
+      // at its checkpoint, for each chunk to be written by the weights the first one was.
+      const stillThere = () =>
+        deps.currentRun() === run && (step === null || deps.stillRewound(target, step));
+      const result = await writeFromPrompt(target, command.prompt, command.options, stillThere);
       return { type: 'generated', result };
     },
   };

@@ -144,6 +144,18 @@ describe('writeFromPrompt', () => {
     expect(await problem(fakeRun(), 'a', options({ length: 0 }))).toBe('worker.generateOptions');
   });
 
+  it('stops with a message when the model it began with is gone after a chunk', async () => {
+    let checks = 0;
+    const gone = () => ++checks < 2; // there after the first chunk of 40, gone after the second
+    const error = await writeFromPrompt(fakeRun(), 'tea', options({ length: 50 }), gone).catch(
+      (e: unknown) => e,
+    );
+    expect(error instanceof MessageError && error.userMessage.key).toBe(
+      'worker.generateInterrupted',
+    );
+    expect(checks).toBe(2);
+  });
+
   it('leaves no tensors behind', async () => {
     await writeFromPrompt(fakeRun(), 'a', options({ length: 3 }));
     const before = tf.memory().numTensors;

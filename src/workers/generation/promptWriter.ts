@@ -12,6 +12,7 @@ import {
 } from '../../shared/generationOptions';
 import { throwMessage } from '../../shared/messages/messageError';
 import type { ProbedRun } from '../run';
+import { uniformsFor } from './sampling';
 import { unpackTokens, writeTokens } from './writeTokens';
 
 /** Tokens written per device round trip: a chunk keeps the worker busy for well under a second. */
@@ -54,34 +55,41 @@ export function encodePrompt(
   return { window, shown, unknown };
 }
 
-/** Writes after `prompt` with `run`'s model (live or rewound). Throws a MessageError when it cannot. */
+/**
+ * Writes after `prompt` with `run`'s model (live or rewound). Throws a MessageError when it cannot,
+ * or when `stillThere` says, after a chunk, that the model it began with is gone (a reset, a new
+ * run, the timeline moved): the rest would be written by other weights, or by none.
+ */
 export async function writeFromPrompt(
   run: ProbedRun,
   prompt: string,
   options: GenerationOptions,
+  stillThere: () => boolean = () => true,
 ): Promise<GeneratedText> {
   const info = run.request.datasetInfo;
   const tokens = run.data.tokens;
   if (info.kind !== 'corpus' || !tokens) throwMessage('worker.generateNotLanguageModel');
   if (prompt.length === 0) throwMessage('worker.generateEmptyPrompt');
-  const problems = generationProblems(options);
-  if (problems.length > 0) throwMessage('worker.generateOptions', { fields: problems.join(', ') });
+  if (generationProblems(options).length > 0) throwMessage('worker.generateOptions');
   const step = run.trainer.step;
   const length = info.inputShape[0] ?? 1;
   const encoded = encodePrompt(prompt.slice(-GENERATION_LIMITS.promptCharacters), tokens, length);
   const window = Float32Array.from(encoded.window);
   const written: GeneratedText['tokens'] = [];
   const text = (id: number) => (id > 0 ? (tokens[id] ?? CHAR_OOV_TEXT) : CHAR_OOV_TEXT);
+  // One uniform number per position, drawn up front: the text does not depend on the chunking.
+  const uniforms = uniformsFor(options.seed, options.length);
   while (written.length < options.length) {
     const count = Math.min(CHUNK, options.length - written.length);
-    const seed = options.seed * 100_003 + written.length;
-    const { packed, alternatives } = writeTokens(run.model, window, count, options, seed);
+    const at = uniforms.subarray(written.length, written.length + count);
+    const { packed, alternatives } = writeTokens(run.model, window, options, at);
     let values: Float32Array;
     try {
       values = (await packed.data()) as Float32Array;
     } finally {
       packed.dispose();
     }
+    if (!stillThere()) throwMessage('worker.generateInterrupted');
     for (const token of unpackTokens(values, alternatives)) {
       written.push({
         text: text(token.id),
@@ -97,5 +105,14 @@ export async function writeFromPrompt(
       window[length - 1] = token.id;
     }
   }
-  return { window: encoded.shown, unknown: encoded.unknown, tokens: written, step, options };
+  // A live run may have trained on between chunks: the text spans these steps.
+  const endStep = run.trainer.step;
+  return {
+    window: encoded.shown,
+    unknown: encoded.unknown,
+    tokens: written,
+    step,
+    endStep,
+    options,
+  };
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pickNext, samplingLogits } from './sampling';
+import { pickNext, samplingLogits, uniformsFor } from './sampling';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -12,7 +12,8 @@ function randomDistributions(seed: number): tf.Tensor2D {
 }
 
 async function idsOf(p: tf.Tensor2D, temperature: number, topK: number, seed: number) {
-  const { id, sampledProbability } = pickNext(p, { temperature, topK }, seed);
+  const uniforms = uniformsFor(seed, p.shape[0]);
+  const { id, sampledProbability } = pickNext(p, { temperature, topK }, uniforms);
   const [ids, probabilities] = await Promise.all([id.data(), sampledProbability.data()]);
   id.dispose();
   sampledProbability.dispose();
@@ -49,23 +50,34 @@ describe('pickNext', () => {
   });
 
   it('at temperature 1 without top-k draws with the model’s own probabilities', async () => {
-    // p = [0.1, 0.2, 0.7], drawn 1,000 times with 1,000 seeds (one row per call: tfjs gives every
-    // row of one call the same uniform number, so the rows of a call are not independent draws).
-    const p = tf.tensor2d([[0.1, 0.2, 0.7]]);
-    const ids: number[] = [];
-    for (let seed = 0; seed < 1000; seed++) {
-      const drawn = await idsOf(p, 1, 0, seed);
-      ids.push(drawn.ids[0] ?? -1);
-      expect(drawn.probabilities[0]).toBeCloseTo([0.1, 0.2, 0.7][drawn.ids[0] ?? 0] ?? NaN, 4);
-    }
+    // p = [0.1, 0.2, 0.7] in each of 4,000 rows, each row with its own uniform number.
+    const p = tf.tile(tf.tensor2d([[0.1, 0.2, 0.7]]), [4000, 1]) as tf.Tensor2D;
+    const { ids, probabilities } = await idsOf(p, 1, 0, 11);
     const share = (k: number) => ids.filter((id) => id === k).length / ids.length;
     expect(share(0)).toBeCloseTo(0.1, 1);
     expect(share(1)).toBeCloseTo(0.2, 1);
     expect(share(2)).toBeCloseTo(0.7, 1);
+    ids.forEach((id, i) => expect(probabilities[i]).toBeCloseTo([0.1, 0.2, 0.7][id] ?? NaN, 4));
     p.dispose();
   });
 
-  it('the same seed draws the same tokens', async () => {
+  it('the inverse CDF: a uniform number picks the token whose cumulative share passes it', async () => {
+    const p = tf.tile(tf.tensor2d([[0.1, 0.2, 0.7]]), [5, 1]) as tf.Tensor2D;
+    const uniforms = Float32Array.from([0, 0.05, 0.15, 0.31, 0.999]);
+    const { id, sampledProbability } = pickNext(p, { temperature: 1, topK: 0 }, uniforms);
+    expect(Array.from(await id.data())).toEqual([0, 0, 1, 2, 2]);
+    tf.dispose([p, id, sampledProbability]);
+  });
+
+  it('never draws a token top-k excluded, even with a uniform number at the very top', async () => {
+    // The likeliest two are the first two; u ≈ 1 must land on the second, not on an excluded one.
+    const p = tf.tensor2d([[0.5, 0.3, 0.15, 0.05]]);
+    const { id } = pickNext(p, { temperature: 1, topK: 2 }, Float32Array.from([0.9999999]));
+    expect(Array.from(await id.data())).toEqual([1]);
+    tf.dispose([p, id]);
+  });
+
+  it('the same seed draws the same tokens; another seed others', async () => {
     const p = randomDistributions(5);
     expect(await idsOf(p, 1, 0, 42)).toEqual(await idsOf(p, 1, 0, 42));
     expect((await idsOf(p, 1, 0, 42)).ids).not.toEqual((await idsOf(p, 1, 0, 43)).ids);
@@ -86,11 +98,11 @@ describe('samplingLogits', () => {
   it('leaves no tensors behind', () => {
     const p = randomDistributions(6);
     const before = tf.memory().numTensors;
-    pickNext(p, { temperature: 0.7, topK: 4 }, 1).id.dispose();
-    const { id, sampledProbability } = pickNext(p, { temperature: 0, topK: 0 }, 1);
-    tf.dispose([id, sampledProbability]);
-    // The first call's sampledProbability was not disposed: exactly that one is left.
-    expect(tf.memory().numTensors).toBe(before + 1);
+    for (const temperature of [0.7, 0]) {
+      const { id, sampledProbability } = pickNext(p, { temperature, topK: 4 }, uniformsFor(1, 64));
+      tf.dispose([id, sampledProbability]);
+    }
+    expect(tf.memory().numTensors).toBe(before);
     p.dispose();
   });
 });

@@ -1,8 +1,14 @@
 /**
  * Choosing the next token from a language model's probabilities: temperature and top-k sampling,
- * and greedy (argmax) decoding as the limit of temperature → 0. Everything stays on the device.
+ * and greedy (argmax) decoding as the limit of temperature → 0.
+ *
+ * The draw is inverse-CDF sampling with a uniform number made on the CPU from LayerLab's seeded
+ * generator: the same seed draws the same tokens on every backend. (tf.multinomial would not:
+ * its CPU kernel gives every row of a call the same number, its WebGL kernel hashes the seed as a
+ * float, and seed 0 means "unseeded".)
  */
 import * as tf from '@tensorflow/tfjs';
+import { createRandom } from '../../data/random';
 
 export interface SamplingOptions {
   /** 0: the likeliest token (argmax); otherwise log p is divided by it before sampling. */
@@ -33,28 +39,38 @@ export function samplingLogits(probabilities: tf.Tensor2D, options: SamplingOpti
 
 /**
  * The next token of each row, [rows] int32, and the probability it had in the distribution it was
- * drawn from, [rows] (1 for greedy decoding). `seed` makes the draw repeatable. tfjs draws one
- * uniform number per call and seed, shared by every row: rows of one call are not independent
- * draws, so a writer samples one row per call with a seed per position.
+ * drawn from, [rows] (1 for greedy decoding). `uniforms` holds one number in [0, 1) per row (unused
+ * for greedy decoding): the token is the first whose cumulative probability passes it.
  */
 export function pickNext(
   probabilities: tf.Tensor2D,
   options: SamplingOptions,
-  seed: number,
+  uniforms: Float32Array,
 ): { id: tf.Tensor1D; sampledProbability: tf.Tensor1D } {
   return tf.tidy(() => {
-    const rows = probabilities.shape[0];
+    const [rows, vocabulary] = probabilities.shape;
     if (options.temperature <= 0) {
       return {
         id: tf.argMax(probabilities, 1) as tf.Tensor1D,
         sampledProbability: tf.ones([rows]),
       };
     }
-    const logits = samplingLogits(probabilities, options);
-    const id = tf.reshape(tf.multinomial(logits, 1, seed), [rows]) as tf.Tensor1D; // [rows] int32
-    const drawnFrom = tf.softmax(logits); // [rows, V]
-    const chosen = tf.oneHot(id, probabilities.shape[1]); // [rows, V]
+    if (uniforms.length !== rows) throw new Error(`${rows} rows need ${rows} uniform numbers.`);
+    const drawnFrom = tf.softmax(samplingLogits(probabilities, options)); // [rows, V]
+    const cdf = tf.cumsum(drawnFrom, 1); // [rows, V], rising to ≈ 1
+    // u scaled by the row's own total, so float rounding in the sum cannot push it past the end.
+    const total = tf.slice(cdf, [0, vocabulary - 1], [-1, 1]); // [rows, 1]
+    const target = tf.mul(tf.tensor2d(uniforms, [rows, 1]), total); // [rows, 1]
+    // How many tokens' cumulative probability is still below the target: the drawn token's index.
+    const id = tf.sum(tf.cast(tf.less(cdf, target), 'int32'), 1) as tf.Tensor1D; // [rows]
+    const chosen = tf.oneHot(id, vocabulary); // [rows, V]
     const sampledProbability = tf.sum(tf.mul(drawnFrom, chosen), 1) as tf.Tensor1D; // [rows]
     return { id, sampledProbability };
   });
+}
+
+/** `count` uniform numbers in [0, 1) from LayerLab's seeded generator, one per written token. */
+export function uniformsFor(seed: number, count: number): Float32Array {
+  const random = createRandom(seed);
+  return Float32Array.from({ length: count }, () => random());
 }

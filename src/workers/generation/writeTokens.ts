@@ -33,43 +33,51 @@ function nextDistribution(model: tf.LayersModel, window: tf.Tensor2D): tf.Tensor
 /**
  * Writes `count` tokens after `window` (T ids of one input window). Returns [count, columns] as
  * float32: id, the model's probability of it, the probability it was drawn with, then the
- * `alternatives` likeliest ids and their probabilities. Position i is drawn with seed `seed + i`.
+ * `alternatives` likeliest ids and their probabilities. `uniforms` holds one number per token
+ * (sampling.ts). Each position is its own tidy: only its row and the next window outlive it.
  */
 export function writeTokens(
   model: tf.LayersModel,
   window: Float32Array,
-  count: number,
   options: SamplingOptions,
-  seed: number,
+  uniforms: Float32Array,
 ): { packed: tf.Tensor2D; alternatives: number } {
-  return tf.tidy(() => {
-    const length = window.length;
-    let input: tf.Tensor2D = tf.tensor2d(window, [1, length]); // [1, T] ids as floats
-    const rows: tf.Tensor[] = [];
-    let alternatives = ALTERNATIVES;
-    for (let i = 0; i < count; i++) {
-      const p = nextDistribution(model, input); // [1, V]
-      alternatives = Math.min(ALTERNATIVES, p.shape[1]);
-      const { id, sampledProbability } = pickNext(p, options, seed + i); // [1], [1]
-      const probability = tf.sum(tf.mul(p, tf.oneHot(id, p.shape[1])), 1); // [1]
-      const top = tf.topk(p, alternatives); // [1, A] each, likeliest first
-      const next = tf.reshape(tf.cast(id, 'float32'), [1, 1]); // [1, 1]
-      rows.push(
-        tf.concat(
+  const length = window.length;
+  let input: tf.Tensor2D = tf.tensor2d(window, [1, length]); // [1, T] ids as floats
+  const rows: tf.Tensor2D[] = [];
+  let alternatives = ALTERNATIVES;
+  try {
+    for (let i = 0; i < uniforms.length; i++) {
+      const current = input;
+      const [row, next] = tf.tidy(() => {
+        const p = nextDistribution(model, current); // [1, V]
+        alternatives = Math.min(ALTERNATIVES, p.shape[1]);
+        const { id, sampledProbability } = pickNext(p, options, uniforms.subarray(i, i + 1));
+        const probability = tf.sum(tf.mul(p, tf.oneHot(id, p.shape[1])), 1); // [1]
+        const top = tf.topk(p, alternatives); // [1, A] each, likeliest first
+        const written = tf.reshape(tf.cast(id, 'float32'), [1, 1]); // [1, 1]
+        const packedRow = tf.concat(
           [
-            next,
+            written,
             tf.reshape(probability, [1, 1]),
             tf.reshape(sampledProbability, [1, 1]),
             tf.cast(top.indices, 'float32'),
             top.values,
           ],
           1,
-        ), // [1, 3 + 2A]
-      );
-      input = tf.concat([tf.slice(input, [0, 1], [1, length - 1]), next], 1) as tf.Tensor2D; // slide by one
+        ) as tf.Tensor2D; // [1, 3 + 2A]
+        const slid = tf.concat([tf.slice(current, [0, 1], [1, length - 1]), written], 1); // slide by one
+        return [packedRow, slid as tf.Tensor2D];
+      });
+      rows.push(row);
+      input = next;
+      current.dispose();
     }
-    return { packed: tf.concat(rows, 0) as tf.Tensor2D, alternatives }; // [count, 3 + 2A]
-  });
+    return { packed: tf.concat(rows, 0), alternatives }; // [count, 3 + 2A]
+  } finally {
+    input.dispose();
+    tf.dispose(rows);
+  }
 }
 
 /** The packed rows of writeTokens as records. */

@@ -5,7 +5,7 @@
  * readback inside the loop); the caller reads the ids back with the rest of the probe cycle.
  */
 import * as tf from '@tensorflow/tfjs';
-import { pickNext } from '../generation/sampling';
+import { pickNext, uniformsFor } from '../generation/sampling';
 
 /** Characters written per probe cycle: long enough to read, short enough to stay cheap. */
 export const GENERATED_CHARACTERS = 80;
@@ -24,6 +24,7 @@ export function sampleCharacters(
   seed: number,
 ): tf.Tensor1D {
   const length = prompt.length;
+  const uniforms = uniformsFor(seed, count);
   let window: tf.Tensor2D = tf.tensor2d(prompt, [1, length]); // [1, T] ids as floats
   const written: tf.Tensor[] = [];
   for (let i = 0; i < count; i++) {
@@ -32,7 +33,7 @@ export function sampleCharacters(
     const last = probabilities
       .slice([0, length - 1, 0], [1, 1, vocabulary])
       .reshape([1, vocabulary]) as tf.Tensor2D; // [1, V]
-    const { id } = pickNext(last, { temperature, topK: 0 }, seed + i); // [1]
+    const { id } = pickNext(last, { temperature, topK: 0 }, uniforms.subarray(i, i + 1)); // [1]
     const next = tf.reshape(tf.cast(id, 'float32'), [1, 1]); // [1, 1]
     written.push(next.reshape([1]));
     window = tf.concat([window.slice([0, 1], [1, length - 1]), next], 1) as tf.Tensor2D; // slide by one

@@ -55,6 +55,11 @@ export class Rewinder {
     return copy.view;
   }
 
+  /** Whether `view` is the copy and still holds the checkpoint of `step`. */
+  holds(view: ProbedRun, step: number): boolean {
+    return this.copy !== null && this.copy.view === view && this.copy.step === step;
+  }
+
   /** Frees the copy (back to live views, or the run ended). */
   release(): void {
     this.copy?.view.model.dispose();

@@ -93,8 +93,10 @@ export const workerEn = {
     'Only a character language model (trained on a text corpus) can write from a prompt.',
   generateNoModel: 'There is no model to write with yet: press Train (or Step) first.',
   generateEmptyPrompt: 'Type a few characters for the model to continue.',
-  /** {{fields}}: the generation settings out of range, by name. */
-  generateOptions: 'These generation settings are out of range: {{fields}}.',
+  generateOptions:
+    'The generation settings are out of range: temperature 0 to 3, top-k a whole number 0 to 1000, characters a whole number 1 to 400.',
+  generateInterrupted:
+    'The writing stopped: the model it began with changed (a reset, a new run, or the timeline moved). Press Generate again.',
   nothingToSave: 'There is no trained model to save: press Train first.',
   savedModelGone: 'That saved model is not in this browser any more.',
   partnerInvalid: 'Run A cannot train on this data: {{reason}}',

@@ -73,7 +73,10 @@ export const workerZhCN: Translation<typeof workerEn> = {
   generateNotLanguageModel: '只有字符语言模型（在文本语料上训练）才能根据提示写作。',
   generateNoModel: '还没有可以写作的模型：请先按“训练”（或“单步”）。',
   generateEmptyPrompt: '请输入几个字符，让模型接着写。',
-  generateOptions: '这些生成设置超出范围：{{fields}}。',
+  generateOptions:
+    '生成设置超出范围：温度 0 到 3，top-k 为 0 到 1000 的整数，字符数为 1 到 400 的整数。',
+  generateInterrupted:
+    '写作中断了：开始写作时的模型变了（重置、新的训练或时间线移动了）。请再按一次“生成”。',
   nothingToSave: '还没有训练好的模型可以保存：请先按“训练”。',
   savedModelGone: '这个保存的模型已经不在这个浏览器里了。',
   partnerInvalid: '训练 A 无法在这份数据上训练：{{reason}}',
