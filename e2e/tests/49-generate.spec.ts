@@ -62,6 +62,12 @@ test('write from a prompt: greedy is repeatable, top-1 is greedy, probabilities 
   await tokens.nth(3).hover();
   await expect(generator.getByTestId('token-detail')).toContainText('the model gave it');
   await expect(generator.getByTestId('token-detail')).toContainText('drawn with 100%');
+  // From the keyboard: one tab stop, the arrow keys move along the characters.
+  await tokens.nth(3).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tokens.nth(4)).toBeFocused();
+  await expect(tokens.nth(4)).toHaveAttribute('tabindex', '0');
+  await expect(tokens.nth(3)).toHaveAttribute('tabindex', '-1');
   expect(await seriousViolations(page, '[data-testid="prompt-generator"]'), 'axe').toEqual([]);
 
   // A character Pride and Prejudice never had is read as unknown, and named.
