@@ -11,7 +11,7 @@ import {
   createOptimizer,
   setOptimizerLearningRate,
 } from '../models/losses';
-import { setDropoutStep } from '../models/layers/seededDropout';
+import { stepSeededLayers, type StepSeeded } from '../models/layers/seededDropout';
 import { scheduledRate } from '../models/schedules';
 import type { TrainingConfig } from '../models/trainingConfig';
 import { augmentBatch, type AugmentOptions } from './augment';
@@ -63,6 +63,8 @@ export class Trainer {
   /** Epochs the run is to train, for a schedule that spans the run (the session may change it). */
   plannedEpochs: number;
   private readonly variables: tf.Variable[];
+  /** Found once: the step loop only tells them the step. */
+  private readonly stepSeeded: StepSeeded[];
 
   constructor(
     readonly model: tf.LayersModel,
@@ -85,6 +87,7 @@ export class Trainer {
     this.order = shuffledIndices(train.count, this.random);
     this.augmentRandom = createRandom(config.seed ^ 0xa06);
     this.variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
+    this.stepSeeded = stepSeededLayers(model);
   }
 
   /** 1 for classification; the number of time steps when every step has a label. */
@@ -131,7 +134,7 @@ export class Trainer {
     const kept: { correct: tf.Scalar | null } = { correct: null };
     this.applySchedule();
     // Dropout masks follow from the seed and this step: a resumed run draws the same ones.
-    setDropoutStep(this.model, this.step);
+    for (const layer of this.stepSeeded) layer.setDropoutStep(this.step);
     const { clipping, optimizer, weightDecay } = this.config;
     let normSum: tf.Scalar | null = null;
     const [lossSum, correctSum] = tf.tidy(() => {

@@ -44,11 +44,14 @@ function isStepSeeded(layer: unknown): layer is StepSeeded {
   return typeof (layer as Partial<StepSeeded>).setDropoutStep === 'function';
 }
 
+/** The model's layers whose random draws follow the step (dropout, attention dropout). */
+export function stepSeededLayers(model: tf.LayersModel): StepSeeded[] {
+  return model.layers.filter((layer): layer is tf.layers.Layer & StepSeeded => isStepSeeded(layer));
+}
+
 /** Tells every step-seeded layer of the model which training step comes next. */
 export function setDropoutStep(model: tf.LayersModel, step: number): void {
-  for (const layer of model.layers) {
-    if (isStepSeeded(layer)) layer.setDropoutStep(step);
-  }
+  for (const layer of stepSeededLayers(model)) layer.setDropoutStep(step);
 }
 
 export class SeededDropout extends tf.layers.Layer implements StepSeeded {

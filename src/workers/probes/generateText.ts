@@ -5,7 +5,8 @@
  * readback inside the loop); the caller reads the ids back with the rest of the probe cycle.
  */
 import * as tf from '@tensorflow/tfjs';
-import { pickNext, uniformsFor } from '../generation/sampling';
+import { uniformsFor } from '../generation/sampling';
+import { writeTokens } from '../generation/writeTokens';
 
 /** Characters written per probe cycle: long enough to read, short enough to stay cheap. */
 export const GENERATED_CHARACTERS = 80;
@@ -23,22 +24,9 @@ export function sampleCharacters(
   temperature: number,
   seed: number,
 ): tf.Tensor1D {
-  const length = prompt.length;
-  const uniforms = uniformsFor(seed, count);
-  let window: tf.Tensor2D = tf.tensor2d(prompt, [1, length]); // [1, T] ids as floats
-  const written: tf.Tensor[] = [];
-  for (let i = 0; i < count; i++) {
-    const probabilities = model.apply(window, { training: false }) as tf.Tensor3D; // [1, T, V]
-    const vocabulary = probabilities.shape[2];
-    const last = probabilities
-      .slice([0, length - 1, 0], [1, 1, vocabulary])
-      .reshape([1, vocabulary]) as tf.Tensor2D; // [1, V]
-    const { id } = pickNext(last, { temperature, topK: 0 }, uniforms.subarray(i, i + 1)); // [1]
-    const next = tf.reshape(tf.cast(id, 'float32'), [1, 1]); // [1, 1]
-    written.push(next.reshape([1]));
-    window = tf.concat([window.slice([0, 1], [1, length - 1]), next], 1) as tf.Tensor2D; // slide by one
-  }
-  return tf.concat(written) as tf.Tensor1D; // [count]
+  // The prompt writer's loop; the live view keeps only the ids (the packed rows' first column).
+  const { packed } = writeTokens(model, prompt, { temperature, topK: 0 }, uniformsFor(seed, count));
+  return tf.reshape(tf.slice(packed, [0, 0], [count, 1]), [count]); // [count]
 }
 
 /** Sampled ids → text with the corpus's vocabulary (id 0 is the unknown character). */
