@@ -14,8 +14,8 @@ interface Props {
   problem?: Message | null | undefined;
   testId?: string;
   disabled?: boolean;
-  /** One line under the field saying what it does. */
-  hint?: string;
+  /** The id of a text elsewhere that says what the field does (its accessible description). */
+  describedBy?: string;
 }
 
 /**
@@ -32,7 +32,7 @@ export function NumberField({
   problem,
   testId,
   disabled,
-  hint,
+  describedBy,
 }: Props) {
   const { t } = useTranslation();
   const show = useMessage();
@@ -61,19 +61,13 @@ export function NumberField({
         disabled={disabled}
         data-testid={testId}
         aria-invalid={shown !== null}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy}
         onChange={(e) => {
           setText(e.target.value);
           const next = e.target.value.trim() === '' ? NaN : Number(e.target.value);
           if (Number.isFinite(next)) onChange(next);
         }}
       />
-      {hint && (
-        // Out of the label's name (it is the input's description instead).
-        <span className="field-hint" id={`${id}-hint`} aria-hidden="true">
-          {hint}
-        </span>
-      )}
       {shown && (
         <span className="field-problem" role="alert">
           {shown}

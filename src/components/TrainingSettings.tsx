@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BACKEND_CHOICES, LIMITS, LOSSES, OPTIMIZERS } from '../models/trainingConfig';
 import { training as trainingActions } from '../bridge/workerBridge';
@@ -10,6 +11,7 @@ import { AdvancedTraining } from './lazyPanels';
 /** Hyperparameters. The learning rate applies live; the rest at the next Train. */
 export function TrainingSettings() {
   const { t } = useTranslation();
+  const seedHelpId = useId();
   const training = useStore((s) => s.training);
   const setTraining = useStore((s) => s.setTraining);
   const running = useStore(
@@ -91,7 +93,7 @@ export function TrainingSettings() {
           min={0}
           step={1}
           testId="seed-input"
-          hint={t('settings.seedHelp')}
+          describedBy={seedHelpId}
           problem={settingProblems.seed}
           onChange={(seed) => setTraining({ seed })}
         />
@@ -104,6 +106,10 @@ export function TrainingSettings() {
           onChange={(backend) => setTraining({ backend })}
         />
       </div>
+      {/* Under the grid rather than in the seed's cell, which it would stretch. */}
+      <p className="hint" id={seedHelpId}>
+        {t('settings.seedHelp')}
+      </p>
       <details className="more-options" data-testid="more-options">
         <summary>{t('settings.more')}</summary>
         <AdvancedTraining />

@@ -276,7 +276,7 @@ export const en = {
     testSplit: 'Test split',
     seed: 'Random seed',
     seedHelp:
-      'Fixes the data split and order, the starting weights, augmentation and every dropout mask: same seed and settings, same curves on the same backend.',
+      'The random seed fixes the data split and order, the starting weights, augmentation and every dropout mask: the same seed and settings give the same curves on the same backend.',
     backend: 'Backend',
     nextTrain: 'Changes other than the learning rate apply at the next Train.',
     more: 'More: schedule, clipping, early stopping, optimizer settings',
