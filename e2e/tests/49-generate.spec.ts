@@ -63,17 +63,27 @@ test('write from a prompt: greedy is repeatable, top-1 is greedy, probabilities 
   await expect(generator.getByTestId('token-detail')).toContainText('the model gave it');
   await expect(generator.getByTestId('token-detail')).toContainText('drawn with 100%');
   // From the keyboard: one tab stop, the arrow keys move along the characters.
+  // The mouse pointing elsewhere does not move the keyboard's place.
   await tokens.nth(3).focus();
+  await tokens.nth(10).hover();
   await page.keyboard.press('ArrowRight');
   await expect(tokens.nth(4)).toBeFocused();
   await expect(tokens.nth(4)).toHaveAttribute('tabindex', '0');
   await expect(tokens.nth(3)).toHaveAttribute('tabindex', '-1');
+  await page.keyboard.press('End');
+  await expect(tokens.nth(29)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tokens.nth(0)).toBeFocused();
+  await expect(generator.getByRole('listbox', { name: `Written text: ${greedy}` })).toBeVisible();
   expect(await seriousViolations(page, '[data-testid="prompt-generator"]'), 'axe').toEqual([]);
 
   // A character Pride and Prejudice never had is read as unknown, and named.
   await prompt.fill('Price: 5 €');
-  await generate.click();
+  // From the keyboard, the button keeps the focus while the model writes.
+  await generate.focus();
+  await page.keyboard.press('Enter');
   await expect(generator.getByTestId('prompt-unknown')).toContainText('€');
+  await expect(generate).toBeFocused();
   await generator.screenshot({ path: test.info().outputPath('prompt.png') });
   expect(pageErrors).toEqual([]);
 });

@@ -35,4 +35,29 @@ describe('EarlyStopper', () => {
     stopper.dispose();
     model.dispose();
   });
+
+  it('puts the best weights back only after it stopped, and counts each time it did', async () => {
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+    const bias = () =>
+      model
+        .getWeights()[1]!
+        .data()
+        .then((d) => d[0]);
+    const setBias = (value: number) =>
+      model.setWeights([model.getWeights()[0]!, tf.tensor1d([value])]);
+    const stopper = new EarlyStopper(config, model);
+    setBias(1);
+    stopper.observe(epoch(1, 1.0)); // best: bias 1 is kept
+    setBias(2);
+    stopper.restoreBest(); // not stopped yet: nothing to put back
+    expect(stopper.restorations).toBe(0);
+    expect(await bias()).toBe(2);
+    stopper.observe(epoch(2, 1.1));
+    stopper.observe(epoch(3, 1.2)); // stops
+    stopper.restoreBest();
+    expect(stopper.restorations).toBe(1);
+    expect(await bias()).toBe(1);
+    stopper.dispose();
+    model.dispose();
+  });
 });

@@ -15,6 +15,8 @@ import { message, type Message } from '../shared/messages/message';
 export class EarlyStopper {
   private state: EarlyStopState = NO_EARLY_STOP_STATE;
   private bestWeights: tf.Tensor[] | null = null;
+  /** How often restoreBest put weights back: a writer checks that its weights stayed the same. */
+  restorations = 0;
   /** Why the run stopped, once it did. */
   stopped: Message | null = null;
 
@@ -76,7 +78,9 @@ export class EarlyStopper {
 
   /** Puts back the best epoch's weights when the run stopped early and they were kept. */
   restoreBest(): void {
-    if (this.stopped && this.bestWeights) this.model.setWeights(this.bestWeights);
+    if (!this.stopped || !this.bestWeights) return;
+    this.model.setWeights(this.bestWeights);
+    this.restorations++;
   }
 
   dispose(): void {

@@ -30,6 +30,20 @@ describe('earlyStopMarks', () => {
     });
   });
 
+  it('marks the end of the best epoch, not a stop by hand later in the next one', () => {
+    // Stopped by hand at step 25 (epoch 2 done, 5 of 10 steps into the third), then continued.
+    const continued = [
+      ...validation.slice(0, 2),
+      { ...validation[1]!, step: 25 },
+      ...validation.slice(2),
+    ];
+    expect(earlyStopMarks(stopped(true, 5, 2), continued)).toEqual({
+      stop: 50,
+      best: 20,
+      restored: true,
+    });
+  });
+
   it('has no marks for another message, or before the records have come', () => {
     expect(earlyStopMarks(null, validation)).toBeNull();
     expect(earlyStopMarks(message('worker.valLoss'), validation)).toBeNull();

@@ -24,8 +24,9 @@ export function earlyStopMarks(
   if (!restored && phaseMessage.key !== 'worker.earlyStopped') return null;
   const epoch = phaseMessage.values?.['epoch'];
   const bestEpoch = phaseMessage.values?.['bestEpoch'];
-  // An epoch's end is its last validation (a stop by hand mid-epoch adds none after it).
-  const stepOf = (e: unknown) => validation.findLast((r) => r.epoch === e)?.step ?? null;
+  // A record's epoch counts the epochs completed, so epoch e's end is its first record: a run
+  // stopped by hand partway through the next epoch is validated there with the same e.
+  const stepOf = (e: unknown) => validation.find((r) => r.epoch === e)?.step ?? null;
   const stop = stepOf(epoch);
   if (stop === null) return null;
   return { stop, best: bestEpoch === epoch ? null : stepOf(bestEpoch), restored };

@@ -39,6 +39,10 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
   const [result, setResult] = useState<GeneratedText | null>(null);
   const [problem, setProblem] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The output's one tab stop (roving): moved by focus and the arrow keys, never by the mouse. */
+  const [cursor, setCursor] = useState(0);
+  /** The character the detail line describes: the one pointed at, else the one focused. */
+  const [pointed, setPointed] = useState<number | null>(null);
   const [focused, setFocused] = useState<number | null>(null);
   /** Presses so far: each press draws with the next seed, so Generate again writes anew. */
   const [draws, setDraws] = useState(0);
@@ -60,12 +64,17 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
       : null;
 
   async function generate() {
+    // While writing, the button is only aria-disabled (a disabled button would drop the focus of
+    // the keyboard user who pressed it), so a press then does nothing here.
+    if (busy) return;
     setBusy(true);
     setProblem(null);
     try {
       const seed = draws + 1;
       setDraws(seed);
       setResult(await generationRequests.generate(prompt, { ...options, seed }, rewindStep));
+      setCursor(0);
+      setPointed(null);
       setFocused(null);
     } catch (error) {
       setProblem(toMessage(error));
@@ -74,7 +83,8 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
     }
   }
 
-  const token = focused === null ? null : (result?.tokens[focused] ?? null);
+  const shown = pointed ?? focused;
+  const token = shown === null ? null : (result?.tokens[shown] ?? null);
   return (
     <form
       className="prompt-generator"
@@ -134,7 +144,8 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
           type="submit"
           className="primary"
           data-testid="generate-button"
-          disabled={busy || !hasRun || prompt.length === 0 || invalid.length > 0}
+          disabled={!hasRun || prompt.length === 0 || invalid.length > 0}
+          aria-disabled={busy}
         >
           {busy ? t('generate.writing') : t('generate.button')}
         </button>
@@ -155,38 +166,58 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
               {t('generate.unknown', { characters: result.unknown.map(visible).join(' ') })}
             </p>
           )}
-          {/* One tab stop: the arrow keys move along the written characters. */}
-          <p
-            className="generated-text"
-            data-testid="prompt-output"
-            lang=""
-            onKeyDown={(e) => {
-              const by = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-              if (by === 0 || focused === null) return;
-              e.preventDefault();
-              const next = Math.min(Math.max(focused + by, 0), result.tokens.length - 1);
-              tokenRefs.current[next]?.focus();
-            }}
-          >
+          {/* A listbox: one tab stop, the arrow keys (and Home/End) move along the written
+              characters, and screen readers switch to focus mode so the keys reach it. */}
+          <p className="generated-text" data-testid="prompt-output" lang="">
             <span className="generated-prompt">{result.window}</span>
-            {result.tokens.map((written, i) => (
-              <span
-                key={i}
-                ref={(element) => {
-                  tokenRefs.current[i] = element;
-                }}
-                className="written-token"
-                role="img"
-                aria-label={describe(written, t)}
-                tabIndex={i === (focused ?? 0) ? 0 : -1}
-                data-testid="written-token"
-                style={{ backgroundColor: shade(written.probability) }}
-                onMouseEnter={() => setFocused(i)}
-                onFocus={() => setFocused(i)}
-              >
-                {written.text}
-              </span>
-            ))}
+            <span
+              role="listbox"
+              aria-orientation="horizontal"
+              aria-label={t('generate.outputLabel', {
+                text: result.tokens.map((written) => written.text).join(''),
+              })}
+              onKeyDown={(e) => {
+                const last = result.tokens.length - 1;
+                const next =
+                  e.key === 'ArrowRight'
+                    ? cursor + 1
+                    : e.key === 'ArrowLeft'
+                      ? cursor - 1
+                      : e.key === 'Home'
+                        ? 0
+                        : e.key === 'End'
+                          ? last
+                          : null;
+                if (next === null) return;
+                e.preventDefault();
+                tokenRefs.current[Math.min(Math.max(next, 0), last)]?.focus();
+              }}
+            >
+              {result.tokens.map((written, i) => (
+                <span
+                  key={i}
+                  ref={(element) => {
+                    tokenRefs.current[i] = element;
+                  }}
+                  className="written-token"
+                  role="option"
+                  aria-selected={i === cursor}
+                  aria-label={describe(written, t)}
+                  tabIndex={i === cursor ? 0 : -1}
+                  data-testid="written-token"
+                  style={{ backgroundColor: shade(written.probability) }}
+                  onMouseEnter={() => setPointed(i)}
+                  onMouseLeave={() => setPointed(null)}
+                  onFocus={() => {
+                    setCursor(i);
+                    setFocused(i);
+                  }}
+                  onBlur={() => setFocused(null)}
+                >
+                  {written.text}
+                </span>
+              ))}
+            </span>
           </p>
           <p className="hint token-detail" data-testid="token-detail">
             {token

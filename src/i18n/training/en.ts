@@ -115,6 +115,7 @@ export const trainingEn = {
       'Written at step {{step}}, temperature {{temperature}}. Point at (or tab to, then use the arrow keys) a character to see how likely it was; pale orange marks the unlikely ones.',
     hoverTraining:
       'Written during steps {{step}} to {{endStep}} (the model trained on meanwhile), temperature {{temperature}}. Point at (or tab to) a character to see how likely it was; pale orange marks the unlikely ones.',
+    outputLabel: 'Written text: {{text}}',
     detail:
       '“{{character}}”: the model gave it {{probability}} (drawn with {{sampled}}). Likeliest: {{alternatives}}',
   },

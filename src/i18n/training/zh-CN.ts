@@ -110,6 +110,7 @@ export const trainingZh: Translation<typeof trainingEn> = {
       '写于第 {{step}} 步，温度 {{temperature}}。指向（或用 Tab 移到）一个字符，查看它有多大可能；浅橙色标出不太可能的字符。',
     hoverTraining:
       '写于第 {{step}} 到第 {{endStep}} 步之间（其间模型仍在训练），温度 {{temperature}}。指向（或用 Tab 移到）一个字符，查看它有多大可能；浅橙色标出不太可能的字符。',
+    outputLabel: '写出的文字：{{text}}',
     detail:
       '“{{character}}”：模型给它的概率是 {{probability}}（抽取时为 {{sampled}}）。最可能的：{{alternatives}}',
   },

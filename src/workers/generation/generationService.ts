@@ -23,10 +23,15 @@ export function generationHandlers(deps: GenerationDeps) {
       if (!run) throwMessage('worker.generateNoModel');
       const { step } = command;
       const target = step === null ? run : await deps.rewound(run, step);
-      // The run must still be the current one (not reset or replaced), and a rewound copy still
-      // at its checkpoint, for each chunk to be written by the weights the first one was.
+      // The run must still be the current one (not reset or replaced), a rewound copy still at
+      // its checkpoint, and a live model not given its best epoch's weights back by early
+      // stopping, for each chunk to be written by the weights the first one was.
+      const restorations = run.earlyStopper?.restorations ?? 0;
       const stillThere = () =>
-        deps.currentRun() === run && (step === null || deps.stillRewound(target, step));
+        deps.currentRun() === run &&
+        (step === null
+          ? (run.earlyStopper?.restorations ?? 0) === restorations
+          : deps.stillRewound(target, step));
       const result = await writeFromPrompt(target, command.prompt, command.options, stillThere);
       return { type: 'generated', result };
     },

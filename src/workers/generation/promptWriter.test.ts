@@ -34,11 +34,11 @@ function charModel(): tf.LayersModel {
 const model = charModel();
 afterAll(() => model.dispose());
 
-function fakeRun(kind: 'corpus' | 'text' = 'corpus'): ProbedRun {
+function fakeRun(kind: 'corpus' | 'text' = 'corpus', withModel = model): ProbedRun {
   return {
     id: 1,
     request: { datasetInfo: { kind, inputShape: [T] } },
-    model,
+    model: withModel,
     data: { tokens: TOKENS },
     layerOutputs: new Map(),
     trainer: { step: 12 },
@@ -146,14 +146,60 @@ describe('writeFromPrompt', () => {
 
   it('stops with a message when the model it began with is gone after a chunk', async () => {
     let checks = 0;
-    const gone = () => ++checks < 2; // there after the first chunk of 40, gone after the second
+    // Checked before and after each chunk of 40: there through the first, gone after the second.
+    const gone = () => ++checks < 4;
     const error = await writeFromPrompt(fakeRun(), 'tea', options({ length: 50 }), gone).catch(
       (e: unknown) => e,
     );
     expect(error instanceof MessageError && error.userMessage.key).toBe(
       'worker.generateInterrupted',
     );
-    expect(checks).toBe(2);
+    expect(checks).toBe(4);
+  });
+
+  it('writes nothing when the model is already gone before the first chunk', async () => {
+    // A model that must not run: the check comes before it.
+    const untouchable = {
+      apply: () => {
+        throw new Error('the model ran');
+      },
+    } as unknown as tf.LayersModel;
+    const before = tf.memory().numTensors;
+    const error = await writeFromPrompt(
+      fakeRun('corpus', untouchable),
+      'tea',
+      options({}),
+      () => false,
+    ).catch((e: unknown) => e);
+    expect(error instanceof MessageError && error.userMessage.key).toBe(
+      'worker.generateInterrupted',
+    );
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('a diverged model (NaN probabilities) is refused with a message, not written as NaN%', async () => {
+    const diverged = tf.sequential({
+      layers: [
+        tf.layers.embedding({
+          inputDim: TOKENS.length,
+          outputDim: 4,
+          inputLength: T,
+          embeddingsInitializer: tf.initializers.constant({ value: NaN }),
+        }),
+        tf.layers.dense({ units: TOKENS.length, activation: 'softmax' }),
+      ],
+    });
+    for (const temperature of [0, 1]) {
+      const error = await writeFromPrompt(
+        fakeRun('corpus', diverged),
+        'tea',
+        options({ temperature }),
+      ).catch((e: unknown) => e);
+      expect(error instanceof MessageError && error.userMessage.key).toBe(
+        'worker.generateNotFinite',
+      );
+    }
+    diverged.dispose();
   });
 
   it('leaves no tensors behind', async () => {

@@ -80,6 +80,8 @@ export async function writeFromPrompt(
   // One uniform number per position, drawn up front: the text does not depend on the chunking.
   const uniforms = uniformsFor(options.seed, options.length);
   while (written.length < options.length) {
+    // Checked before each chunk too: the model may have changed while the caller awaited.
+    if (!stillThere()) throwMessage('worker.generateInterrupted');
     const count = Math.min(CHUNK, options.length - written.length);
     const at = uniforms.subarray(written.length, written.length + count);
     const { packed, alternatives } = writeTokens(run.model, window, options, at);
@@ -91,6 +93,8 @@ export async function writeFromPrompt(
     }
     if (!stillThere()) throwMessage('worker.generateInterrupted');
     for (const token of unpackTokens(values, alternatives)) {
+      // A diverged model: NaN probabilities would write token 0 over and over, shown as "NaN%".
+      if (!Number.isFinite(token.probability)) throwMessage('worker.generateNotFinite');
       written.push({
         text: text(token.id),
         probability: token.probability,

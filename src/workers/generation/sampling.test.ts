@@ -35,6 +35,15 @@ describe('pickNext', () => {
     p.dispose();
   });
 
+  it('temperatures too small for float32 (1e-39) are greedy, not NaN', async () => {
+    const p = randomDistributions(5);
+    const argmax = Array.from(await tf.argMax(p, 1).data());
+    const tiny = await idsOf(p, 1e-39, 0, 1);
+    expect(tiny.ids).toEqual(argmax);
+    expect(tiny.probabilities.every((v) => v === 1)).toBe(true);
+    p.dispose();
+  });
+
   it('top-1 is argmax at any temperature; top-k draws only among the k likeliest', async () => {
     const p = randomDistributions(4);
     const argmax = Array.from(await tf.argMax(p, 1).data());

@@ -11,11 +11,18 @@ import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../../data/random';
 
 export interface SamplingOptions {
-  /** 0: the likeliest token (argmax); otherwise log p is divided by it before sampling. */
+  /** 0 (or below GREEDY_BELOW): the likeliest token (argmax); otherwise log p is divided by it. */
   temperature: number;
   /** Only the k likeliest tokens can be drawn; 0 (or ≥ the vocabulary): all of them. */
   topK: number;
 }
+
+/**
+ * Temperatures below this are greedy. log p / τ overflows float32 for tiny τ (every logit −∞,
+ * softmax NaN), and long before that the draw is greedy in all but exact ties: at τ = 0.001 a
+ * token 1% less likely than the best is already e^10 times less likely to be drawn.
+ */
+export const GREEDY_BELOW = 1e-3;
 
 /** Tokens outside the top k get this logit: exp(-1e9 - max) is exactly 0 in float32. */
 const EXCLUDED = -1e9;
@@ -49,7 +56,7 @@ export function pickNext(
 ): { id: tf.Tensor1D; sampledProbability: tf.Tensor1D } {
   return tf.tidy(() => {
     const [rows, vocabulary] = probabilities.shape;
-    if (options.temperature <= 0) {
+    if (options.temperature < GREEDY_BELOW) {
       return {
         id: tf.argMax(probabilities, 1) as tf.Tensor1D,
         sampledProbability: tf.ones([rows]),

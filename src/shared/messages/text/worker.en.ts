@@ -97,6 +97,8 @@ export const workerEn = {
     'The generation settings are out of range: temperature 0 to 3, top-k a whole number 0 to 1000, characters a whole number 1 to 400.',
   generateInterrupted:
     'The writing stopped: the model it began with changed (a reset, a new run, or the timeline moved). Press Generate again.',
+  generateNotFinite:
+    'The model’s probabilities are not numbers (training diverged), so it cannot write. Rewind the timeline to a checkpoint from before, or lower the learning rate and train again.',
   nothingToSave: 'There is no trained model to save: press Train first.',
   savedModelGone: 'That saved model is not in this browser any more.',
   partnerInvalid: 'Run A cannot train on this data: {{reason}}',
