@@ -178,6 +178,13 @@ export class TrainingSession {
   }
 
   private async start(request: StartRequest): Promise<void> {
+    // A fork reads its checkpoint before the current run halts: halting keeps a pause point where
+    // that run stands, which replaces its previous one, perhaps the very checkpoint forked from.
+    if (request.restoreFrom?.kind === 'checkpoint') {
+      const early = this.loadRestoreSource(request.restoreFrom);
+      early.catch(() => undefined); // reported where restore awaits it
+      this.preloaded.set(request, early);
+    }
     await this.halt();
     const generation = ++this.generation;
     this.runId = request.runId;
@@ -252,8 +259,9 @@ export class TrainingSession {
       await this.checkpoint(run);
     } catch (error) {
       if (generation !== this.generation) return;
-      this.disposeRun();
+      // The error reaches A of a pair too (recorded already when B fails to build), then both go.
       this.transition('error', toMessage(error));
+      this.disposeRun();
       return;
     }
     for (const run of this.active) run.metrics.restartClock();
@@ -311,6 +319,10 @@ export class TrainingSession {
       const recorded = await this.record(request, run, backend, name);
       if (generation !== this.generation) {
         disposeRun(run);
+        // Cancelled while it was being recorded: a new run with no step of its own is not kept.
+        if (recorded && request.restoreFrom?.kind !== 'reopen') {
+          await this.host.runs?.discard(recorded.id);
+        }
         return null;
       }
       if (recorded) this.host.emit({ type: 'runBegan', runId: request.runId, summary: recorded });
@@ -350,12 +362,13 @@ export class TrainingSession {
       stepsPerEpoch: run.trainer.stepsPerEpoch,
       step: run.trainer.step,
       epoch: run.trainer.epoch,
+      training: this.phase === 'training',
     });
   }
 
   /** Puts a saved model's or a checkpoint's weights, optimizer state and step into the fresh run. */
   private async restore(run: Run, source: RestoreSource): Promise<void> {
-    const stored = await this.loadRestoreSource(source);
+    const stored = await (this.preloaded.get(run.request) ?? this.loadRestoreSource(source));
     const notes = await restoreModel(run.model, run.trainer, stored.bundle);
     // Patience and the best epoch carry over; its weights come from its checkpoint, if kept.
     await restoreEarlyStopping(run, stored.history.validation, (step) =>
@@ -454,6 +467,8 @@ export class TrainingSession {
   }
 
   private pauseMessage: Message | null = null;
+  /** A fork's checkpoint, read before the start halted the run it was taken from. */
+  private readonly preloaded = new WeakMap<StartRequest, Promise<StoredModel>>();
 
   /**
    * Keeps the model's state when the run's checkpoint schedule says so. Waits only for the copy on

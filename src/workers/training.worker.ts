@@ -26,6 +26,7 @@ import { TrainingSession } from './session';
 import { yieldToEvents } from './yieldToEvents';
 import { modelHandlers, type ModelServiceDeps } from './savedModels/modelService';
 import { createDispatch } from './commandDispatch';
+import { webRunLocks } from './runs/runLocks';
 import { RunRecorder } from './runs/runRecorder';
 import { createIndexedDbRunStore } from './runs/runStore';
 import { runHandlers } from './runs/runService';
@@ -82,6 +83,7 @@ const runs = new RunRecorder({
   budget: DEFAULT_RUN_STORAGE_BUDGET,
   now: () => Date.now(),
   notify: (notice) => post(notice),
+  locks: webRunLocks(),
 });
 
 const session = new TrainingSession({

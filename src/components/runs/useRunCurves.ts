@@ -37,19 +37,13 @@ export function useRunCurves(runs: readonly RunSummary[]): ReadonlyMap<string, R
     const timer = Number.isFinite(waitMs)
       ? setTimeout(() => setTick((n) => n + 1), waitMs)
       : undefined;
-    if (stale.length > 0) {
-      for (const run of stale) readAt.current.set(run.id, { version: versionOf(run), at: now });
-      void Promise.all(
-        stale.map(async (run) => [run.id, await runRequests.curves(run.id)] as const),
-      ).then(
-        (read) => {
-          setCurves((before) => {
-            const next = new Map(before);
-            for (const [id, runCurves] of read) next.set(id, runCurves);
-            return next;
-          });
-        },
-        () => undefined, // a run deleted meanwhile: the list update removes it from the comparison
+    for (const run of stale) {
+      readAt.current.set(run.id, { version: versionOf(run), at: now });
+      runRequests.curves(run.id).then(
+        (runCurves) => setCurves((before) => new Map(before).set(run.id, runCurves)),
+        // Deleted meanwhile (the list update drops it), or the worker restarted: forgotten as
+        // read, so the next change of the list reads it again.
+        () => readAt.current.delete(run.id),
       );
     }
     return () => clearTimeout(timer);

@@ -89,10 +89,13 @@ describe('Train A and B', () => {
     const began = events.filter((e) => e.type === 'runBegan').map((e) => e.runId);
     expect(began).toEqual([a.runId, b.runId]);
     expect(h.session.currentRun?.id).toBe(b.runId);
-    expect((await runs.list()).map((r) => [r.name, r.step])).toEqual([
+    const [recordedB, recordedA] = await runs.list();
+    expect([recordedB, recordedA].map((r) => [r?.name, r?.step])).toEqual([
       ['B', 10],
       ['A', 10],
     ]);
+    // B began while the session was already training: its clock ran from then (no phase came).
+    expect(recordedB?.durationMs).toBeGreaterThan(0);
   });
 
   it('pauses, steps and stops both runs', async () => {

@@ -86,6 +86,24 @@ describe('RunRecorder with a real session', () => {
     await h.session.handle({ type: 'reset' });
   });
 
+  it('removes the run that just finished, but not one paused', async () => {
+    const { h, runs, store } = recorded();
+    await h.session.handle({ type: 'start', request: request({ pauseAfterFirstStep: true }) });
+    await h.until(() => h.session.phase === 'paused', 'paused');
+    const [paused] = await runs.list();
+    expect((await runs.delete(paused!.id)).map((r) => r.id)).toEqual([paused!.id]);
+    await h.session.handle({ type: 'resume' });
+    await h.until(() => h.session.phase === 'done', 'done');
+    expect(await runs.delete(paused!.id)).toEqual([]);
+    await runs.settle();
+    expect(await store.listSummaries()).toEqual([]);
+    expect(await store.getCheckpoint(paused!.id, 10)).toBeUndefined();
+    // Later events of that session run (a reset keeps where it stands) bring nothing back.
+    await h.session.handle({ type: 'reset' });
+    await runs.settle();
+    expect(await store.listSummaries()).toEqual([]);
+  });
+
   it('marks a run left live by a reload as interrupted', async () => {
     const { h, runs, store, events } = recorded();
     await h.session.handle({ type: 'start', request: request({ training: { epochs: 1000 } }) });
@@ -100,6 +118,140 @@ describe('RunRecorder with a real session', () => {
     });
     expect((await reloaded.list())[0]?.status).toBe('interrupted');
     await h.session.handle({ type: 'reset' });
+  });
+});
+
+describe('checkpoints waiting for storage', () => {
+  it('holds training back rather than pile copies up while storage is slow', async () => {
+    const store = createMemoryRunStore();
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Storing a checkpoint waits for the gate: IndexedDB far slower than the training.
+    const slow = {
+      ...store,
+      putCheckpoint: (...args: Parameters<typeof store.putCheckpoint>) =>
+        gate.then(() => store.putCheckpoint(...args)),
+    };
+    const runs = new RunRecorder({
+      store: slow,
+      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
+      now: () => Date.now(),
+      notify: () => undefined,
+    });
+    const h = harness({ emit: (event) => runs.observe(event), runs });
+    await h.session.handle({ type: 'start', request: request() });
+    // Steps 0, 1 and 2 wait as copies (MAX_QUEUED_SNAPSHOTS); step 5's must wait for them.
+    await h.until(() => h.session.trainer?.step === 5, 'at step 5');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(h.session.trainer?.step).toBe(5);
+    expect(h.session.phase).toBe('training');
+    release();
+    await h.until(() => h.session.phase === 'done', 'done');
+    await runs.settle();
+    const [summary] = await runs.list();
+    expect(summary?.checkpoints.map((c) => c.step)).toEqual([0, 1, 2, 5, 10, 20, 30]);
+    await h.session.handle({ type: 'reset' });
+  });
+});
+
+describe('runs another tab records', () => {
+  /** Locks as the browser keeps them across tabs: a name is held until its holder lets go. */
+  function sharedLocks() {
+    const held = new Set<string>();
+    return {
+      held,
+      locks: {
+        hold(runId: string) {
+          held.add(runId);
+          return () => held.delete(runId);
+        },
+        heldElsewhere: (runId: string) => Promise.resolve(held.has(runId)),
+      },
+    };
+  }
+
+  it('leaves a run training in another tab live and never evicts it; a freed one was cut short', async () => {
+    const store = createMemoryRunStore();
+    const { held, locks } = sharedLocks();
+    const tab = (totalBytes = 200e6) =>
+      new RunRecorder({
+        store,
+        budget: { perRunBytes: 20e6, totalBytes },
+        now: () => Date.now(),
+        notify: () => undefined,
+        locks,
+      });
+    const first = tab();
+    const h = harness({ emit: (event) => first.observe(event), runs: first });
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 1000 } }) });
+    await h.until(() => (h.session.trainer?.step ?? 0) >= 3, 'training');
+    await first.settle();
+
+    // A second tab opens meanwhile, with so small a budget that it must make room.
+    const second = tab(1);
+    const [elsewhere] = await second.list();
+    expect(elsewhere?.status).toBe('live');
+    const h2 = harness({ emit: (event) => second.observe(event), runs: second });
+    await h2.session.handle({ type: 'start', request: request({ training: { epochs: 1 } }) });
+    await h2.until(() => h2.session.phase === 'done', 'second tab done');
+    await second.settle();
+    // Not evicted: its first checkpoint is still there (the summary alone the first tab rewrites).
+    expect(await store.getCheckpoint(elsewhere!.id, 0)).toBeDefined();
+
+    // The first tab crashes: the browser lets go of its lock, the stored status stays live. A
+    // tab opened now finds the run cut short.
+    await h.session.handle({ type: 'pause' });
+    await first.settle();
+    expect((await store.getSummary(elsewhere!.id))?.status).toBe('live');
+    held.delete(elsewhere!.id);
+    const [cutShort] = (await tab().list()).filter((r) => r.id === elsewhere!.id);
+    expect(cutShort?.status).toBe('interrupted');
+    await h.session.handle({ type: 'reset' });
+    await h2.session.handle({ type: 'reset' });
+  });
+
+  it('lets go of a run’s lock when it stops recording it', async () => {
+    const { held, locks } = sharedLocks();
+    const runs = new RunRecorder({
+      store: createMemoryRunStore(),
+      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
+      now: () => Date.now(),
+      notify: () => undefined,
+      locks,
+    });
+    const h = harness({ emit: (event) => runs.observe(event), runs });
+    await h.session.handle({ type: 'start', request: request({ pauseAfterFirstStep: true }) });
+    await h.until(() => h.session.phase === 'paused', 'paused');
+    const [run] = await runs.list();
+    expect([...held]).toEqual([run!.id]);
+    await h.session.handle({ type: 'reset' });
+    expect([...held]).toEqual([]);
+  });
+});
+
+describe('a start cancelled', () => {
+  it('keeps no run when the start was cancelled while it was being recorded', async () => {
+    const store = createMemoryRunStore();
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Reading the stored runs waits for the gate: the start is held inside its recording.
+    const slow = { ...store, listSummaries: () => gate.then(() => store.listSummaries()) };
+    const runs = new RunRecorder({
+      store: slow,
+      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
+      now: () => Date.now(),
+      notify: () => undefined,
+    });
+    const h = harness({ emit: (event) => runs.observe(event), runs });
+    const starting = h.session.handle({ type: 'start', request: request() });
+    await h.until(() => h.events.some((e) => e.type === 'dataInfo'), 'being built');
+    await h.session.handle({ type: 'reset' });
+    release();
+    await starting;
+    await runs.settle();
+    expect(h.session.phase).toBe('idle');
+    expect(await store.listSummaries()).toEqual([]);
+    expect(await runs.list()).toEqual([]);
   });
 });
 
@@ -158,6 +310,44 @@ describe('continuing from a checkpoint', () => {
       expect(v.loss).toBeCloseTo(same!.loss, 6);
     }
     console.log(`restoring a checkpoint of the XOR MLP took ${restoreMs.toFixed(0)} ms`);
+    await h.session.handle({ type: 'reset' });
+  });
+
+  it('forks from a pause point of the run still training (halting it keeps that checkpoint)', async () => {
+    const { h, runs } = recorded();
+    // Paused at step 3 (off the schedule: kept as the pause point), then trained on.
+    await h.session.handle({
+      type: 'start',
+      request: request({ pauseAfterFirstStep: true, training: { epochs: 1000 } }),
+    });
+    await h.until(() => h.session.phase === 'paused', 'paused');
+    await h.session.handle({ type: 'step' });
+    await h.session.handle({ type: 'step' });
+    expect(h.session.trainer?.step).toBe(3);
+    await runs.settle();
+    const [original] = await runs.list();
+    expect(original?.checkpoints.map((c) => c.step)).toContain(3);
+    await h.session.handle({ type: 'resume' });
+    await h.until(() => (h.session.trainer?.step ?? 0) >= 12, 'trained past it');
+
+    // Halting the original keeps a new pause point where it stands, which replaces step 3's:
+    // the fork must have read step 3 before that.
+    const fork = request({ restoreFrom: { kind: 'checkpoint', runId: original!.id, step: 3 } });
+    await h.session.handle({ type: 'start', request: fork });
+    expect(h.session.phase).toBe('paused');
+    expect(h.session.trainer?.step).toBe(3);
+    await h.session.handle({ type: 'reset' });
+  });
+
+  it('keeps one checkpoint per step when the schedule and a pause ask for the same step', async () => {
+    const { h, runs } = recorded();
+    // Step from 0 to 5: steps 1, 2 and 5 are on the schedule and each is also a pause point.
+    await h.session.handle({ type: 'start', request: request({ pauseAfterFirstStep: true }) });
+    await h.until(() => h.session.phase === 'paused', 'paused');
+    for (let i = 0; i < 4; i++) await h.session.handle({ type: 'step' });
+    await runs.settle();
+    const [summary] = await runs.list();
+    expect(summary?.checkpoints.map((c) => c.step)).toEqual([0, 1, 2, 5]);
     await h.session.handle({ type: 'reset' });
   });
 

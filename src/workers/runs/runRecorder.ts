@@ -23,9 +23,15 @@ import {
 } from '../../shared/runs/runTypes';
 import { message } from '../../shared/messages/message';
 import { MessageError } from '../../shared/messages/messageError';
-import { encodeSnapshot, snapshotModel } from '../savedModels/modelBundle';
+import {
+  disposeSnapshot,
+  encodeSnapshot,
+  snapshotModel,
+  type ModelSnapshot,
+} from '../savedModels/modelBundle';
 import type { Trainer } from '../trainer';
 import type { StoredModel } from '../savedModels/savedModelStore';
+import type { RunLocks } from './runLocks';
 import type { Checkpoint, RunStore } from './runStore';
 import { applyEvent, metricsOf, truncateCurves, type RunLog } from './runSummaryUpdate';
 
@@ -42,12 +48,20 @@ export interface RecorderHost {
   budget: RunStorageBudget;
   now(): number;
   notify(notice: RunNotice): void;
+  /** Runs other tabs record (absent: no other tab is known, every live run was cut short). */
+  locks?: RunLocks | null;
 }
 
 /** The most often a live run's summary is written (and sent to the page). */
 export const FLUSH_MS = 1000;
 /** A rough size of one curve record in IndexedDB, for the budget. */
 const CURVE_RECORD_BYTES = 120;
+/**
+ * The most checkpoints of one run copied on the device and waiting for storage. Past it the next
+ * one waits for the writes: a large model with short epochs must not pile copies up in GPU memory
+ * faster than IndexedDB stores them.
+ */
+export const MAX_QUEUED_SNAPSHOTS = 3;
 /** Run colours cycle through this many palette entries. */
 export const RUN_COLOURS = 10;
 
@@ -65,6 +79,11 @@ export interface RunStart {
   /** Steps already done (a run restored from a saved model or a checkpoint). */
   step: number;
   epoch: number;
+  /**
+   * The session trains already (B of a pair trained after A, begun mid-loop): its clock starts
+   * now, as no 'training' phase will come for it.
+   */
+  training?: boolean;
 }
 
 export interface ReopenStart {
@@ -83,6 +102,10 @@ interface LiveRun extends RunLog {
   stretchStart: number | null;
   lastFlush: number;
   dirty: boolean;
+  /** Steps whose checkpoint is copied but not yet stored: a second request for one is skipped. */
+  pending: Set<number>;
+  /** Lets go of the run's lock (other tabs then see it as cut short if it is still live). */
+  release: () => void;
 }
 
 const isQuotaError = (error: unknown) =>
@@ -91,7 +114,7 @@ const isQuotaError = (error: unknown) =>
     : /quota/i.test(String(error));
 
 export class RunRecorder {
-  private runs: Map<string, RunSummary> | null = null;
+  private runs: Promise<Map<string, RunSummary>> | null = null;
   /** The runs being recorded: one, or two while A and B train side by side. */
   private live: LiveRun[] = [];
   /** Storage writes, one after the other. */
@@ -141,9 +164,11 @@ export class RunRecorder {
       chunk: { train: [], validation: [] },
       chunkIndex: 0,
       trainedMs: 0,
-      stretchStart: null,
+      stretchStart: start.training ? createdAt : null,
       lastFlush: -Infinity,
       dirty: true,
+      pending: new Set(),
+      release: this.host.locks?.hold(summary.id) ?? (() => undefined),
     };
     this.live.push(live);
     await this.makeRoom(this.host.budget.perRunBytes).catch((error: unknown) => {
@@ -158,15 +183,25 @@ export class RunRecorder {
     const runs = await this.loadRuns();
     const summary = runs.get(id);
     if (!summary) throw new MessageError(message('worker.runGone'));
-    await this.writes;
+    // The live chunk is taken now, with the number of chunks before it: while the stored ones are
+    // read, the live one may fill up and be stored as the next (its records then in neither).
     const live = this.live.find((l) => l.summary.id === id) ?? null;
+    const filling = live
+      ? {
+          index: live.chunkIndex,
+          train: [...live.chunk.train],
+          validation: [...live.chunk.validation],
+        }
+      : null;
+    // Every earlier chunk's write is queued by now: wait for them before reading.
+    await this.writes;
     const stored = await this.host.store.getCurves(
-      live ? { ...summary, curveChunks: live.chunkIndex } : summary,
+      filling ? { ...summary, curveChunks: filling.index } : summary,
     );
-    if (!live) return stored;
+    if (!filling) return stored;
     return {
-      train: [...stored.train, ...live.chunk.train],
-      validation: [...stored.validation, ...live.chunk.validation],
+      train: [...stored.train, ...filling.train],
+      validation: [...stored.validation, ...filling.validation],
     };
   }
 
@@ -238,6 +273,8 @@ export class RunRecorder {
       stretchStart: null,
       lastFlush: -Infinity,
       dirty: true,
+      pending: new Set(),
+      release: this.host.locks?.hold(summary.id) ?? (() => undefined),
     };
     this.live.push(live);
     const { store } = this.host;
@@ -267,15 +304,28 @@ export class RunRecorder {
     return this.list();
   }
 
-  /** Deletes a run (not the live one) with its curves and checkpoints; returns the list after it. */
+  /**
+   * Deletes a run with its curves and checkpoints; returns the list after it. Not a run still
+   * training or paused: one that finished (still followed, for the views) stops being recorded.
+   */
   async delete(id: string): Promise<RunSummary[]> {
-    const runs = await this.loadRuns();
-    const summary = runs.get(id);
-    if (summary && !this.live.some((l) => l.summary.id === id)) {
-      runs.delete(id);
-      await this.queue(() => this.host.store.deleteRun(summary));
-    }
+    const summary = (await this.loadRuns()).get(id);
+    if (summary && summary.status !== 'live') await this.remove(summary);
     return this.list();
+  }
+
+  /** A run begun for a start that was cancelled before its first step: it is not kept. */
+  async discard(id: string): Promise<void> {
+    const summary = (await this.loadRuns()).get(id);
+    if (summary) await this.remove(summary);
+  }
+
+  private async remove(summary: RunSummary): Promise<void> {
+    for (const live of this.live) if (live.summary.id === summary.id) live.release();
+    this.live = this.live.filter((l) => l.summary.id !== summary.id);
+    (await this.loadRuns()).delete(summary.id);
+    // Queued after every write of the run, so none brings part of it back.
+    await this.queue(() => this.host.store.deleteRun(summary));
   }
 
   /** The run being recorded (of A and B, the one begun last: B, the design on screen). */
@@ -299,8 +349,9 @@ export class RunRecorder {
 
   /**
    * Keeps the model as it is now when the schedule says so (step 0, log-spaced steps, epoch ends).
-   * Resolves once the state is copied on the device (microtasks only), so the caller awaits it
-   * before the next step; reading it back and storing it go on in the background.
+   * Resolves once the state is copied on the device (microtasks only, unless MAX_QUEUED_SNAPSHOTS
+   * copies already wait for storage), so the caller awaits it before the next step; reading it
+   * back and storing it go on in the background.
    */
   async checkpointIfDue(
     sessionRunId: number,
@@ -308,33 +359,71 @@ export class RunRecorder {
     trainer: Trainer,
   ): Promise<void> {
     if (checkpointReason(trainer.step, trainer.stepsPerEpoch) === null) return;
-    return this.checkpointNow(sessionRunId, model, trainer);
+    return this.take(sessionRunId, model, trainer, false);
   }
 
   /**
    * Keeps the model as it is now, whatever the schedule: where a run pauses or ends, so that it
-   * can be reopened there. Only the latest such off-schedule checkpoint is kept.
+   * can be reopened there. Only the latest such pause point is kept off the schedule: earlier
+   * off-schedule ones go.
    */
   async checkpointNow(
     sessionRunId: number,
     model: tf.LayersModel,
     trainer: Trainer,
   ): Promise<void> {
+    return this.take(sessionRunId, model, trainer, true);
+  }
+
+  private async take(
+    sessionRunId: number,
+    model: tf.LayersModel,
+    trainer: Trainer,
+    pausePoint: boolean,
+  ): Promise<void> {
     const live = this.liveOf(sessionRunId);
     if (!live || live.summary.checkpointsStopped) return;
-    if (live.summary.checkpoints.some((c) => c.step === trainer.step)) return;
-    const snapshot = await snapshotModel(model, trainer);
+    const step = trainer.step;
+    // Kept, or on its way (the schedule and a pause often ask for the same step back to back).
+    if (live.pending.has(step) || live.summary.checkpoints.some((c) => c.step === step)) {
+      if (pausePoint) void this.queue(() => this.dropPausePointsBefore(live, step));
+      return;
+    }
+    if (live.pending.size >= MAX_QUEUED_SNAPSHOTS) await this.writes;
+    if (trainer.step !== step || live.summary.checkpointsStopped) return;
+    live.pending.add(step);
+    let snapshot;
+    try {
+      snapshot = await snapshotModel(model, trainer);
+    } catch (error) {
+      live.pending.delete(step);
+      throw error;
+    }
     void this.queue(async () => {
-      const bundle = await encodeSnapshot(snapshot);
-      const checkpoint: Checkpoint = {
-        step: bundle.step,
-        epoch: bundle.epoch,
-        weightSpecs: bundle.weightSpecs,
-        weightData: bundle.weightData,
-        optimizerClass: bundle.optimizerClass,
-      };
-      await this.keep(live, checkpoint);
+      try {
+        await this.storeSnapshot(live, snapshot, pausePoint);
+      } finally {
+        live.pending.delete(step);
+      }
     });
+  }
+
+  /** Reads a snapshot back and keeps it as a checkpoint (skipped once checkpoints stopped). */
+  private async storeSnapshot(
+    live: LiveRun,
+    snapshot: ModelSnapshot,
+    pausePoint: boolean,
+  ): Promise<void> {
+    if (live.summary.checkpointsStopped) return disposeSnapshot(snapshot);
+    const bundle = await encodeSnapshot(snapshot);
+    const checkpoint: Checkpoint = {
+      step: bundle.step,
+      epoch: bundle.epoch,
+      weightSpecs: bundle.weightSpecs,
+      weightData: bundle.weightData,
+      optimizerClass: bundle.optimizerClass,
+    };
+    await this.keep(live, checkpoint, pausePoint);
   }
 
   /** Stops recording the live runs, or only the session's run `sessionRunId` (their last numbers written). */
@@ -351,6 +440,7 @@ export class RunRecorder {
     }
     this.live = this.live.filter((l) => !ending.includes(l));
     await this.writes;
+    for (const live of ending) live.release();
   }
 
   private liveOf(sessionRunId: number): LiveRun | undefined {
@@ -362,16 +452,34 @@ export class RunRecorder {
     return this.writes;
   }
 
-  private async keep(live: LiveRun, checkpoint: Checkpoint): Promise<void> {
+  /** Off-schedule checkpoints (earlier pause points) before `step`. */
+  private pausePointsBefore(live: LiveRun, step: number): RunSummary['checkpoints'] {
+    const { summary } = live;
+    return summary.checkpoints.filter(
+      (c) => c.step < step && checkpointReason(c.step, summary.stepsPerEpoch) === null,
+    );
+  }
+
+  /** A newer pause point at a step already kept: the earlier off-schedule ones go. */
+  private async dropPausePointsBefore(live: LiveRun, step: number): Promise<void> {
+    const stale = this.pausePointsBefore(live, step);
+    if (stale.length === 0) return;
+    for (const c of stale) await this.host.store.deleteCheckpoint(live.summary.id, c.step);
+    live.summary.checkpoints = live.summary.checkpoints.filter((c) => !stale.includes(c));
+    live.dirty = true;
+    await this.writeSummary(live);
+  }
+
+  private async keep(live: LiveRun, checkpoint: Checkpoint, pausePoint: boolean): Promise<void> {
     const { summary } = live;
     const bytes = checkpoint.weightData.byteLength;
     // A newer pause or end point replaces the previous one; scheduled checkpoints stay.
-    const offSchedule = (step: number) => checkpointReason(step, summary.stepsPerEpoch) === null;
-    const superseded = offSchedule(checkpoint.step)
-      ? summary.checkpoints.filter((c) => c.step < checkpoint.step && offSchedule(c.step))
-      : [];
+    const superseded = pausePoint ? this.pausePointsBefore(live, checkpoint.step) : [];
+    const others = summary.checkpoints.filter(
+      (c) => !superseded.includes(c) && c.step !== checkpoint.step,
+    );
     const fit = fitCheckpoint(
-      summary.checkpoints.filter((c) => !superseded.includes(c)),
+      others,
       { step: checkpoint.step, bytes },
       this.host.budget.perRunBytes,
     );
@@ -385,8 +493,9 @@ export class RunRecorder {
     const drop = [...superseded.map((c) => c.step), ...fit.drop];
     for (const step of drop) await this.host.store.deleteCheckpoint(summary.id, step);
     const dropped = new Set<number>(drop);
+    // One entry per step: a checkpoint stored again at a step replaces its entry.
     summary.checkpoints = [
-      ...summary.checkpoints.filter((c) => !dropped.has(c.step)),
+      ...others.filter((c) => !dropped.has(c.step)),
       { step: checkpoint.step, epoch: checkpoint.epoch, bytes },
     ];
     this.updateBytes(live);
@@ -405,7 +514,11 @@ export class RunRecorder {
   /** Deletes the oldest unpinned runs until everything plus `incoming` bytes fits the budget. */
   private async makeRoom(incoming: number): Promise<void> {
     const runs = await this.loadRuns();
-    const protect = new Set(this.live.map((l) => l.summary.id));
+    // Not the runs recorded here, nor those another tab records (still live, lock held).
+    const protect = new Set([
+      ...this.live.map((l) => l.summary.id),
+      ...[...runs.values()].filter((run) => run.status === 'live').map((run) => run.id),
+    ]);
     const plan = planEviction([...runs.values()], incoming, this.host.budget.totalBytes, protect);
     if (plan.evict.length === 0) return;
     const evicted = plan.evict.map((id) => runs.get(id)!);
@@ -476,18 +589,28 @@ export class RunRecorder {
     return next;
   }
 
-  private async loadRuns(): Promise<Map<string, RunSummary>> {
-    if (!this.runs) {
-      // Without IndexedDB (a private window in some browsers) runs are kept for this page only:
-      // training must never fail because history cannot be stored.
-      const stored = await this.host.store.listSummaries().catch((error: unknown) => {
-        console.error('LayerLab cannot read its stored runs:', error);
-        return [];
-      });
-      // A run still marked live was cut short by a reload or a crashed worker.
-      for (const run of stored) if (run.status === 'live') run.status = 'interrupted';
-      this.runs = new Map(stored.map((run) => [run.id, run]));
-    }
+  /** The stored runs, read once (concurrent first callers share the one read). */
+  private loadRuns(): Promise<Map<string, RunSummary>> {
+    this.runs ??= this.readRuns();
     return this.runs;
+  }
+
+  private async readRuns(): Promise<Map<string, RunSummary>> {
+    // Without IndexedDB (a private window in some browsers) runs are kept for this page only:
+    // training must never fail because history cannot be stored.
+    const stored = await this.host.store.listSummaries().catch((error: unknown) => {
+      console.error('LayerLab cannot read its stored runs:', error);
+      return [];
+    });
+    // A run still marked live was cut short by a reload or a crashed worker, unless another tab
+    // holds its lock: that tab is training it.
+    const { locks } = this.host;
+    await Promise.all(
+      stored.map(async (run) => {
+        if (run.status !== 'live') return;
+        if (!(await locks?.heldElsewhere(run.id).catch(() => false))) run.status = 'interrupted';
+      }),
+    );
+    return new Map(stored.map((run) => [run.id, run]));
   }
 }

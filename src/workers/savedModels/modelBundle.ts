@@ -80,7 +80,14 @@ export async function encodeSnapshot(snapshot: ModelSnapshot): Promise<ModelBund
       optimizerClass: snapshot.optimizerClass,
     };
   } finally {
-    for (const { tensor } of [...modelWeights, ...optimizerWeights]) tensor.dispose();
+    disposeSnapshot(snapshot);
+  }
+}
+
+/** Frees a snapshot's device copies without reading them (one that is no longer wanted). */
+export function disposeSnapshot(snapshot: ModelSnapshot): void {
+  for (const { tensor } of [...snapshot.modelWeights, ...snapshot.optimizerWeights]) {
+    tensor.dispose();
   }
 }
 
