@@ -3,11 +3,26 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { harness, request } from '../testing/sessionHarness';
 import { recordedSession as recorded } from '../testing/recordedSession';
 import { RunRecorder } from './runRecorder';
-import { createMemoryRunStore } from './runStore';
+import type { RunLocks } from './runLocks';
+import { createMemoryRunStore, type RunStore } from './runStore';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
+
+/** A recorder over `store`, as a tab's worker has one (200 MB in all unless told). */
+function recorderOver(
+  store: RunStore,
+  { totalBytes = 200e6, locks = null }: { totalBytes?: number; locks?: RunLocks | null } = {},
+): RunRecorder {
+  return new RunRecorder({
+    store,
+    budget: { perRunBytes: 20e6, totalBytes },
+    now: () => Date.now(),
+    notify: () => undefined,
+    locks,
+  });
+}
 
 describe('RunRecorder with a real session', () => {
   it('records a finished run: its summary, every curve record and checkpoints on the schedule', async () => {
@@ -110,12 +125,7 @@ describe('RunRecorder with a real session', () => {
     await h.until(() => events.filter((e) => e.type === 'train').length > 2, 'a few records');
     await h.session.handle({ type: 'pause' });
     await runs.settle();
-    const reloaded = new RunRecorder({
-      store,
-      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
-      now: () => Date.now(),
-      notify: () => undefined,
-    });
+    const reloaded = recorderOver(store);
     expect((await reloaded.list())[0]?.status).toBe('interrupted');
     await h.session.handle({ type: 'reset' });
   });
@@ -132,12 +142,7 @@ describe('checkpoints waiting for storage', () => {
       putCheckpoint: (...args: Parameters<typeof store.putCheckpoint>) =>
         gate.then(() => store.putCheckpoint(...args)),
     };
-    const runs = new RunRecorder({
-      store: slow,
-      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
-      now: () => Date.now(),
-      notify: () => undefined,
-    });
+    const runs = recorderOver(slow);
     const h = harness({ emit: (event) => runs.observe(event), runs });
     await h.session.handle({ type: 'start', request: request() });
     // Steps 0, 1 and 2 wait as copies (MAX_QUEUED_SNAPSHOTS); step 5's must wait for them.
@@ -173,14 +178,7 @@ describe('runs another tab records', () => {
   it('leaves a run training in another tab live and never evicts it; a freed one was cut short', async () => {
     const store = createMemoryRunStore();
     const { held, locks } = sharedLocks();
-    const tab = (totalBytes = 200e6) =>
-      new RunRecorder({
-        store,
-        budget: { perRunBytes: 20e6, totalBytes },
-        now: () => Date.now(),
-        notify: () => undefined,
-        locks,
-      });
+    const tab = (totalBytes = 200e6) => recorderOver(store, { totalBytes, locks });
     const first = tab();
     const h = harness({ emit: (event) => first.observe(event), runs: first });
     await h.session.handle({ type: 'start', request: request({ training: { epochs: 1000 } }) });
@@ -212,13 +210,7 @@ describe('runs another tab records', () => {
 
   it('lets go of a run’s lock when it stops recording it', async () => {
     const { held, locks } = sharedLocks();
-    const runs = new RunRecorder({
-      store: createMemoryRunStore(),
-      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
-      now: () => Date.now(),
-      notify: () => undefined,
-      locks,
-    });
+    const runs = recorderOver(createMemoryRunStore(), { locks });
     const h = harness({ emit: (event) => runs.observe(event), runs });
     await h.session.handle({ type: 'start', request: request({ pauseAfterFirstStep: true }) });
     await h.until(() => h.session.phase === 'paused', 'paused');
@@ -236,12 +228,7 @@ describe('a start cancelled', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     // Reading the stored runs waits for the gate: the start is held inside its recording.
     const slow = { ...store, listSummaries: () => gate.then(() => store.listSummaries()) };
-    const runs = new RunRecorder({
-      store: slow,
-      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
-      now: () => Date.now(),
-      notify: () => undefined,
-    });
+    const runs = recorderOver(slow);
     const h = harness({ emit: (event) => runs.observe(event), runs });
     const starting = h.session.handle({ type: 'start', request: request() });
     await h.until(() => h.events.some((e) => e.type === 'dataInfo'), 'being built');
@@ -260,12 +247,7 @@ describe('without storage', () => {
     const refuse = () => Promise.reject(new Error('IndexedDB is unavailable'));
     const store = createMemoryRunStore();
     const broken = Object.fromEntries(Object.keys(store).map((key) => [key, refuse]));
-    const runs = new RunRecorder({
-      store: broken as unknown as typeof store,
-      budget: { perRunBytes: 20e6, totalBytes: 200e6 },
-      now: () => Date.now(),
-      notify: () => undefined,
-    });
+    const runs = recorderOver(broken as unknown as typeof store);
     const errors = console.error;
     console.error = () => undefined; // the recorder logs each refused write
     try {
