@@ -2,17 +2,11 @@
  * Records every training run in the browser: its summary and curves as events go by, and
  * checkpoints of its weights and optimizer state at the schedule's steps, within the storage
  * budget. Writes are throttled (a summary at most every FLUSH_MS, curves in chunks) and never
- * block training: a checkpoint is cloned on the device at once and stored in the background, one
- * write at a time. Storage problems (a quota error) stop checkpoints for the run and are reported;
- * training and everything recorded before go on.
+ * block training; they go one at a time through one WriteQueue. Checkpoints are CheckpointKeeper's
+ * job (checkpointKeeper.ts); old runs go here, when the total budget needs room.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { checkpointReason } from '../../shared/runs/checkpointSchedule';
-import {
-  fitCheckpoint,
-  planEviction,
-  type RunStorageBudget,
-} from '../../shared/runs/storageBudget';
+import { planEviction, type RunStorageBudget } from '../../shared/runs/storageBudget';
 import type { Experiment } from '../../shared/experiment';
 import type { WorkerEvent } from '../../shared/protocol';
 import {
@@ -21,27 +15,20 @@ import {
   type RunCurves,
   type RunSummary,
 } from '../../shared/runs/runTypes';
+import { checkpointReason } from '../../shared/runs/checkpointSchedule';
 import { message } from '../../shared/messages/message';
 import { MessageError } from '../../shared/messages/messageError';
-import {
-  disposeSnapshot,
-  encodeSnapshot,
-  snapshotModel,
-  type ModelSnapshot,
-} from '../savedModels/modelBundle';
 import type { Trainer } from '../trainer';
 import type { StoredModel } from '../savedModels/savedModelStore';
+import { CheckpointKeeper } from './checkpointKeeper';
+import { countBytes, trackTime, trainingTime, type LiveRun } from './liveRun';
 import type { RunLocks } from './runLocks';
+import type { RunNotice } from './runNotice';
 import type { Checkpoint, RunStore } from './runStore';
-import { applyEvent, metricsOf, truncateCurves, type RunLog } from './runSummaryUpdate';
+import { applyEvent, metricsOf, truncateCurves } from './runSummaryUpdate';
+import { WriteQueue } from './writeQueue';
 
-/** What the recorder tells the page. */
-export type RunNotice =
-  | { type: 'runUpdated'; summary: RunSummary }
-  /** Runs deleted to make room for a new one, by name. */
-  | { type: 'runsEvicted'; ids: string[]; names: string[] }
-  /** A checkpoint could not be kept: `reason` says why; the run goes on without more. */
-  | { type: 'checkpointsStopped'; runId: string; reason: 'tooBig' | 'quota' };
+export type { RunNotice } from './runNotice';
 
 export interface RecorderHost {
   store: RunStore;
@@ -54,14 +41,6 @@ export interface RecorderHost {
 
 /** The most often a live run's summary is written (and sent to the page). */
 export const FLUSH_MS = 1000;
-/** A rough size of one curve record in IndexedDB, for the budget. */
-const CURVE_RECORD_BYTES = 120;
-/**
- * The most checkpoints of one run copied on the device and waiting for storage. Past it the next
- * one waits for the writes: a large model with short epochs must not pile copies up in GPU memory
- * faster than IndexedDB stores them.
- */
-export const MAX_QUEUED_SNAPSHOTS = 3;
 /** Run colours cycle through this many palette entries. */
 export const RUN_COLOURS = 10;
 
@@ -94,33 +73,24 @@ export interface ReopenStart {
   backend: string;
 }
 
-interface LiveRun extends RunLog {
-  sessionRunId: number;
-  chunkIndex: number;
-  /** Training time before the current stretch, and when the stretch started (null when paused). */
-  trainedMs: number;
-  stretchStart: number | null;
-  lastFlush: number;
-  dirty: boolean;
-  /** Steps whose checkpoint is copied but not yet stored: a second request for one is skipped. */
-  pending: Set<number>;
-  /** Lets go of the run's lock (other tabs then see it as cut short if it is still live). */
-  release: () => void;
-}
-
-const isQuotaError = (error: unknown) =>
-  error instanceof DOMException
-    ? error.name === 'QuotaExceededError'
-    : /quota/i.test(String(error));
-
 export class RunRecorder {
   private runs: Promise<Map<string, RunSummary>> | null = null;
   /** The runs being recorded: one, or two while A and B train side by side. */
   private live: LiveRun[] = [];
   /** Storage writes, one after the other. */
-  private writes: Promise<void> = Promise.resolve();
+  private readonly writes = new WriteQueue();
+  private readonly checkpoints: CheckpointKeeper;
 
-  constructor(private readonly host: RecorderHost) {}
+  constructor(private readonly host: RecorderHost) {
+    this.checkpoints = new CheckpointKeeper({
+      store: host.store,
+      budget: host.budget,
+      notify: (notice) => host.notify(notice),
+      writes: this.writes,
+      writeSummary: (live) => this.writeSummary(live),
+      makeRoom: () => this.makeRoom(0),
+    });
+  }
 
   /** Every stored run, newest first. */
   async list(): Promise<RunSummary[]> {
@@ -194,7 +164,7 @@ export class RunRecorder {
         }
       : null;
     // Every earlier chunk's write is queued by now: wait for them before reading.
-    await this.writes;
+    await this.writes.settled();
     const stored = await this.host.store.getCurves(
       filling ? { ...summary, curveChunks: filling.index } : summary,
     );
@@ -210,7 +180,7 @@ export class RunRecorder {
    * starts from. Undefined when the run or the checkpoint is gone.
    */
   async loadCheckpoint(runId: string, step: number): Promise<StoredModel | undefined> {
-    await this.writes;
+    await this.writes.settled();
     const checkpoint = await this.host.store.getCheckpoint(runId, step);
     if (!checkpoint) return undefined;
     const curves = await this.curves(runId);
@@ -226,7 +196,7 @@ export class RunRecorder {
 
   /** A checkpoint's weights alone (time travel reads one per scrub); undefined when it is gone. */
   async checkpointWeights(runId: string, step: number): Promise<Checkpoint | undefined> {
-    await this.writes;
+    await this.writes.settled();
     return this.host.store.getCheckpoint(runId, step);
   }
 
@@ -241,7 +211,7 @@ export class RunRecorder {
     const summary = runs.get(start.runId);
     const checkpoint = summary?.checkpoints.find((c) => c.step === start.step);
     if (!summary || !checkpoint) throw new MessageError(message('worker.runGone'));
-    await this.writes;
+    await this.writes.settled();
     const curves = await this.host.store.getCurves(summary);
     const kept = truncateCurves(curves, start.step);
     const later = summary.checkpoints.filter((c) => c.step > start.step);
@@ -278,7 +248,7 @@ export class RunRecorder {
     };
     this.live.push(live);
     const { store } = this.host;
-    void this.queue(async () => {
+    void this.writes.run(async () => {
       for (let i = 0; i < fullChunks; i++) {
         const train = kept.train.slice(i * CURVE_CHUNK_RECORDS, (i + 1) * CURVE_CHUNK_RECORDS);
         await store.putCurveChunk(summary.id, i, { train, validation: [] });
@@ -300,7 +270,7 @@ export class RunRecorder {
     if (patch.pinned !== undefined) summary.pinned = patch.pinned;
     const live = this.live.find((l) => l.summary.id === id);
     if (live) live.dirty = true;
-    await this.queue(() => this.host.store.putSummary(structuredClone(summary)));
+    await this.writes.run(() => this.host.store.putSummary(structuredClone(summary)));
     return this.list();
   }
 
@@ -325,7 +295,7 @@ export class RunRecorder {
     this.live = this.live.filter((l) => l.summary.id !== summary.id);
     (await this.loadRuns()).delete(summary.id);
     // Queued after every write of the run, so none brings part of it back.
-    await this.queue(() => this.host.store.deleteRun(summary));
+    await this.writes.run(() => this.host.store.deleteRun(summary));
   }
 
   /** The run being recorded (of A and B, the one begun last: B, the design on screen). */
@@ -338,8 +308,8 @@ export class RunRecorder {
     if (!('runId' in event) || typeof event.runId !== 'number') return;
     const live = this.liveOf(event.runId);
     if (!live) return;
-    if (event.type === 'phase') this.trackTime(live, event.phase === 'training');
-    const changed = applyEvent(live, event, this.trainingTime(live));
+    if (event.type === 'phase') trackTime(live, event.phase === 'training', this.host.now());
+    const changed = applyEvent(live, event, trainingTime(live, this.host.now()));
     if (!changed) return;
     live.dirty = true;
     if (live.chunk.train.length >= CURVE_CHUNK_RECORDS) this.startNextChunk(live);
@@ -382,48 +352,7 @@ export class RunRecorder {
     pausePoint: boolean,
   ): Promise<void> {
     const live = this.liveOf(sessionRunId);
-    if (!live || live.summary.checkpointsStopped) return;
-    const step = trainer.step;
-    // Kept, or on its way (the schedule and a pause often ask for the same step back to back).
-    if (live.pending.has(step) || live.summary.checkpoints.some((c) => c.step === step)) {
-      if (pausePoint) void this.queue(() => this.dropPausePointsBefore(live, step));
-      return;
-    }
-    if (live.pending.size >= MAX_QUEUED_SNAPSHOTS) await this.writes;
-    if (trainer.step !== step || live.summary.checkpointsStopped) return;
-    live.pending.add(step);
-    let snapshot;
-    try {
-      snapshot = await snapshotModel(model, trainer);
-    } catch (error) {
-      live.pending.delete(step);
-      throw error;
-    }
-    void this.queue(async () => {
-      try {
-        await this.storeSnapshot(live, snapshot, pausePoint);
-      } finally {
-        live.pending.delete(step);
-      }
-    });
-  }
-
-  /** Reads a snapshot back and keeps it as a checkpoint (skipped once checkpoints stopped). */
-  private async storeSnapshot(
-    live: LiveRun,
-    snapshot: ModelSnapshot,
-    pausePoint: boolean,
-  ): Promise<void> {
-    if (live.summary.checkpointsStopped) return disposeSnapshot(snapshot);
-    const bundle = await encodeSnapshot(snapshot);
-    const checkpoint: Checkpoint = {
-      step: bundle.step,
-      epoch: bundle.epoch,
-      weightSpecs: bundle.weightSpecs,
-      weightData: bundle.weightData,
-      optimizerClass: bundle.optimizerClass,
-    };
-    await this.keep(live, checkpoint, pausePoint);
+    if (live) await this.checkpoints.take(live, model, trainer, pausePoint);
   }
 
   /** Stops recording the live runs, or only the session's run `sessionRunId` (their last numbers written). */
@@ -432,14 +361,14 @@ export class RunRecorder {
       (l) => sessionRunId === undefined || l.sessionRunId === sessionRunId,
     );
     for (const live of ending) {
-      this.trackTime(live, false);
+      trackTime(live, false, this.host.now());
       // Stopped by a reset or a new run: it ended where it stood.
       if (live.summary.status === 'live') live.summary.status = 'done';
       live.dirty = true;
       this.flush(live);
     }
     this.live = this.live.filter((l) => !ending.includes(l));
-    await this.writes;
+    await this.writes.settled();
     for (const live of ending) live.release();
   }
 
@@ -449,66 +378,7 @@ export class RunRecorder {
 
   /** Waits for every queued write (tests, and before reading a checkpoint back). */
   settle(): Promise<void> {
-    return this.writes;
-  }
-
-  /** Off-schedule checkpoints (earlier pause points) before `step`. */
-  private pausePointsBefore(live: LiveRun, step: number): RunSummary['checkpoints'] {
-    const { summary } = live;
-    return summary.checkpoints.filter(
-      (c) => c.step < step && checkpointReason(c.step, summary.stepsPerEpoch) === null,
-    );
-  }
-
-  /** A newer pause point at a step already kept: the earlier off-schedule ones go. */
-  private async dropPausePointsBefore(live: LiveRun, step: number): Promise<void> {
-    const stale = this.pausePointsBefore(live, step);
-    if (stale.length === 0) return;
-    for (const c of stale) await this.host.store.deleteCheckpoint(live.summary.id, c.step);
-    live.summary.checkpoints = live.summary.checkpoints.filter((c) => !stale.includes(c));
-    live.dirty = true;
-    await this.writeSummary(live);
-  }
-
-  private async keep(live: LiveRun, checkpoint: Checkpoint, pausePoint: boolean): Promise<void> {
-    const { summary } = live;
-    const bytes = checkpoint.weightData.byteLength;
-    // A newer pause or end point replaces the previous one; scheduled checkpoints stay.
-    const superseded = pausePoint ? this.pausePointsBefore(live, checkpoint.step) : [];
-    const others = summary.checkpoints.filter(
-      (c) => !superseded.includes(c) && c.step !== checkpoint.step,
-    );
-    const fit = fitCheckpoint(
-      others,
-      { step: checkpoint.step, bytes },
-      this.host.budget.perRunBytes,
-    );
-    if (!fit.fits) return this.stopCheckpoints(live, 'tooBig');
-    try {
-      await this.host.store.putCheckpoint(summary.id, checkpoint);
-    } catch (error) {
-      if (isQuotaError(error)) return this.stopCheckpoints(live, 'quota');
-      throw error;
-    }
-    const drop = [...superseded.map((c) => c.step), ...fit.drop];
-    for (const step of drop) await this.host.store.deleteCheckpoint(summary.id, step);
-    const dropped = new Set<number>(drop);
-    // One entry per step: a checkpoint stored again at a step replaces its entry.
-    summary.checkpoints = [
-      ...others.filter((c) => !dropped.has(c.step)),
-      { step: checkpoint.step, epoch: checkpoint.epoch, bytes },
-    ];
-    this.updateBytes(live);
-    live.dirty = true;
-    await this.writeSummary(live);
-    await this.makeRoom(0);
-  }
-
-  private stopCheckpoints(live: LiveRun, reason: 'tooBig' | 'quota'): Promise<void> {
-    live.summary.checkpointsStopped = reason;
-    live.dirty = true;
-    this.host.notify({ type: 'checkpointsStopped', runId: live.summary.id, reason });
-    return this.writeSummary(live);
+    return this.writes.settled();
   }
 
   /** Deletes the oldest unpinned runs until everything plus `incoming` bytes fits the budget. */
@@ -544,49 +414,23 @@ export class RunRecorder {
     if (!live.dirty) return;
     live.lastFlush = this.host.now();
     this.writeChunk(live);
-    void this.queue(() => this.writeSummary(live));
+    void this.writes.run(() => this.writeSummary(live));
   }
 
   private writeChunk(live: LiveRun): void {
     const { id } = live.summary;
     const index = live.chunkIndex;
     const chunk = { train: live.chunk.train.slice(), validation: live.chunk.validation.slice() };
-    void this.queue(() => this.host.store.putCurveChunk(id, index, chunk));
+    void this.writes.run(() => this.host.store.putCurveChunk(id, index, chunk));
   }
 
   private async writeSummary(live: LiveRun): Promise<void> {
     if (!live.dirty) return;
     live.dirty = false;
-    this.updateBytes(live);
+    countBytes(live);
     const summary = structuredClone(live.summary);
     await this.host.store.putSummary(summary);
     this.host.notify({ type: 'runUpdated', summary });
-  }
-
-  private updateBytes(live: LiveRun): void {
-    const { summary } = live;
-    const records = live.chunkIndex * CURVE_CHUNK_RECORDS + live.chunk.train.length;
-    summary.bytes =
-      summary.checkpoints.reduce((sum, c) => sum + c.bytes, 0) + records * CURVE_RECORD_BYTES;
-  }
-
-  private trackTime(live: LiveRun, training: boolean): void {
-    const now = this.host.now();
-    if (live.stretchStart !== null) live.trainedMs += now - live.stretchStart;
-    live.stretchStart = training ? now : null;
-  }
-
-  private trainingTime(live: LiveRun): number {
-    return live.trainedMs + (live.stretchStart === null ? 0 : this.host.now() - live.stretchStart);
-  }
-
-  /** Runs `write` after every earlier write; a failure is reported once and does not block later ones. */
-  private queue(write: () => Promise<void>): Promise<void> {
-    const next = this.writes.then(write);
-    this.writes = next.catch((error: unknown) => {
-      console.error('LayerLab could not store a run:', error);
-    });
-    return next;
   }
 
   /** The stored runs, read once (concurrent first callers share the one read). */
