@@ -30,6 +30,8 @@ test('A and B train side by side and are kept as two runs', async ({
   await waitForRun(page, { phase: 'done' });
   await expect(chart).toHaveAttribute('data-series', '4');
   await expect(chart.locator('.recharts-line')).toHaveCount(4);
+  // Once both ended, the line that says how they train goes.
+  await expect(status).toHaveCount(0);
 
   const rows = page.getByTestId('run-row');
   await expect(rows).toHaveCount(3);

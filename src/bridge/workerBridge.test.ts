@@ -4,6 +4,7 @@
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UserDatasetEntry } from '../data/datasets';
+import { englishText } from '../shared/messages/englishText';
 import { message } from '../shared/messages/message';
 import { MessageError } from '../shared/messages/messageError';
 import type {
@@ -387,10 +388,13 @@ const EVENTS: {
     shows: () => expect(useStore.getState().runHistory[0]?.id).toBe('run-2'),
   },
   runsEvicted: {
-    event: { type: 'runsEvicted', ids: ['run-2'], names: ['Run 2'] },
+    event: { type: 'runsEvicted', ids: ['run-2', 'run-3'], names: ['', 'wide'], numbers: [2, 3] },
     shows: () => {
       expect(useStore.getState().runHistory.map((run) => run.id)).not.toContain('run-2');
-      expect(useStore.getState().notice).toMatchObject({ key: 'notices.runsEvicted' });
+      const notice = useStore.getState().notice;
+      expect(notice).toMatchObject({ key: 'notices.runsEvicted' });
+      // An unnamed run is named as the Runs panel names it, in the page's language.
+      expect(notice && englishText(notice)).toContain('deleted: Run 2, wide.');
     },
   },
   checkpointsStopped: {

@@ -3,7 +3,13 @@
  * events into store updates (batched to one per animation frame), and restarts the worker after a
  * crash or a lost GPU device. Components call the functions exported here; they never see a Worker.
  */
-import { joinMessages, message, type Message } from '../shared/messages/message';
+import {
+  joinMessages,
+  listMessages,
+  message,
+  verbatim,
+  type Message,
+} from '../shared/messages/message';
 import { MessageError, throwMessage, toMessage } from '../shared/messages/messageError';
 import { rememberExperiment } from '../state/recentExperiments';
 import { currentExperiment, datasetInfoOf, initialRun, useStore } from '../state/store';
@@ -232,7 +238,7 @@ function handleEvent(event: WorkerEvent): void {
         runHistory: runHistory.filter((run) => !gone.has(run.id)),
         comparedRuns: comparedRuns.filter((id) => !gone.has(id)),
         notice: message('notices.runsEvicted', {
-          names: event.names.join(', '),
+          names: evictedNames(event.names, event.numbers),
           budget: megabytes(DEFAULT_RUN_STORAGE_BUDGET.totalBytes),
         }),
       }));
@@ -467,3 +473,11 @@ export const probes = {
     send({ type: 'setProbes', settings });
   },
 };
+
+/** Deleted runs as a list: each by the name the user gave it, or as the Runs panel numbers it. */
+function evictedNames(names: readonly string[], numbers: readonly number[]): Message {
+  const items = numbers.map((number, i) =>
+    names[i] ? verbatim(names[i]) : message('notices.runNumber', { number }),
+  );
+  return listMessages(items) ?? verbatim('');
+}

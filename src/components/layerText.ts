@@ -38,8 +38,13 @@ export function layerGroup(t: TFunction, group: LayerType<LayerKind>['group']): 
 
 /** A field's label; the Activation layer's own `activation` field reads "function". */
 export function fieldLabel(t: TFunction, kind: LayerKind, field: FieldSpec): string {
-  const key = kind === 'activation' && field.key === 'activation' ? 'function' : field.key;
-  return isFieldKey(key) ? t(`layers.fields.${key}`) : field.label;
+  return fieldKeyLabel(t, kind, field.key) ?? field.label;
+}
+
+/** A layer field's label by its key; null when the resources have none. */
+export function fieldKeyLabel(t: TFunction, kind: LayerKind, fieldKey: string): string | null {
+  const key = kind === 'activation' && fieldKey === 'activation' ? 'function' : fieldKey;
+  return isFieldKey(key) ? t(`layers.fields.${key}`) : null;
 }
 
 /** Labels of an enum field's options (the option itself when the resources have none). */

@@ -8,6 +8,10 @@ export interface NumberFormats {
   integer(value: number): string;
   /** A fixed number of decimals: decimal(0.12345, 4) → 0.1235. */
   decimal(value: number, digits: number): string;
+  /** At most `digits` decimals, none written when not needed: upTo(1.5, 2) → 1.5, upTo(2, 2) → 2. */
+  upTo(value: number, digits: number): string;
+  /** `digits` significant digits, for values of any size: significant(0.000123, 2) → 0.00012. */
+  significant(value: number, digits: number): string;
   /** A fraction as a percentage: percent(0.931, 1) → 93.1%. */
   percent(fraction: number, digits?: number): string;
 }
@@ -42,6 +46,14 @@ export function numberFormats(locale: string): NumberFormats {
           maximumFractionDigits: digits,
           useGrouping: false,
         }).format(v),
+      ),
+    upTo: (value, digits) =>
+      finite(value, (v) =>
+        formatter(locale, { maximumFractionDigits: digits, useGrouping: false }).format(v),
+      ),
+    significant: (value, digits) =>
+      finite(value, (v) =>
+        formatter(locale, { maximumSignificantDigits: digits, useGrouping: false }).format(v),
       ),
     percent: (fraction, digits = 1) =>
       finite(fraction, (v) =>

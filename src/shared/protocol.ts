@@ -502,7 +502,8 @@ export type WorkerEvent =
   /** The live run's summary changed (a few times a second at most while it trains). */
   | { type: 'runUpdated'; summary: RunSummary }
   /** Older runs deleted to keep the run history within its storage budget. */
-  | { type: 'runsEvicted'; ids: string[]; names: string[] }
+  /** Runs deleted to make room, with their names ('' for a run never named) and numbers. */
+  | { type: 'runsEvicted'; ids: string[]; names: string[]; numbers: number[] }
   /** A run keeps no more checkpoints: one is over the per-run budget, or the storage is full. */
   | { type: 'checkpointsStopped'; runId: string; reason: 'tooBig' | 'quota' };
 

@@ -27,6 +27,11 @@ import type { StoredModel } from './savedModels/savedModelStore';
 import type { RunRecorder } from './runs/runRecorder';
 import { makeExperiment } from '../shared/experiment';
 import { estimateTrainingBytes } from '../models/trainingMemory';
+import { buildModel } from '../models/builder';
+import type { BackendName } from '../models/trainingConfig';
+import { BACKEND_ORDER } from './backends/backendChoice';
+import { lackingTrainingKernel } from './backends/missingKernel';
+import { backendForPair, type KernelGap } from './backends/pairBackend';
 import { choosePairMode, PAIR_MEMORY_BUDGET_BYTES } from '../shared/runs/pairing';
 
 export interface SessionHost {
@@ -41,6 +46,8 @@ export interface SessionHost {
     data: PreparedData,
     progress: (message: Message, fraction: number | null) => void,
   ): Promise<BackendReport>;
+  /** Switches tfjs to a backend prepareBackend's trials passed on (A of a pair needs another). */
+  activateBackend(backend: BackendName): Promise<void>;
   /** A saved model's weights and history (for a start with `restoreFrom`). */
   loadSavedModel(id: string): Promise<StoredModel | undefined>;
   /** Lets queued commands run (a macrotask); tests may pass setImmediate. */
@@ -214,10 +221,17 @@ export class TrainingSession {
         message: message('worker.checkingBackends'),
         fraction: null,
       });
-      const report = await this.host.prepareBackend(request, data, (message, fraction) =>
+      let report = await this.host.prepareBackend(request, data, (message, fraction) =>
         this.host.emit({ type: 'progress', runId: request.runId, message, fraction }),
       );
       if (generation !== this.generation) return;
+      if (partner) {
+        // The backend was chosen for B: A trains there too, unless it lacks an operation A needs.
+        const paired = backendForPair(report, kernelGapOf(partner));
+        if (paired.backend !== report.backend) await this.host.activateBackend(paired.backend);
+        if (generation !== this.generation) return;
+        report = paired;
+      }
       this.host.emit({ type: 'backend', runId: request.runId, report });
       if (partner && partnerAnalysis) {
         const budget = this.host.pairBudgetBytes ?? PAIR_MEMORY_BUDGET_BYTES;
@@ -638,6 +652,20 @@ export class TrainingSession {
  * backend (the page checks these match; the worker makes sure). Null without a pair, and for
  * starts that load weights or take a single step.
  */
+/**
+ * Which kernel A's training step lacks on each backend, found on a throwaway build of A's model
+ * (only its layers matter; it is freed at once, before any backend switch).
+ */
+function kernelGapOf(partner: StartRequest): KernelGap {
+  const model = buildModel(partner.spec, partner.datasetInfo.inputShape, partner.training.seed);
+  try {
+    const gaps = new Map(BACKEND_ORDER.map((b) => [b, lackingTrainingKernel(model, b)] as const));
+    return (backend) => gaps.get(backend) ?? null;
+  } finally {
+    model.dispose();
+  }
+}
+
 function partnerOf(request: StartRequest): StartRequest | null {
   const partner = request.partner;
   if (!partner || request.restoreFrom !== null || request.pauseAfterFirstStep) return null;

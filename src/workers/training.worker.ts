@@ -6,6 +6,7 @@
 import '../shared/messages/lateMessages';
 import { message } from '../shared/messages/message';
 import * as tf from '@tensorflow/tfjs';
+import type { BackendName } from '../models/trainingConfig';
 import { BackendPreparer } from './backends/backendPreparer';
 import { createIndexedDbBackendMemory } from './backends/backendMemory';
 import { fetchDatasetFile } from './datasetCache';
@@ -42,6 +43,14 @@ const post = (event: WorkerEvent, transfer: Transferable[] = []): void =>
 
 let watchedDevice: unknown = null;
 
+/** Switches tfjs to `backend` (loading it first when it is loaded on first use). */
+async function activateBackend(backend: BackendName): Promise<void> {
+  await loadBackend(backend);
+  if (!(await tf.setBackend(backend))) throw new Error(`tfjs could not switch to ${backend}.`);
+  await tf.ready();
+  watchDeviceLoss();
+}
+
 const backends = new BackendPreparer({
   memory: createIndexedDbBackendMemory(),
   webgpuStatus: getWebGpuStatus,
@@ -49,12 +58,7 @@ const backends = new BackendPreparer({
   trial: createBackendTrial,
   measureLater: measureInAnotherWorker,
   onMeasured: (report) => post({ type: 'backendMeasured', report }),
-  activate: async (backend) => {
-    await loadBackend(backend);
-    if (!(await tf.setBackend(backend))) throw new Error(`tfjs could not switch to ${backend}.`);
-    await tf.ready();
-    watchDeviceLoss();
-  },
+  activate: activateBackend,
 });
 
 /** tfjs does not handle a lost GPU device: report it, and the bridge restarts the worker. */
@@ -95,6 +99,7 @@ const session = new TrainingSession({
   runs,
   loadData: (request, progress) => loadForTraining(request, loaderDeps, progress),
   prepareBackend: (request, data, progress) => backends.prepare(request, data, progress),
+  activateBackend,
   loadSavedModel: (id) => modelStore.getModel(id),
   yieldToEvents,
   now: () => performance.now(),

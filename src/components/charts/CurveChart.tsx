@@ -1,6 +1,5 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import {
-  Brush,
   CartesianGrid,
   Line,
   LineChart,
@@ -14,15 +13,21 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
+import type { NumberFormats } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import {
   prepareSeries,
   RAW,
+  niceTicks,
+  resolveRange,
   toRows,
   valueAt,
+  xExtent,
+  type XRange,
   type CurveSeries,
   type PreparedSeries,
 } from './curveData';
+import { ZoomRange } from './ZoomRange';
 
 export interface CurveChartProps {
   series: readonly CurveSeries[];
@@ -36,8 +41,8 @@ export interface CurveChartProps {
   logScale?: boolean;
   /** 0 … 0.99: debiased EMA; the raw line stays, faint. */
   smoothing?: number;
-  /** A brush under the chart to zoom to an x range. */
-  brush?: boolean;
+  /** "From" and "to" sliders under the chart that zoom it to an x range. */
+  zoomable?: boolean;
   height: number;
   /** Describes the chart for screen readers. */
   label: string;
@@ -96,7 +101,7 @@ export const CurveChart = memo(function CurveChart({
   yDomain,
   logScale = false,
   smoothing = 0,
-  brush = false,
+  zoomable = false,
   height,
   label,
   markers = NO_MARKERS,
@@ -105,14 +110,36 @@ export const CurveChart = memo(function CurveChart({
   // The tooltip exists only while a pointer is over the chart: mounted, it recomputes its
   // payload on every redraw, a cost a live chart nobody points at should not pay.
   const [pointerInside, setPointerInside] = useState(false);
+  // The zoom, kept in x for the axis it was made on (another axis starts unzoomed).
+  const [zoom, setZoom] = useState<{ axis: string; range: XRange } | null>(null);
+  const extent = useMemo(() => (zoomable ? xExtent(series) : null), [zoomable, series]);
+  const zoomRange = zoom?.axis === xLabel ? zoom.range : null;
+  const rangeFrom = resolveRange(zoomRange, extent)?.from;
+  const rangeTo = resolveRange(zoomRange, extent)?.to;
+  const range = useMemo(
+    () =>
+      rangeFrom !== undefined && rangeTo !== undefined ? { from: rangeFrom, to: rangeTo } : null,
+    [rangeFrom, rangeTo],
+  );
+  const onZoom = useCallback(
+    (next: XRange | null) => setZoom(next ? { axis: xLabel, range: next } : null),
+    [xLabel],
+  );
+  // Only the zoomed range is downsampled: zooming in shows the detail the whole view thins out.
   const prepared = useMemo(
-    () => prepareSeries(series, { maxPoints: MAX_POINTS, smoothing, logScale }),
-    [series, smoothing, logScale],
+    () => prepareSeries(series, { maxPoints: MAX_POINTS, smoothing, logScale, range }),
+    [series, smoothing, logScale, range],
   );
   const rows = useMemo(() => toRows(prepared), [prepared]);
+  const xDomain = useMemo(() => (range ? ([range.from, range.to] as const) : X_DOMAIN), [range]);
+  const xTicks = useMemo(() => (range ? niceTicks(range.from, range.to) : undefined), [range]);
   const visible = useMemo(() => prepared.filter((s) => !hidden?.has(s.key)), [prepared, hidden]);
   const tickX = useMemo(() => formatX ?? ((x: number) => format.decimal(x, 0)), [formatX, format]);
-  const tickY = useCallback((y: number) => format.decimal(y, 3), [format]);
+  // A log axis spans decades (0.001, 0.01, 0.1, 1): fixed decimals would write "0.000".
+  const tickY = useCallback(
+    (y: number) => (logScale ? format.significant(y, 3) : format.decimal(y, 3)),
+    [format, logScale],
+  );
   const xTick = useMemo(() => plainTick(tickX), [tickX]);
   const yTick = useMemo(() => plainTick(tickY), [tickY]);
   const xAxisLabel = useMemo(
@@ -208,49 +235,59 @@ export const CurveChart = memo(function CurveChart({
     [visible, smoothing],
   );
   return (
-    <div
-      className="curve-chart"
-      role="img"
-      aria-label={label}
-      onPointerEnter={() => setPointerInside(true)}
-      onPointerLeave={() => setPointerInside(false)}
-    >
-      <ResponsiveContainer width="100%" height={height}>
-        <LineChart data={rows} margin={MARGIN}>
-          {/* Horizontal lines only: enough to read a value, and half the grid to lay out. */}
-          <CartesianGrid stroke={GRID} vertical={false} />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={X_DOMAIN}
-            tick={xTick}
-            stroke={INK}
-            label={xAxisLabel}
-            height={36}
-            // A fixed interval: recharts then keeps its nice ticks as they are instead of
-            // measuring every label's text on every redraw to thin them.
-            interval={0}
-            allowDataOverflow
-          />
-          <YAxis
-            type="number"
-            scale={logScale ? 'log' : 'linear'}
-            domain={domain}
-            tick={yTick}
-            stroke={INK}
-            width={54}
-            interval={0}
-            allowDataOverflow
-          />
-          {pointerInside && <Tooltip isAnimationActive={false} content={tooltip} />}
-          {lines}
-          {markerLines}
-          {brush && rows.length > 2 && (
-            <Brush dataKey="x" height={22} stroke={INK} tickFormatter={tickX} travellerWidth={8} />
-          )}
-        </LineChart>
-      </ResponsiveContainer>
-    </div>
+    <>
+      <div
+        className="curve-chart"
+        role="img"
+        aria-label={label}
+        onPointerEnter={() => setPointerInside(true)}
+        onPointerLeave={() => setPointerInside(false)}
+      >
+        <ResponsiveContainer width="100%" height={height}>
+          <LineChart data={rows} margin={MARGIN}>
+            {/* Horizontal lines only: enough to read a value, and half the grid to lay out. */}
+            <CartesianGrid stroke={GRID} vertical={false} />
+            <XAxis
+              dataKey="x"
+              type="number"
+              domain={xDomain}
+              {...(xTicks ? { ticks: xTicks } : {})}
+              tick={xTick}
+              stroke={INK}
+              label={xAxisLabel}
+              height={36}
+              // A fixed interval: recharts then keeps its nice ticks as they are instead of
+              // measuring every label's text on every redraw to thin them.
+              interval={0}
+              allowDataOverflow
+            />
+            <YAxis
+              type="number"
+              scale={logScale ? 'log' : 'linear'}
+              domain={domain}
+              tick={yTick}
+              stroke={INK}
+              width={54}
+              interval={0}
+              allowDataOverflow
+            />
+            {pointerInside && <Tooltip isAnimationActive={false} content={tooltip} />}
+            {lines}
+            {markerLines}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+      {/* Outside the role="img" box: its children are hidden from screen readers. */}
+      {zoomable && extent && (
+        <ZoomRange
+          extent={extent}
+          range={range}
+          onChange={onZoom}
+          formatX={tickX}
+          xLabel={xLabel}
+        />
+      )}
+    </>
   );
 });
 
@@ -279,6 +316,13 @@ function plainTick(format: (value: number) => string) {
   };
 }
 
+/** Four decimals, or four significant digits for values too small to show that way (a loss of 2e-5). */
+function tooltipValue(value: number, format: NumberFormats): string {
+  return value !== 0 && Math.abs(value) < 0.01
+    ? format.significant(value, 4)
+    : format.decimal(value, 4);
+}
+
 type CurveTooltipProps = TooltipContentProps<ValueType, NameType> & {
   series: readonly PreparedSeries[];
   formatX: (x: number) => string;
@@ -302,7 +346,7 @@ function CurveTooltip({ active, label, series, formatX, xLabel }: CurveTooltipPr
               <span style={{ color: s.colour }} aria-hidden="true">
                 {s.dashed ? '╍' : '━'}
               </span>{' '}
-              {s.label}: {value === null ? '–' : format.decimal(value, 4)}
+              {s.label}: {value === null ? '–' : tooltipValue(value, format)}
             </li>
           );
         })}

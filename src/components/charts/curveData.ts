@@ -25,6 +25,8 @@ export interface CurveOptions {
   smoothing: number;
   /** Drop values ≤ 0 (a log axis cannot place them). */
   logScale: boolean;
+  /** Only this x range (a zoom): its points are downsampled, so zooming in shows more detail. */
+  range?: { from: number; to: number } | null;
 }
 
 /** One x and, per series key, its smoothed value (`key`) and raw value (`key` + RAW). */
@@ -50,9 +52,13 @@ export function prepareSeries(
 ): PreparedSeries[] {
   return series.map((s) => {
     const usable = options.logScale ? s.points.filter((p) => p.y === null || p.y > 0) : s.points;
+    const range = options.range ?? null;
     if (options.smoothing <= 0) {
       // The live charts' case: no smoothing, so nothing but the kept points is touched.
-      const drawn = downsampleMinMax(usable, options.maxPoints).map((p) => ({ ...p, raw: p.y }));
+      const drawn = downsampleMinMax(cropToRange(usable, range), options.maxPoints).map((p) => ({
+        ...p,
+        raw: p.y,
+      }));
       return { ...s, drawn };
     }
     // Smoothing runs over the full series, so the kept points sit on the true average; the
@@ -62,7 +68,8 @@ export function prepareSeries(
       options.smoothing,
     );
     const paired = usable.map((p, i) => ({ x: p.x, y: p.y, smoothed: smoothed[i] ?? null }));
-    const drawn = downsampleMinMax(paired, options.maxPoints).map((p) => ({
+    // Cropped after smoothing: a zoomed range keeps the average of everything before it.
+    const drawn = downsampleMinMax(cropToRange(paired, range), options.maxPoints).map((p) => ({
       x: p.x,
       y: p.smoothed,
       raw: p.y,
@@ -104,4 +111,73 @@ export function valueAt(series: PreparedSeries, x: number): number | null {
     }
   }
   return found < 0 ? null : points[found]!.y;
+}
+
+/**
+ * An x range the user zoomed to. `toEnd`: it reaches the last x, so it keeps following new points
+ * as a live run adds them (its `to` then grows with the data).
+ */
+export interface XRange {
+  from: number;
+  to: number;
+  toEnd: boolean;
+}
+
+/** The smallest and largest x of every series; null when there is no point. */
+export function xExtent(series: readonly CurveSeries[]): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const s of series) {
+    const first = s.points[0];
+    const last = s.points.at(-1);
+    if (first) min = Math.min(min, first.x);
+    if (last) max = Math.max(max, last.x);
+  }
+  return min <= max ? { min, max } : null;
+}
+
+/** The zoom's range on data spanning `extent`: a range that follows the end ends at the last x. */
+export function resolveRange(
+  range: XRange | null,
+  extent: { min: number; max: number } | null,
+): { from: number; to: number } | null {
+  if (!range || !extent) return null;
+  const to = range.toEnd ? extent.max : Math.min(range.to, extent.max);
+  const from = Math.max(range.from, extent.min);
+  return from < to ? { from, to } : null;
+}
+
+/**
+ * The points inside [from, to], with the nearest one outside on each side so that the lines run
+ * on to the chart's edges instead of stopping short of them. Points are sorted by x.
+ */
+export function cropToRange<P extends { x: number }>(
+  points: readonly P[],
+  range: { from: number; to: number } | null,
+): readonly P[] {
+  if (!range) return points;
+  let start = points.findIndex((p) => p.x >= range.from);
+  if (start < 0) return points.slice(-1);
+  start = Math.max(0, start - 1);
+  let end = start;
+  while (end < points.length && points[end]!.x <= range.to) end++;
+  return points.slice(start, Math.min(points.length, end + 1));
+}
+
+/**
+ * About `count` round ticks inside [from, to] (steps of 1, 2 or 5 × a power of ten), for a zoomed
+ * axis: recharts would start its ticks at the range's own ends (3.76, 7.76, …).
+ */
+export function niceTicks(from: number, to: number, count = 5): number[] {
+  const span = to - from;
+  if (!(span > 0) || !Number.isFinite(span)) return [from];
+  const rough = span / Math.max(1, count);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 5, 10].find((m) => m * power >= rough) ?? 10) * power;
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(from / step) * step; tick <= to + step * 1e-9; tick += step) {
+    // Rounded to the step's decimals, so 0.1 + 0.2 reads 0.3.
+    ticks.push(Number(tick.toFixed(Math.max(0, -Math.floor(Math.log10(step))))));
+  }
+  return ticks;
 }

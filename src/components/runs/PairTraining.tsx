@@ -38,7 +38,9 @@ export function PairTraining() {
     return checkPair(a.experiment, b);
   }, [a, spec, dataset, training]);
 
-  const running = pair !== null && phase !== 'idle' && phase !== 'error';
+  // The status line says how A and B train while they do (a pause included), not once they ended.
+  const running =
+    pair !== null && (phase === 'preparing' || phase === 'training' || phase === 'paused');
   const status = !running
     ? null
     : pair.mode === null

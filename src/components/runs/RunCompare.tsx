@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import { useStore } from '../../state/store';
 import { LazyCurveChart } from '../charts/LazyCurveChart';
 import { useThrottledValue } from '../charts/useThrottledValue';
@@ -12,7 +13,7 @@ import { useRunName } from './useRunName';
 
 /**
  * The curves of the runs ticked in the Runs panel in one recharts chart: one colour per run,
- * validation dashed; legend toggles, a tooltip with every visible run's value, a brush to zoom,
+ * validation dashed; legend toggles, a tooltip with every visible run's value, zoom to an x range,
  * smoothing, a log scale for the loss, x by step, epoch or training time; CSV and PNG downloads.
  */
 export function RunCompare() {
@@ -34,6 +35,15 @@ export function RunCompare() {
   const [logScale, setLogScale] = useState(false);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const chartRef = useRef<HTMLDivElement>(null);
+  const format = useFormat();
+  // Steps are whole; epochs and seconds fall between whole numbers (epoch 0.73, 2.5 s).
+  const formatX = useMemo(
+    () =>
+      axis === 'step'
+        ? (x: number) => format.decimal(x, 0)
+        : (x: number) => format.upTo(x, axis === 'epoch' ? 2 : 1),
+    [axis, format],
+  );
   const ids = { metric: useId(), axis: useId(), smoothing: useId(), log: useId() };
 
   const series = useMemo(
@@ -93,14 +103,17 @@ export function RunCompare() {
           aria-valuetext={smoothing.toFixed(2)}
         />
         <output htmlFor={ids.smoothing}>{smoothing.toFixed(2)}</output>
-        <input
-          id={ids.log}
-          type="checkbox"
-          checked={logScale && metric === 'loss'}
-          disabled={metric !== 'loss'}
-          onChange={(e) => setLogScale(e.target.checked)}
-        />
-        <label htmlFor={ids.log}>{t('compare.logScale')}</label>
+        {/* One unit, so a narrow screen never wraps the box away from its label. */}
+        <span className="control-pair">
+          <input
+            id={ids.log}
+            type="checkbox"
+            checked={logScale && metric === 'loss'}
+            disabled={metric !== 'loss'}
+            onChange={(e) => setLogScale(e.target.checked)}
+          />
+          <label htmlFor={ids.log}>{t('compare.logScale')}</label>
+        </span>
       </div>
       <div className="compare-legend">
         {series.map((s) => (
@@ -123,10 +136,11 @@ export function RunCompare() {
           series={series}
           hidden={hidden}
           xLabel={axisLabel}
+          formatX={formatX}
           {...(metric === 'accuracy' ? { yDomain: [0, 1] as const } : {})}
           logScale={logScale && metric === 'loss'}
           smoothing={smoothing}
-          brush
+          zoomable
           height={300}
           label={t('compare.description', {
             metric: metricLabel,

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
 import type { RunSummary } from '../../shared/runs/runTypes';
@@ -22,10 +23,12 @@ interface Props {
   onContinue(step: number): void;
 }
 
-/** Seconds or minutes, the way a stopwatch reads. */
-function duration(ms: number): string {
+/** Seconds or minutes and seconds, the way a stopwatch reads, in the page's words. */
+function duration(t: TFunction, ms: number): string {
   const seconds = Math.round(ms / 1000);
-  return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  return seconds < 60
+    ? t('runs.seconds', { seconds })
+    : t('runs.minutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
 }
 
 /** One run in the Runs table: compare, name, what changed, result, steps, time, backend, actions. */
@@ -88,7 +91,7 @@ export function RunRow(props: Props) {
       </td>
       <td>{result}</td>
       <td data-testid="run-steps">{format.integer(run.step)}</td>
-      <td>{duration(run.durationMs)}</td>
+      <td>{duration(t, run.durationMs)}</td>
       <td>{run.backend ?? '–'}</td>
       <td className="run-actions">
         <button

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { runRequests } from '../../bridge/runRequests';
 import { useStore } from '../../state/store';
@@ -21,6 +21,7 @@ export function Timeline() {
   const setProbeSettings = useStore((s) => s.setProbeSettings);
   const phase = useStore((s) => s.phase);
   const [playing, setPlaying] = useState(false);
+  const slider = useRef<HTMLInputElement>(null);
 
   const steps = useMemo(
     () => [...(checkpoints ?? [])].sort((a, b) => a.step - b.step),
@@ -65,6 +66,7 @@ export function Timeline() {
             value={position}
             aria-valuetext={described}
             data-testid="timeline-slider"
+            ref={slider}
             onChange={(e) => {
               setPlaying(false);
               goTo(Number(e.target.value));
@@ -74,7 +76,6 @@ export function Timeline() {
         <button
           type="button"
           data-testid="timeline-play"
-          aria-pressed={playing}
           onClick={() => {
             if (!playing && position >= live) goTo(0);
             setPlaying(!playing);
@@ -89,6 +90,8 @@ export function Timeline() {
           onClick={() => {
             setPlaying(false);
             goTo(live);
+            // The button disables itself: the keyboard's place moves to the slider, not the page.
+            slider.current?.focus();
           }}
         >
           {t('timeline.backToLive')}

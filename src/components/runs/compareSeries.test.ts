@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunCurves, RunSummary } from '../../shared/runs/runTypes';
-import { compareSeries, curvesCsv } from './compareSeries';
+import { compareSeries, csvField, curvesCsv } from './compareSeries';
 
 const run = (id: string, stepsPerEpoch = 10) =>
   ({ id, name: id, number: 1, colour: 0, stepsPerEpoch }) as RunSummary;
@@ -57,12 +57,25 @@ describe('compareSeries', () => {
     ]);
   });
 
-  it('writes every record as CSV', () => {
-    const csv = curvesCsv([run('a')], curves, (r) => `run "${r.name}"`)
-      .trim()
-      .split('\n');
-    expect(csv[0]).toBe('run,split,step,epoch,time_s,loss,accuracy');
-    expect(csv[1]).toBe('"run ""a""",train,5,0,0.5,1,0.5');
+  it('writes every record as CSV, each line with the run id and number (names may repeat)', () => {
+    const text = curvesCsv([run('a')], curves, (r) => `run "${r.name}"`);
+    // A byte-order mark first: Excel reads the file as UTF-8, so Chinese names stay readable.
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const csv = text.slice(1).trim().split('\n');
+    expect(csv[0]).toBe('run_id,run_number,run,split,step,epoch,time_s,loss,accuracy');
+    expect(csv[1]).toBe('a,1,"run ""a""",train,5,0,0.5,1,0.5');
     expect(csv).toHaveLength(4);
+  });
+
+  it('keeps names a spreadsheet would run as formulas as text, and quotes line breaks', () => {
+    expect(csvField('+dropout')).toBe("'+dropout");
+    expect(csvField('-lr 0.1')).toBe("'-lr 0.1");
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('@sum')).toBe("'@sum");
+    expect(csvField('a\rb')).toBe('"a\rb"');
+    expect(csvField('第 3 次训练')).toBe('第 3 次训练');
+    // Numbers stay numbers, negative ones included.
+    expect(csvField(-0.5)).toBe('-0.5');
+    expect(csvField(null)).toBe('');
   });
 });

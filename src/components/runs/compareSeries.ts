@@ -64,20 +64,31 @@ export function compareSeries(
   });
 }
 
-/** A CSV field: numbers as they are, text quoted when it holds a comma, quote or line break. */
-const csvField = (value: string | number | null) => {
+/**
+ * A CSV field: numbers as they are; text quoted when it holds a comma, quote or line break, and
+ * text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return,
+ * e.g. a run named "+dropout") starts with an apostrophe, which spreadsheets read as "text".
+ */
+export const csvField = (value: string | number | null) => {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** Every record of the runs, one line each: run, split, step, epoch, seconds, loss, accuracy. */
+/** Marks the file as UTF-8, so that spreadsheets show Chinese run names as they are. */
+const UTF8_BOM = '\uFEFF';
+
+/**
+ * Every record of the runs, one line each: the run's id, number and name (names may repeat), split,
+ * step, epoch, seconds, loss, accuracy.
+ */
 export function curvesCsv(
   runs: readonly RunSummary[],
   curves: ReadonlyMap<string, RunCurves>,
   name: (run: RunSummary) => string,
 ): string {
-  const lines = ['run,split,step,epoch,time_s,loss,accuracy'];
+  const lines = ['run_id,run_number,run,split,step,epoch,time_s,loss,accuracy'];
   for (const run of runs) {
     const runCurves = curves.get(run.id);
     if (!runCurves) continue;
@@ -87,12 +98,22 @@ export function curvesCsv(
     ] as const) {
       for (const r of records) {
         lines.push(
-          [name(run), split, r.step, r.epoch, r.timeMs / 1000, r.loss, r.accuracy]
+          [
+            run.id,
+            run.number,
+            name(run),
+            split,
+            r.step,
+            r.epoch,
+            r.timeMs / 1000,
+            r.loss,
+            r.accuracy,
+          ]
             .map(csvField)
             .join(','),
         );
       }
     }
   }
-  return lines.join('\n') + '\n';
+  return UTF8_BOM + lines.join('\n') + '\n';
 }

@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../i18n/resources/en';
+import { zhCN } from '../../i18n/resources/zh-CN';
 import { trainingEn } from '../../i18n/training/en';
+import { trainingZh } from '../../i18n/training/zh-CN';
 import { TRAINING_NS } from '../../i18n/training/namespace';
 import { DEFAULT_TRAINING } from '../../models/trainingConfig';
 import { diffExperiments } from '../../shared/runs/runDiff';
@@ -10,10 +12,16 @@ import { PRESETS } from '../../models/presets';
 import { describeChanges } from './describeChanges';
 
 const english = i18next.createInstance();
+const chinese = i18next.createInstance();
 beforeAll(async () => {
   await english.init({
     lng: 'en',
     resources: { en: { translation: en, [TRAINING_NS]: trainingEn } },
+    interpolation: { escapeValue: false },
+  });
+  await chinese.init({
+    lng: 'zh-CN',
+    resources: { 'zh-CN': { translation: zhCN, [TRAINING_NS]: trainingZh } },
     interpolation: { escapeValue: false },
   });
 });
@@ -47,5 +55,29 @@ describe('describeChanges', () => {
     expect(describeChanges(english.t, changes)).toBe(
       'lr 0.01 → 0.1, schedule constant → cosine, warm-up 0 → 100, +1 more',
     );
+  });
+
+  it('names layer fields and switches in the page’s words, not by their keys', () => {
+    const before = experiment();
+    const dense = before.spec.layers.find((layer) => layer.kind === 'dense');
+    if (!dense || dense.kind !== 'dense') throw new Error('the preset has no Dense layer');
+    const wider = {
+      ...before.spec,
+      layers: before.spec.layers.map((layer) =>
+        layer === dense ? { ...dense, units: dense.units * 2 } : layer,
+      ),
+    };
+    const after = {
+      ...before,
+      spec: wider,
+      dataset: { ...before.dataset, augment: { ...before.dataset.augment, flip: true } },
+    };
+    const changes = diffExperiments(before, after);
+    const text = describeChanges(english.t, changes);
+    expect(text).toContain(`Dense: units ${dense.units} → ${dense.units * 2}`);
+    expect(text).toContain('flip off → on');
+    const chineseText = describeChanges(chinese.t, changes);
+    expect(chineseText).toContain(`神经元数 ${dense.units} → ${dense.units * 2}`);
+    expect(chineseText).toContain('水平翻转 关 → 开');
   });
 });

@@ -4,7 +4,7 @@ import type { LayerSpec } from '../../models/spec';
 import { en } from '../../i18n/resources/en';
 import { trainingEn } from '../../i18n/training/en';
 import { TRAINING_NS } from '../../i18n/training/namespace';
-import { layerLabel } from '../layerText';
+import { fieldKeyLabel, layerLabel } from '../layerText';
 
 /** Most changes named in a row; the rest are counted ("+2 more"). */
 const SHOWN = 3;
@@ -19,12 +19,18 @@ const isOptionKey = (key: string): key is OptionKey => Object.hasOwn(trainingEn.
 const optionKey = (field: string) => field.replace(/\.(\w)/g, (_, c: string) => c.toUpperCase());
 
 const fieldName = (t: TFunction, field: string) => {
-  if (isFieldKey(field)) return t(`runs.fields.${field}`);
   const key = optionKey(field);
+  if (isFieldKey(key)) return t(`runs.fields.${key}`);
   return isOptionKey(key) ? t(`fields.${key}`, { ns: TRAINING_NS }) : field;
 };
 
-const value = (v: Scalar) => (v === null ? '–' : String(v));
+/** A setting's value: numbers and names as they are, switches as on/off in the page's words. */
+const value = (t: TFunction, v: Scalar) =>
+  v === null
+    ? '–'
+    : typeof v === 'boolean'
+      ? t(v ? 'runs.values.on' : 'runs.values.off')
+      : String(v);
 
 /** A layer as a learner recognises it: its kind and its main number ("Dropout 0.3", "Dense 64"). */
 function layerName(t: TFunction, layer: LayerSpec): string {
@@ -46,8 +52,8 @@ function describeChange(t: TFunction, change: RunChange): string {
     case 'dataset':
       return t('runs.change.setting', {
         field: fieldName(t, change.field),
-        from: value(change.from),
-        to: value(change.to),
+        from: value(t, change.from),
+        to: value(t, change.to),
       });
     case 'layerAdded':
       return t('runs.change.added', { layer: layerName(t, change.layer) });
@@ -56,9 +62,9 @@ function describeChange(t: TFunction, change: RunChange): string {
     case 'layerChanged':
       return t('runs.change.layer', {
         layer: layerLabel(t, change.layer.kind),
-        field: change.field,
-        from: value(change.from),
-        to: value(change.to),
+        field: fieldKeyLabel(t, change.layer.kind, change.field) ?? change.field,
+        from: value(t, change.from),
+        to: value(t, change.to),
       });
     case 'layersReordered':
       return t('runs.change.reordered');

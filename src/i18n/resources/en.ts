@@ -350,6 +350,12 @@ export const en = {
     split: '{{train}} train / {{validation}} val. / {{test}} test',
   },
   charts: {
+    zoom: {
+      label: 'Zoom',
+      from: 'From ({{axis}})',
+      to: 'To ({{axis}})',
+      reset: 'Show all',
+    },
     loss: 'Loss',
     accuracy: 'Accuracy',
     training: 'training',
@@ -440,7 +446,15 @@ export const en = {
       id: 'dataset',
       noise: 'noise',
       samples: 'samples',
+      sequenceLength: 'sequence length',
+      vocabularySize: 'vocabulary',
+      augmentShift: 'random shift',
+      augmentRotate: 'random rotation',
+      augmentFlip: 'flip',
     },
+    values: { on: 'on', off: 'off' },
+    seconds: '{{seconds}} s',
+    minutes: '{{minutes}} min {{seconds}} s',
   },
   pair: {
     button: 'Train A and B',

@@ -330,6 +330,12 @@ export const zhCN: Resources = {
     split: '训练 {{train}} / 验证 {{validation}} / 测试 {{test}}',
   },
   charts: {
+    zoom: {
+      label: '缩放',
+      from: '从（{{axis}}）',
+      to: '到（{{axis}}）',
+      reset: '显示全部',
+    },
     loss: '损失',
     accuracy: '准确率',
     training: '训练集',
@@ -416,7 +422,15 @@ export const zhCN: Resources = {
       id: '数据集',
       noise: '噪声',
       samples: '样本数',
+      sequenceLength: '序列长度',
+      vocabularySize: '词表大小',
+      augmentShift: '随机平移',
+      augmentRotate: '随机旋转',
+      augmentFlip: '水平翻转',
     },
+    values: { on: '开', off: '关' },
+    seconds: '{{seconds}} 秒',
+    minutes: '{{minutes}} 分 {{seconds}} 秒',
   },
   pair: {
     button: '训练 A 和 B',

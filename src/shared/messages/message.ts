@@ -36,6 +36,12 @@ export function isMessage(value: unknown): value is Message {
   );
 }
 
+/** Items as one list ("a, b, c"; "a、b、c" in Chinese); null for none. */
+export function listMessages(items: readonly Message[]): Message | null {
+  if (items.length === 0) return null;
+  return items.reduce((first, second) => message('common.listed', { first, second }));
+}
+
 /** Several Messages shown one after the other (null for none), e.g. a list of notes as one notice. */
 export function joinMessages(messages: readonly Message[]): Message | null {
   if (messages.length === 0) return null;

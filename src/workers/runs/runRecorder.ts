@@ -399,7 +399,8 @@ export class RunRecorder {
     this.host.notify({
       type: 'runsEvicted',
       ids: evicted.map((run) => run.id),
-      names: evicted.map((run) => run.name || `#${run.number}`),
+      names: evicted.map((run) => run.name),
+      numbers: evicted.map((run) => run.number),
     });
   }
 

@@ -115,6 +115,9 @@ export function harness(overrides: Partial<SessionHost> = {}): Harness {
         measuredAt: null,
       };
     },
+    activateBackend: async (backend) => {
+      if (!(await tf.setBackend(backend))) throw new Error(`tfjs could not switch to ${backend}.`);
+    },
     loadSavedModel: () => Promise.resolve(undefined),
     yieldToEvents: () => new Promise<void>((resolve) => setImmediate(resolve)),
     now: () => performance.now(),

@@ -19,6 +19,8 @@ export const firstPaintMessagesEn = {
     verbatim: '{{text}}',
     /** Two whole sentences (or Messages) shown one after the other, e.g. several import notes. */
     joined: '{{first}} {{second}}',
+    /** Two items of a list (a longer list nests: ((a, b), c)). */
+    listed: '{{first}}, {{second}}',
   },
   analysis: analysisEn,
   layers: layersEn,

@@ -13,6 +13,7 @@ export const messagesZhCN: Translation<typeof messagesEn> = {
   common: {
     verbatim: '{{text}}',
     joined: '{{first}}{{second}}',
+    listed: '{{first}}、{{second}}',
   },
   analysis: analysisZhCN,
   layers: layersZhCN,

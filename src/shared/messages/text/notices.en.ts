@@ -39,6 +39,8 @@ export const noticesEn = {
   },
   runNotReopened:
     'Run {{number}} was cut short at step {{step}}. Your design has changed since, so it was not reopened; its curves and checkpoints are in the Runs panel.',
+  /** A run the user has not named, as the Runs panel calls it. */
+  runNumber: 'Run {{number}}',
   runsEvicted:
     'To keep your run history within {{budget}}, the oldest unpinned runs were deleted: {{names}}. Pin a run to keep it.',
   /** A checkpoint of the live run would be bigger than a run's whole storage budget. */

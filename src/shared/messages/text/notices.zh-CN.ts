@@ -30,6 +30,7 @@ export const noticesZhCN: Translation<typeof noticesEn> = {
   },
   runNotReopened:
     '第 {{number}} 次训练在第 {{step}} 步被中断。你的设计之后改过了，所以没有重新打开它；它的曲线和检查点都在“训练记录”面板里。',
+  runNumber: '第 {{number}} 次训练',
   runsEvicted:
     '为了让训练记录不超过 {{budget}}，最早的未固定记录已被删除：{{names}}。固定一条记录即可保留它。',
   checkpointsTooBig:

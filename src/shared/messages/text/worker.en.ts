@@ -31,6 +31,9 @@ export const workerEn = {
     initFailedWith: 'tfjs could not initialise {{backend}} ({{error}})',
     badLoss: 'one training step gave a {{loss}} loss',
     stepPassed: 'one training step passed',
+    /** A of an A/B pair cannot train on the backend chosen for B; {{reason}} is missingKernel(For). */
+    pairFallback:
+      'Both train on {{backend}}: the backend chosen for B, {{chosen}}, cannot train run A ({{reason}}).',
     stepPassedTimed: 'one training step passed; timed',
     stepFailed: 'its training step failed ({{error}})',
     /** {{kernel}} is tfjs's name of the missing operation, {{use}} what needs it (below). */
@@ -102,6 +105,8 @@ export const workerEn = {
   nothingToSave: 'There is no trained model to save: press Train first.',
   savedModelGone: 'That saved model is not in this browser any more.',
   partnerInvalid: 'Run A cannot train on this data: {{reason}}',
+  pairNoBackend:
+    'Run A cannot train on {{backend}}, the only backend B can use here ({{reason}}): train A and B one at a time, or choose another backend for both.',
   runGone: 'That run is not in this browser any more (it was deleted, perhaps in another tab).',
   noTopology: "{{file}} has LayerLab's record but no modelTopology: it is damaged.",
   weightsNotLoaded:

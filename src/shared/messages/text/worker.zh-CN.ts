@@ -25,6 +25,8 @@ export const workerZhCN: Translation<typeof workerEn> = {
     initFailedWith: 'tfjs 无法初始化 {{backend}}（{{error}}）',
     badLoss: '一步训练得到的损失是 {{loss}}',
     stepPassed: '一步训练检查通过',
+    pairFallback:
+      'A 和 B 都在 {{backend}} 上训练：为 B 选出的后端 {{chosen}} 无法训练 A（{{reason}}）。',
     stepPassedTimed: '一步训练检查通过；已计时',
     stepFailed: '它的训练步骤失败了（{{error}}）',
     missingKernel: '这个模型训练时需要 tfjs 的 {{kernel}} 运算，而 {{backend}} 后端没有它',
@@ -82,6 +84,8 @@ export const workerZhCN: Translation<typeof workerEn> = {
   nothingToSave: '还没有训练好的模型可以保存：请先按“训练”。',
   savedModelGone: '这个保存的模型已经不在这个浏览器里了。',
   partnerInvalid: '训练 A 无法在这份数据上训练：{{reason}}',
+  pairNoBackend:
+    '训练 A 无法在 {{backend}} 上训练，而这是 B 在这里唯一能用的后端（{{reason}}）：请分别训练 A 和 B，或为两者选择另一个后端。',
   runGone: '这次训练记录已经不在这个浏览器里了（可能已在另一个标签页中删除）。',
   noTopology: '{{file}} 含有 LayerLab 的记录，但没有 modelTopology：文件已损坏。',
   weightsNotLoaded: '它的权重没有载入：请把 .bin 文件和 model.json 一起选择，才能一并载入。',
