@@ -172,10 +172,10 @@ test('after one visit the app reloads offline and trains on the dataset it downl
     /^✓ WASM: one training step passed \(SIMD on, cross-origin isolated, \d+ threads? \(.*\)\)$/,
   ]);
   console.log(`    (offline, isolated: ${await status.locator('.trials li').textContent()})`);
-  // The network is really gone for the service worker too: online, this address is the
-  // server's 404; offline, the service worker's own fetch fails and the cached app answers.
-  const elsewhere = await page.goto(new URL('no-such-page', baseURL).href);
-  expect(elsewhere?.status(), 'offline fallback, not the server').toBe(200);
+  // A share link (the app's page with a query) opens offline too, from the service worker's cache.
+  const link = await page.goto(new URL('?from=offline', baseURL).href);
+  expect(link?.status(), 'offline fallback, not the server').toBe(200);
+  expect(link?.fromServiceWorker(), 'answered by the service worker').toBe(true);
   await expect(controls(page).train).toBeVisible({ timeout: 30_000 });
   expect(datasetRequests, 'no dataset download while offline').toEqual([]);
   expect(pageErrors).toEqual([]);

@@ -405,6 +405,7 @@ const EVENTS: {
   backendMeasured: {
     event: {
       type: 'backendMeasured',
+      runId: RUN,
       report: {
         backend: 'webgl',
         reason: message('worker.backend.stepPassed'),
@@ -444,7 +445,15 @@ describe('the bridge: worker events', () => {
     const before = useStore.getState();
     worker().emit({ ...EVENTS.phase.event, runId: RUN });
     worker().emit({ ...EVENTS.test.event, runId: RUN });
+    // The GPUs timed for the earlier run's model are not shown under another model's report.
+    worker().emit({ ...EVENTS.backendMeasured.event, runId: RUN });
     expect(useStore.getState()).toBe(before);
+  });
+
+  it("drops a background timing once a new run's backend report comes", () => {
+    useStore.setState({ backgroundBackend: EVENTS.backendMeasured.event.report });
+    worker().emit(EVENTS.backend.event);
+    expect(useStore.getState().backgroundBackend).toBeNull();
   });
 
   it('follows a pair: A and B compared as they are recorded, A kept out of the live curves', () => {

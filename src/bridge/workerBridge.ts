@@ -268,7 +268,9 @@ function handleEvent(event: WorkerEvent): void {
       });
       return;
     case 'backend':
-      if (isCurrent(event.runId)) useStore.setState({ backend: event.report });
+      // A new report: a background result left by an earlier run no longer applies.
+      if (isCurrent(event.runId))
+        useStore.setState({ backend: event.report, backgroundBackend: null });
       return;
     case 'dataInfo':
       if (isCurrent(event.runId)) {
@@ -298,7 +300,8 @@ function handleEvent(event: WorkerEvent): void {
       restartWorker(event.message);
       return;
     case 'backendMeasured':
-      useStore.setState({ backgroundBackend: event.report });
+      // Only beside the report of the run that left it: another model's timing would mislead.
+      if (isCurrent(event.runId)) useStore.setState({ backgroundBackend: event.report });
       return;
     default:
       assertNever(event, 'worker event');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWorkerScript, withIsolationHeaders } from './isolationHeaders';
+import { isAppPage, isWorkerScript, withIsolationHeaders } from './isolationHeaders';
 
 describe('the cross-origin isolation headers the service worker adds', () => {
   it('adds COOP and COEP to a page, keeping its status, headers and body', async () => {
@@ -37,5 +37,16 @@ describe('the cross-origin isolation headers the service worker adds', () => {
     expect(isWorkerScript(as('sharedworker'))).toBe(true);
     expect(isWorkerScript(as('script'))).toBe(false);
     expect(isWorkerScript(as(''))).toBe(false);
+  });
+
+  it('answers only LayerLab’s own page, wherever it is hosted', () => {
+    const at = (path: string) => new URL(path, 'https://example.org');
+    const scope = 'https://example.org/datasets/layerlab/';
+    expect(isAppPage(at('/datasets/layerlab/'), scope)).toBe(true);
+    expect(isAppPage(at('/datasets/layerlab/index.html?design=abc#x'), scope)).toBe(true);
+    expect(isAppPage(at('/datasets/layerlab/datasets/mnist.bin'), scope)).toBe(false);
+    // Hosted at an origin's root: the site's other pages are left alone.
+    expect(isAppPage(at('/'), 'https://example.org/')).toBe(true);
+    expect(isAppPage(at('/blog/post.html'), 'https://example.org/')).toBe(false);
   });
 });

@@ -21,6 +21,18 @@ export function isWorkerScript(request: Request): boolean {
 }
 
 /**
+ * LayerLab's own page: the service worker's scope itself or its index.html (a share link's query
+ * or hash does not change the path). Only it is answered by the page route, so other pages on the
+ * same origin (a site hosted at the origin's root) never get LayerLab's headers or, offline, its
+ * index.html, and a folder named "datasets" in the path changes nothing.
+ */
+export function isAppPage(url: URL, scope: string): boolean {
+  const base = new URL(scope).pathname;
+  const folder = base.endsWith('/') ? base : `${base}/`;
+  return url.pathname === folder || url.pathname === `${folder}index.html`;
+}
+
+/**
  * The response with the isolation headers added, unless the host already sent its own. Opaque
  * responses and redirects (status 0) cannot be rebuilt and pass unchanged.
  */

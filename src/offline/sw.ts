@@ -20,7 +20,7 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-
 import { registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { KEPT } from '../shared/storageKeys';
-import { isWorkerScript, withIsolationHeaders } from './isolationHeaders';
+import { isAppPage, isWorkerScript, withIsolationHeaders } from './isolationHeaders';
 
 declare let self: ServiceWorkerGlobalScope;
 
@@ -34,7 +34,7 @@ clientsClaim();
 
 // Registered before the precache's own route, so pages are never served stale while online.
 registerRoute(
-  ({ request, url }) => request.mode === 'navigate' && !url.pathname.includes('/datasets/'),
+  ({ request, url }) => request.mode === 'navigate' && isAppPage(url, self.registration.scope),
   new NetworkOnly({
     networkTimeoutSeconds: PAGE_TIMEOUT_SECONDS,
     // What PrecacheFallbackPlugin does; its class's optional members do not type-check under

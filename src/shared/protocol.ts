@@ -458,9 +458,10 @@ export type WorkerEvent =
   | { type: 'deviceLost'; message: Message }
   /**
    * The GPUs a quick start left for later, timed in the background: the complete decision, which
-   * the next Train of that model uses.
+   * the next Train of that model uses. `runId`: the run whose start left them (the page shows it
+   * only beside that run's own backend report, never under another model's).
    */
-  | { type: 'backendMeasured'; report: BackendReport }
+  | { type: 'backendMeasured'; runId: number; report: BackendReport }
   | {
       type: 'imported';
       requestId: number;

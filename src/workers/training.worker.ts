@@ -12,7 +12,7 @@ import { createIndexedDbBackendMemory } from './backends/backendMemory';
 import { fetchDatasetFile } from './datasetCache';
 import { loadForTraining, type LoaderDeps } from './datasetLoader';
 import { installCpuKernels } from './kernels/cpuUnsortedSegmentSum';
-import { setWasmFiles } from './backends/wasmBackend';
+import { setWasmFiles, wasmThreadCount } from './backends/wasmBackend';
 import { WASM_FILES } from './backends/wasmFiles';
 import { ProbeScheduler } from './probes/scheduler';
 import { Rewinder } from './probes/rewind';
@@ -55,9 +55,10 @@ const backends = new BackendPreparer({
   memory: createIndexedDbBackendMemory(),
   webgpuStatus: getWebGpuStatus,
   browser: navigator.userAgent,
+  wasmThreads: wasmThreadCount(),
   trial: createBackendTrial,
   measureLater: measureInAnotherWorker,
-  onMeasured: (report) => post({ type: 'backendMeasured', report }),
+  onMeasured: (report, request) => post({ type: 'backendMeasured', runId: request.runId, report }),
   activate: activateBackend,
 });
 

@@ -16,14 +16,17 @@ export interface BackendMemory {
 }
 
 /**
- * What a measurement depends on: the model's layers and the shape of the data, the batch and
- * the optimizer (the work of one step), the WebGPU adapter and the browser (what runs it). The
+ * What a measurement depends on: the model's layers and the shape of the data, the batch, the
+ * optimizer, the loss, gradient clipping and norms, image augmentation (the work of one step),
+ * the WebGPU adapter, the threads WASM may use (more than one only on a cross-origin isolated page:
+ * a first visit is not, later visits through the service worker are) and the browser. The
  * learning rate, the epochs and the dataset's samples do not change the speed of a step.
  */
 export function backendMemoryKey(
-  request: Pick<StartRequest, 'spec' | 'datasetInfo' | 'training'>,
+  request: Pick<StartRequest, 'spec' | 'datasetInfo' | 'training' | 'dataset'>,
   webgpu: WebGpuStatus,
   browser: string,
+  wasmThreads: number,
 ): string {
   const { spec, datasetInfo, training } = request;
   return JSON.stringify({
@@ -32,6 +35,11 @@ export function backendMemoryKey(
     classes: datasetInfo.classes.length,
     batch: training.batchSize,
     optimizer: training.optimizer,
+    loss: training.loss,
+    clipping: training.clipping.kind,
+    gradientNorm: training.recordGradientNorm,
+    augment: datasetInfo.kind === 'images' ? request.dataset.augment : null,
+    wasmThreads,
     adapter: webgpu.available
       ? `${webgpu.adapterName}${webgpu.fallbackAdapter ? ' (software)' : ''}`
       : null,

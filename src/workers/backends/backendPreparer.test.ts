@@ -161,7 +161,7 @@ describe('BackendPreparer', () => {
     activated.length = 0;
     await first.p.prepare(autoRequest(), data);
     expect(activated).toEqual(['webgl']);
-    expect(await memory.get(backendMemoryKey(req, NO_GPU, 'Test/1.0'))).toMatchObject({
+    expect(await memory.get(backendMemoryKey(req, NO_GPU, 'Test/1.0', 1))).toMatchObject({
       backend: 'webgl',
       measuredAt: 99,
     });

@@ -22,6 +22,8 @@ export interface PreparerDeps {
   webgpuStatus(): Promise<WebGpuStatus>;
   /** The browser and its version (navigator.userAgent): a new version is measured afresh. */
   browser: string;
+  /** The threads WASM trains with here (more on a cross-origin isolated page): its speed. */
+  wasmThreads?: number;
   trial(request: StartRequest, data: PreparedData): TrialFn;
   /** Switches tfjs to the chosen backend for training. */
   activate(backend: BackendName): Promise<void>;
@@ -33,8 +35,11 @@ export interface PreparerDeps {
    * null when it could not. Without it, auto times every candidate before training.
    */
   measureLater?(request: StartRequest, decision: BackendDecision): Promise<BackendReport | null>;
-  /** A background measurement's complete decision, once remembered (the page shows it). */
-  onMeasured?(report: BackendReport): void;
+  /**
+   * A background measurement's complete decision, once remembered, with the request whose start
+   * left it (the page shows it beside that run's report).
+   */
+  onMeasured?(report: BackendReport, request: StartRequest): void;
 }
 
 export type PrepareProgress = (message: Message, fraction: number | null) => void;
@@ -75,7 +80,7 @@ export class BackendPreparer {
     const { deps } = this;
     const webgpu = await deps.webgpuStatus();
     const choice = request.training.backend;
-    const memoryKey = backendMemoryKey(request, webgpu, deps.browser);
+    const memoryKey = backendMemoryKey(request, webgpu, deps.browser, deps.wasmThreads ?? 1);
     const lastKey = `${choice} ${memoryKey}`;
     let report = this.last?.key === lastKey ? this.last.report : null;
     if (!report) {
@@ -133,7 +138,7 @@ export class BackendPreparer {
         await memory.set(memoryKey, complete).catch((error: unknown) => {
           console.error('LayerLab could not remember its backend measurement:', error);
         });
-        this.deps.onMeasured?.(complete);
+        this.deps.onMeasured?.(complete, request);
       });
   }
 }

@@ -21,7 +21,7 @@ import { loadBackend } from './loadBackend';
 const TIMING_MAX_STEPS = 64;
 
 interface GpuLike {
-  requestAdapter(): Promise<{
+  requestAdapter(options?: { powerPreference?: 'low-power' | 'high-performance' }): Promise<{
     info?: {
       vendor?: string;
       architecture?: string;
@@ -38,7 +38,9 @@ export async function getWebGpuStatus(): Promise<WebGpuStatus> {
   if (!gpu) return { available: false, reason: message('worker.backend.noWebgpu') };
   let adapter: Awaited<ReturnType<GpuLike['requestAdapter']>>;
   try {
-    adapter = await gpu.requestAdapter();
+    // The adapter tfjs's WebGPU backend will train on: it asks for the high-performance one (a
+    // dual-GPU laptop's discrete GPU), so the status and the remembered timing name that one.
+    adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (error) {
     return {
       available: false,

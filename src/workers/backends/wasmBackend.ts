@@ -21,6 +21,18 @@ function isolated(): boolean {
   return (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
 }
 
+/**
+ * The threads WASM will train with here: one unless the worker is cross-origin isolated, then
+ * half the logical cores, 1 to 4 (XNNPACK's default in tfjs). A measurement taken with fewer
+ * threads is stale once more are available; on a 2-core machine the count stays 1 either way.
+ */
+export function wasmThreadCount(): number {
+  if (!isolated()) return 1;
+  const cores = (globalThis.navigator as { hardwareConcurrency?: number } | undefined)
+    ?.hardwareConcurrency;
+  return Math.min(4, Math.max(1, Math.floor((cores ?? 2) / 2)));
+}
+
 /** Call once, before the backend is first initialised. */
 export function setWasmFiles(files: WasmFiles): void {
   setWasmPaths({
