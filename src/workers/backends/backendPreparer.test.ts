@@ -183,4 +183,38 @@ describe('BackendPreparer', () => {
     expect(again.backend).toBe(quick.backend);
     expect(asked.map((d) => d.deferred)).toEqual([['webgl'], ['webgl']]);
   });
+
+  it('keeps one background measurement: another model, or "measure again", aborts the one under way', async () => {
+    const req = autoRequest();
+    const data = await loadForTraining(req, fromDisk, () => undefined);
+    const memory = createMemoryBackendMemory();
+    const started: { signal: AbortSignal; answer: (report: BackendReport) => void }[] = [];
+    const measureLater = (_: StartRequest, __: BackendDecision, signal: AbortSignal) =>
+      new Promise<BackendReport>((answer) => started.push({ signal, answer }));
+    const shown: BackendReport[] = [];
+    const { p } = preparer(memory, { measureLater, onMeasured: (report) => shown.push(report) });
+    const quick = await p.prepare(req, data);
+    expect(started).toHaveLength(1);
+
+    // Another model (another batch size: another step to time): the first timing is aborted.
+    const wider = autoRequest({ batchSize: 16 });
+    await p.prepare(wider, data);
+    expect(started[0]!.signal.aborted).toBe(true);
+    expect(started).toHaveLength(2);
+    // Its late answer is neither remembered nor shown.
+    const late: BackendReport = { ...quick, backend: 'webgl', measuredAt: 77 };
+    started[0]!.answer(late);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown).toEqual([]);
+    expect(await memory.get(backendMemoryKey(req, NO_GPU, 'Test/1.0', 1))).not.toMatchObject({
+      measuredAt: 77,
+    });
+
+    // "Measure again" aborts the one under way too.
+    await p.forget();
+    expect(started[1]!.signal.aborted).toBe(true);
+    started[1]!.answer(late);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(shown).toEqual([]);
+  });
 });

@@ -32,9 +32,14 @@ export interface PreparerDeps {
   /**
    * Times a quick start's deferred GPUs away from the training (in another worker, whose tfjs
    * switches backends without touching this one's) and resolves with the complete decision, or
-   * null when it could not. Without it, auto times every candidate before training.
+   * null when it could not or `signal` aborted it. Without it, auto times every candidate before
+   * training.
    */
-  measureLater?(request: StartRequest, decision: BackendDecision): Promise<BackendReport | null>;
+  measureLater?(
+    request: StartRequest,
+    decision: BackendDecision,
+    signal: AbortSignal,
+  ): Promise<BackendReport | null>;
   /**
    * A background measurement's complete decision, once remembered, with the request whose start
    * left it (the page shows it beside that run's report).
@@ -48,8 +53,12 @@ export class BackendPreparer {
   /** The last decision in this worker: the same model again needs no new trial at all. */
   private last: { key: string; report: BackendReport } | null = null;
   private queue: Promise<unknown> = Promise.resolve();
-  /** Memory keys whose deferred GPUs are being timed in the background now. */
-  private readonly measuring = new Set<string>();
+  /**
+   * The one background measurement under way: at most one, for the model last prepared (another
+   * model's, or one started before "measure again", is aborted: it would time its backends
+   * against this one's and store what the user asked to forget).
+   */
+  private background: { memoryKey: string; abort: AbortController } | null = null;
 
   constructor(private readonly deps: PreparerDeps) {}
 
@@ -66,7 +75,7 @@ export class BackendPreparer {
   /** "Measure again": every remembered decision is dropped; the next Train measures. */
   async forget(): Promise<void> {
     this.last = null;
-    this.measuring.clear(); // a background result arriving now is not remembered
+    this.stopBackground(); // a background result arriving now is not remembered
     await this.deps.memory.clear().catch((error: unknown) => {
       console.error('LayerLab could not forget its backend measurements:', error);
     });
@@ -81,6 +90,8 @@ export class BackendPreparer {
     const webgpu = await deps.webgpuStatus();
     const choice = request.training.backend;
     const memoryKey = backendMemoryKey(request, webgpu, deps.browser, deps.wasmThreads ?? 1);
+    // Another model's background timing would compete with this one's timing and training.
+    if (this.background && this.background.memoryKey !== memoryKey) this.stopBackground();
     const lastKey = `${choice} ${memoryKey}`;
     let report = this.last?.key === lastKey ? this.last.report : null;
     if (!report) {
@@ -124,21 +135,30 @@ export class BackendPreparer {
     decision: BackendDecision,
   ): void {
     const { measureLater, memory } = this.deps;
-    if (!measureLater || this.measuring.has(memoryKey)) return;
-    this.measuring.add(memoryKey);
-    void measureLater(request, decision)
+    if (!measureLater || this.background?.memoryKey === memoryKey) return;
+    const mine = { memoryKey, abort: new AbortController() };
+    this.background = mine;
+    void measureLater(request, decision, mine.abort.signal)
       .catch((error: unknown) => {
         console.error('LayerLab could not time the GPUs in the background:', error);
         return null;
       })
       .then(async (complete) => {
-        // Forgotten meanwhile ("measure again"), or nothing measured: keep the quick decision.
-        if (!this.measuring.delete(memoryKey) || !complete) return;
+        // Aborted meanwhile (another model, "measure again"), or nothing measured: the quick
+        // decision stands.
+        if (this.background !== mine) return;
+        this.background = null;
+        if (!complete || mine.abort.signal.aborted) return;
         if (this.last?.key === lastKey) this.last = { key: lastKey, report: complete };
         await memory.set(memoryKey, complete).catch((error: unknown) => {
           console.error('LayerLab could not remember its backend measurement:', error);
         });
         this.deps.onMeasured?.(complete, request);
       });
+  }
+
+  private stopBackground(): void {
+    this.background?.abort.abort();
+    this.background = null;
   }
 }

@@ -14,15 +14,26 @@ const GIVE_UP_MS = 120_000;
  */
 const START_DELAY_MS = 3000;
 
-/** Every candidate is re-timed there, so the quick start's own decision is not sent along. */
-export function measureInAnotherWorker(request: StartRequest): Promise<BackendReport | null> {
-  if (typeof Worker === 'undefined') return Promise.resolve(null);
-  return new Promise((resolve) => setTimeout(resolve, START_DELAY_MS)).then(() =>
-    measureNow(request),
-  );
+/**
+ * Every candidate is re-timed there, so the quick start's own decision is not sent along.
+ * `signal` ends it early (before its worker starts, or by ending that worker), resolving null.
+ */
+export function measureInAnotherWorker(
+  request: StartRequest,
+  _decision: unknown,
+  signal?: AbortSignal,
+): Promise<BackendReport | null> {
+  if (typeof Worker === 'undefined' || signal?.aborted) return Promise.resolve(null);
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, START_DELAY_MS);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  }).then(() => (signal?.aborted ? null : measureNow(request, signal)));
 }
 
-function measureNow(request: StartRequest): Promise<BackendReport | null> {
+function measureNow(request: StartRequest, signal?: AbortSignal): Promise<BackendReport | null> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./backgroundMeasure.worker.ts', import.meta.url), {
       type: 'module',
@@ -34,6 +45,7 @@ function measureNow(request: StartRequest): Promise<BackendReport | null> {
       resolve(report);
     };
     const timer = setTimeout(() => finish(null), GIVE_UP_MS);
+    signal?.addEventListener('abort', () => finish(null));
     worker.onmessage = (event: MessageEvent<MeasureReply>) => {
       const answer = event.data;
       if (answer.type === 'failed')
