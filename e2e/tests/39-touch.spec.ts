@@ -64,5 +64,15 @@ test('a finger draws a digit on the pad, and a tap on the timeline rewinds', asy
   await slider.tap({ position: { x: 4, y: track.height / 2 } });
   await expect(slider).toHaveValue('0');
   await expect(slider).toHaveAttribute('aria-valuetext', /step 0/);
+
+  // A tap on the loss curve shows the values there, and they stay after the finger lifts; a
+  // touch elsewhere puts them away.
+  const chart = page.getByTestId('loss-chart');
+  const plot = chart.locator('.recharts-surface').first();
+  const area = (await plot.boundingBox())!;
+  await plot.tap({ position: { x: area.width * 0.6, y: area.height * 0.4 } });
+  await expect(chart.locator('.curve-tooltip')).toBeVisible();
+  await slider.tap({ position: { x: 4, y: track.height / 2 } });
+  await expect(chart.locator('.curve-tooltip')).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });

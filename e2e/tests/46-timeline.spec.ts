@@ -67,6 +67,8 @@ test('the timeline rewinds the views to a checkpoint, forks from it, and a reloa
   // A fresh load of that checkpoint (the fork's live model) shows the same boundary.
   await page.getByTestId('timeline-continue').click();
   await waitForRun(page, { phase: 'paused' });
+  // The keyboard's place is back on the slider once the fork's timeline shows.
+  await expect(slider).toBeFocused();
   await expect(page.getByTestId('probe-rewound')).toHaveCount(0);
   const forked = await boundaryAt(page, 5);
   expect(differing(forked, early), 'rewound view = fresh load').toBeLessThan(0.01);

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -109,7 +109,18 @@ export const CurveChart = memo(function CurveChart({
   const format = useFormat();
   // The tooltip exists only while a pointer is over the chart: mounted, it recomputes its
   // payload on every redraw, a cost a live chart nobody points at should not pay.
+  // A finger lifts at once (touch pointers leave on pointerup), and the keyboard has no pointer:
+  // a tap keeps the tooltip until the next touch elsewhere, and focus keeps it while focused.
   const [pointerInside, setPointerInside] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!pointerInside) return;
+    const away = (event: PointerEvent) => {
+      if (!box.current?.contains(event.target as Node)) setPointerInside(false);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, [pointerInside]);
   // The zoom, kept in x for the axis it was made on (another axis starts unzoomed).
   const [zoom, setZoom] = useState<{ axis: string; range: XRange } | null>(null);
   const extent = useMemo(() => (zoomable ? xExtent(series) : null), [zoomable, series]);
@@ -240,8 +251,13 @@ export const CurveChart = memo(function CurveChart({
         className="curve-chart"
         role="img"
         aria-label={label}
+        ref={box}
         onPointerEnter={() => setPointerInside(true)}
-        onPointerLeave={() => setPointerInside(false)}
+        onPointerLeave={(event) => {
+          if (event.pointerType !== 'touch') setPointerInside(false);
+        }}
+        onFocus={() => setPointerInside(true)}
+        onBlur={() => setPointerInside(false)}
       >
         <ResponsiveContainer width="100%" height={height}>
           <LineChart data={rows} margin={MARGIN}>

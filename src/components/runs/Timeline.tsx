@@ -22,6 +22,14 @@ export function Timeline() {
   const phase = useStore((s) => s.phase);
   const [playing, setPlaying] = useState(false);
   const slider = useRef<HTMLInputElement>(null);
+  // "Continue from here" hides the timeline while the fork is prepared; the keyboard's place
+  // comes back to the slider when it shows again, not to the page's start.
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current || !slider.current) return;
+    refocus.current = false;
+    slider.current.focus();
+  });
 
   const steps = useMemo(
     () => [...(checkpoints ?? [])].sort((a, b) => a.step - b.step),
@@ -102,6 +110,7 @@ export function Timeline() {
             data-testid="timeline-continue"
             onClick={() => {
               setPlaying(false);
+              refocus.current = true;
               runRequests.continueFrom(recordId, at.step);
             }}
           >

@@ -284,6 +284,11 @@ describe('continuing from a checkpoint', () => {
     await runs.settle();
     const [forked] = await runs.list();
     expect(forked?.parent).toEqual({ runId: original!.id, step: 10 });
+    // Its clock goes on from the parent's time at step 10, as its steps go on from 10.
+    const parentAt10 = originalCurves.train.filter((r) => r.step <= 10).at(-1)!.timeMs;
+    const forkCurves = await runs.curves(forked!.id);
+    expect(forkCurves.train[0]!.timeMs).toBeGreaterThanOrEqual(parentAt10);
+    expect(forked!.durationMs).toBeGreaterThanOrEqual(parentAt10);
     // Same weights, optimizer state and data order: the same losses from step 10 on.
     const validations = (await runs.curves(forked!.id)).validation;
     expect(validations.map((v) => v.step)).toEqual([20, 30]);

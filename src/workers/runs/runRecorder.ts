@@ -105,6 +105,8 @@ export class RunRecorder {
     const createdAt = this.host.now();
     const previous = [...runs.values()];
     const number = previous.reduce((most, run) => Math.max(most, run.number), 0) + 1;
+    // A fork's clock goes on from its parent's time at the fork step, as its steps go on from it.
+    const trainedMs = start.parent ? await this.timeAt(start.parent.runId, start.parent.step) : 0;
     const summary: RunSummary = {
       id: `run-${createdAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
       number,
@@ -117,7 +119,7 @@ export class RunRecorder {
       step: start.step,
       epoch: start.epoch,
       stepsPerEpoch: start.stepsPerEpoch,
-      durationMs: 0,
+      durationMs: trainedMs,
       metrics: { ...EMPTY_METRICS },
       pinned: false,
       parent: start.parent,
@@ -133,7 +135,7 @@ export class RunRecorder {
       summary,
       chunk: { train: [], validation: [] },
       chunkIndex: 0,
-      trainedMs: 0,
+      trainedMs,
       stretchStart: start.training ? createdAt : null,
       lastFlush: -Infinity,
       dirty: true,
@@ -173,6 +175,13 @@ export class RunRecorder {
       train: [...stored.train, ...filling.train],
       validation: [...stored.validation, ...filling.validation],
     };
+  }
+
+  /** A run's training time at `step` (its last record at or before it); 0 when unknown. */
+  private async timeAt(runId: string, step: number): Promise<number> {
+    if (!(await this.loadRuns()).has(runId)) return 0;
+    const { train } = await this.curves(runId).catch(() => ({ train: [] }));
+    return train.filter((record) => record.step <= step).at(-1)?.timeMs ?? 0;
   }
 
   /**
