@@ -1,6 +1,6 @@
 // Two tabs of LayerLab share one run history. A run training in the first tab is left alone by a
-// second one (listed as live, not reopened, not evicted); once the first tab is gone, the second
-// finds the run cut short and reopens it at its last checkpoint.
+// second one (listed as live, not reopened, not evicted) and followed there as it moves on; once
+// the first tab is gone, the second finds the run cut short and reopens it at its last checkpoint.
 import { expect, openApp, recordErrors, test } from '../support/test';
 import { readRun, trainAndWait, waitForRun } from '../support/training';
 import { controls, typeInto } from '../support/ui';
@@ -24,9 +24,15 @@ test('a run training in one tab is left alone by a second tab, and reopened once
   await expect(rows).toHaveCount(1, { timeout: 30_000 });
   await expect(rows.first(), 'training in the other tab').toHaveAttribute('data-status', 'live');
   await expect(second.getByTestId('phase')).toHaveAttribute('data-phase', 'idle');
-  // The first tab trained on meanwhile.
+  // The first tab trained on meanwhile, and the second tab's list follows it.
   const before = (await readRun(page)).step;
   await waitForRun(page, (run) => run.phase === 'training' && run.step > before);
+  const steps = rows.first().getByTestId('run-steps');
+  const listedThen = await steps.textContent();
+  await expect(steps, 'the other tab’s run moves on in this list').not.toHaveText(
+    listedThen ?? '',
+    { timeout: 20_000 },
+  );
 
   // The first tab goes (its lock with it): the run was cut short, and the second tab reopens it.
   await page.close();

@@ -183,3 +183,29 @@ test('after one visit the app reloads offline and trains on the dataset it downl
     `    (service worker in control ${(controlledAfter / 1000).toFixed(1)} s after load)`,
   );
 });
+
+test('a new deployment’s service worker waits for the open tab instead of taking it over', async ({
+  page,
+  pageErrors,
+}) => {
+  await openApp(page);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, {
+    timeout: 60_000,
+  });
+  // Another script URL in the same scope is an update, as a new deployment's sw.js is.
+  const after = await page.evaluate(async () => {
+    const update = await navigator.serviceWorker.register('sw.js?deployment=2');
+    const installed = await new Promise<boolean>((resolve) => {
+      const check = () => {
+        if (update.waiting) resolve(true);
+        else if (update.active?.scriptURL.includes('deployment=2')) resolve(false);
+        else setTimeout(check, 100);
+      };
+      check();
+    });
+    return { installed, controller: navigator.serviceWorker.controller?.scriptURL ?? '' };
+  });
+  expect(after.installed, 'the new worker installed and waits').toBe(true);
+  expect(after.controller, 'the open tab keeps its worker').not.toContain('deployment=2');
+  expect(pageErrors).toEqual([]);
+});

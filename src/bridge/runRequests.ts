@@ -2,25 +2,20 @@
  * The run history through the bridge: list, curves, rename, pin and delete, each one request
  * answered by the worker, which owns the stored runs. The list lands in the store.
  */
-import { useStore } from '../state/store';
-import type { RunCurves, RunSummary } from '../shared/runs/runTypes';
+import type { RunSummary } from '../shared/runs/runTypes';
+import type { CurveCursor, CurveRead } from '../shared/runs/curveCursor';
+import { showRuns } from './showRuns';
 import { request, startRun } from './workerBridge';
 
-const show = (runs: RunSummary[]) => {
-  const ids = new Set(runs.map((run) => run.id));
-  useStore.setState(({ comparedRuns }) => ({
-    runHistory: runs,
-    comparedRuns: comparedRuns.filter((id) => ids.has(id)),
-  }));
-  return runs;
-};
+const show = showRuns;
 
 export const runRequests = {
   async list(): Promise<RunSummary[]> {
     return show((await request('listRuns', {})).runs);
   },
-  async curves(id: string): Promise<RunCurves> {
-    return (await request('getRunCurves', { id })).curves;
+  /** A run's curves: all of them, or only those after `since` (what the page holds). */
+  async curves(id: string, since?: CurveCursor): Promise<CurveRead> {
+    return (await request('getRunCurves', since ? { id, since } : { id })).read;
   },
   async rename(id: string, name: string): Promise<RunSummary[]> {
     return show((await request('updateRun', { id, name })).runs);

@@ -99,7 +99,12 @@ const PAGE = { total: 0, offset: 0, count: 0 } as SamplePage;
 const MODEL_FILES = [{ name: 'm.json', bytes: new ArrayBuffer(2) }];
 const SPEC = { version: 1 as const, layers: [] };
 const RUN_SUMMARY = { id: 'run-1', createdAt: 1 } as RunSummary;
-const CURVES = { train: [], validation: [] };
+const CURVE_CURSOR = { reopened: 0, train: 4, validation: 1 };
+const CURVE_READ = {
+  curves: { train: [], validation: [] },
+  appended: true,
+  cursor: CURVE_CURSOR,
+};
 const WRITTEN = { window: 'To be', tokens: [] } as unknown as GeneratedText;
 
 interface RequestCase<T extends RequestType> {
@@ -183,11 +188,11 @@ const requests = (): { [T in RequestType]: RequestCase<T> } => ({
     gives: [RUN_SUMMARY],
   },
   getRunCurves: {
-    ask: () => runs.curves('run-1'),
-    sends: { id: 'run-1' },
+    ask: () => runs.curves('run-1', CURVE_CURSOR),
+    sends: { id: 'run-1', since: CURVE_CURSOR },
     moves: 0,
-    answer: (requestId) => ({ type: 'runCurves', requestId, id: 'run-1', curves: CURVES }),
-    gives: CURVES,
+    answer: (requestId) => ({ type: 'runCurves', requestId, id: 'run-1', read: CURVE_READ }),
+    gives: CURVE_READ,
   },
   updateRun: {
     ask: () => runs.rename('run-1', 'lr 0.1'),
@@ -386,6 +391,11 @@ const EVENTS: {
   runUpdated: {
     event: { type: 'runUpdated', summary: { ...RUN_SUMMARY, id: 'run-2', createdAt: 2 } },
     shows: () => expect(useStore.getState().runHistory[0]?.id).toBe('run-2'),
+  },
+  runsChanged: {
+    // The list after another tab's change replaces the one shown.
+    event: { type: 'runsChanged', runs: [{ ...RUN_SUMMARY, id: 'run-9', createdAt: 9 }] },
+    shows: () => expect(useStore.getState().runHistory.map((run) => run.id)).toEqual(['run-9']),
   },
   runsEvicted: {
     event: { type: 'runsEvicted', ids: ['run-2', 'run-3'], names: ['', 'wide'], numbers: [2, 3] },

@@ -38,6 +38,7 @@ import { assertNever } from '../shared/protocol';
 import type { Experiment } from '../shared/experiment';
 import type { RunSummary } from '../shared/runs/runTypes';
 import { DEFAULT_RUN_STORAGE_BUDGET } from '../shared/runs/storageBudget';
+import { showRuns } from './showRuns';
 
 let worker: Worker | null = null;
 let nextRunId = 1;
@@ -231,6 +232,9 @@ function handleEvent(event: WorkerEvent): void {
       return;
     case 'runUpdated':
       useStore.setState(({ runHistory }) => ({ runHistory: upsertRun(runHistory, event.summary) }));
+      return;
+    case 'runsChanged':
+      showRuns(event.runs);
       return;
     case 'runsEvicted': {
       const gone = new Set(event.ids);

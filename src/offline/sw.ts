@@ -10,8 +10,12 @@
  * - Datasets are not touched: the training worker keeps each file it downloads in Cache Storage
  *   itself (`layerlab-datasets-v1`, src/workers/datasetCache.ts) and reads it from there first, so
  *   a dataset used once works offline. A second copy here would only double ~8 MB of MNIST.
- * - A new deployment's worker takes over as soon as it is installed (skipWaiting + clientsClaim);
- *   nothing reloads an open page.
+ * - A new deployment's worker waits until every tab of the old one is closed (no skipWaiting): an
+ *   open tab keeps the worker and the precache its chunks came from, so a part it loads later (the
+ *   graph view, the WASM files, a restarted training worker) is still there. A reload meanwhile
+ *   gets the new page and its files from the network (pages come from the network first), or
+ *   offline the old version whole. The very first worker claims the page that installed it
+ *   (clientsClaim), so a first visit is kept offline without a reload.
  * - Pages and worker scripts it answers carry COOP/COEP (isolationHeaders.ts), so from the second
  *   visit on the page is cross-origin isolated and the WASM backend may use threads.
  */
@@ -29,7 +33,6 @@ const PAGE_TIMEOUT_SECONDS = 4;
 
 // The shell's cache is `layerlab-precache-v2-<scope>`: one per folder the app is served from.
 setCacheNameDetails({ prefix: KEPT.appShell.name });
-void self.skipWaiting();
 clientsClaim();
 
 // Registered before the precache's own route, so pages are never served stale while online.

@@ -9,7 +9,8 @@ import type { DatasetChoice, DatasetInfo, UserDatasetEntry } from '../data/datas
 import type { ColumnSummary } from '../data/import/columns';
 import type { BackendName, TrainingConfig } from '../models/trainingConfig';
 import type { Experiment } from './experiment';
-import type { RunCurves, RunSummary } from './runs/runTypes';
+import type { RunSummary } from './runs/runTypes';
+import type { CurveCursor, CurveRead } from './runs/curveCursor';
 import type { PairMode } from './runs/pairing';
 import type { GeneratedText, GenerationOptions } from './generationOptions';
 
@@ -358,7 +359,8 @@ export type GenerationCommand = {
 /** UI → worker: the run history (every Train is a run kept in the browser). */
 export type RunCommand =
   | { type: 'listRuns'; requestId: number }
-  | { type: 'getRunCurves'; requestId: number; id: string }
+  /** A run's curves; with `since` (what the page holds) only the records after it. */
+  | { type: 'getRunCurves'; requestId: number; id: string; since?: CurveCursor }
   /** Changes a run's name or pin; the answer is the list after it. */
   | { type: 'updateRun'; requestId: number; id: string; name?: string; pinned?: boolean }
   | { type: 'deleteRun'; requestId: number; id: string };
@@ -497,11 +499,13 @@ export type WorkerEvent =
   | { type: 'failed'; requestId: number; message: Message }
   | { type: 'runList'; requestId: number; runs: RunSummary[] }
   | { type: 'generated'; requestId: number; result: GeneratedText }
-  | { type: 'runCurves'; requestId: number; id: string; curves: RunCurves }
+  | { type: 'runCurves'; requestId: number; id: string; read: CurveRead }
   /** The session's run `runId` is recorded as this stored run (new, or reopened). */
   | { type: 'runBegan'; runId: number; summary: RunSummary }
   /** The live run's summary changed (a few times a second at most while it trains). */
   | { type: 'runUpdated'; summary: RunSummary }
+  /** The whole run list, after another tab changed the stored runs. */
+  | { type: 'runsChanged'; runs: RunSummary[] }
   /** Older runs deleted to keep the run history within its storage budget. */
   /** Runs deleted to make room, with their names ('' for a run never named) and numbers. */
   | { type: 'runsEvicted'; ids: string[]; names: string[]; numbers: number[] }

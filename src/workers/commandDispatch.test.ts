@@ -121,7 +121,15 @@ const answers = (): { [T in RequestType]: Answer<T> } => ({
     entry: null,
   },
   listRuns: { type: 'runList', runs: [] },
-  getRunCurves: { type: 'runCurves', id: 'run-1', curves: { train: [], validation: [] } },
+  getRunCurves: {
+    type: 'runCurves',
+    id: 'run-1',
+    read: {
+      curves: { train: [], validation: [] },
+      appended: false,
+      cursor: { reopened: 0, train: 0, validation: 0 },
+    },
+  },
   updateRun: { type: 'runList', runs: [] },
   deleteRun: { type: 'runList', runs: [] },
   generate: { type: 'generated', result: WRITTEN },

@@ -4,7 +4,6 @@
  */
 // Every English message, the model import's included (the page adds those after its first paint).
 import '../shared/messages/lateMessages';
-import { message } from '../shared/messages/message';
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName } from '../models/trainingConfig';
 import { BackendPreparer } from './backends/backendPreparer';
@@ -20,6 +19,7 @@ import { createIndexedDbStore } from './userDataStore';
 import { createBackendTrial, getWebGpuStatus } from './backends/backendTrial';
 import { measureInAnotherWorker } from './backends/backgroundMeasurer';
 import { loadBackend } from './backends/loadBackend';
+import { onDeviceLost, renewBackend } from './backends/deviceLoss';
 import { dataHandlers, type DataServiceDeps } from './dataService';
 import { decodeImage } from './imageDecoder';
 import type { Command, WorkerEvent } from '../shared/protocol';
@@ -28,6 +28,7 @@ import { yieldToEvents } from './yieldToEvents';
 import { modelHandlers, type ModelServiceDeps } from './savedModels/modelService';
 import { createDispatch } from './commandDispatch';
 import { webRunLocks } from './runs/runLocks';
+import { channelRunBroadcast } from './runs/runBroadcast';
 import { RunRecorder } from './runs/runRecorder';
 import { createIndexedDbRunStore } from './runs/runStore';
 import { runHandlers } from './runs/runService';
@@ -62,7 +63,7 @@ const backends = new BackendPreparer({
   activate: activateBackend,
 });
 
-/** tfjs does not handle a lost GPU device: report it, and the bridge restarts the worker. */
+/** Follows the WebGPU device tfjs made; when it is lost, see deviceLoss.ts. */
 function watchDeviceLoss(): void {
   if (tf.getBackend() !== 'webgpu') return;
   const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string }> } })
@@ -70,12 +71,15 @@ function watchDeviceLoss(): void {
   if (!device?.lost || device === watchedDevice) return;
   watchedDevice = device;
   void device.lost.then((info) =>
-    post({
-      type: 'deviceLost',
-      message: info.message
-        ? message('worker.deviceLost', { reason: info.message })
-        : message('worker.deviceLostNoReason'),
-    }),
+    onDeviceLost(
+      {
+        activeBackend: () => tf.getBackend(),
+        // tfjs-backend-webgpu registers its factory with priority 3.
+        renew: () => renewBackend('webgpu', 3),
+        report: (why) => post({ type: 'deviceLost', message: why }),
+      },
+      info.message || undefined,
+    ),
   );
 }
 
@@ -89,6 +93,7 @@ const runs = new RunRecorder({
   now: () => Date.now(),
   notify: (notice) => post(notice),
   locks: webRunLocks(),
+  broadcast: channelRunBroadcast(),
 });
 
 const session = new TrainingSession({

@@ -19,15 +19,13 @@ import {
   prepareSeries,
   RAW,
   niceTicks,
-  resolveRange,
   toRows,
   valueAt,
-  xExtent,
-  type XRange,
   type CurveSeries,
   type PreparedSeries,
 } from './curveData';
 import { ZoomRange } from './ZoomRange';
+import { useZoom } from './useZoom';
 
 export interface CurveChartProps {
   series: readonly CurveSeries[];
@@ -121,21 +119,7 @@ export const CurveChart = memo(function CurveChart({
     document.addEventListener('pointerdown', away);
     return () => document.removeEventListener('pointerdown', away);
   }, [pointerInside]);
-  // The zoom, kept in x for the axis it was made on (another axis starts unzoomed).
-  const [zoom, setZoom] = useState<{ axis: string; range: XRange } | null>(null);
-  const extent = useMemo(() => (zoomable ? xExtent(series) : null), [zoomable, series]);
-  const zoomRange = zoom?.axis === xLabel ? zoom.range : null;
-  const rangeFrom = resolveRange(zoomRange, extent)?.from;
-  const rangeTo = resolveRange(zoomRange, extent)?.to;
-  const range = useMemo(
-    () =>
-      rangeFrom !== undefined && rangeTo !== undefined ? { from: rangeFrom, to: rangeTo } : null,
-    [rangeFrom, rangeTo],
-  );
-  const onZoom = useCallback(
-    (next: XRange | null) => setZoom(next ? { axis: xLabel, range: next } : null),
-    [xLabel],
-  );
+  const { extent, range, onZoom } = useZoom(zoomable, series, xLabel);
   // Only the zoomed range is downsampled: zooming in shows the detail the whole view thins out.
   const prepared = useMemo(
     () => prepareSeries(series, { maxPoints: MAX_POINTS, smoothing, logScale, range }),

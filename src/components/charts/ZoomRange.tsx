@@ -23,7 +23,6 @@ interface Props {
  */
 export function ZoomRange({ extent, range, onChange, formatX, xLabel }: Props) {
   const { t } = useTranslation();
-  const ids = { from: useId(), to: useId() };
   const span = extent.max - extent.min;
   const toStep = (x: number) => Math.round(((x - extent.min) / span) * STEPS);
   const toX = (step: number) => extent.min + (step / STEPS) * span;
@@ -41,33 +40,50 @@ export function ZoomRange({ extent, range, onChange, formatX, xLabel }: Props) {
   if (!(span > 0)) return null;
   return (
     <div className="zoom-range" role="group" aria-label={t('charts.zoom.label')}>
-      <label htmlFor={ids.from}>{t('charts.zoom.from', { axis: xLabel })}</label>
-      <input
-        id={ids.from}
-        type="range"
-        min={0}
-        max={STEPS}
-        value={from}
-        aria-valuetext={formatX(toX(from))}
-        data-testid="zoom-from"
-        onChange={(e) => set(Number(e.target.value), to)}
+      <ZoomEnd
+        label={t('charts.zoom.from', { axis: xLabel })}
+        position={from}
+        valueText={formatX(toX(from))}
+        testId="zoom-from"
+        onChange={(position) => set(position, to)}
       />
-      <output htmlFor={ids.from}>{formatX(toX(from))}</output>
-      <label htmlFor={ids.to}>{t('charts.zoom.to', { axis: xLabel })}</label>
-      <input
-        id={ids.to}
-        type="range"
-        min={0}
-        max={STEPS}
-        value={to}
-        aria-valuetext={formatX(toX(to))}
-        data-testid="zoom-to"
-        onChange={(e) => set(from, Number(e.target.value))}
+      <ZoomEnd
+        label={t('charts.zoom.to', { axis: xLabel })}
+        position={to}
+        valueText={formatX(toX(to))}
+        testId="zoom-to"
+        onChange={(position) => set(from, position)}
       />
-      <output htmlFor={ids.to}>{formatX(toX(to))}</output>
       <button type="button" disabled={!range} onClick={() => onChange(null)}>
         {t('charts.zoom.reset')}
       </button>
     </div>
+  );
+}
+
+/** One end of the zoom: a labelled slider over STEPS positions, its x value written beside it. */
+function ZoomEnd(props: {
+  label: string;
+  position: number;
+  valueText: string;
+  testId: string;
+  onChange(position: number): void;
+}) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="range"
+        min={0}
+        max={STEPS}
+        value={props.position}
+        aria-valuetext={props.valueText}
+        data-testid={props.testId}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+      <output htmlFor={id}>{props.valueText}</output>
+    </>
   );
 }

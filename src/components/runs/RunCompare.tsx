@@ -6,7 +6,7 @@ import { LazyCurveChart } from '../charts/LazyCurveChart';
 import { useThrottledValue } from '../charts/useThrottledValue';
 import { downloadFile } from '../downloadFile';
 import { compareSeries, curvesCsv, type CompareAxis, type CompareMetric } from './compareSeries';
-import { downloadSvgAsPng } from './downloadSvgAsPng';
+import { downloadChartPng } from './downloadChartPng';
 import { runColour } from './runColours';
 import { useRunCurves } from './useRunCurves';
 import { useRunName } from './useRunName';
@@ -65,6 +65,11 @@ export function RunCompare() {
         ? t('compare.byEpoch')
         : t('compare.byTime');
   const metricLabel = metric === 'loss' ? t('charts.loss') : t('charts.accuracy');
+  const description = t('compare.description', {
+    metric: metricLabel,
+    count: runs.length,
+    axis: axisLabel,
+  });
   const toggle = (key: string) =>
     setHidden((before) => {
       const next = new Set(before);
@@ -142,11 +147,7 @@ export function RunCompare() {
           smoothing={smoothing}
           zoomable
           height={300}
-          label={t('compare.description', {
-            metric: metricLabel,
-            count: runs.length,
-            axis: axisLabel,
-          })}
+          label={description}
         />
       </div>
       <div className="compare-downloads">
@@ -162,7 +163,15 @@ export function RunCompare() {
           type="button"
           onClick={() => {
             const svg = chartRef.current?.querySelector('svg');
-            if (svg) void downloadSvgAsPng(svg, 'layerlab-runs.png');
+            if (!svg) return;
+            // The picture says what it shows: the chart's description (and smoothing, which
+            // changes every line), and a legend of the series shown, as the page does.
+            const title =
+              smoothing > 0
+                ? `${description} ${t('compare.smoothed', { value: smoothing.toFixed(2) })}`
+                : description;
+            const legend = series.filter((s) => !hidden.has(s.key) && s.points.length > 0);
+            void downloadChartPng(svg, { title, legend }, 'layerlab-runs.png');
           }}
         >
           {t('compare.downloadPng')}

@@ -482,7 +482,9 @@ export const en = {
     show: 'Show {{name}}',
     downloadCsv: 'Download CSV',
     downloadPng: 'Download PNG',
-    description: '{{metric}} of {{count}} runs by {{axis}}.',
+    description_one: '{{metric}} of {{count}} run by {{axis}}.',
+    description_other: '{{metric}} of {{count}} runs by {{axis}}.',
+    smoothed: 'smoothing {{value}}',
     loading: 'Reading curves…',
   },
   data: {

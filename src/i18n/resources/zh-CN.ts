@@ -458,7 +458,8 @@ export const zhCN: Resources = {
     show: '显示 {{name}}',
     downloadCsv: '下载 CSV',
     downloadPng: '下载 PNG',
-    description: '{{count}} 条训练记录的{{metric}}，横轴为{{axis}}。',
+    description_other: '{{count}} 条训练记录的{{metric}}，横轴为{{axis}}。',
+    smoothed: '平滑 {{value}}',
     loading: '正在读取曲线…',
   },
   data: {

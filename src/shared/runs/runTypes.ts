@@ -71,6 +71,16 @@ export interface RunSummary {
   checkpointsStopped: 'tooBig' | 'quota' | null;
   /** How many curve chunks are stored (see RunCurves). */
   curveChunks: number;
+  /**
+   * How often it was reopened at a checkpoint, which drops its curves after that step (absent in
+   * runs stored before it was counted: 0). A page holding its curves then reads them afresh.
+   */
+  reopened?: number;
+  /**
+   * Counts the writes of its summary (absent in runs stored before it was counted: 0), so a tab
+   * reading in another tab's changes keeps whichever copy is newer.
+   */
+  revision?: number;
   /** The test set's result, scored once when the run ended. */
   test: TestRecord | null;
 }

@@ -5,6 +5,7 @@ import type { BackendName } from '../../models/trainingConfig';
 import {
   chooseBackend,
   MEASURE_BUDGET_MS,
+  RETRY_FAILED_AFTER_MS,
   QUICK_EPOCH_MS,
   type TrialFn,
   type WebGpuStatus,
@@ -230,6 +231,37 @@ describe('chooseBackend: a remembered decision', () => {
     expect(report.backend).toBe('webgl');
     expect(report.measuredAt).toBe(9);
     expect(fake.calls.map(([b]) => b)).toEqual(['cpu', 'wasm', 'cpu', 'webgpu', 'webgl']);
+  });
+
+  it('has a candidate that failed for what may pass tried again in the background, a day later', async () => {
+    const failedToStart: BackendReport = {
+      ...REMEMBERED,
+      trials: [
+        {
+          backend: 'webgpu',
+          ok: false,
+          detail: message('worker.backend.initFailedWith', { backend: 'webgpu', error: 'offline' }),
+        },
+        { backend: 'webgl', ok: false, detail: message('worker.backend.badLoss', { loss: 'NaN' }) },
+        ...REMEMBERED.trials.filter((t) => t.backend === 'cpu'),
+      ],
+    };
+    const fake = fakeTrial({ cpu: 1 });
+    const soon = await chooseBackend('auto', GPU, fake.trial, {
+      remembered: failedToStart,
+      ...at(7 + RETRY_FAILED_AFTER_MS - 1),
+    });
+    expect(soon.deferred).toBeUndefined();
+    const dayLater = await chooseBackend('auto', GPU, fake.trial, {
+      remembered: failedToStart,
+      ...at(7 + RETRY_FAILED_AFTER_MS),
+    });
+    // WebGL's loss was not a number: that failed for good, and is not retried.
+    expect(dayLater).toMatchObject({ backend: 'cpu', measuredAt: 7, deferred: ['webgpu'] });
+    expect(fake.calls).toEqual([
+      ['cpu', 0],
+      ['cpu', 0],
+    ]);
   });
 
   it('is not used when the user forces a backend', async () => {

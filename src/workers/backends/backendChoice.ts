@@ -8,6 +8,7 @@
  * backendTrial.ts), so this is unit-tested in Node.
  */
 import { message, type Message } from '../../shared/messages/message';
+import type { MessageKey } from '../../shared/messages/messageKeys';
 import { MessageError } from '../../shared/messages/messageError';
 import type { BackendChoice, BackendName } from '../../models/trainingConfig';
 import type { BackendTrial, BackendReport } from '../../shared/protocol';
@@ -42,9 +43,36 @@ export const QUICK_EPOCH_MS = 1000;
  */
 const QUICK_SHARE_MS = 120;
 
+/**
+ * A remembered decision in which a candidate failed for what may pass (it did not start, or its
+ * step threw: a module that failed to load offline, a GPU busy or out of memory) has that
+ * candidate tried again in the background, once this long after the measurement. A candidate
+ * that lacks a kernel, or whose loss was not a number, failed for good and is not retried.
+ */
+export const RETRY_FAILED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+const PASSING_FAILURES: ReadonlySet<MessageKey> = new Set<MessageKey>([
+  'worker.backend.initFailed',
+  'worker.backend.initFailedWith',
+  'worker.backend.stepFailed',
+]);
+
+/** The remembered decision's candidates that failed for what may pass, when they are due again. */
+function dueForRetry(remembered: BackendReport, now: number): BackendName[] {
+  if (remembered.measuredAt === null || now - remembered.measuredAt < RETRY_FAILED_AFTER_MS) {
+    return [];
+  }
+  return remembered.trials
+    .filter((t) => !t.ok && PASSING_FAILURES.has(t.detail.key))
+    .map((t) => t.backend);
+}
+
 /** A decision, with the GPUs still to be timed when it was a quick start. */
 export type BackendDecision = BackendReport & {
-  /** Candidates not timed yet: the background measurement times them for the next run. */
+  /**
+   * Candidates not timed yet (a quick start's GPUs), or to be timed again (failed for what may
+   * pass, see RETRY_FAILED_AFTER_MS): the background measurement times them for the next run.
+   */
   deferred?: BackendName[];
 };
 
@@ -122,7 +150,12 @@ export async function chooseBackend(
     if (proof.ok) {
       // A quick start's GPUs are still owed a measurement: the caller times them again.
       if (remembered.deferred?.length) return remembered;
-      return { ...remembered, reason: rememberedReason(remembered) };
+      const retry = dueForRetry(remembered, (options.now ?? Date.now)());
+      return {
+        ...remembered,
+        reason: rememberedReason(remembered),
+        ...(retry.length > 0 ? { deferred: retry } : {}),
+      };
     }
     trials.push(proof); // it failed now: measure afresh, and show why
   }

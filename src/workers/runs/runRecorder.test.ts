@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { harness, request } from '../testing/sessionHarness';
 import { recordedSession as recorded } from '../testing/recordedSession';
-import { RunRecorder } from './runRecorder';
+import { RunRecorder, type RunNotice } from './runRecorder';
+import { channelRunBroadcast } from './runBroadcast';
 import type { RunLocks } from './runLocks';
 import { createMemoryRunStore, type RunStore } from './runStore';
 
@@ -206,6 +207,50 @@ describe('runs another tab records', () => {
     expect(cutShort?.status).toBe('interrupted');
     await h.session.handle({ type: 'reset' });
     await h2.session.handle({ type: 'reset' });
+  });
+
+  it('follows another tab’s runs as they are stored: a run begun, moving on and numbered after it', async () => {
+    const store = createMemoryRunStore();
+    const { locks } = sharedLocks();
+    // A channel of this test's own: test files running beside it hear nothing.
+    const channel = `layerlab-runs-test-${Math.random()}`;
+    const tab = (notices: RunNotice[] = []) =>
+      new RunRecorder({
+        store,
+        budget: { perRunBytes: 20e6, totalBytes: 200e6 },
+        now: () => Date.now(),
+        notify: (notice) => notices.push(notice),
+        locks,
+        broadcast: channelRunBroadcast(channel),
+      });
+    const first = tab();
+    const seen: RunNotice[] = [];
+    const second = tab(seen);
+    expect(await second.list()).toEqual([]);
+    const listed = () =>
+      seen.flatMap((n) => (n.type === 'runsChanged' ? [n.runs] : [])).at(-1) ?? [];
+
+    const h = harness({ emit: (event) => first.observe(event), runs: first });
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 1000 } }) });
+    await h.until(() => listed().length === 1, 'the second tab hears of the run');
+    expect(listed()[0]).toMatchObject({ status: 'live', number: 1 });
+    const stepThen = listed()[0]!.step;
+    await h.until(() => (listed()[0]?.step ?? 0) > stepThen, 'and sees it move on');
+    await h.session.handle({ type: 'reset' });
+    await h.until(() => listed()[0]?.status === 'done', 'and end');
+
+    // Its next run is numbered after the other tab's.
+    const h2 = harness({ emit: (event) => second.observe(event), runs: second });
+    await h2.session.handle({ type: 'start', request: request({ training: { epochs: 1 } }) });
+    await h2.until(() => h2.session.phase === 'done', 'second tab done');
+    await second.settle();
+    expect((await second.list()).map((r) => r.number)).toEqual([2, 1]);
+    await h2.session.handle({ type: 'reset' });
+
+    // A run deleted in one tab leaves the other's list.
+    const firstRun = (await second.list()).find((r) => r.number === 1)!;
+    await first.delete(firstRun.id);
+    await h.until(() => !listed().some((r) => r.id === firstRun.id), 'the deletion heard');
   });
 
   it('lets go of a run’s lock when it stops recording it', async () => {

@@ -16,12 +16,14 @@ import {
   type RunSummary,
 } from '../../shared/runs/runTypes';
 import { checkpointReason } from '../../shared/runs/checkpointSchedule';
+import { readSince, type CurveCursor, type CurveRead } from '../../shared/runs/curveCursor';
 import { message } from '../../shared/messages/message';
 import { MessageError } from '../../shared/messages/messageError';
 import type { Trainer } from '../trainer';
 import type { StoredModel } from '../savedModels/savedModelStore';
 import { CheckpointKeeper } from './checkpointKeeper';
 import { countBytes, trackTime, trainingTime, type LiveRun } from './liveRun';
+import type { RunBroadcast } from './runBroadcast';
 import type { RunLocks } from './runLocks';
 import type { RunNotice } from './runNotice';
 import type { Checkpoint, RunStore } from './runStore';
@@ -37,10 +39,14 @@ export interface RecorderHost {
   notify(notice: RunNotice): void;
   /** Runs other tabs record (absent: no other tab is known, every live run was cut short). */
   locks?: RunLocks | null;
+  /** News of other tabs' changes to the stored runs (absent: this tab's own runs only). */
+  broadcast?: RunBroadcast | null;
 }
 
 /** The most often a live run's summary is written (and sent to the page). */
 export const FLUSH_MS = 1000;
+/** The most often another tab's changes are read in (they come about once a second a run). */
+export const REFRESH_MS = 500;
 /** Run colours cycle through this many palette entries. */
 export const RUN_COLOURS = 10;
 
@@ -80,8 +86,12 @@ export class RunRecorder {
   /** Storage writes, one after the other. */
   private readonly writes = new WriteQueue();
   private readonly checkpoints: CheckpointKeeper;
+  /** Reading in another tab's changes: one read at a time, and one more if news came meanwhile. */
+  private refreshing = false;
+  private refreshAgain = false;
 
   constructor(private readonly host: RecorderHost) {
+    host.broadcast?.listen(() => this.refreshSoon());
     this.checkpoints = new CheckpointKeeper({
       store: host.store,
       budget: host.budget,
@@ -177,6 +187,20 @@ export class RunRecorder {
     };
   }
 
+  /**
+   * A run's curves after what a reader already holds (`since`), or all of them when it holds
+   * nothing or a cursor the run's reopening has made stale (see curveCursor.ts).
+   */
+  async curvesSince(id: string, since?: CurveCursor): Promise<CurveRead> {
+    const reopenedNow = async () => (await this.loadRuns()).get(id)?.reopened ?? 0;
+    const before = await reopenedNow();
+    const curves = await this.curves(id);
+    // Reopened during the read: the curves may be from before or after it, so the cursor keeps the
+    // count from before, and the next read gets the whole history.
+    if ((await reopenedNow()) !== before) return readSince(curves, before, undefined);
+    return readSince(curves, before, since);
+  }
+
   /** A run's training time at `step` (its last record at or before it); 0 when unknown. */
   private async timeAt(runId: string, step: number): Promise<number> {
     if (!(await this.loadRuns()).has(runId)) return 0;
@@ -234,6 +258,7 @@ export class RunRecorder {
       checkpoints: summary.checkpoints.filter((c) => c.step <= start.step),
       checkpointsStopped: null,
       curveChunks: fullChunks + 1,
+      reopened: (summary.reopened ?? 0) + 1,
       durationMs: kept.train.at(-1)?.timeMs ?? 0,
       metrics: metricsOf(kept),
       test: null,
@@ -279,7 +304,9 @@ export class RunRecorder {
     if (patch.pinned !== undefined) summary.pinned = patch.pinned;
     const live = this.live.find((l) => l.summary.id === id);
     if (live) live.dirty = true;
+    summary.revision = (summary.revision ?? 0) + 1;
     await this.writes.run(() => this.host.store.putSummary(structuredClone(summary)));
+    this.host.broadcast?.changed();
     return this.list();
   }
 
@@ -305,6 +332,7 @@ export class RunRecorder {
     (await this.loadRuns()).delete(summary.id);
     // Queued after every write of the run, so none brings part of it back.
     await this.writes.run(() => this.host.store.deleteRun(summary));
+    this.host.broadcast?.changed();
   }
 
   /** The run being recorded (of A and B, the one begun last: B, the design on screen). */
@@ -405,6 +433,7 @@ export class RunRecorder {
       runs.delete(run.id);
       await this.host.store.deleteRun(run);
     }
+    this.host.broadcast?.changed();
     this.host.notify({
       type: 'runsEvicted',
       ids: evicted.map((run) => run.id),
@@ -438,9 +467,11 @@ export class RunRecorder {
     if (!live.dirty) return;
     live.dirty = false;
     countBytes(live);
+    live.summary.revision = (live.summary.revision ?? 0) + 1;
     const summary = structuredClone(live.summary);
     await this.host.store.putSummary(summary);
     this.host.notify({ type: 'runUpdated', summary });
+    this.host.broadcast?.changed();
   }
 
   /** The stored runs, read once (concurrent first callers share the one read). */
@@ -456,8 +487,15 @@ export class RunRecorder {
       console.error('LayerLab cannot read its stored runs:', error);
       return [];
     });
-    // A run still marked live was cut short by a reload or a crashed worker, unless another tab
-    // holds its lock: that tab is training it.
+    await this.markCutShort(stored);
+    return new Map(stored.map((run) => [run.id, run]));
+  }
+
+  /**
+   * A run stored as live was cut short by a reload or a crashed worker, unless another tab holds
+   * its lock: that tab is training it.
+   */
+  private async markCutShort(stored: RunSummary[]): Promise<void> {
     const { locks } = this.host;
     await Promise.all(
       stored.map(async (run) => {
@@ -465,6 +503,51 @@ export class RunRecorder {
         if (!(await locks?.heldElsewhere(run.id).catch(() => false))) run.status = 'interrupted';
       }),
     );
-    return new Map(stored.map((run) => [run.id, run]));
+  }
+
+  /** Another tab changed the stored runs: read them in, at most every REFRESH_MS. */
+  private refreshSoon(): void {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return;
+    }
+    this.refreshing = true;
+    void (async () => {
+      do {
+        this.refreshAgain = false;
+        await this.refresh().catch((error: unknown) => {
+          console.error("LayerLab could not read another tab's runs:", error);
+        });
+        await new Promise((resolve) => setTimeout(resolve, REFRESH_MS));
+      } while (this.refreshAgain);
+      this.refreshing = false;
+    })();
+  }
+
+  /**
+   * The stored summaries read again: the runs this tab records stay as they are here (the freshest
+   * copy), the others take what is stored (merged into the same objects, which an operation under
+   * way may hold), and runs deleted elsewhere go. The page gets the list after it.
+   */
+  private async refresh(): Promise<void> {
+    if (!this.runs) return; // never read: the first read will see everything
+    const runs = await this.runs;
+    await this.writes.settled();
+    const stored = await this.host.store.listSummaries();
+    const recordedHere = () => new Set(this.live.map((l) => l.summary.id));
+    await this.markCutShort(stored.filter((run) => !recordedHere().has(run.id)));
+    const mine = recordedHere();
+    const storedIds = new Set(stored.map((run) => run.id));
+    for (const id of runs.keys()) if (!storedIds.has(id) && !mine.has(id)) runs.delete(id);
+    for (const run of stored) {
+      if (mine.has(run.id)) continue;
+      const known = runs.get(run.id);
+      if (!known) runs.set(run.id, run);
+      // Older or the same as what this tab holds (it may have written it a moment ago): kept,
+      // except that a run whose tab went is now known to be cut short.
+      else if ((run.revision ?? 0) > (known.revision ?? 0)) Object.assign(known, run);
+      else if (run.status === 'interrupted' && known.status === 'live') known.status = run.status;
+    }
+    this.host.notify({ type: 'runsChanged', runs: await this.list() });
   }
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkpointReason } from '../../shared/runs/checkpointSchedule';
+import { takeRead } from '../../shared/runs/curveCursor';
 import { DEFAULT_TRAINING } from '../../models/trainingConfig';
 import { request } from '../testing/sessionHarness';
 import { recordedSession as recorded } from '../testing/recordedSession';
@@ -38,6 +39,7 @@ describe('reopening a stored run', () => {
     await runs.settle();
     const [original] = await runs.list();
     const before = await runs.curves(original!.id);
+    const firstRead = await runs.curvesSince(original!.id);
 
     const reopen = request({ restoreFrom: { kind: 'reopen', runId: original!.id, step: 20 } });
     await h.session.handle({ type: 'start', request: reopen });
@@ -53,6 +55,11 @@ describe('reopening a stored run', () => {
     expect(Math.max(...cut.train.map((r) => r.step))).toBeLessThanOrEqual(20);
     expect(cut.validation.map((v) => v.step)).toEqual([10, 20]);
     expect(reopened!.metrics.valLoss).toBe(before.validation[1]!.loss);
+    // A page holding the curves from before the reopening gets them all again, not a tail.
+    const reread = await runs.curvesSince(original!.id, firstRead.cursor);
+    expect(reread.appended).toBe(false);
+    expect(reread.curves).toEqual(cut);
+    expect(reread.cursor.reopened).toBe(firstRead.cursor.reopened + 1);
 
     await h.session.handle({ type: 'resume' });
     await h.until(() => h.session.phase === 'done', 'done again');
@@ -61,6 +68,11 @@ describe('reopening a stored run', () => {
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ status: 'done', step: 30 });
     const after = await runs.curves(original!.id);
+    // From the cursor of the cut curves, only what training added since.
+    const tail = await runs.curvesSince(original!.id, reread.cursor);
+    expect(tail.appended).toBe(true);
+    expect(tail.curves.validation.map((v) => v.step)).toEqual([30]);
+    expect(takeRead(reread.curves, tail)).toEqual(after);
     expect(after.train.reduce((sum, r) => sum + r.batches, 0)).toBe(30);
     expect(after.validation.map((v) => v.step)).toEqual([10, 20, 30]);
     // Same weights, optimizer state and data order: the same numbers as the first time.

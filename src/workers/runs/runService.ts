@@ -6,7 +6,11 @@ import type { RunRecorder } from './runRecorder';
 export function runHandlers(recorder: RunRecorder): Pick<RequestHandlers, RunCommand['type']> {
   return {
     listRuns: async () => ({ type: 'runList', runs: await recorder.list() }),
-    getRunCurves: async ({ id }) => ({ type: 'runCurves', id, curves: await recorder.curves(id) }),
+    getRunCurves: async ({ id, since }) => ({
+      type: 'runCurves',
+      id,
+      read: await recorder.curvesSince(id, since),
+    }),
     updateRun: async ({ id, name, pinned }) => ({
       type: 'runList',
       runs: await recorder.update(id, {
