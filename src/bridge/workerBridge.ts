@@ -115,6 +115,7 @@ function takeWaiting(requestId: number): Waiting | undefined {
  * Message, or the worker's own text (shown as it is).
  */
 function restartWorker(why: Message | string): void {
+  workers++;
   const recordId = useStore.getState().currentRecord;
   const reason = typeof why === 'string' ? message('common.verbatim', { text: why }) : why;
   worker?.terminate();
@@ -133,6 +134,10 @@ function restartWorker(why: Message | string): void {
 }
 
 const restartListeners: ((recordId: string | null) => void)[] = [];
+
+/** Workers started since the page loaded, less one: what a worker answered may be stale after. */
+let workers = 0;
+export const workerGeneration = (): number => workers;
 
 /** Called after each restart with the stored run the lost worker was recording (or null). */
 export function onWorkerRestart(listener: (recordId: string | null) => void): void {

@@ -168,7 +168,7 @@ export function RunCompare() {
             // changes every line), and a legend of the series shown, as the page does.
             const title =
               smoothing > 0
-                ? `${description} ${t('compare.smoothed', { value: smoothing.toFixed(2) })}`
+                ? t('compare.smoothedTitle', { description, value: smoothing.toFixed(2) })
                 : description;
             const legend = series.filter((s) => !hidden.has(s.key) && s.points.length > 0);
             void downloadChartPng(svg, { title, legend }, 'layerlab-runs.png');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { runRequests } from '../../bridge/runRequests';
+import { workerGeneration } from '../../bridge/workerBridge';
 import type { RunCurves, RunSummary } from '../../shared/runs/runTypes';
 import { takeRead, type CurveCursor } from '../../shared/runs/curveCursor';
 
@@ -13,8 +14,12 @@ interface ReadState {
   /** The step and status it was last read at, and when. */
   version: string;
   at: number;
-  /** What the page holds (none until a first read lands): the next read asks only for more. */
-  held: { curves: RunCurves; cursor: CurveCursor } | null;
+  /**
+   * What the page holds (none until a first read lands) and from which worker: the next read asks
+   * only for more, unless the worker was restarted since (a crash may have cut a run's reopening
+   * short before its count was stored, so an old cursor could look current).
+   */
+  held: { curves: RunCurves; cursor: CurveCursor; worker: number } | null;
   /** One read at a time per run: two reads from the same cursor would both append its records. */
   reading: boolean;
 }
@@ -50,14 +55,16 @@ export function useRunCurves(runs: readonly RunSummary[]): ReadonlyMap<string, R
       ? setTimeout(() => setTick((n) => n + 1), waitMs)
       : undefined;
     for (const run of due) {
-      const held = reads.current.get(run.id)?.held ?? null;
+      const worker = workerGeneration();
+      const before = reads.current.get(run.id)?.held ?? null;
+      const held = before?.worker === worker ? before : null;
       const state: ReadState = { version: versionOf(run), at: now, held, reading: true };
       reads.current.set(run.id, state);
       runRequests.curves(run.id, held?.cursor).then(
         (read) => {
           state.reading = false;
           const runCurves = takeRead(state.held?.curves, read);
-          state.held = { curves: runCurves, cursor: read.cursor };
+          state.held = { curves: runCurves, cursor: read.cursor, worker };
           setCurves((before) => new Map(before).set(run.id, runCurves));
         },
         // Deleted meanwhile (the list update drops it), or the worker restarted: forgotten, so the

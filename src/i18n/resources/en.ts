@@ -484,7 +484,7 @@ export const en = {
     downloadPng: 'Download PNG',
     description_one: '{{metric}} of {{count}} run by {{axis}}.',
     description_other: '{{metric}} of {{count}} runs by {{axis}}.',
-    smoothed: 'smoothing {{value}}',
+    smoothedTitle: '{{description}} Smoothed ({{value}}).',
     loading: 'Reading curves…',
   },
   data: {

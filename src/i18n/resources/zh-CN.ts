@@ -459,7 +459,7 @@ export const zhCN: Resources = {
     downloadCsv: '下载 CSV',
     downloadPng: '下载 PNG',
     description_other: '{{count}} 条训练记录的{{metric}}，横轴为{{axis}}。',
-    smoothed: '平滑 {{value}}',
+    smoothedTitle: '{{description}}已平滑（{{value}}）。',
     loading: '正在读取曲线…',
   },
   data: {

@@ -7,9 +7,9 @@ beforeAll(async () => {
 });
 
 describe('a lost WebGPU device', () => {
-  const host = (active: string) => ({
+  const host = (active: string, renews = true) => ({
     activeBackend: () => active,
-    renew: vi.fn(),
+    renew: vi.fn(() => renews),
     report: vi.fn(),
   });
 
@@ -28,6 +28,12 @@ describe('a lost WebGPU device', () => {
     onDeviceLost(h, undefined);
     expect(h.report).not.toHaveBeenCalled();
     expect(h.renew).toHaveBeenCalledOnce();
+  });
+
+  it('restarts the worker all the same when WebGPU could not be renewed', () => {
+    const h = host('cpu', false);
+    onDeviceLost(h, undefined);
+    expect(h.report).toHaveBeenCalledWith({ key: 'worker.deviceLostNoReason' });
   });
 });
 
@@ -59,5 +65,17 @@ describe('renewing a backend', () => {
     expect(made).toHaveLength(2);
     expect(tf.backend()).toBe(made[1]);
     await tf.setBackend('cpu');
+  });
+
+  it('says so when the lost instance cannot be disposed, and keeps the backend registered', async () => {
+    expect(await tf.setBackend('lost-gpu')).toBe(true);
+    await tf.setBackend('cpu');
+    const instance = tf.findBackend('lost-gpu')!;
+    const dispose = vi.spyOn(instance, 'dispose').mockImplementation(() => {
+      throw new Error('device gone');
+    });
+    expect(renewBackend('lost-gpu', 3)).toBe(false);
+    dispose.mockRestore();
+    expect(tf.findBackendFactory('lost-gpu')).not.toBeNull();
   });
 });

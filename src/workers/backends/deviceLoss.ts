@@ -15,8 +15,8 @@ import { message } from '../../shared/messages/message';
 export interface DeviceLossHost {
   /** The backend tfjs trains on now. */
   activeBackend(): string;
-  /** Forgets the lost device: the next use of the backend creates a new one. */
-  renew(): void;
+  /** Forgets the lost device, so that the next use creates a new one; false when it could not. */
+  renew(): boolean;
   /** Tells the page, which restarts the worker. */
   report(why: Message): void;
 }
@@ -24,8 +24,8 @@ export interface DeviceLossHost {
 export function onDeviceLost(host: DeviceLossHost, reason: string | undefined): void {
   if (host.activeBackend() !== 'webgpu') {
     console.warn(`LayerLab: the WebGPU device was lost while unused (${reason ?? 'no reason'}).`);
-    host.renew();
-    return;
+    if (host.renew()) return;
+    // The lost instance could not be dropped: only a new worker gets a working WebGPU.
   }
   host.report(
     reason ? message('worker.deviceLost', { reason }) : message('worker.deviceLostNoReason'),
@@ -35,16 +35,17 @@ export function onDeviceLost(host: DeviceLossHost, reason: string | undefined): 
 /**
  * Drops tfjs's instance of backend `name` and registers its factory again: the next
  * `setBackend(name)` builds a new instance (for WebGPU, with a new adapter and device). Not for
- * the backend in use (tfjs would then have none).
+ * the backend in use (tfjs would then have none). False when it could not: tfjs disposes the
+ * instance before it lets go of it, so an instance whose disposal throws stays registered.
  */
-export function renewBackend(name: string, priority: number): void {
+export function renewBackend(name: string, priority: number): boolean {
   const factory = tf.findBackendFactory(name);
-  if (!factory || tf.getBackend() === name) return;
+  if (!factory || tf.getBackend() === name) return false;
   try {
     tf.removeBackend(name);
   } catch (error) {
-    // Disposing an instance whose device is gone may throw: it is dropped all the same below.
     console.warn(`LayerLab: disposing the lost ${name} backend failed:`, error);
+    return false;
   }
-  tf.registerBackend(name, factory, priority);
+  return tf.registerBackend(name, factory, priority);
 }

@@ -9,6 +9,8 @@ export interface RunLocks {
   hold(runId: string): () => void;
   /** Whether another tab still holds the run's lock after a short wait. */
   heldElsewhere(runId: string): Promise<boolean>;
+  /** Resolves once no tab holds the run's lock (taken for a moment, and let go at once). */
+  whenFree(runId: string): Promise<void>;
 }
 
 const PREFIX = 'layerlab-run:';
@@ -32,6 +34,9 @@ export function webRunLocks(): RunLocks | null {
           console.error('LayerLab could not hold the lock of a run:', error);
         });
       return release;
+    },
+    async whenFree(runId) {
+      await locks.request(PREFIX + runId, () => undefined);
     },
     async heldElsewhere(runId) {
       try {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { harness, request } from '../testing/sessionHarness';
 import { recordedSession as recorded } from '../testing/recordedSession';
-import { RunRecorder, type RunNotice } from './runRecorder';
+import { REFRESH_MS, RunRecorder, type RunNotice } from './runRecorder';
 import { channelRunBroadcast } from './runBroadcast';
 import type { RunLocks } from './runLocks';
 import { createMemoryRunStore, type RunStore } from './runStore';
@@ -161,17 +161,33 @@ describe('checkpoints waiting for storage', () => {
 });
 
 describe('runs another tab records', () => {
-  /** Locks as the browser keeps them across tabs: a name is held until its holder lets go. */
+  /**
+   * Locks as the browser keeps them across tabs: a name is held until its holder lets go (or the
+   * test lets go for a tab that closed: `free`).
+   */
   function sharedLocks() {
     const held = new Set<string>();
+    const waiting = new Map<string, (() => void)[]>();
+    const free = (runId: string) => {
+      held.delete(runId);
+      for (const resolve of waiting.get(runId) ?? []) resolve();
+      waiting.delete(runId);
+    };
     return {
       held,
+      free,
       locks: {
         hold(runId: string) {
           held.add(runId);
-          return () => held.delete(runId);
+          return () => free(runId);
         },
         heldElsewhere: (runId: string) => Promise.resolve(held.has(runId)),
+        whenFree: (runId: string) =>
+          held.has(runId)
+            ? new Promise<void>((resolve) =>
+                waiting.set(runId, [...(waiting.get(runId) ?? []), resolve]),
+              )
+            : Promise.resolve(),
       },
     };
   }
@@ -251,6 +267,93 @@ describe('runs another tab records', () => {
     const firstRun = (await second.list()).find((r) => r.number === 1)!;
     await first.delete(firstRun.id);
     await h.until(() => !listed().some((r) => r.id === firstRun.id), 'the deletion heard');
+  });
+
+  /** Two tabs' recorders over one store, hearing each other on a channel of the test's own. */
+  function twoTabs(locks: RunLocks, secondLocks = locks) {
+    const store = createMemoryRunStore();
+    const channel = `layerlab-runs-test-${Math.random()}`;
+    // The first tab's news can be silenced, as a closed tab's are.
+    let firstSilent = false;
+    const tab = (notices: RunNotice[], tabLocks: RunLocks, isFirst = false) => {
+      const broadcast = channelRunBroadcast(channel)!;
+      return new RunRecorder({
+        store,
+        budget: { perRunBytes: 20e6, totalBytes: 200e6 },
+        now: () => Date.now(),
+        notify: (notice) => notices.push(notice),
+        locks: tabLocks,
+        broadcast: {
+          listen: (listener) => broadcast.listen(listener),
+          changed: () => (isFirst && firstSilent ? undefined : broadcast.changed()),
+        },
+      });
+    };
+    const seen: RunNotice[] = [];
+    const first = tab([], locks, true);
+    const second = tab(seen, secondLocks);
+    const listed = () =>
+      seen.flatMap((n) => (n.type === 'runsChanged' ? [n.runs] : [])).at(-1) ?? [];
+    const silenceFirst = () => (firstSilent = true);
+    return { store, first, second, listed, silenceFirst };
+  }
+
+  it('refuses to rename another tab’s training run, and marks it cut short once that tab goes', async () => {
+    const { free, locks } = sharedLocks();
+    const { first, second, listed, silenceFirst } = twoTabs(locks);
+    await second.list();
+    const h = harness({ emit: (event) => first.observe(event), runs: first });
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 1000 } }) });
+    await h.until(() => listed()[0]?.status === 'live', 'the second tab hears of the run');
+    const id = listed()[0]!.id;
+    // Its tab writes it from its own copy about once a second: a rename here would be undone.
+    await expect(second.update(id, { name: 'mine' })).rejects.toMatchObject({
+      message: expect.stringContaining('another LayerLab tab'),
+    });
+    // The first tab closes: it says nothing more, and the browser lets go of its lock. (Its last
+    // news is read in first: a read begun after the lock is free would find the run cut short
+    // without the lock's own watch.)
+    silenceFirst();
+    await h.session.handle({ type: 'pause' });
+    await first.settle();
+    await new Promise((resolve) => setTimeout(resolve, 3 * REFRESH_MS));
+    expect(listed()[0]?.status).toBe('live');
+    free(id);
+    await h.until(() => listed()[0]?.status === 'interrupted', 'cut short, with no message sent');
+    await h.session.handle({ type: 'reset' });
+  });
+
+  it('keeps a run deleted here deleted, though a read of the store began before', async () => {
+    const { held, locks } = sharedLocks();
+    // The second tab's lock checks wait for the test: its read of the store stays open meanwhile.
+    let open = () => undefined as void;
+    let checking = false;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const gated: RunLocks = {
+      ...locks,
+      heldElsewhere: async (runId) => {
+        checking = true;
+        await gate;
+        return held.has(runId);
+      },
+    };
+    const { first, second, listed } = twoTabs(locks, gated);
+    const h = harness({ emit: (event) => first.observe(event), runs: first });
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 1 } }) });
+    await h.until(() => h.session.phase === 'done', 'a first run done');
+    await h.session.handle({ type: 'reset' });
+    await first.settle();
+    const [done] = await first.list();
+    expect((await second.list()).map((r) => r.id)).toEqual([done!.id]);
+    // A second run in the first tab: the second tab's read of the store waits on its lock.
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 1000 } }) });
+    await h.until(() => checking, 'the second tab checks the new run’s lock');
+    await second.delete(done!.id);
+    open();
+    await h.until(() => listed().some((r) => r.status === 'live'), 'the read of the store ends');
+    expect(listed().map((r) => r.id)).not.toContain(done!.id);
+    expect((await second.list()).map((r) => r.id)).not.toContain(done!.id);
+    await h.session.handle({ type: 'reset' });
   });
 
   it('lets go of a run’s lock when it stops recording it', async () => {

@@ -89,6 +89,10 @@ export class RunRecorder {
   /** Reading in another tab's changes: one read at a time, and one more if news came meanwhile. */
   private refreshing = false;
   private refreshAgain = false;
+  /** Runs deleted in this tab: a read of the store that began before the deletion keeps them out. */
+  private readonly deletedHere = new Set<string>();
+  /** Runs another tab records, each watched until its tab lets go of it (closed or crashed). */
+  private readonly watched = new Set<string>();
 
   constructor(private readonly host: RecorderHost) {
     host.broadcast?.listen(() => this.refreshSoon());
@@ -113,7 +117,9 @@ export class RunRecorder {
     if (!start.alongside) await this.end();
     const runs = await this.loadRuns();
     const createdAt = this.host.now();
-    const previous = [...runs.values()];
+    // Another tab may have begun runs since this one last heard: their numbers count too.
+    const stored = await this.host.store.listSummaries().catch(() => []);
+    const previous = [...runs.values(), ...stored];
     const number = previous.reduce((most, run) => Math.max(most, run.number), 0) + 1;
     // A fork's clock goes on from its parent's time at the fork step, as its steps go on from it.
     const trainedMs = start.parent ? await this.timeAt(start.parent.runId, start.parent.step) : 0;
@@ -300,6 +306,8 @@ export class RunRecorder {
     const runs = await this.loadRuns();
     const summary = runs.get(id);
     if (!summary) throw new MessageError(message('worker.runGone'));
+    // Its tab writes it about once a second, from its own copy: a change made here would be lost.
+    if (this.recordedElsewhere(summary)) throw new MessageError(message('worker.runInOtherTab'));
     if (patch.name !== undefined) summary.name = patch.name.trim().slice(0, 100);
     if (patch.pinned !== undefined) summary.pinned = patch.pinned;
     const live = this.live.find((l) => l.summary.id === id);
@@ -327,6 +335,7 @@ export class RunRecorder {
   }
 
   private async remove(summary: RunSummary): Promise<void> {
+    this.deletedHere.add(summary.id);
     for (const live of this.live) if (live.summary.id === summary.id) live.release();
     this.live = this.live.filter((l) => l.summary.id !== summary.id);
     (await this.loadRuns()).delete(summary.id);
@@ -430,6 +439,7 @@ export class RunRecorder {
     if (plan.evict.length === 0) return;
     const evicted = plan.evict.map((id) => runs.get(id)!);
     for (const run of evicted) {
+      this.deletedHere.add(run.id);
       runs.delete(run.id);
       await this.host.store.deleteRun(run);
     }
@@ -493,16 +503,37 @@ export class RunRecorder {
 
   /**
    * A run stored as live was cut short by a reload or a crashed worker, unless another tab holds
-   * its lock: that tab is training it.
+   * its lock: that tab is training it, and its run is watched until the tab lets go. A run already
+   * watched is known to be held, with no wait.
    */
   private async markCutShort(stored: RunSummary[]): Promise<void> {
     const { locks } = this.host;
     await Promise.all(
       stored.map(async (run) => {
-        if (run.status !== 'live') return;
-        if (!(await locks?.heldElsewhere(run.id).catch(() => false))) run.status = 'interrupted';
+        if (run.status !== 'live' || this.watched.has(run.id)) return;
+        if (await locks?.heldElsewhere(run.id).catch(() => false)) this.watch(run.id);
+        else run.status = 'interrupted';
       }),
     );
+  }
+
+  /** When another tab lets go of `runId` (it ended the run, or closed), the list is read again. */
+  private watch(runId: string): void {
+    const { locks } = this.host;
+    if (!locks || this.watched.has(runId)) return;
+    this.watched.add(runId);
+    void locks
+      .whenFree(runId)
+      .catch(() => undefined)
+      .then(() => {
+        this.watched.delete(runId);
+        this.refreshSoon();
+      });
+  }
+
+  /** A run stored as live that this tab does not record: another tab trains it. */
+  private recordedElsewhere(summary: RunSummary): boolean {
+    return summary.status === 'live' && !this.live.some((l) => l.summary.id === summary.id);
   }
 
   /** Another tab changed the stored runs: read them in, at most every REFRESH_MS. */
@@ -533,21 +564,39 @@ export class RunRecorder {
     if (!this.runs) return; // never read: the first read will see everything
     const runs = await this.runs;
     await this.writes.settled();
-    const stored = await this.host.store.listSummaries();
+    const stored = (await this.host.store.listSummaries()).filter(
+      (run) => !this.deletedHere.has(run.id),
+    );
     const recordedHere = () => new Set(this.live.map((l) => l.summary.id));
     await this.markCutShort(stored.filter((run) => !recordedHere().has(run.id)));
     const mine = recordedHere();
     const storedIds = new Set(stored.map((run) => run.id));
-    for (const id of runs.keys()) if (!storedIds.has(id) && !mine.has(id)) runs.delete(id);
+    let changed = false;
+    for (const [id, run] of runs) {
+      if (storedIds.has(id) || this.deletedHere.has(id)) continue;
+      const live = this.live.find((l) => l.summary.id === id);
+      // Still training here, its first write maybe not stored yet: kept.
+      if (live && run.status === 'live') continue;
+      // Deleted in another tab (a run this tab had finished, or never recorded): gone here too,
+      // and no later write of this tab brings part of it back.
+      if (live) {
+        live.release();
+        this.live = this.live.filter((l) => l !== live);
+      }
+      runs.delete(id);
+      changed = true;
+    }
     for (const run of stored) {
-      if (mine.has(run.id)) continue;
+      if (mine.has(run.id) || this.deletedHere.has(run.id)) continue;
       const known = runs.get(run.id);
       if (!known) runs.set(run.id, run);
       // Older or the same as what this tab holds (it may have written it a moment ago): kept,
       // except that a run whose tab went is now known to be cut short.
       else if ((run.revision ?? 0) > (known.revision ?? 0)) Object.assign(known, run);
       else if (run.status === 'interrupted' && known.status === 'live') known.status = run.status;
+      else continue;
+      changed = true;
     }
-    this.host.notify({ type: 'runsChanged', runs: await this.list() });
+    if (changed) this.host.notify({ type: 'runsChanged', runs: await this.list() });
   }
 }

@@ -108,6 +108,8 @@ export const workerEn = {
   pairNoBackend:
     'Run A cannot train on {{backend}}, the only backend B can use here ({{reason}}): train A and B one at a time, or choose another backend for both.',
   runGone: 'That run is not in this browser any more (it was deleted, perhaps in another tab).',
+  runInOtherTab:
+    'That run is training in another LayerLab tab: rename or pin it there, or once it ends.',
   noTopology: "{{file}} has LayerLab's record but no modelTopology: it is damaged.",
   weightsNotLoaded:
     'Its weights were not loaded: choose the .bin files together with the model.json to bring them too.',

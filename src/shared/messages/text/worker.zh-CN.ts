@@ -87,6 +87,8 @@ export const workerZhCN: Translation<typeof workerEn> = {
   pairNoBackend:
     '训练 A 无法在 {{backend}} 上训练，而这是 B 在这里唯一能用的后端（{{reason}}）：请分别训练 A 和 B，或为两者选择另一个后端。',
   runGone: '这次训练记录已经不在这个浏览器里了（可能已在另一个标签页中删除）。',
+  runInOtherTab:
+    '这次训练正在另一个 LayerLab 标签页中进行：请在那里重命名或固定它，或等它结束后再操作。',
   noTopology: '{{file}} 含有 LayerLab 的记录，但没有 modelTopology：文件已损坏。',
   weightsNotLoaded: '它的权重没有载入：请把 .bin 文件和 model.json 一起选择，才能一并载入。',
   weightsDoNotFit: '它的权重没有保留，因为其中一些与设计不匹配：{{list}}。',
