@@ -10,7 +10,9 @@ test('A and B train side by side and are kept as two runs', async ({
   pageErrors,
 }, testInfo) => {
   test.setTimeout(300_000);
-  const ui = await spiralRunDone(page);
+  // 100 epochs: on WASM the pair of 3-epoch runs was over in a fraction of a second, before its
+  // status line (shown only while they train) could be read.
+  const ui = await spiralRunDone(page, 100);
   await typeInto(ui.learningRate, '0.1');
 
   const pair = page.getByTestId('train-pair');

@@ -184,7 +184,7 @@ test('after one visit the app reloads offline and trains on the dataset it downl
   );
 });
 
-test('a new deployment’s service worker waits for the open tab instead of taking it over', async ({
+test('a new deployment’s service worker waits for the open tab, which offers to switch to it', async ({
   page,
   pageErrors,
 }) => {
@@ -207,5 +207,19 @@ test('a new deployment’s service worker waits for the open tab instead of taki
   });
   expect(after.installed, 'the new worker installed and waits').toBe(true);
   expect(after.controller, 'the open tab keeps its worker').not.toContain('deployment=2');
+
+  // The page offers the new version; taking it reloads the page under the new worker.
+  const offer = page.getByTestId('update-ready');
+  await expect(offer).toContainText('A new version of LayerLab is ready');
+  await Promise.all([
+    page.waitForEvent('load'),
+    offer.getByRole('button', { name: 'Reload to update' }).click(),
+  ]);
+  await expect(controls(page).train).toBeVisible({ timeout: 30_000 });
+  expect(
+    await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? ''),
+    'the new worker controls the reloaded page',
+  ).toContain('deployment=2');
+  await expect(page.getByTestId('update-ready')).toHaveCount(0);
   expect(pageErrors).toEqual([]);
 });

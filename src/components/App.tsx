@@ -3,6 +3,7 @@ import { DatasetPanel } from './DatasetPanel';
 import { Designer } from './Designer';
 import { MetricChart } from './MetricChart';
 import { Notice } from './Notice';
+import { UpdateReady } from './UpdateReady';
 import { RunStats } from './RunStats';
 import { TrainingControls } from './TrainingControls';
 import { TrainingSettings } from './TrainingSettings';
@@ -69,6 +70,7 @@ export function App() {
         </div>
       </header>
       <Notice />
+      <UpdateReady />
       <main className="layout">
         <div className="column">
           {shown('lessons') && <LessonPanel initialLesson={classroom.lesson} />}

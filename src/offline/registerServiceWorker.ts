@@ -6,6 +6,8 @@
  * plain http from another address (a classroom machine on the LAN), `navigator.serviceWorker` is
  * missing and the app simply works online, as without this file.
  */
+import { watchForUpdate } from './updateReady';
+
 /** How long after the load event the service worker is registered. */
 const REGISTER_DELAY_MS = 4000;
 
@@ -14,7 +16,7 @@ export function registerServiceWorker(): void {
   // Relative to the page, so the worker's scope is the folder the app is served from.
   const url = new URL('sw.js', document.baseURI);
   const register = (): void => {
-    navigator.serviceWorker.register(url).catch((error: unknown) => {
+    navigator.serviceWorker.register(url).then(watchForUpdate, (error: unknown) => {
       // Offline use is a bonus: a refusal (private window, storage disabled) must not break the app.
       console.warn(
         `LayerLab works online only: the service worker was refused (${String(error)}).`,

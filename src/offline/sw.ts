@@ -14,8 +14,9 @@
  *   open tab keeps the worker and the precache its chunks came from, so a part it loads later (the
  *   graph view, the WASM files, a restarted training worker) is still there. A reload meanwhile
  *   gets the new page and its files from the network (pages come from the network first), or
- *   offline the old version whole. The very first worker claims the page that installed it
- *   (clientsClaim), so a first visit is kept offline without a reload.
+ *   offline the old version whole. The page offers "Reload to update" (updateReady.ts), which
+ *   switches at once. The very first worker claims the page that installed it (clientsClaim), so a
+ *   first visit is kept offline without a reload.
  * - Pages and worker scripts it answers carry COOP/COEP (isolationHeaders.ts), so from the second
  *   visit on the page is cross-origin isolated and the WASM backend may use threads.
  */
@@ -34,6 +35,11 @@ const PAGE_TIMEOUT_SECONDS = 4;
 // The shell's cache is `layerlab-precache-v2-<scope>`: one per folder the app is served from.
 setCacheNameDetails({ prefix: KEPT.appShell.name });
 clientsClaim();
+
+// The page's "Reload to update" (updateReady.ts): the user chose to switch now.
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: unknown } | null)?.type === 'skipWaiting') void self.skipWaiting();
+});
 
 // Registered before the precache's own route, so pages are never served stale while online.
 registerRoute(

@@ -36,6 +36,11 @@ export const en = {
   notice: {
     dismiss: 'Dismiss',
   },
+  update: {
+    ready:
+      'A new version of LayerLab is ready. Reloading switches to it; your designs and runs are kept.',
+    reload: 'Reload to update',
+  },
   backend: {
     notChosen: 'Backend: not chosen yet',
     trial: '{{name}}: {{detail}}',

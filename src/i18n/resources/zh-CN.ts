@@ -30,6 +30,10 @@ export const zhCN: Resources = {
   notice: {
     dismiss: '关闭',
   },
+  update: {
+    ready: 'LayerLab 的新版本已经就绪。重新加载即可切换；你的设计和训练记录都会保留。',
+    reload: '重新加载以更新',
+  },
   backend: {
     notChosen: '计算后端：尚未选择',
     trial: '{{name}}：{{detail}}',

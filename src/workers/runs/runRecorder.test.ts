@@ -356,6 +356,24 @@ describe('runs another tab records', () => {
     await h.session.handle({ type: 'reset' });
   });
 
+  it('lets a finished run deleted in another tab go, so that no later write brings it back', async () => {
+    const { locks } = sharedLocks();
+    const { store, first, second } = twoTabs(locks);
+    const h = harness({ emit: (event) => first.observe(event), runs: first });
+    await h.session.handle({ type: 'start', request: request({ training: { epochs: 1 } }) });
+    await h.until(() => h.session.phase === 'done', 'done');
+    await first.settle();
+    // Finished, yet still the first tab's run (its views follow it) until the next Train.
+    const [run] = await first.list();
+    expect(first.current?.id).toBe(run!.id);
+    await second.list();
+    await second.delete(run!.id);
+    await h.until(() => first.current === null, 'the first tab hears of the deletion');
+    await h.session.handle({ type: 'reset' });
+    await first.settle();
+    expect(await store.listSummaries()).toEqual([]);
+  });
+
   it('lets go of a run’s lock when it stops recording it', async () => {
     const { held, locks } = sharedLocks();
     const runs = recorderOver(createMemoryRunStore(), { locks });
