@@ -23,6 +23,7 @@ import type { Trainer } from '../trainer';
 import type { StoredModel } from '../savedModels/savedModelStore';
 import { CheckpointKeeper } from './checkpointKeeper';
 import { countBytes, trackTime, trainingTime, type LiveRun } from './liveRun';
+import { OtherTabs } from './otherTabs';
 import type { RunBroadcast } from './runBroadcast';
 import type { RunLocks } from './runLocks';
 import type { RunNotice } from './runNotice';
@@ -45,8 +46,7 @@ export interface RecorderHost {
 
 /** The most often a live run's summary is written (and sent to the page). */
 export const FLUSH_MS = 1000;
-/** The most often another tab's changes are read in (they come about once a second a run). */
-export const REFRESH_MS = 500;
+export { REFRESH_MS } from './otherTabs';
 /** Run colours cycle through this many palette entries. */
 export const RUN_COLOURS = 10;
 
@@ -86,16 +86,16 @@ export class RunRecorder {
   /** Storage writes, one after the other. */
   private readonly writes = new WriteQueue();
   private readonly checkpoints: CheckpointKeeper;
-  /** Reading in another tab's changes: one read at a time, and one more if news came meanwhile. */
-  private refreshing = false;
-  private refreshAgain = false;
-  /** Runs deleted in this tab: a read of the store that began before the deletion keeps them out. */
-  private readonly deletedHere = new Set<string>();
-  /** Runs another tab records, each watched until its tab lets go of it (closed or crashed). */
-  private readonly watched = new Set<string>();
+  private readonly otherTabs: OtherTabs;
 
   constructor(private readonly host: RecorderHost) {
-    host.broadcast?.listen(() => this.refreshSoon());
+    this.otherTabs = new OtherTabs({
+      store: host.store,
+      locks: host.locks ?? null,
+      broadcast: host.broadcast ?? null,
+      readIn: () => this.readInOtherTabs(),
+      announce: async () => host.notify({ type: 'runsChanged', runs: await this.list() }),
+    });
     this.checkpoints = new CheckpointKeeper({
       store: host.store,
       budget: host.budget,
@@ -314,7 +314,7 @@ export class RunRecorder {
     if (live) live.dirty = true;
     summary.revision = (summary.revision ?? 0) + 1;
     await this.writes.run(() => this.host.store.putSummary(structuredClone(summary)));
-    this.host.broadcast?.changed();
+    this.otherTabs.changed();
     return this.list();
   }
 
@@ -335,13 +335,13 @@ export class RunRecorder {
   }
 
   private async remove(summary: RunSummary): Promise<void> {
-    this.deletedHere.add(summary.id);
+    this.otherTabs.deleted(summary.id);
     for (const live of this.live) if (live.summary.id === summary.id) live.release();
     this.live = this.live.filter((l) => l.summary.id !== summary.id);
     (await this.loadRuns()).delete(summary.id);
     // Queued after every write of the run, so none brings part of it back.
     await this.writes.run(() => this.host.store.deleteRun(summary));
-    this.host.broadcast?.changed();
+    this.otherTabs.changed();
   }
 
   /** The run being recorded (of A and B, the one begun last: B, the design on screen). */
@@ -439,11 +439,11 @@ export class RunRecorder {
     if (plan.evict.length === 0) return;
     const evicted = plan.evict.map((id) => runs.get(id)!);
     for (const run of evicted) {
-      this.deletedHere.add(run.id);
+      this.otherTabs.deleted(run.id);
       runs.delete(run.id);
       await this.host.store.deleteRun(run);
     }
-    this.host.broadcast?.changed();
+    this.otherTabs.changed();
     this.host.notify({
       type: 'runsEvicted',
       ids: evicted.map((run) => run.id),
@@ -481,7 +481,7 @@ export class RunRecorder {
     const summary = structuredClone(live.summary);
     await this.host.store.putSummary(summary);
     this.host.notify({ type: 'runUpdated', summary });
-    this.host.broadcast?.changed();
+    this.otherTabs.changed();
   }
 
   /** The stored runs, read once (concurrent first callers share the one read). */
@@ -497,38 +497,8 @@ export class RunRecorder {
       console.error('LayerLab cannot read its stored runs:', error);
       return [];
     });
-    await this.markCutShort(stored);
+    await this.otherTabs.markCutShort(stored);
     return new Map(stored.map((run) => [run.id, run]));
-  }
-
-  /**
-   * A run stored as live was cut short by a reload or a crashed worker, unless another tab holds
-   * its lock: that tab is training it, and its run is watched until the tab lets go. A run already
-   * watched is known to be held, with no wait.
-   */
-  private async markCutShort(stored: RunSummary[]): Promise<void> {
-    const { locks } = this.host;
-    await Promise.all(
-      stored.map(async (run) => {
-        if (run.status !== 'live' || this.watched.has(run.id)) return;
-        if (await locks?.heldElsewhere(run.id).catch(() => false)) this.watch(run.id);
-        else run.status = 'interrupted';
-      }),
-    );
-  }
-
-  /** When another tab lets go of `runId` (it ended the run, or closed), the list is read again. */
-  private watch(runId: string): void {
-    const { locks } = this.host;
-    if (!locks || this.watched.has(runId)) return;
-    this.watched.add(runId);
-    void locks
-      .whenFree(runId)
-      .catch(() => undefined)
-      .then(() => {
-        this.watched.delete(runId);
-        this.refreshSoon();
-      });
   }
 
   /** A run stored as live that this tab does not record: another tab trains it. */
@@ -536,67 +506,17 @@ export class RunRecorder {
     return summary.status === 'live' && !this.live.some((l) => l.summary.id === summary.id);
   }
 
-  /** Another tab changed the stored runs: read them in, at most every REFRESH_MS. */
-  private refreshSoon(): void {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return;
-    }
-    this.refreshing = true;
-    void (async () => {
-      do {
-        this.refreshAgain = false;
-        await this.refresh().catch((error: unknown) => {
-          console.error("LayerLab could not read another tab's runs:", error);
-        });
-        await new Promise((resolve) => setTimeout(resolve, REFRESH_MS));
-      } while (this.refreshAgain);
-      this.refreshing = false;
-    })();
-  }
-
-  /**
-   * The stored summaries read again: the runs this tab records stay as they are here (the freshest
-   * copy), the others take what is stored (merged into the same objects, which an operation under
-   * way may hold), and runs deleted elsewhere go. The page gets the list after it.
-   */
-  private async refresh(): Promise<void> {
-    if (!this.runs) return; // never read: the first read will see everything
+  /** Another tab's changes read in (see otherTabs.ts): the list as this tab holds it after. */
+  private async readInOtherTabs(): Promise<boolean> {
+    if (!this.runs) return false; // never read: the first read will see everything
     const runs = await this.runs;
     await this.writes.settled();
-    const stored = (await this.host.store.listSummaries()).filter(
-      (run) => !this.deletedHere.has(run.id),
-    );
-    const recordedHere = () => new Set(this.live.map((l) => l.summary.id));
-    await this.markCutShort(stored.filter((run) => !recordedHere().has(run.id)));
-    const mine = recordedHere();
-    const storedIds = new Set(stored.map((run) => run.id));
-    let changed = false;
-    for (const [id, run] of runs) {
-      if (storedIds.has(id) || this.deletedHere.has(id)) continue;
-      const live = this.live.find((l) => l.summary.id === id);
-      // Still training here, its first write maybe not stored yet: kept.
-      if (live && run.status === 'live') continue;
-      // Deleted in another tab (a run this tab had finished, or never recorded): gone here too,
-      // and no later write of this tab brings part of it back.
-      if (live) {
+    return this.otherTabs.merge(runs, {
+      recordedHere: () => this.live,
+      letGo: (live) => {
         live.release();
         this.live = this.live.filter((l) => l !== live);
-      }
-      runs.delete(id);
-      changed = true;
-    }
-    for (const run of stored) {
-      if (mine.has(run.id) || this.deletedHere.has(run.id)) continue;
-      const known = runs.get(run.id);
-      if (!known) runs.set(run.id, run);
-      // Older or the same as what this tab holds (it may have written it a moment ago): kept,
-      // except that a run whose tab went is now known to be cut short.
-      else if ((run.revision ?? 0) > (known.revision ?? 0)) Object.assign(known, run);
-      else if (run.status === 'interrupted' && known.status === 'live') known.status = run.status;
-      else continue;
-      changed = true;
-    }
-    if (changed) this.host.notify({ type: 'runsChanged', runs: await this.list() });
+      },
+    });
   }
 }
