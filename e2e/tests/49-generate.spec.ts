@@ -1,7 +1,8 @@
 // Generate from a prompt: after one step of the character LSTM, the learner's own text is
 // continued. Temperature 0 is greedy decoding, so it writes the same text twice, and top-1 at any
 // temperature writes it too; each written character tells its probability on hover; a character
-// the corpus never had is named.
+// the corpus never had is named. The live sample's passage of validation text is a prompt in one
+// press.
 import { seriousViolations } from '../support/axe';
 import { waitForRun } from '../support/training';
 import { expect, openApp, test } from '../support/test';
@@ -37,6 +38,12 @@ test('write from a prompt: greedy is repeatable, top-1 is greedy, probabilities 
   await ui.step.click();
   await waitForRun(page, (run) => run.phase === 'paused' && run.step >= 1, { timeout: 120_000 });
   const prompt = generator.getByRole('textbox', { name: 'Your prompt' });
+  // One press puts the validation passage the live sample continues into the prompt.
+  const livePassage = page.getByTestId('generated-text').locator('.generated-prompt');
+  await expect(livePassage).not.toBeEmpty({ timeout: 60_000 });
+  const passage = (await livePassage.textContent()) ?? '';
+  await generator.getByRole('button', { name: 'Start from the passage above' }).click();
+  await expect(prompt).toHaveValue(passage);
   await prompt.fill('It is a truth universally acknowledged');
   await typeInto(generator.getByRole('spinbutton', { name: 'Temperature', exact: true }), '0');
   await typeInto(generator.getByRole('spinbutton', { name: 'Characters', exact: true }), '30');

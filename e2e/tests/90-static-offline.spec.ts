@@ -178,6 +178,20 @@ test('after one visit the app reloads offline and trains on the dataset it downl
   expect(link?.fromServiceWorker(), 'answered by the service worker').toBe(true);
   await expect(controls(page).train).toBeVisible({ timeout: 30_000 });
   expect(datasetRequests, 'no dataset download while offline').toEqual([]);
+  // A newer deployment's file, which this worker did not precache but its waiting successor stored
+  // in the shared shell cache (put there by hand here), is served offline from that cache.
+  const newerFile = await page.evaluate(async (datasets) => {
+    const shellCache = (await caches.keys()).find((name) => name !== datasets);
+    const url = new URL('assets/next-deployment-0123abcd.js', location.href).href;
+    const body = 'export const deployment = 2;';
+    const headers = { 'Content-Type': 'text/javascript' };
+    await (await caches.open(shellCache!)).put(url, new Response(body, { headers }));
+    const response = await fetch(url).catch((error: unknown) => String(error));
+    return typeof response === 'string' ? response : await response.text();
+  }, 'layerlab-datasets-v1');
+  expect(newerFile, 'a file the waiting worker precached opens offline').toBe(
+    'export const deployment = 2;',
+  );
   expect(pageErrors).toEqual([]);
   console.log(
     `    (service worker in control ${(controlledAfter / 1000).toFixed(1)} s after load)`,

@@ -17,6 +17,8 @@
  *   offline the old version whole. The page offers "Reload to update" (updateReady.ts), which
  *   switches at once. The very first worker claims the page that installed it (clientsClaim), so a
  *   first visit is kept offline without a reload.
+ * - A build file it did not precache (a newer deployment's, asked for by a page reloaded while
+ *   the new worker waits) comes from the network, or offline from any cache (assetFallback.ts).
  * - Pages and worker scripts it answers carry COOP/COEP (isolationHeaders.ts), so from the second
  *   visit on the page is cross-origin isolated and the WASM backend may use threads.
  */
@@ -25,6 +27,7 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-
 import { registerRoute } from 'workbox-routing';
 import { NetworkOnly } from 'workbox-strategies';
 import { KEPT } from '../shared/storageKeys';
+import { isAppAsset, networkThenAnyCache } from './assetFallback';
 import { isAppPage, isWorkerScript, withIsolationHeaders } from './isolationHeaders';
 
 declare let self: ServiceWorkerGlobalScope;
@@ -61,8 +64,25 @@ registerRoute(
 registerRoute(
   ({ request, sameOrigin }) => sameOrigin && isWorkerScript(request),
   async ({ request }) =>
-    withIsolationHeaders((await matchPrecache(request.url)) ?? (await fetch(request))),
+    withIsolationHeaders(
+      (await matchPrecache(request.url)) ?? (await fromNetworkOrAnyCache(request)),
+    ),
 );
 
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
+
+// After the precache's route: build files this deployment did not precache (a newer one's, see
+// assetFallback.ts) come from the network, or offline from the cache its waiting worker filled.
+registerRoute(
+  ({ request, url }) => request.method === 'GET' && isAppAsset(url, self.registration.scope),
+  ({ request }) => fromNetworkOrAnyCache(request),
+);
+
+function fromNetworkOrAnyCache(request: Request): Promise<Response> {
+  return networkThenAnyCache(
+    request,
+    (r) => fetch(r),
+    (r) => caches.match(r),
+  );
+}

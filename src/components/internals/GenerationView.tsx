@@ -26,7 +26,7 @@ export function GenerationView({
       ) : (
         <p className="hint">{t('generation.noRun')}</p>
       )}
-      <PromptGenerator windowLength={windowLength} />
+      <PromptGenerator windowLength={windowLength} passage={generation?.prompt ?? null} />
     </>
   );
 }

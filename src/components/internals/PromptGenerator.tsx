@@ -25,9 +25,17 @@ const visible = (text: string) => (text === ' ' ? '␣' : text === '\n' ? '↵' 
  * "Generate from a prompt" for a character language model: the learner types the start, sets
  * temperature, top-k and length, and the model (live, paused, finished or rewound) writes after it.
  * Each written character shows on hover or focus how likely the model found it and what else it
- * considered.
+ * considered. "Start from the passage above" takes the window of validation text the live sample
+ * continues, so a learner can compare the model's continuations of real text without typing one.
  */
-export function PromptGenerator({ windowLength }: { windowLength: number }) {
+export function PromptGenerator({
+  windowLength,
+  passage,
+}: {
+  windowLength: number;
+  /** The window of validation text the live sample above continues: a prompt to start from. */
+  passage: string | null;
+}) {
   const { t } = useTranslation(TRAINING_NS);
   const show = useMessage();
   const hasRun = useStore(
@@ -109,6 +117,17 @@ export function PromptGenerator({ windowLength }: { windowLength: number }) {
           onChange={(e) => setPrompt(e.target.value)}
         />
       </label>
+      {passage !== null && (
+        <button
+          type="button"
+          className="prompt-passage"
+          data-testid="prompt-use-passage"
+          title={t('generate.usePassageHelp')}
+          onClick={() => setPrompt(passage.slice(-GENERATION_LIMITS.promptCharacters))}
+        >
+          {t('generate.usePassage')}
+        </button>
+      )}
       <div className="prompt-options">
         <NumberField
           label={t('generate.temperature')}

@@ -102,6 +102,9 @@ export const trainingEn = {
     title: 'Write from your prompt',
     prompt: 'Your prompt',
     placeholder: 'Type the start of a text for the model to continue…',
+    usePassage: 'Start from the passage above',
+    usePassageHelp:
+      'Puts the window of validation text shown above (text the model does not train on) into your prompt, to edit or continue as it is.',
     temperature: 'Temperature',
     topK: 'Top-k (0 = all)',
     length: 'Characters',

@@ -98,6 +98,9 @@ export const trainingZh: Translation<typeof trainingEn> = {
     title: '从你的提示开始写',
     prompt: '你的提示',
     placeholder: '输入一段文字的开头，让模型接着写……',
+    usePassage: '从上面那段文字开始',
+    usePassageHelp:
+      '把上面显示的那段验证文本（模型不用它训练）放进你的提示，可以修改，也可以直接让模型接着写。',
     temperature: '温度',
     topK: 'Top-k（0 = 全部）',
     length: '字符数',

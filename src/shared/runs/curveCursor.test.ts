@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSince, takeRead } from './curveCursor';
+import { chunkHolding, readSince, readTail, takeRead, type CurveCursor } from './curveCursor';
 import type { RunCurves } from './runTypes';
 
 const curvesOf = (trainSteps: number, validationSteps: number[]): RunCurves => ({
@@ -58,5 +58,56 @@ describe('reading a run’s curves a piece at a time', () => {
     expect(takeRead(held.curves, afterReopening)).toEqual(cut);
     // Same count yet fewer records than the reader holds (it cannot be a prefix): all again.
     expect(readSince(curvesOf(3, []), 0, held.cursor).appended).toBe(false);
+  });
+});
+
+describe('reading only the chunks a reader lacks', () => {
+  // A run's records in the order they came (a validation pass every 70 steps), stored in chunks
+  // of 50 training records as the recorder stores them: a chunk closes once it holds 50.
+  const CHUNK = 50;
+  const all = curvesOf(180, [70, 140]);
+  const events = all.train.flatMap((record) => [
+    { train: record },
+    ...all.validation.filter((v) => v.step === record.step).map((v) => ({ validation: v })),
+  ]);
+  const chunks: RunCurves[] = [{ train: [], validation: [] }];
+  const positions: CurveCursor[] = [{ reopened: 0, train: 0, validation: 0 }];
+  for (const event of events) {
+    const filling = chunks.at(-1)!;
+    if ('train' in event) filling.train.push(event.train);
+    else filling.validation.push(event.validation);
+    const last = positions.at(-1)!;
+    positions.push({
+      reopened: 0,
+      train: last.train + ('train' in event ? 1 : 0),
+      validation: last.validation + ('validation' in event ? 1 : 0),
+    });
+    if (filling.train.length === CHUNK) chunks.push({ train: [], validation: [] });
+  }
+  const closedValidation = chunks.slice(0, -1).map((chunk) => chunk.validation.length);
+  const joined = (from: number): RunCurves => ({
+    train: chunks.slice(from).flatMap((chunk) => chunk.train),
+    validation: chunks.slice(from).flatMap((chunk) => chunk.validation),
+  });
+
+  it('gives every reader what a read of the whole history would, from its own chunk on', () => {
+    // Validation records fell into the chunks that were filling: 1 in the second, 1 in the third.
+    expect(closedValidation).toEqual([0, 1, 1]);
+    for (const since of positions) {
+      const start = chunkHolding(since, closedValidation, CHUNK);
+      expect(start.index).toBe(Math.min(Math.floor(since.train / CHUNK), chunks.length - 1));
+      const tail = readTail(joined(start.index), start, 0, since);
+      expect(tail).toEqual(readSince(all, 0, since));
+    }
+  });
+
+  it('declines a cursor of another reopening or past the end, for a read of the whole history', () => {
+    const end = positions.at(-1)!;
+    const start = chunkHolding(end, closedValidation, CHUNK);
+    expect(readTail(joined(start.index), start, 1, end)).toBeNull();
+    const past = { ...end, train: end.train + 1 };
+    expect(
+      readTail(joined(start.index), chunkHolding(past, closedValidation, CHUNK), 0, past),
+    ).toBeNull();
   });
 });

@@ -57,3 +57,59 @@ export function takeRead(held: RunCurves | undefined, read: CurveRead): RunCurve
     validation: held.validation.concat(read.curves.validation),
   };
 }
+
+/** Where a stored curve chunk starts: how many records of each list come before it. */
+export interface ChunkStart {
+  index: number;
+  train: number;
+  validation: number;
+}
+
+/**
+ * The last chunk that starts at or before `since`: a reader holding `since` needs nothing before
+ * it. Every stored chunk but the one filling holds `chunkRecords` training records and
+ * `closedValidation[i]` validation records.
+ */
+export function chunkHolding(
+  since: CurveCursor,
+  closedValidation: readonly number[],
+  chunkRecords: number,
+): ChunkStart {
+  let start: ChunkStart = { index: 0, train: 0, validation: 0 };
+  for (let i = 0; i < closedValidation.length; i++) {
+    const next = {
+      index: i + 1,
+      train: start.train + chunkRecords,
+      validation: start.validation + closedValidation[i]!,
+    };
+    if (next.train > since.train || next.validation > since.validation) break;
+    start = next;
+  }
+  return start;
+}
+
+/**
+ * `readSince` for a reader holding `since`, given only the curves from chunk `start` on (`tail`).
+ * Null when `since` lies outside them: the caller then reads the whole history.
+ */
+export function readTail(
+  tail: RunCurves,
+  start: ChunkStart,
+  reopened: number,
+  since: CurveCursor,
+): CurveRead | null {
+  if (since.reopened !== reopened || since.train < start.train) return null;
+  if (since.validation < start.validation) return null;
+  const read = readSince(tail, reopened, {
+    reopened,
+    train: since.train - start.train,
+    validation: since.validation - start.validation,
+  });
+  if (!read.appended) return null;
+  const cursor = {
+    reopened,
+    train: start.train + read.cursor.train,
+    validation: start.validation + read.cursor.validation,
+  };
+  return { ...read, cursor };
+}

@@ -16,9 +16,7 @@ import { disposePending, Trainer } from '../trainer';
 import { describeMissingKernel, lackingTrainingKernel, missingKernelName } from './missingKernel';
 import { wasmFeatures } from './wasmBackend';
 import { loadBackend } from './loadBackend';
-
-/** Timing stops after its budget or this many steps, whichever comes first. */
-const TIMING_MAX_STEPS = 64;
+import { nextTimingChunk } from './timingChunks';
 
 interface GpuLike {
   requestAdapter(options?: { powerPreference?: 'low-power' | 'high-performance' }): Promise<{
@@ -112,11 +110,13 @@ export function createBackendTrial(request: StartRequest, data: PreparedData): T
         return { backend, ok: true, detail };
       }
       await runAndRead(1); // warm-up: shader compilation and buffer allocation are not throughput
+      // Read back once per chunk of steps, as training reads every 250 ms (timingChunks.ts).
       const start = performance.now();
       let steps = 0;
-      while (steps < TIMING_MAX_STEPS && performance.now() - start < timeBudgetMs) {
-        await runAndRead(2);
-        steps += 2;
+      let chunk = 0;
+      while ((chunk = nextTimingChunk(steps, performance.now() - start, timeBudgetMs, chunk)) > 0) {
+        await runAndRead(chunk);
+        steps += chunk;
       }
       const samplesPerSec = (steps * batchSize * 1000) / (performance.now() - start);
       const detail = features

@@ -13,6 +13,9 @@ export interface LiveRun extends RunLog {
   /** The session's number for the run: events of other runs are ignored. */
   sessionRunId: number;
   chunkIndex: number;
+  /** Validation records in each stored chunk before the filling one (each holds
+   * CURVE_CHUNK_RECORDS training records): a reader's cursor then names the chunk it reads from. */
+  closedValidation: number[];
   /** Training time before the current stretch, and when the stretch started (null when paused). */
   trainedMs: number;
   stretchStart: number | null;

@@ -1,5 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { takeRead } from '../../shared/runs/curveCursor';
+import { CURVE_CHUNK_RECORDS } from '../../shared/runs/runTypes';
+import { makeExperiment } from '../../shared/experiment';
 import { harness, request } from '../testing/sessionHarness';
 import { recordedSession as recorded } from '../testing/recordedSession';
 import { REFRESH_MS, RunRecorder, type RunNotice } from './runRecorder';
@@ -157,6 +160,113 @@ describe('checkpoints waiting for storage', () => {
     const [summary] = await runs.list();
     expect(summary?.checkpoints.map((c) => c.step)).toEqual([0, 1, 2, 5, 10, 20, 30]);
     await h.session.handle({ type: 'reset' });
+  });
+});
+
+describe('a compared live run read a piece at a time', () => {
+  /** A recorder over `store` that counts which stored curve chunks it reads. */
+  function countingRecorder(store: RunStore) {
+    const reads: [number, number][] = [];
+    const runs = recorderOver({
+      ...store,
+      getCurveChunks: (id: string, from: number, to: number) => {
+        reads.push([from, to]);
+        return store.getCurveChunks(id, from, to);
+      },
+    });
+    return { runs, reads };
+  }
+
+  /** Feeds `runs` a record a step from `first` on, and a validation pass every 70 steps. */
+  function stepper(runs: RunRecorder, sessionRunId: number, first = 1) {
+    let step = first - 1;
+    return (count: number) => {
+      for (let i = 0; i < count; i++) {
+        step++;
+        const epoch = Math.floor(step / 10);
+        const record = { step, epoch, batches: 1, loss: 1 / step, accuracy: null };
+        const more = { samplesPerSec: 1, learningRate: 0.01, tensors: 1, gpuBytes: 0 };
+        runs.observe({ type: 'train', runId: sessionRunId, record: { ...record, ...more } });
+        if (step % 70 === 0) {
+          const validation = { step, epoch, loss: 2 / step, accuracy: null };
+          runs.observe({ type: 'validation', runId: sessionRunId, record: validation });
+        }
+      }
+    };
+  }
+
+  const { spec, dataset, training } = request();
+  const start = {
+    experiment: makeExperiment({
+      name: '',
+      spec,
+      dataset,
+      training,
+      views: { open: [], intervalMs: 250 },
+    }),
+    parent: null,
+    backend: 'cpu',
+    stepsPerEpoch: 10,
+    step: 0,
+    epoch: 0,
+  };
+
+  it('reads no stored chunk for a reader that holds them, and the pieces join up to the whole', async () => {
+    const { runs, reads } = countingRecorder(createMemoryRunStore());
+    const { id } = await runs.begin({ sessionRunId: 1, ...start });
+    // A record a step (training sends one every 250 ms: this is a long run).
+    const steps = stepper(runs, 1);
+    steps(1_234);
+    let held = await runs.curvesSince(id);
+    expect(held.cursor).toEqual({ reopened: 0, train: 1_234, validation: 17 });
+    // The cursor falls inside a chunk, on a chunk's end (1,500 and 2,000), and past it.
+    for (const count of [3, 0, 263, 500, 1, 4]) {
+      steps(count);
+      reads.length = 0;
+      const next = await runs.curvesSince(id, held.cursor);
+      expect(next.appended).toBe(true);
+      expect(next.curves.train.map((r) => r.step)).toEqual(
+        Array.from({ length: count }, (_, i) => held.cursor.train + i + 1),
+      );
+      // Nothing before the chunk that held the cursor (read only once it has closed).
+      const holding = Math.floor(held.cursor.train / CURVE_CHUNK_RECORDS);
+      expect(reads.every(([from]) => from === holding)).toBe(true);
+      if (count < CURVE_CHUNK_RECORDS - (held.cursor.train % CURVE_CHUNK_RECORDS))
+        expect(reads).toEqual([]);
+      held = { ...next, curves: takeRead(held.curves, next) };
+    }
+    expect(held.curves).toEqual(await runs.curves(id));
+    expect(held.cursor).toEqual({ reopened: 0, train: 2_005, validation: 28 });
+    await runs.end();
+  });
+
+  it('reads a run reopened at a checkpoint a piece at a time too, joining up to the whole', async () => {
+    const store = createMemoryRunStore();
+    const first = recorderOver(store);
+    const { id } = await first.begin({ sessionRunId: 1, ...start });
+    stepper(first, 1)(1_234);
+    await first.end();
+    // A checkpoint at step 1,100 (the weights themselves are not read by a reopening).
+    const stored = (await store.getSummary(id))!;
+    await store.putSummary({ ...stored, checkpoints: [{ step: 1_100, epoch: 110, bytes: 0 }] });
+
+    const { runs, reads } = countingRecorder(store); // a reload: a new worker, the same store
+    await runs.reopen({ sessionRunId: 7, runId: id, step: 1_100, backend: 'cpu' });
+    const steps = stepper(runs, 7, 1_101);
+    let held = await runs.curvesSince(id);
+    // Two chunks of training records only, the 15 validation records in the filling chunk.
+    expect(held.cursor).toEqual({ reopened: 1, train: 1_100, validation: 15 });
+    for (const count of [2, 398, 150]) {
+      steps(count);
+      reads.length = 0;
+      const next = await runs.curvesSince(id, held.cursor);
+      expect(next.appended).toBe(true);
+      expect(reads.every(([from]) => from >= 2)).toBe(true);
+      held = { ...next, curves: takeRead(held.curves, next) };
+    }
+    expect(held.curves).toEqual(await runs.curves(id));
+    expect(held.cursor).toEqual({ reopened: 1, train: 1_650, validation: 23 });
+    await runs.end();
   });
 });
 

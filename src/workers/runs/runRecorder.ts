@@ -16,18 +16,19 @@ import {
   type RunSummary,
 } from '../../shared/runs/runTypes';
 import { checkpointReason } from '../../shared/runs/checkpointSchedule';
-import { readSince, type CurveCursor, type CurveRead } from '../../shared/runs/curveCursor';
+import type { CurveCursor, CurveRead } from '../../shared/runs/curveCursor';
 import { message } from '../../shared/messages/message';
 import { MessageError } from '../../shared/messages/messageError';
 import type { Trainer } from '../trainer';
 import type { StoredModel } from '../savedModels/savedModelStore';
 import { CheckpointKeeper } from './checkpointKeeper';
+import { readCurves, readCurvesSince, type CurveSource } from './curveReads';
 import { countBytes, trackTime, trainingTime, type LiveRun } from './liveRun';
 import { OtherTabs } from './otherTabs';
 import type { RunBroadcast } from './runBroadcast';
 import type { RunLocks } from './runLocks';
 import type { RunNotice } from './runNotice';
-import type { Checkpoint, RunStore } from './runStore';
+import { storedCurves, type Checkpoint, type RunStore } from './runStore';
 import { applyEvent, metricsOf, truncateCurves } from './runSummaryUpdate';
 import { WriteQueue } from './writeQueue';
 
@@ -87,8 +88,15 @@ export class RunRecorder {
   private readonly writes = new WriteQueue();
   private readonly checkpoints: CheckpointKeeper;
   private readonly otherTabs: OtherTabs;
+  private readonly curveSource: CurveSource;
 
   constructor(private readonly host: RecorderHost) {
+    this.curveSource = {
+      store: host.store,
+      writes: this.writes,
+      summary: async (id) => (await this.loadRuns()).get(id),
+      live: (id) => this.live.find((l) => l.summary.id === id),
+    };
     this.otherTabs = new OtherTabs({
       store: host.store,
       locks: host.locks ?? null,
@@ -151,6 +159,7 @@ export class RunRecorder {
       summary,
       chunk: { train: [], validation: [] },
       chunkIndex: 0,
+      closedValidation: [],
       trainedMs,
       stretchStart: start.training ? createdAt : null,
       lastFlush: -Infinity,
@@ -166,45 +175,14 @@ export class RunRecorder {
     return summary;
   }
 
-  /** A run's curves: its stored chunks, plus the chunk still filling when it is the live run. */
-  async curves(id: string): Promise<RunCurves> {
-    const runs = await this.loadRuns();
-    const summary = runs.get(id);
-    if (!summary) throw new MessageError(message('worker.runGone'));
-    // The live chunk is taken now, with the number of chunks before it: while the stored ones are
-    // read, the live one may fill up and be stored as the next (its records then in neither).
-    const live = this.live.find((l) => l.summary.id === id) ?? null;
-    const filling = live
-      ? {
-          index: live.chunkIndex,
-          train: [...live.chunk.train],
-          validation: [...live.chunk.validation],
-        }
-      : null;
-    // Every earlier chunk's write is queued by now: wait for them before reading.
-    await this.writes.settled();
-    const stored = await this.host.store.getCurves(
-      filling ? { ...summary, curveChunks: filling.index } : summary,
-    );
-    if (!filling) return stored;
-    return {
-      train: [...stored.train, ...filling.train],
-      validation: [...stored.validation, ...filling.validation],
-    };
+  /** A run's curves: its stored chunks, plus the chunk still filling when it is a live run. */
+  curves(id: string): Promise<RunCurves> {
+    return readCurves(this.curveSource, id);
   }
 
-  /**
-   * A run's curves after what a reader already holds (`since`), or all of them when it holds
-   * nothing or a cursor the run's reopening has made stale (see curveCursor.ts).
-   */
-  async curvesSince(id: string, since?: CurveCursor): Promise<CurveRead> {
-    const reopenedNow = async () => (await this.loadRuns()).get(id)?.reopened ?? 0;
-    const before = await reopenedNow();
-    const curves = await this.curves(id);
-    // Reopened during the read: the curves may be from before or after it, so the cursor keeps the
-    // count from before, and the next read gets the whole history.
-    if ((await reopenedNow()) !== before) return readSince(curves, before, undefined);
-    return readSince(curves, before, since);
+  /** A run's curves after what a reader already holds (see curveReads.ts). */
+  curvesSince(id: string, since?: CurveCursor): Promise<CurveRead> {
+    return readCurvesSince(this.curveSource, id, since);
   }
 
   /** A run's training time at `step` (its last record at or before it); 0 when unknown. */
@@ -251,7 +229,7 @@ export class RunRecorder {
     const checkpoint = summary?.checkpoints.find((c) => c.step === start.step);
     if (!summary || !checkpoint) throw new MessageError(message('worker.runGone'));
     await this.writes.settled();
-    const curves = await this.host.store.getCurves(summary);
+    const curves = await storedCurves(this.host.store, summary);
     const kept = truncateCurves(curves, start.step);
     const later = summary.checkpoints.filter((c) => c.step > start.step);
     const storedChunks = summary.curveChunks;
@@ -279,6 +257,7 @@ export class RunRecorder {
         validation: kept.validation,
       },
       chunkIndex: fullChunks,
+      closedValidation: new Array<number>(fullChunks).fill(0),
       trainedMs: summary.durationMs,
       stretchStart: null,
       lastFlush: -Infinity,
@@ -454,6 +433,7 @@ export class RunRecorder {
 
   private startNextChunk(live: LiveRun): void {
     this.writeChunk(live);
+    live.closedValidation.push(live.chunk.validation.length);
     live.chunkIndex++;
     live.summary.curveChunks = live.chunkIndex + 1;
     live.chunk = { train: [], validation: [] };

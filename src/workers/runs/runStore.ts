@@ -22,8 +22,8 @@ export interface RunStore {
   listSummaries(): Promise<RunSummary[]>;
   getSummary(id: string): Promise<RunSummary | undefined>;
   putSummary(summary: RunSummary): Promise<void>;
-  /** Every stored chunk of a run's curves, joined. */
-  getCurves(summary: RunSummary): Promise<RunCurves>;
+  /** Chunks `from` to `to` (not included) of a run's curves, joined. */
+  getCurveChunks(id: string, from: number, to: number): Promise<RunCurves>;
   putCurveChunk(id: string, index: number, chunk: RunCurves): Promise<void>;
   deleteCurveChunk(id: string, index: number): Promise<void>;
   getCheckpoint(id: string, step: number): Promise<Checkpoint | undefined>;
@@ -32,6 +32,10 @@ export interface RunStore {
   /** The summary, curves and every checkpoint the summary lists. */
   deleteRun(summary: RunSummary): Promise<void>;
 }
+
+/** Every stored chunk of a run's curves, joined. */
+export const storedCurves = (store: RunStore, summary: RunSummary): Promise<RunCurves> =>
+  store.getCurveChunks(summary.id, 0, summary.curveChunks);
 
 const checkpointKey = (id: string, step: number) => `${id}@${step}`;
 const chunkKey = (id: string, index: number) => `${id}#${index}`;
@@ -43,8 +47,9 @@ function joinChunks(chunks: (RunCurves | undefined)[]): RunCurves {
   };
 }
 
-const chunkIndices = (summary: RunSummary) =>
-  Array.from({ length: summary.curveChunks }, (_, i) => i);
+const indices = (from: number, to: number) =>
+  Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+const chunkIndices = (summary: RunSummary) => indices(0, summary.curveChunks);
 
 const newestFirst = (runs: RunSummary[]) => runs.sort((a, b) => b.createdAt - a.createdAt);
 
@@ -61,11 +66,9 @@ export function createIndexedDbRunStore(): RunStore {
     listSummaries: async () => newestFirst(await values<RunSummary>(summaryDb())),
     getSummary: (id) => get<RunSummary>(id, summaryDb()),
     putSummary: (summary) => set(summary.id, summary, summaryDb()),
-    getCurves: async (summary) =>
+    getCurveChunks: async (id, from, to) =>
       joinChunks(
-        await Promise.all(
-          chunkIndices(summary).map((i) => get<RunCurves>(chunkKey(summary.id, i), curveDb())),
-        ),
+        await Promise.all(indices(from, to).map((i) => get<RunCurves>(chunkKey(id, i), curveDb()))),
       ),
     putCurveChunk: (id, index, chunk) => set(chunkKey(id, index), chunk, curveDb()),
     deleteCurveChunk: (id, index) => del(chunkKey(id, index), curveDb()),
@@ -93,10 +96,8 @@ export function createMemoryRunStore(): RunStore & { bytesHeld(): number } {
     listSummaries: () => Promise.resolve(newestFirst([...summaries.values()].map(copy))),
     getSummary: (id) => Promise.resolve(copy(summaries.get(id))),
     putSummary: (summary) => Promise.resolve(void summaries.set(summary.id, copy(summary))),
-    getCurves: (summary) =>
-      Promise.resolve(
-        joinChunks(chunkIndices(summary).map((i) => copy(curves.get(chunkKey(summary.id, i))))),
-      ),
+    getCurveChunks: (id, from, to) =>
+      Promise.resolve(joinChunks(indices(from, to).map((i) => copy(curves.get(chunkKey(id, i)))))),
     putCurveChunk: (id, index, chunk) =>
       Promise.resolve(void curves.set(chunkKey(id, index), copy(chunk))),
     deleteCurveChunk: (id, index) => Promise.resolve(void curves.delete(chunkKey(id, index))),
