@@ -101,9 +101,24 @@ test('a residual block’s skip edge; Delete removes a layer; a dragged connecti
   await expect(g.skipEdges, 'the skip connection around the block').toHaveCount(1);
   await page.getByRole('button', { name: '3 · Residual block: close' }).click();
   await expect(g.nodes).toHaveCount(5);
+  // The canvas shrinks with the closed block, and the view fits it again: no node is left
+  // below its edge (a fit for the old size left the block 21 px under it).
+  const canvas = g.root.locator('.model-graph-canvas');
+  const blockNode = g.root
+    .locator('.react-flow__node[data-id]')
+    .filter({ hasText: 'Residual block' });
+  await expect
+    .poll(
+      async () => {
+        const [c, b] = [await canvas.boundingBox(), await blockNode.boundingBox()];
+        return c && b ? c.y + c.height - (b.y + b.height) : -1;
+      },
+      { message: 'room under the block, in px' },
+    )
+    .toBeGreaterThanOrEqual(0);
 
   // Delete removes the selected layer (the block), from the graph and from the design.
-  await g.root.locator('.react-flow__node[data-id]').filter({ hasText: 'Residual block' }).click();
+  await blockNode.click();
   await page.keyboard.press('Delete');
   await expect(g.nodes).toHaveCount(4);
   await page.getByRole('button', { name: 'Layers', exact: true }).click();

@@ -41,18 +41,18 @@ test('switching to 中文 changes the UI, survives a reload, and training still 
   await typeInto(units, '0');
   const problem = card.getByTestId('layer-problem');
   await expect(problem, 'the layer problem is in Chinese').toHaveText(/^第 1 层/);
-  await expect(problem).toContainText('单元数至少为 1');
+  await expect(problem).toContainText('神经元数至少为 1');
   await expect(
     page.getByTestId('train-disabled-reason'),
     'so is the reason Train is off',
-  ).toContainText('单元数至少为 1');
+  ).toContainText('神经元数至少为 1');
   await language(page).selectOption('en');
   await expect(problem, 'the layer problem back in English').toContainText(
     'Units must be at least 1',
     { timeout: 60_000 },
   );
   await language(page).selectOption('zh-CN');
-  await expect(problem, 'the layer problem in Chinese again').toContainText('单元数', {
+  await expect(problem, 'the layer problem in Chinese again').toContainText('神经元数', {
     timeout: 60_000,
   });
   await typeInto(units, before);

@@ -11,7 +11,7 @@ export interface PresetGuide {
 export const PRESET_GUIDES: Record<string, PresetGuide> = {
   'spiral-mlp': {
     en: [
-      'Two interleaved spirals cannot be separated by a straight line. Two hidden layers of 16 ReLU neurons each bend the plane until they can, and Adam adjusts all 354 weights from the cross-entropy gradient.',
+      'Two interleaved spirals cannot be separated by a straight line. Two hidden layers of 16 ReLU neurons each bend the plane until they can, and Adam adjusts all 354 parameters (weights and biases) from the cross-entropy gradient.',
       'Open “Decision boundary” while it trains: the coloured regions start as a straight split and curl into spirals. Try fewer neurons, or tanh instead of ReLU, and compare how fast the loss falls.',
     ],
     zh: [
@@ -21,11 +21,11 @@ export const PRESET_GUIDES: Record<string, PresetGuide> = {
   },
   'toy-231': {
     en: [
-      'The smallest network that learns XOR: 2 inputs, 3 tanh neurons, 1 sigmoid output, trained with mean squared error. It is small enough to follow every number: forward pass, error, gradient, update.',
+      'A tiny network that reliably learns XOR: 2 inputs, 3 tanh neurons, 1 sigmoid output, trained with mean squared error. It is small enough to follow every number: forward pass, error, gradient, update.',
       'Press Step to take one gradient-descent step at a time and watch the boundary and each neuron’s own map move. With only 1 hidden neuron it cannot solve XOR; with 2 it sometimes gets stuck.',
     ],
     zh: [
-      '能学会异或（XOR）的最小网络：2 个输入、3 个 tanh 神经元、1 个 sigmoid 输出，用均方误差（MSE）训练。它小到可以追踪每一个数：前向传播、误差、梯度、更新。',
+      '能可靠学会异或（XOR）的小网络：2 个输入、3 个 tanh 神经元、1 个 sigmoid 输出，用均方误差（MSE）训练。它小到可以追踪每一个数：前向传播、误差、梯度、更新。',
       '按“单步”每次只做一步梯度下降，观察决策边界和每个神经元各自的响应图如何移动。只有 1 个隐藏神经元时学不会 XOR；2 个时有时会卡住。',
     ],
   },
@@ -41,11 +41,11 @@ export const PRESET_GUIDES: Record<string, PresetGuide> = {
   },
   'mnist-cnn': {
     en: [
-      'The seeds’ convolutional network: 32 then 64 filters of 3×3 scan the image for strokes and shapes, max pooling halves the resolution, and dense layers of 128 and 10 units decide. It learns with SGD and momentum 0.9.',
+      'The classic convolutional network for MNIST: 32 then 64 filters of 3×3 scan the image for strokes and shapes, max pooling halves the resolution, and dense layers of 128 and 10 units decide. It learns with SGD and momentum 0.9.',
       'Convolution shares each filter across the whole image, so it needs far fewer weights per feature than a dense layer. Look at the first layer’s filters under “Weights and gradients” and at the feature maps in “Activations”.',
     ],
     zh: [
-      '种子文章中的卷积神经网络：先用 32 个、再用 64 个 3×3 卷积核扫描图像中的笔画和形状，最大池化把分辨率减半，最后由 128 和 10 个单元的全连接层做出判断。优化器是带 0.9 动量的 SGD。',
+      '经典的 MNIST 卷积神经网络：先用 32 个、再用 64 个 3×3 卷积核扫描图像中的笔画和形状，最大池化把分辨率减半，最后由 128 和 10 个单元的全连接层做出判断。优化器是带 0.9 动量的 SGD。',
       '卷积让同一个卷积核在整张图上共享，因此每个特征所需的参数比全连接层少得多。在“权重与梯度”中查看第一层的卷积核，在“激活值”中查看特征图。',
     ],
   },
@@ -56,7 +56,7 @@ export const PRESET_GUIDES: Record<string, PresetGuide> = {
     ],
     zh: [
       '一个 Transformer 编码器块学习把 8 个符号的序列倒过来：词嵌入、可学习的位置向量、多头自注意力 softmax(QKᵀ/√d_k)V 和前馈层，并带有残差连接与层归一化。',
-      '打开“注意力图”：随着准确率上升，某个注意力头的图会变成一条反对角线——第 t 个位置关注第 7 − t 个位置，正是“倒序”的规则。去掉位置编码，看看它为什么学不会。',
+      '打开“注意力图”：随着准确率上升，某个注意力头的图会变成一条反对角线——第 t 个位置关注第 7 − t 个位置，正是“倒序”的规则。去掉位置编码，看看它学不会。',
     ],
   },
   'reverse-lstm': {
@@ -91,32 +91,32 @@ export const PRESET_GUIDES: Record<string, PresetGuide> = {
   },
   'sentiment-embedding': {
     en: [
-      'The seeds’ text classifier: each word becomes a learned 16-number vector (Embedding), the vectors of a sentence are averaged (GlobalAveragePooling1D), and two dense layers decide positive or negative.',
+      'A classic text classifier: each word becomes a learned 16-number vector (Embedding), the vectors of a sentence are averaged (GlobalAveragePooling1D), and two dense layers decide positive or negative.',
       'Averaging ignores word order, yet it works well on short reviews. Type your own sentence in “Activations” and see its score; the dataset browser shows how each word became an id.',
     ],
     zh: [
-      '种子文章中的文本分类器：每个词变成一个可学习的 16 维向量（Embedding），一句话中所有词向量取平均（GlobalAveragePooling1D），再由两个全连接层判断正面还是负面。',
+      '经典的文本分类器：每个词变成一个可学习的 16 维向量（Embedding），一句话中所有词向量取平均（GlobalAveragePooling1D），再由两个全连接层判断正面还是负面。',
       '取平均会丢掉词序，但对短评论效果很好。在“激活值”里输入你自己的句子看看得分；数据浏览器展示了每个词是如何变成编号的。',
     ],
   },
   'sentiment-lstm': {
     en: [
-      'The same reviews read in order: an LSTM goes through the words one at a time and its last state summarises the sentence for a sigmoid output. Unlike averaging, it can tell “not good” from “good”.',
+      'The same reviews read in order: an LSTM goes through the words one at a time and its last state summarises the sentence for a sigmoid output. Unlike averaging, it sees word order: it can tell “good, not bad” from “bad, not good”.',
       'It trains more slowly than the averaging classifier and overfits sooner on 3,000 sentences: watch the gap between training and validation accuracy, and try dropout or a smaller LSTM.',
     ],
     zh: [
-      '同样的评论，这次按顺序阅读：LSTM 逐词读入，用最后的状态概括整句话，再交给 sigmoid 输出。与取平均不同，它能区分“不好”和“好”。',
+      '同样的评论，这次按顺序阅读：LSTM 逐词读入，用最后的状态概括整句话，再交给 sigmoid 输出。与取平均不同，它能看到词序：能区分“好，不差”和“差，不好”。',
       '它比取平均的分类器训练得慢，而且在 3000 句数据上更早出现过拟合：留意训练准确率与验证准确率之间的差距，试试 Dropout 或更小的 LSTM。',
     ],
   },
   'char-lstm': {
     en: [
       'A character-level language model: an LSTM reads 64 characters of Pride and Prejudice and predicts the next character at every position. Text is generated by sampling one character at a time.',
-      'Open “Generated text”: at first it writes noise, then spaces and common letters, then English-looking words and punctuation. The loss is cross-entropy over the 76 characters.',
+      'Open “Generated text”: at first it writes noise, then spaces and common letters, then English-looking words and punctuation. The loss is cross-entropy over 76 classes: the 75 characters of the novel plus “unknown”.',
     ],
     zh: [
       '字符级语言模型：LSTM 读入《傲慢与偏见》中的 64 个字符，在每个位置预测下一个字符。生成文本时每次按概率抽取一个字符。',
-      '打开“生成的文本”：一开始是乱码，然后出现空格和常见字母，再往后是像英语的单词和标点。损失是在 76 个字符上的交叉熵。',
+      '打开“生成的文本”：一开始是乱码，然后出现空格和常见字母，再往后是像英语的单词和标点。损失是在 76 个类别上的交叉熵：小说中的 75 种字符，加上“未知”。',
     ],
   },
 };

@@ -70,7 +70,8 @@ export interface TrainingConfig {
   beta1: number;
   /** Adam and AdamW: decay of the running mean of the squared gradients (Keras: 0.999). */
   beta2: number;
-  /** Adam, AdamW, RMSProp, Adagrad: keeps the division away from zero (Keras: 1e-7). */
+  /** Adam, AdamW, RMSProp: keeps the division away from zero (Keras: 1e-7; tfjs's Adagrad has
+   * none to set). */
   epsilon: number;
   /** RMSProp: decay of the running mean of the squared gradients (Keras: 0.9). */
   rho: number;

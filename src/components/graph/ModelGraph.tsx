@@ -16,6 +16,7 @@ import {
   type Node,
   type NodeMouseHandler,
   useReactFlow,
+  useStore as useFlowStore,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -213,13 +214,20 @@ export function ModelGraph() {
   );
 }
 
-/** Fits the whole graph in view again whenever the design's graph changes. */
+/**
+ * Fits the whole graph in view again whenever the design's graph changes, and whenever the canvas
+ * changes size: its height follows the graph (a block closed makes it shorter), and React Flow
+ * learns the new size from a ResizeObserver, which may report after the frame the fit ran in; a
+ * fit for the old size would leave the last nodes below the canvas's edge.
+ */
 function FitOnChange({ graph }: { graph: unknown }) {
   const { fitView } = useReactFlow();
+  const width = useFlowStore((s) => s.width);
+  const height = useFlowStore((s) => s.height);
   useEffect(() => {
     // After React Flow has taken the new nodes in (their sizes are given, so one frame is enough).
     const frame = requestAnimationFrame(() => void fitView({ padding: 0.08, maxZoom: 1 }));
     return () => cancelAnimationFrame(frame);
-  }, [graph, fitView]);
+  }, [graph, fitView, width, height]);
   return null;
 }

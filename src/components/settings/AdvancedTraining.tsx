@@ -116,7 +116,12 @@ export function AdvancedTraining() {
 
   return (
     <div className="advanced-training" data-testid="advanced-training">
-      <Group title={t('optimizer.title')} hint={t('optimizer.defaults')}>
+      <Group
+        title={t('optimizer.title')}
+        hint={t(
+          training.optimizer === 'momentum' ? 'optimizer.defaultsMomentum' : 'optimizer.defaults',
+        )}
+      >
         {optimizerFields()}
         {explained.length > 0 && (
           <ul className="hint option-help span-all">

@@ -23,6 +23,8 @@ export const trainingEn = {
     weightDecayHelp:
       'Each step first shrinks every weight by learning rate × this, apart from the gradient.',
     defaults: 'Defaults as in Keras.',
+    defaultsMomentum:
+      'Momentum 0.9 is the usual choice (Keras’s SGD starts it at 0, which is plain SGD).',
   },
   schedule: {
     title: 'Learning-rate schedule',

@@ -27,11 +27,11 @@ export const analysisZhCN: Translation<typeof analysisEn> = {
   regressionLoss:
     '{{dataset}} 要预测的是实数而不是类别：请使用均方误差损失（交叉熵只适用于类别标签）。',
   categoricalOneOutput:
-    '分类交叉熵需要每个类别一个输出，但模型只有 1 个输出。请改用二元交叉熵加 sigmoid 输出，或用 2 个 softmax 单元。',
+    '多分类交叉熵需要每个类别一个输出，但模型只有 1 个输出。请改用二元交叉熵加 sigmoid 输出，或用 2 个 softmax 单元。',
   regressionActivation:
     '最后一层使用了“{{activation}}”，它会限制输出的取值范围；回归通常以“linear”激活的 Dense 层结尾。',
   categoricalActivation:
-    '分类交叉熵需要概率作为输入：最后一层使用的是“{{activation}}”，通常应选“softmax”。',
+    '多分类交叉熵需要概率作为输入：最后一层使用的是“{{activation}}”，通常应选“softmax”。',
   binaryActivation:
     '二元交叉熵需要 0 到 1 之间的值：最后一层使用的是“{{activation}}”，通常应选“sigmoid”。',
   noDense: '模型没有 Dense 层，所以没有可以学习分类器的权重。',

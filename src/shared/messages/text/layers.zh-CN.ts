@@ -19,9 +19,9 @@ export const layersZhCN: Translation<typeof layersEn> = {
   field: {
     filters: '卷积核数量',
     kernelSize: '卷积核大小',
-    stride: '步长',
+    stride: '步幅',
     poolSize: '池化窗口大小',
-    units: '单元数',
+    units: '神经元数',
     dropoutRate: 'Dropout 比例',
     dropout: 'Dropout',
     attentionDropout: '注意力 Dropout',

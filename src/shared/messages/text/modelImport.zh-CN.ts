@@ -139,7 +139,7 @@ export const modelImportZhCN: Translation<typeof modelImportEn> = {
   },
   window: {
     kernel: '卷积核',
-    stride: '步长',
+    stride: '步幅',
     poolSize: '池化窗口',
   },
 

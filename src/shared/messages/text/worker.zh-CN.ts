@@ -78,9 +78,9 @@ export const workerZhCN: Translation<typeof workerEn> = {
   generateOptions:
     '生成设置超出范围：温度 0 到 3，top-k 为 0 到 1000 的整数，字符数为 1 到 400 的整数。',
   generateInterrupted:
-    '写作中断了：开始写作时的模型变了（重置、新的训练或时间线移动了）。请再按一次“生成”。',
+    '写作中断了：开始写作时的模型变了（重置、新的训练或时间轴移动了）。请再按一次“生成”。',
   generateNotFinite:
-    '模型给出的概率不是数值（训练发散了），所以无法写作。请把时间线拖回发散之前的检查点，或调低学习率后重新训练。',
+    '模型给出的概率不是数值（训练发散了），所以无法写作。请把时间轴拖回发散之前的检查点，或调低学习率后重新训练。',
   nothingToSave: '还没有训练好的模型可以保存：请先按“训练”。',
   savedModelGone: '这个保存的模型已经不在这个浏览器里了。',
   partnerInvalid: '训练 A 无法在这份数据上训练：{{reason}}',
