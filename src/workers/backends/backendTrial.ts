@@ -110,7 +110,8 @@ export function createBackendTrial(request: StartRequest, data: PreparedData): T
         return { backend, ok: true, detail };
       }
       await runAndRead(1); // warm-up: shader compilation and buffer allocation are not throughput
-      // Read back once per chunk of steps, as training reads every 250 ms (timingChunks.ts).
+      // Wait for the loss once per doubling chunk of steps: training never waits on its reads
+      // (timingChunks.ts).
       const start = performance.now();
       let steps = 0;
       let chunk = 0;

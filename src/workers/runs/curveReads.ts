@@ -15,7 +15,7 @@ import { CURVE_CHUNK_RECORDS, type RunCurves, type RunSummary } from '../../shar
 import { message } from '../../shared/messages/message';
 import { MessageError } from '../../shared/messages/messageError';
 import type { LiveRun } from './liveRun';
-import type { RunStore } from './runStore';
+import { joinChunks, type RunStore } from './runStore';
 import type { WriteQueue } from './writeQueue';
 
 /** What the reads need of the recorder. */
@@ -39,7 +39,7 @@ export async function readCurves(source: CurveSource, id: string): Promise<RunCu
   // Every earlier chunk's write is queued by now: wait for them before reading.
   await source.writes.settled();
   const stored = await source.store.getCurveChunks(id, 0, filling?.index ?? summary.curveChunks);
-  return filling ? join(stored, filling) : stored;
+  return filling ? joinChunks([stored, filling]) : stored;
 }
 
 /**
@@ -89,7 +89,7 @@ async function readLiveTail(
   // A chunk missing from storage (its write failed: storage full) would shift every record after
   // it; the whole history, read as stored, still matches what the reader was sent before.
   const complete = stored.train.length === (filling.index - start.index) * CURVE_CHUNK_RECORDS;
-  return still && complete ? readTail(join(stored, filling), start, reopened, since) : null;
+  return still && complete ? readTail(joinChunks([stored, filling]), start, reopened, since) : null;
 }
 
 /** A copy of the chunk a live run is filling, with its index. */
@@ -100,8 +100,3 @@ function fillingChunk(live: LiveRun): RunCurves & { index: number } {
     validation: [...live.chunk.validation],
   };
 }
-
-const join = (a: RunCurves, b: RunCurves): RunCurves => ({
-  train: [...a.train, ...b.train],
-  validation: [...a.validation, ...b.validation],
-});

@@ -40,7 +40,8 @@ export const storedCurves = (store: RunStore, summary: RunSummary): Promise<RunC
 const checkpointKey = (id: string, step: number) => `${id}@${step}`;
 const chunkKey = (id: string, index: number) => `${id}#${index}`;
 
-function joinChunks(chunks: (RunCurves | undefined)[]): RunCurves {
+/** Chunks of a run's curves joined in order (a missing one adds nothing). */
+export function joinChunks(chunks: (RunCurves | undefined)[]): RunCurves {
   return {
     train: chunks.flatMap((chunk) => chunk?.train ?? []),
     validation: chunks.flatMap((chunk) => chunk?.validation ?? []),
