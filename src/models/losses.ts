@@ -79,12 +79,50 @@ export function computeLoss(name: LossName, yTrue: tf.Tensor, yPred: tf.Tensor):
  * One output unit: class 1 when it is above 0.5. Several: the class with the highest output.
  */
 export function countCorrect(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
+  return tf.tidy(() => tf.sum(hits(yTrue, yPred)));
+}
+
+/** 1 where a prediction is right, 0 where not: [batch] or [batch, T]. Call inside tf.tidy. */
+function hits(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
+  const outputs = yPred.shape[yPred.shape.length - 1] ?? 1;
+  const right =
+    outputs === 1
+      ? tf.equal(tf.greater(yPred, 0.5).toFloat(), yTrue)
+      : tf.equal(tf.argMax(yPred, -1), tf.argMax(yTrue, -1));
+  return right.toFloat();
+}
+
+/**
+ * Each sample's loss, [batch]: computeLoss is the mean of these (every sample has as many
+ * elements). For scoring some samples of a fixed-shape batch and not others (evaluate's last one).
+ */
+export function perSampleLoss(name: LossName, yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor1D {
   return tf.tidy(() => {
-    const outputs = yPred.shape[yPred.shape.length - 1] ?? 1;
-    const hits =
-      outputs === 1
-        ? tf.equal(tf.greater(yPred, 0.5).toFloat(), yTrue)
-        : tf.equal(tf.argMax(yPred, -1), tf.argMax(yTrue, -1));
-    return tf.sum(hits.toFloat());
+    switch (name) {
+      case 'meanSquaredError':
+        return meanPerSample(tf.square(tf.sub(yPred, yTrue)));
+      case 'binaryCrossentropy':
+        return meanPerSample(tf.metrics.binaryCrossentropy(yTrue, yPred));
+      case 'categoricalCrossentropy':
+        return meanPerSample(tf.metrics.categoricalCrossentropy(yTrue, yPred));
+      default: {
+        const unknown: never = name;
+        throw new Error(`Unknown loss: ${String(unknown)}`);
+      }
+    }
   });
 }
+
+/** Each sample's correct predictions, [batch] (one per label; several for per-step labels). */
+export function perSampleCorrect(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor1D {
+  return tf.tidy(() => sumPerSample(hits(yTrue, yPred)));
+}
+
+/** [batch, ...] → [batch]: the mean over everything but the batch axis. */
+const meanPerSample = (t: tf.Tensor): tf.Tensor1D =>
+  (t.rank === 1 ? t : tf.mean(t, sampleAxes(t))) as tf.Tensor1D;
+
+const sumPerSample = (t: tf.Tensor): tf.Tensor1D =>
+  (t.rank === 1 ? t : tf.sum(t, sampleAxes(t))) as tf.Tensor1D;
+
+const sampleAxes = (t: tf.Tensor) => Array.from({ length: t.rank - 1 }, (_, i) => i + 1);

@@ -419,7 +419,7 @@ export interface ValidationRecord {
 export interface TestRecord {
   /** The step the model had reached. */
   step: number;
-  /** Test samples scored (full batches). */
+  /** Test samples scored: all of them. */
   count: number;
   loss: number;
   accuracy: number | null;

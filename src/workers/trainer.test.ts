@@ -10,7 +10,8 @@ import {
   type OptimizerName,
   type TrainingConfig,
 } from '../models/trainingConfig';
-import { makeSplit, type Split } from './batches';
+import { computeLoss, countCorrect } from '../models/losses';
+import { makeSplit, sliceBatch, type Split } from './batches';
 import { Trainer } from './trainer';
 
 beforeAll(async () => {
@@ -97,6 +98,18 @@ async function drain(
 async function weightsOf(model: tf.LayersModel): Promise<number[]> {
   const parts = await Promise.all(model.trainableWeights.map((w) => w.read().data()));
   return parts.flatMap((p) => Array.from(p));
+}
+
+/** Mean loss (no penalties) and correct count of the whole split in one forward pass. */
+async function referenceScores(model: tf.LayersModel, split: Split): Promise<[number, number]> {
+  const scores = tf.tidy(() => {
+    const { x, y } = sliceBatch(split, 0, split.count);
+    const pred = model.predict(x) as tf.Tensor;
+    return tf.stack([computeLoss('categoricalCrossentropy', y, pred), countCorrect(y, pred)]);
+  });
+  const [loss = NaN, correct = NaN] = await scores.data();
+  scores.dispose();
+  return [loss, correct];
 }
 
 describe('Trainer', () => {
@@ -201,6 +214,36 @@ describe('Trainer', () => {
     const none = setup({ validationSplit: 0 });
     expect(none.validation).toBeNull();
     expect(await none.trainer.evaluate()).toBeNull();
+  });
+
+  it('scores every sample of a split, the leftover ones in one more batch of the same shape', async () => {
+    const { trainer, model, validation } = setup({ seed: 8 }); // 80 points: 2 batches of 32 + 16
+    for (let i = 0; i < 30; i++) trainer.runStep();
+    await drain(trainer);
+    const result = await trainer.evaluate();
+    // The reference: the whole split in one pass.
+    const [loss, correct] = await referenceScores(model, validation!);
+    expect(result?.count).toBe(80);
+    expect(result?.loss).toBeCloseTo(loss, 5);
+    expect(result?.accuracy).toBeCloseTo(correct / 80, 6);
+  });
+
+  it('adds the L1/L2 penalties to the validation loss, as to the training loss', async () => {
+    const spec: ModelSpec = {
+      version: 1,
+      layers: [
+        { id: 'h', kind: 'dense', units: 8, activation: 'tanh', l2: 0.01 },
+        { id: 'o', kind: 'dense', units: 2, activation: 'softmax', l2: 0.01 },
+      ],
+    };
+    const { trainer, model, validation } = setup({ seed: 8 }, spec);
+    const result = await trainer.evaluate();
+    const [loss] = await referenceScores(model, validation!);
+    const kernels = model.trainableWeights.filter((w) => w.shape.length === 2);
+    const squares = await Promise.all(kernels.map((w) => tf.sum(tf.square(w.read())).data()));
+    const penalty = 0.01 * squares.reduce((sum, [v = NaN]) => sum + v, 0);
+    expect(penalty).toBeGreaterThan(0.01);
+    expect(result?.loss).toBeCloseTo(loss + penalty, 5);
   });
 
   it('learns with one sigmoid output and binary cross-entropy', async () => {

@@ -9,9 +9,11 @@ import {
   computeLoss,
   countCorrect,
   createOptimizer,
+  perSampleCorrect,
+  perSampleLoss,
   setOptimizerLearningRate,
 } from '../models/losses';
-import { stepSeededLayers, type StepSeeded } from '../models/layers/seededDropout';
+import { maskSeed, stepSeededLayers, type StepSeeded } from '../models/layers/seededDropout';
 import { scheduledRate } from '../models/schedules';
 import type { TrainingConfig } from '../models/trainingConfig';
 import { augmentBatch, type AugmentOptions } from './augment';
@@ -52,8 +54,6 @@ export class Trainer {
   /** Set by the internals view: the next step keeps a histogram of every gradient. */
   private gradientStatsWanted = false;
   private gradientStats: tf.Tensor2D | null = null;
-  /** Its own stream, so switching augmentation on does not change the shuffle order. */
-  private readonly augmentRandom: Random;
   private lossSum: tf.Scalar | null = null;
   private correctSum: tf.Scalar | null = null;
   private gradientNormSum: tf.Scalar | null = null;
@@ -85,7 +85,6 @@ export class Trainer {
     this.plannedEpochs = config.epochs;
     this.random = createRandom(config.seed ^ 0x5eed);
     this.order = shuffledIndices(train.count, this.random);
-    this.augmentRandom = createRandom(config.seed ^ 0xa06);
     this.variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
     this.stepSeeded = stepSeededLayers(model);
   }
@@ -141,7 +140,7 @@ export class Trainer {
       const { x: gathered, y: yb } = gatherBatch(this.train, indices); // [batch, ...inputShape]
       const xb =
         this.augment && gathered.rank === 4
-          ? augmentBatch(gathered as tf.Tensor4D, this.augment, this.augmentRandom)
+          ? augmentBatch(gathered as tf.Tensor4D, this.augment, this.augmentDraws())
           : gathered;
       const { value, grads } = this.optimizer.computeGradients(() => {
         const pred = this.model.apply(xb, { training: true }) as tf.Tensor;
@@ -182,6 +181,15 @@ export class Trainer {
       this.epoch += 1;
       this.order = shuffledIndices(this.train.count, this.random);
     }
+  }
+
+  /**
+   * The random source of this step's augmentation: its own stream (switching augmentation on does
+   * not change the shuffle order), mixed from the seed and the step as dropout's masks are, so a
+   * run resumed or forked at step s draws what the uninterrupted run drew at step s.
+   */
+  private augmentDraws(): Random {
+    return createRandom(maskSeed(this.config.seed ^ 0xa06, this.step));
   }
 
   /**
@@ -236,34 +244,63 @@ export class Trainer {
     return pending;
   }
 
-  /** Mean loss and accuracy on a split (the validation split by default), in fixed batches; one readback. */
+  /**
+   * Mean loss and accuracy on every sample of a split (the validation split by default), in
+   * batches of one fixed shape; one readback. The loss includes the L1/L2 penalties, as the
+   * training loss does (and Keras's val_loss), so the two curves compare like with like.
+   */
   async evaluate(
     split: Split | null = this.validation,
   ): Promise<{ loss: number; accuracy: number | null; count: number } | null> {
     if (!split || split.count === 0) return null;
-    // Fixed shapes: full batches only, unless the whole split is smaller than one batch.
+    // Fixed shapes: batches of `size` (the whole split when it is smaller than one batch).
     const size = Math.min(this.config.batchSize, split.count);
     const batches = Math.floor(split.count / size);
-    // [loss sum, correct count]. One tidy per batch, so a batch's activations are freed before the
-    // next one runs (one tidy around the loop held them all: gigabytes for the MNIST CNN).
+    const rest = split.count - batches * size;
+    // [sum of per-sample losses, correct count]. One tidy per batch, so a batch's activations are
+    // freed before the next one runs (one tidy around the loop held them all: gigabytes for the
+    // MNIST CNN).
     let totals: tf.Tensor1D = tf.zeros([2]);
-    for (let b = 0; b < batches; b++) {
-      const next = tf.tidy(() => {
-        const { x: xb, y: yb } = sliceBatch(split, b * size, size);
-        const pred = this.model.apply(xb, { training: false }) as tf.Tensor;
-        const loss = computeLoss(this.config.loss, yb, pred);
-        const correct = split.regression ? tf.scalar(0) : countCorrect(yb, pred);
-        return tf.add(totals, tf.stack([loss, correct])) as tf.Tensor1D;
-      });
+    const add = (score: () => [tf.Scalar, tf.Scalar]) => {
+      const next = tf.tidy(() => tf.add(totals, tf.stack(score())) as tf.Tensor1D);
       totals.dispose();
       totals = next;
+    };
+    for (let b = 0; b < batches; b++) {
+      add(() => {
+        const { x: xb, y: yb } = sliceBatch(split, b * size, size);
+        const pred = this.model.apply(xb, { training: false }) as tf.Tensor;
+        const loss = tf.mul(computeLoss(this.config.loss, yb, pred), size) as tf.Scalar;
+        return [loss, split.regression ? tf.scalar(0) : countCorrect(yb, pred)];
+      });
     }
+    if (rest > 0) {
+      // The samples left over are scored in one more batch of the same shape: the split's last
+      // `size` samples, of which only the last `rest` count (the others were scored above).
+      add(() => {
+        const { x: xb, y: yb } = sliceBatch(split, split.count - size, size);
+        const pred = this.model.apply(xb, { training: false }) as tf.Tensor;
+        const mask = tf.concat([tf.zeros([size - rest]), tf.ones([rest])]); // [size]
+        const loss = tf.sum(tf.mul(perSampleLoss(this.config.loss, yb, pred), mask)) as tf.Scalar;
+        const correct = split.regression
+          ? tf.scalar(0)
+          : (tf.sum(tf.mul(perSampleCorrect(yb, pred), mask)) as tf.Scalar);
+        return [loss, correct];
+      });
+    }
+    const scores = tf.tidy(() => {
+      const penalties = this.model.calculateLosses();
+      const penalty = penalties.length > 0 ? tf.addN(penalties) : tf.scalar(0);
+      return tf.concat([totals, tf.reshape(penalty, [1])]); // [loss sum, correct, penalty]
+    });
+    totals.dispose();
     try {
-      const [loss = NaN, correct = NaN] = await totals.data();
-      const accuracy = split.regression ? null : correct / (batches * size * this.labelsPerSample);
-      return { loss: loss / batches, accuracy, count: batches * size };
+      const [lossSum = NaN, correct = NaN, penalty = NaN] = await scores.data();
+      const count = split.count;
+      const accuracy = split.regression ? null : correct / (count * this.labelsPerSample);
+      return { loss: lossSum / count + penalty, accuracy, count };
     } finally {
-      totals.dispose();
+      scores.dispose();
     }
   }
 

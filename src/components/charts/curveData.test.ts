@@ -55,6 +55,23 @@ describe('curve rows', () => {
     expect(spike?.y).toBeLessThan(50);
   });
 
+  it("smooths a run's sparse validation curve over as much x as its training curve", () => {
+    // Training every step, validation every 100 steps; validation jumps from 1 to 2 at step 500.
+    const train = { ...series('a/train', []), group: 'a' };
+    train.points = Array.from({ length: 1001 }, (_, x) => ({ x, y: 1 }));
+    const validation = { ...series('a/validation', []), group: 'a' };
+    validation.points = Array.from({ length: 11 }, (_, i) => ({ x: 100 * i, y: i < 5 ? 1 : 2 }));
+    const [, smoothed] = prepareSeries([train, validation], { ...options, smoothing: 0.9 });
+    // 100 steps at 0.9 leave 0.9^100 ≈ 3e-5 of the old value: the jump shows where it happened.
+    expect(valueAt(smoothed!, 500)).toBeCloseTo(2, 3);
+    // On its own (no training curve to take the spacing from) it is averaged per point, as before.
+    const [alone] = prepareSeries([{ ...validation, key: 'v', group: 'v' }], {
+      ...options,
+      smoothing: 0.9,
+    });
+    expect(valueAt(alone!, 500)).toBeLessThan(1.3);
+  });
+
   it('drops non-positive values on a log axis', () => {
     const [prepared] = prepareSeries(
       [

@@ -5,7 +5,7 @@
  * this only when its series or options change, never per frame.
  */
 import { downsampleMinMax, type Point } from '../../shared/runs/downsample';
-import { smoothEma } from '../../shared/runs/smoothing';
+import { densestSpacing, smoothEma } from '../../shared/runs/smoothing';
 
 export interface CurveSeries {
   /** Unique within a chart: the row field holding this series' values. */
@@ -16,6 +16,11 @@ export interface CurveSeries {
   dashed: boolean;
   /** Sorted by x. */
   points: readonly Point[];
+  /**
+   * Series of one group (one run's training and validation curves) are smoothed in one x unit,
+   * their densest spacing; a series without a group is its own.
+   */
+  group?: string;
 }
 
 export interface CurveOptions {
@@ -50,6 +55,9 @@ export function prepareSeries(
   series: readonly CurveSeries[],
   options: CurveOptions,
 ): PreparedSeries[] {
+  // One smoothing unit per run: its sparse validation curve is averaged over as much x as its
+  // dense training curve, not over as many points.
+  const units = options.smoothing > 0 ? smoothingUnits(series) : new Map<string, number>();
   return series.map((s) => {
     const usable = options.logScale ? s.points.filter((p) => p.y === null || p.y > 0) : s.points;
     const range = options.range ?? null;
@@ -66,6 +74,7 @@ export function prepareSeries(
     const smoothed = smoothEma(
       usable.map((p) => p.y),
       options.smoothing,
+      smoothingSpacing(usable, units.get(s.group ?? s.key)),
     );
     const paired = usable.map((p, i) => ({ x: p.x, y: p.y, smoothed: smoothed[i] ?? null }));
     // Cropped after smoothing: a zoomed range keeps the average of everything before it.
@@ -77,6 +86,24 @@ export function prepareSeries(
     return { ...s, drawn };
   });
 }
+
+/** Each group's smoothing unit: the densest spacing among its series. */
+function smoothingUnits(series: readonly CurveSeries[]): Map<string, number> {
+  const members = new Map<string, (readonly Point[])[]>();
+  for (const s of series) {
+    const group = s.group ?? s.key;
+    members.set(group, [...(members.get(group) ?? []), s.points]);
+  }
+  const units = new Map<string, number>();
+  for (const [group, points] of members) {
+    const unit = densestSpacing(points);
+    if (unit !== null) units.set(group, unit);
+  }
+  return units;
+}
+
+const smoothingSpacing = (points: readonly Point[], unit: number | undefined) =>
+  unit === undefined ? undefined : { xs: points.map((p) => p.x), unit };
 
 /** Merges prepared series into rows sorted by x. */
 export function toRows(series: readonly PreparedSeries[]): CurveRow[] {

@@ -96,9 +96,12 @@ export function RunCompare() {
           <option value="epoch">{t('compare.byEpoch')}</option>
           <option value="time">{t('compare.byTime')}</option>
         </select>
-        <label htmlFor={ids.smoothing}>{t('compare.smoothing')}</label>
+        <label htmlFor={ids.smoothing} title={t('compare.smoothingHelp')}>
+          {t('compare.smoothing')}
+        </label>
         <input
           id={ids.smoothing}
+          title={t('compare.smoothingHelp')}
           type="range"
           min={0}
           max={0.99}

@@ -36,10 +36,11 @@ const labels = {
 describe('compareSeries', () => {
   it('gives each run a training and (when it has one) a validation series, dashed', () => {
     const series = compareSeries([run('a'), run('b')], curves, 'loss', 'step', labels);
-    expect(series.map((s) => [s.key, s.dashed])).toEqual([
-      ['a/train', false],
-      ['a/validation', true],
-      ['b/train', false],
+    // A run's curves form one group, smoothed in one x unit.
+    expect(series.map((s) => [s.key, s.dashed, s.group])).toEqual([
+      ['a/train', false, 'a'],
+      ['a/validation', true, 'a'],
+      ['b/train', false, 'b'],
     ]);
     expect(series[0]!.points).toEqual([
       { x: 5, y: 1 },

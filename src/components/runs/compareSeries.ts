@@ -51,6 +51,7 @@ export function compareSeries(
         label: `${name} · ${labels.training}`,
         colour,
         dashed: false,
+        group: run.id,
         points: points(runCurves.train, metric, axis, run.stepsPerEpoch),
       },
       {
@@ -58,6 +59,7 @@ export function compareSeries(
         label: `${name} · ${labels.validation}`,
         colour,
         dashed: true,
+        group: run.id,
         points: points(runCurves.validation, metric, axis, run.stepsPerEpoch),
       },
     ].filter((series) => series.points.length > 0);

@@ -483,6 +483,8 @@ export const en = {
     byEpoch: 'epoch',
     byTime: 'time (s)',
     smoothing: 'Smoothing',
+    smoothingHelp:
+      "An exponential moving average of each curve (the faint line is the raw one). A run's validation curve is averaged over as many steps as its training curve, so it does not lag behind it.",
     logScale: 'Log scale',
     show: 'Show {{name}}',
     downloadCsv: 'Download CSV',

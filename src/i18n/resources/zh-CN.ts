@@ -458,6 +458,8 @@ export const zhCN: Resources = {
     byEpoch: '轮',
     byTime: '时间（秒）',
     smoothing: '平滑',
+    smoothingHelp:
+      '对每条曲线取指数滑动平均（浅色线是原始值）。同一次运行的验证曲线按与训练曲线相同的步数范围平均，所以不会比训练曲线滞后。',
     logScale: '对数坐标',
     show: '显示 {{name}}',
     downloadCsv: '下载 CSV',

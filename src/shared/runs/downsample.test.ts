@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { downsampleMinMax, type Point } from './downsample';
-import { smoothEma } from './smoothing';
+import { densestSpacing, smoothEma } from './smoothing';
 
 const curve = (n: number, y: (x: number) => number | null): Point[] =>
   Array.from({ length: n }, (_, x) => ({ x, y: y(x) }));
@@ -52,5 +52,25 @@ describe('smoothEma', () => {
     expect(smoothed[1]).toBeNull();
     expect(smoothed[2]).toBeCloseTo(10 / 3, 10);
     expect(smoothed[3]).toBeNaN();
+  });
+
+  it('decays by x when given spacing: evenly spaced points match the per-point average', () => {
+    const values = [3, 1, 4, 1, 5, 9, 2, 6];
+    const xs = values.map((_, i) => 10 * i);
+    const byX = smoothEma(values, 0.8, { xs, unit: 10 });
+    smoothEma(values, 0.8).forEach((value, i) => expect(byX[i]).toBeCloseTo(value!, 10));
+  });
+
+  it('a point many units after the last one carries the weight of that many steps', () => {
+    // w = 0.5, the second point 3 units on: decay 0.125, so (0.5*2*0.125 + 0.875*4) / (0.5*0.125 + 0.875).
+    const [first, second] = smoothEma([2, 4], 0.5, { xs: [0, 3], unit: 1 });
+    expect(first).toBeCloseTo(2, 10);
+    expect(second).toBeCloseTo((0.125 * 1 + 0.875 * 4) / (0.0625 + 0.875), 10);
+  });
+
+  it('the densest spacing is the smallest mean gap of any series with two points', () => {
+    const line = (...xs: number[]) => xs.map((x) => ({ x }));
+    expect(densestSpacing([line(0, 100, 200), line(0, 1, 2, 3), line(7)])).toBe(1);
+    expect(densestSpacing([line(5), line()])).toBeNull();
   });
 });
