@@ -70,3 +70,22 @@ test('unreadable saved work is kept aside and explained', async ({ page }) => {
   expect(kept, 'the unreadable copy is kept').toContain('warp');
   await expect(layerCards(page), 'default design shown').toHaveCount(3);
 });
+
+test('a number field holding text that is not a number says so and holds Train', async ({
+  page,
+  pageErrors,
+}) => {
+  await openApp(page);
+  const ui = controls(page);
+  await expect(ui.train).toBeEnabled();
+  // The browser reports "1e" in a number input as empty: the message cannot quote it.
+  await ui.epochs.fill('');
+  await ui.epochs.pressSequentially('1e');
+  await expect(page.getByText('Type a number.'), 'the field says what is wrong').toBeVisible();
+  await expect(ui.train, 'Train waits for a number').toBeDisabled();
+  await expect(page.getByTestId('train-disabled-reason')).toContainText('Epochs');
+  await ui.epochs.pressSequentially('1');
+  await expect(ui.train, 'a number again: Train is back').toBeEnabled();
+  await expect(ui.epochs).toHaveValue('1e1');
+  expect(pageErrors).toEqual([]);
+});

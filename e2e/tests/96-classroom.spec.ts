@@ -84,6 +84,14 @@ test('a teacher’s link fixes the preset, locks and hides controls, and present
     true,
   );
 
+  // The preset applied once: a reload keeps the student's changes since, and the locks.
+  await expect(page, 'the preset left the address').not.toHaveURL(/preset=/);
+  await expect(page, 'the locks stay').toHaveURL(/lock=designer/);
+  await typeInto(ui.epochs, '7');
+  await page.reload();
+  await expect(ui.epochs, 'the change survives the reload').toHaveValue('7', { timeout: 60_000 });
+  await expect(ui.dataset, 'still locked').toBeDisabled();
+
   await page.goto('./?hide=upload,everything&preset=nope');
   const notice = page.getByTestId('notice');
   await expect(notice, 'explained').toContainText('everything');

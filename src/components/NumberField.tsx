@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../shared/messages/message';
 import { useMessage } from '../i18n/useMessage';
+import { useStore } from '../state/store';
 
 interface Props {
   label: string;
@@ -45,7 +46,19 @@ export function NumberField({
     if (Number(text) !== value || text.trim() === '') setText(String(value));
   }
   const parsed = text.trim() === '' ? NaN : Number(text);
-  const localProblem = Number.isFinite(parsed) ? null : t('numberField.notANumber', { text });
+  // A number input reports partial text ("1e", "-") as empty, so there may be nothing to quote.
+  const localProblem = Number.isFinite(parsed)
+    ? null
+    : text.trim() === ''
+      ? t('numberField.empty')
+      : t('numberField.notANumber', { text });
+  const notNumber = localProblem !== null;
+  const setFieldNotNumber = useStore((s) => s.setFieldNotNumber);
+  useEffect(() => {
+    if (!notNumber) return;
+    setFieldNotNumber(id, label);
+    return () => setFieldNotNumber(id, null);
+  }, [notNumber, id, label, setFieldNotNumber]);
   const shown = localProblem ?? (problem ? show(problem) : null);
   return (
     <label className="field" htmlFor={id}>

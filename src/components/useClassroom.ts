@@ -26,8 +26,22 @@ export function useClassroom(): ClassroomFlags {
     // Locked only now, so the teacher's own preset and dataset apply; from here on every way in
     // (a file, a link, a lesson, an import) is held to them.
     useStore.setState({ locks: flags.lock });
+    if (flags.preset || flags.dataset) forgetAppliedChoice();
     const problems = joinMessages(flags.problems);
     if (problems) setNotice(message('files.classroom.problems', { problems }));
   }, [flags]);
   return flags;
+}
+
+/**
+ * The link's preset and dataset apply once: taken out of the address, so a reload keeps what the
+ * student has done since (instead of loading the preset over it), and a share link made here
+ * carries the student's design, not the preset again. Locks, hidden controls and presentation
+ * stay in the address: they hold for as long as the tab shows this link.
+ */
+function forgetAppliedChoice(): void {
+  const url = new URL(location.href);
+  url.searchParams.delete('preset');
+  url.searchParams.delete('dataset');
+  history.replaceState(history.state, '', url);
 }

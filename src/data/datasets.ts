@@ -143,6 +143,15 @@ export function isBuiltinDatasetId(value: unknown): value is string {
   return typeof value === 'string' && byId.has(value);
 }
 
+/** How many symbols a sequence task may use (the analysis names a setting outside it). */
+export const SEQUENCE_SYMBOLS = { min: 2, max: 100 } as const;
+
+const inSymbolRange = (value: number | undefined): value is number =>
+  value !== undefined &&
+  Number.isInteger(value) &&
+  value >= SEQUENCE_SYMBOLS.min &&
+  value <= SEQUENCE_SYMBOLS.max;
+
 function digits(count: number): string[] {
   return Array.from({ length: count }, (_, i) => String(i));
 }
@@ -171,7 +180,11 @@ export function builtinInfo(entry: ManifestEntry, choice?: Partial<DatasetChoice
   const length = choice?.sequenceLength ?? entry.inputShape[0] ?? 1;
   switch (entry.kind) {
     case 'sequence': {
-      const symbols = choice?.vocabularySize ?? base.classes.length;
+      // Only a valid count builds the class list: a typed 1e10 (which the analysis names as the
+      // problem) would otherwise build billions of names and blank the page; the default stands in.
+      const symbols = inSymbolRange(choice?.vocabularySize)
+        ? choice.vocabularySize
+        : base.classes.length;
       return {
         ...base,
         inputShape: [length],

@@ -3,7 +3,7 @@
  * Produces what the designer shows (per-layer output shape, parameter count, problem) and whether
  * Train is allowed, with the reason when it is not. Never changes the design.
  */
-import type { DatasetInfo } from '../data/datasets';
+import { SEQUENCE_SYMBOLS, type DatasetInfo } from '../data/datasets';
 import { message, type Message } from '../shared/messages/message';
 import { formatBytes } from '../data/import/limits';
 import { inferStack, type LayerAnalysis } from './inferStack';
@@ -179,7 +179,7 @@ function inRange(value: number, min: number, max: number): boolean {
 }
 
 /** Limits of the dataset settings that depend on its kind (generators and tokenisers check them too). */
-const SEQUENCE_TASK_LIMITS = { length: { min: 2, max: 64 }, symbols: { min: 2, max: 100 } };
+const SEQUENCE_TASK_LIMITS = { length: { min: 2, max: 64 }, symbols: SEQUENCE_SYMBOLS };
 const TEXT_LIMITS = { length: { min: 2, max: 256 }, vocabulary: { min: 10, max: 50000 } };
 const CORPUS_LIMITS = { length: { min: 2, max: 128 } };
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { englishText } from './messages/englishText';
 import { PRESETS } from '../models/presets';
-import { EXPERIMENT_VERSION, makeExperiment, parseExperiment, type Experiment } from './experiment';
+import { DEFAULT_TRAINING } from '../models/trainingConfig';
+import {
+  EXPERIMENT_VERSION,
+  makeExperiment,
+  parseExperiment,
+  upgradeKept,
+  type Experiment,
+} from './experiment';
 
 function sample(): Experiment {
   const preset = PRESETS.find((p) => p.id === 'reverse-transformer');
@@ -57,5 +64,27 @@ describe('experiments', () => {
         expect(result.message).toBe(englishText(result.problem));
       }
     }
+  });
+});
+
+describe('kept experiments', () => {
+  it('get the settings added since they were kept, as an older file does', () => {
+    const experiment = sample();
+    const older: Partial<Experiment['training']> = { ...experiment.training };
+    delete older.schedule;
+    delete older.clipping;
+    delete older.earlyStopping;
+    const kept = { id: 'run-1', experiment: { ...experiment, training: older } as Experiment };
+    const upgraded = upgradeKept(kept);
+    expect(upgraded.id).toBe('run-1');
+    expect(upgraded.experiment.training.schedule).toEqual(DEFAULT_TRAINING.schedule);
+    expect(upgraded.experiment.training.clipping).toEqual(DEFAULT_TRAINING.clipping);
+    expect(upgraded.experiment.training.earlyStopping).toEqual(DEFAULT_TRAINING.earlyStopping);
+    expect(upgradeKept(undefined)).toBeUndefined();
+  });
+
+  it('stay as they were when they cannot be read', () => {
+    const kept = { experiment: { format: 'other' } as unknown as Experiment };
+    expect(upgradeKept(kept)).toBe(kept);
   });
 });

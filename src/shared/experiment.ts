@@ -108,3 +108,18 @@ export function makeExperiment(parts: Omit<Experiment, 'format' | 'version'>): E
 }
 
 export const EXPERIMENT_VIEWS = VIEW_NAMES;
+
+/**
+ * An experiment this browser kept (a run's, a saved model's) may be older than this LayerLab:
+ * settings added since get the defaults an older file gets, so using it neither crashes on a
+ * missing field nor trains with one undefined. One that cannot be read stays as it was kept.
+ */
+export function upgradeKept<T extends { experiment: Experiment }>(kept: T): T;
+export function upgradeKept<T extends { experiment: Experiment }>(
+  kept: T | undefined,
+): T | undefined;
+export function upgradeKept<T extends { experiment: Experiment }>(kept: T | undefined) {
+  if (!kept) return kept;
+  const parsed = parseExperiment(kept.experiment);
+  return parsed.ok ? { ...kept, experiment: parsed.experiment } : kept;
+}

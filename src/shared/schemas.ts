@@ -172,11 +172,17 @@ export const trainingConfigSchema = z.object({
   backend: z.enum(BACKEND_CHOICES),
 });
 
+/** The most uploaded datasets the saved work lists (UploadForm refuses one more). */
+export const MAX_USER_DATASETS = 50;
+
 export const savedWorkSchema = z.object({
   spec: modelSpecSchema,
   dataset: datasetChoiceSchema,
   training: trainingConfigSchema,
-  userDatasets: z._default(z.array(userDatasetEntrySchema).check(z.maxLength(50)), []),
+  userDatasets: z._default(
+    z.array(userDatasetEntrySchema).check(z.maxLength(MAX_USER_DATASETS)),
+    [],
+  ),
 });
 
 export type SavedWork = z.infer<typeof savedWorkSchema>;

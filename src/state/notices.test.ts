@@ -75,6 +75,45 @@ describe('notices', () => {
     expect(storage.getItem('layerlab:work:unreadable')).toBe(bad);
   });
 
+  it("keep saved text that is not JSON, and a newer version's work, and say so", async () => {
+    const cut = '{"state":{"spec":{"version":1,"lay';
+    const first = await freshStore({ 'layerlab:work': cut });
+    const shown = () => {
+      const notice = first.useStore.getState().notice;
+      return notice && englishText(notice);
+    };
+    expect(shown()).toBe(
+      'Your saved design could not be read (its text is not JSON), so the default design is shown. The unreadable copy was kept under the key layerlab:work:unreadable.',
+    );
+    // A change saves the default design; the copy set aside is untouched.
+    first.useStore.getState().setTraining({ epochs: 3 });
+    expect(first.storage.getItem('layerlab:work:unreadable')).toBe(cut);
+    expect(first.storage.getItem('layerlab:work')).toContain('"epochs":3');
+
+    const newer = JSON.stringify({ state: { future: true }, version: 2 });
+    const second = await freshStore({ 'layerlab:work': newer });
+    const notice = second.useStore.getState().notice;
+    expect(notice && englishText(notice)).toMatch(
+      /^Your saved design was written by a newer version of LayerLab \(format 2\)/,
+    );
+    expect(second.storage.getItem('layerlab:work:unreadable')).toBe(newer);
+  });
+
+  it('say when the work cannot be saved, once, and keep working', async () => {
+    const { useStore, storage } = await freshStore();
+    storage.setItem = (key) => {
+      if (key === 'layerlab:work')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    expect(() => useStore.getState().setTraining({ epochs: 4 })).not.toThrow();
+    expect(useStore.getState().training.epochs).toBe(4);
+    await Promise.resolve();
+    const notice = useStore.getState().notice;
+    expect(notice && englishText(notice)).toBe(
+      'Your design could not be saved in this browser (The quota has been exceeded.). It stays on screen, but a reload would lose changes: press Export to keep it in a file.',
+    );
+  });
+
   it('refuse a file that is too large, with the size in MB to one decimal', () => {
     const text = (size: number) =>
       englishText(message('files.experiment.tooLarge', { file: 'big.json', size }));

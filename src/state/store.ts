@@ -6,7 +6,7 @@
  * Actions live next to the state they change. Only src/bridge writes the run slice.
  */
 import { create } from 'zustand';
-import { persist, createJSONStorage } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import {
   builtinDataset,
   defaultChoiceFor,
@@ -36,13 +36,14 @@ import {
   type Experiment,
   type ExperimentView,
 } from '../shared/experiment';
-import { describeZodError, savedWorkSchema } from '../shared/schemas';
+import { describeZodError, savedWorkSchema, type SavedWork } from '../shared/schemas';
 import { message, type Message, type MessageValue } from '../shared/messages/message';
 import { KEPT } from '../shared/storageKeys';
 import type { RunSummary } from '../shared/runs/runTypes';
 import type { PairMode } from '../shared/runs/pairing';
 import type { Lockable } from '../classroom/classroomFlags';
 import { lockedChanges, lockedNotice, type WorkChange } from './locks';
+import { isUnreadable, workStorage, type UnreadableWork } from './workStorage';
 
 export interface DesignSlice {
   spec: ModelSpec;
@@ -66,6 +67,12 @@ export interface DesignSlice {
 export interface SettingsSlice {
   training: TrainingConfig;
   setTraining(patch: Partial<TrainingConfig>): void;
+  /**
+   * Number fields whose text is not a number (field id → label). The store keeps the value from
+   * before, so Train waits until each holds a number again (useAnalysis says which).
+   */
+  fieldsNotNumbers: Readonly<Record<string, string>>;
+  setFieldNotNumber(id: string, label: string | null): void;
 }
 
 export interface RunSlice {
@@ -173,6 +180,11 @@ export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
 };
 
 export type AppState = DesignSlice & SettingsSlice & RunSlice & RunsSlice & ViewsSlice;
+
+/** The format of the saved work (KEPT.work); a newer one is set aside, not read. */
+const WORK_VERSION = 1;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function newLayerId(spec: ModelSpec): string {
   const taken = new Set(spec.layers.map((l) => l.id));
@@ -321,6 +333,13 @@ export const useStore = create<AppState>()(
           const training = { ...get().training, ...patch };
           if (!refused({ training })) set({ training });
         },
+        fieldsNotNumbers: {},
+        setFieldNotNumber: (id, label) =>
+          set(({ fieldsNotNumbers }) => {
+            const others = Object.entries(fieldsNotNumbers).filter(([field]) => field !== id);
+            const entries = label === null ? others : [...others, [id, label]];
+            return { fieldsNotNumbers: Object.fromEntries(entries) as Record<string, string> };
+          }),
         locks: new Set(),
         presentation: false,
         probeSettings: DEFAULT_PROBE_SETTINGS,
@@ -380,8 +399,20 @@ export const useStore = create<AppState>()(
     },
     {
       name: KEPT.work.name,
-      version: 1,
-      storage: createJSONStorage(() => localStorage),
+      version: WORK_VERSION,
+      storage: workStorage({
+        version: WORK_VERSION,
+        // Deferred: the notice is itself a store change, which writes (and fails) again.
+        onWriteFailed: (error) =>
+          queueMicrotask(() =>
+            useStore.setState({
+              notice: message('notices.workNotSaved', { detail: errorText(error) }),
+            }),
+          ),
+      }),
+      // A newer LayerLab wrote this: not read (it may not fit this version), set aside by merge.
+      migrate: (_persisted, version) =>
+        ({ unreadable: 'newer', detail: String(version) }) satisfies UnreadableWork as never,
       // Only the user's work is persisted; the run is the worker's and starts fresh.
       partialize: ({ spec, dataset, training, userDatasets }) => ({
         spec,
@@ -391,33 +422,58 @@ export const useStore = create<AppState>()(
       }),
       merge: (persisted, current) => {
         if (persisted === undefined || persisted === null) return current;
+        if (isUnreadable(persisted)) return setAside(current, persisted);
         const parsed = savedWorkSchema.safeParse(persisted);
         if (!parsed.success) {
-          // Keep the unreadable text so that nothing the user made is destroyed by the next save.
-          const raw = localStorage.getItem(KEPT.work.name);
-          if (raw !== null) localStorage.setItem(KEPT.unreadableWork.name, raw);
-          return {
-            ...current,
-            notice: message('notices.savedDesignUnreadable', {
-              detail: describeZodError(parsed.error),
-              key: KEPT.unreadableWork.name,
-            }),
-          };
+          return setAside(current, {
+            unreadable: 'invalid',
+            detail: describeZodError(parsed.error),
+          });
         }
-        const work = parsed.data;
-        if (!resolveDataset(work.dataset, work.userDatasets)) {
-          return {
-            ...current,
-            ...work,
-            dataset: DEFAULT_PRESET.dataset,
-            notice: message('notices.savedDatasetMissing', {
-              dataset: work.dataset.id,
-              fallback: builtinDataset(DEFAULT_PRESET.dataset.id).name,
-            }),
-          };
+        try {
+          return mergeWork(current, parsed.data);
+        } catch (error) {
+          // A value the schema lets through that the app cannot take: the same as unreadable, not
+          // a silent start from the defaults (zustand swallows the error) that the next save keeps.
+          return setAside(current, { unreadable: 'invalid', detail: errorText(error) });
         }
-        return { ...current, ...work };
       },
     },
   ),
 );
+
+/**
+ * Keeps saved work that cannot be used under its own key, so that the next save (of the default
+ * design now shown) destroys nothing the user made, and says so.
+ */
+function setAside(current: AppState, why: UnreadableWork): AppState {
+  try {
+    const raw = localStorage.getItem(KEPT.work.name);
+    if (raw !== null) localStorage.setItem(KEPT.unreadableWork.name, raw);
+  } catch {
+    // Storage that cannot be read or written holds nothing to set aside.
+  }
+  const key = KEPT.unreadableWork.name;
+  const notice =
+    why.unreadable === 'notJson'
+      ? message('notices.savedDesignNotJson', { key })
+      : why.unreadable === 'newer'
+        ? message('notices.savedDesignNewer', { version: why.detail ?? '?', key })
+        : message('notices.savedDesignUnreadable', { detail: why.detail ?? '', key });
+  return { ...current, notice };
+}
+
+function mergeWork(current: AppState, work: SavedWork): AppState {
+  if (!resolveDataset(work.dataset, work.userDatasets)) {
+    return {
+      ...current,
+      ...work,
+      dataset: DEFAULT_PRESET.dataset,
+      notice: message('notices.savedDatasetMissing', {
+        dataset: work.dataset.id,
+        fallback: builtinDataset(DEFAULT_PRESET.dataset.id).name,
+      }),
+    };
+  }
+  return { ...current, ...work };
+}

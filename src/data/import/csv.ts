@@ -29,7 +29,7 @@ export function parseTable(file: FileEntry): Table {
 
 /** Parses table text; `delimiter` '' guesses it. */
 export function parseTableText(name: string, text: string, delimiter = ''): Table {
-  if (text.trim() === '') throw new ImportError(name, dataProblem('data.csv.empty'));
+  if (text.trim() === '') throw new ImportError(name, dataProblem('dataImport.csv.empty'));
 
   const records: string[][] = [];
   const lines: number[] = [];
@@ -70,12 +70,12 @@ export function parseTableText(name: string, text: string, delimiter = ''): Tabl
 
   const [header, ...rows] = records;
   const headerLine = lines[0] ?? 1;
-  if (header === undefined) throw new ImportError(name, dataProblem('data.csv.empty'));
+  if (header === undefined) throw new ImportError(name, dataProblem('dataImport.csv.empty'));
   checkHeader(name, header, headerLine);
   if (rows.length === 0) {
     throw new ImportError(
       name,
-      dataProblem('data.csv.noRows', { header: header.join(', ') }),
+      dataProblem('dataImport.csv.noRows', { header: header.join(', ') }),
       atLine(headerLine),
     );
   }
@@ -84,7 +84,9 @@ export function parseTableText(name: string, text: string, delimiter = ''): Tabl
       throw new ImportError(
         name,
         dataProblem(
-          row.length > header.length ? 'data.csv.tooManyFields' : 'data.csv.tooFewFields',
+          row.length > header.length
+            ? 'dataImport.csv.tooManyFields'
+            : 'dataImport.csv.tooFewFields',
           { expected: header.length, found: row.length },
         ),
         atLine(lines[i + 1] ?? '?'),
@@ -100,13 +102,21 @@ function checkHeader(name: string, header: string[], headerLine: number): void {
   const seen = new Map<string, number>();
   header.forEach((column, i) => {
     if (column === '') {
-      throw new ImportError(name, dataProblem('data.csv.unnamedColumn', { column: i + 1 }), where);
+      throw new ImportError(
+        name,
+        dataProblem('dataImport.csv.unnamedColumn', { column: i + 1 }),
+        where,
+      );
     }
     const first = seen.get(column);
     if (first !== undefined) {
       throw new ImportError(
         name,
-        dataProblem('data.csv.duplicateColumn', { first: first + 1, second: i + 1, name: column }),
+        dataProblem('dataImport.csv.duplicateColumn', {
+          first: first + 1,
+          second: i + 1,
+          name: column,
+        }),
         where,
       );
     }
@@ -118,11 +128,11 @@ function checkHeader(name: string, header: string[], headerLine: number): void {
 function describeParseError(error: ParseError): Message {
   switch (error.code) {
     case 'MissingQuotes':
-      return dataProblem('data.csv.unclosedQuote');
+      return dataProblem('dataImport.csv.unclosedQuote');
     case 'InvalidQuotes':
-      return dataProblem('data.csv.textAfterQuote');
+      return dataProblem('dataImport.csv.textAfterQuote');
     default:
-      return dataProblem('data.csv.parser', { text: error.message.replace(/\.$/, '') });
+      return dataProblem('dataImport.csv.parser', { text: error.message.replace(/\.$/, '') });
   }
 }
 

@@ -40,8 +40,8 @@ export function parseIdx(file: FileEntry): IdxArray {
   if (bytes.length < 4 || bytes[0] !== 0 || bytes[1] !== 0) {
     throw new ImportError(
       file.name,
-      dataProblem('data.idx.badMagic', {
-        bytes: hexBytes(bytes.subarray(0, 4)) || dataProblem('data.idx.nothing'),
+      dataProblem('dataImport.idx.badMagic', {
+        bytes: hexBytes(bytes.subarray(0, 4)) || dataProblem('dataImport.idx.nothing'),
       }),
     );
   }
@@ -50,11 +50,11 @@ export function parseIdx(file: FileEntry): IdxArray {
   if (typeName === undefined) {
     throw new ImportError(
       file.name,
-      dataProblem('data.idx.badType', { type: type.toString(16).padStart(2, '0') }),
+      dataProblem('dataImport.idx.badType', { type: type.toString(16).padStart(2, '0') }),
     );
   }
   if (type !== 0x08) {
-    throw new ImportError(file.name, dataProblem('data.idx.notBytes', { type: typeName }));
+    throw new ImportError(file.name, dataProblem('dataImport.idx.notBytes', { type: typeName }));
   }
   const rank = bytes[3] as number;
   const headerLength = 4 + 4 * rank;
@@ -62,8 +62,8 @@ export function parseIdx(file: FileEntry): IdxArray {
     throw new ImportError(
       file.name,
       rank === 0
-        ? dataProblem('data.idx.noDimensions')
-        : dataProblem('data.idx.shortHeader', { bytes: bytes.length, needed: headerLength }),
+        ? dataProblem('dataImport.idx.noDimensions')
+        : dataProblem('dataImport.idx.shortHeader', { bytes: bytes.length, needed: headerLength }),
     );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -74,7 +74,7 @@ export function parseIdx(file: FileEntry): IdxArray {
   if (found < expected) {
     throw new ImportError(
       file.name,
-      dataProblem('data.idx.truncated', {
+      dataProblem('dataImport.idx.truncated', {
         dims: dims.join(' × '),
         expected,
         header: headerLength,
@@ -85,7 +85,7 @@ export function parseIdx(file: FileEntry): IdxArray {
   if (found > expected) {
     throw new ImportError(
       file.name,
-      dataProblem('data.idx.extraBytes', { extra: found - expected, dims: dims.join(' × ') }),
+      dataProblem('dataImport.idx.extraBytes', { extra: found - expected, dims: dims.join(' × ') }),
     );
   }
   return { name: file.name, dims, data: bytes.subarray(headerLength) };
@@ -109,13 +109,13 @@ export function idxPairToDataset(
   if (images.dims.length === 1) {
     throw new ImportError(
       images.name,
-      dataProblem('data.idx.labelsAsImages', { count: images.dims[0] ?? 0 }),
+      dataProblem('dataImport.idx.labelsAsImages', { count: images.dims[0] ?? 0 }),
     );
   }
   if (images.dims.length !== 3 && images.dims.length !== 4) {
     throw new ImportError(
       images.name,
-      dataProblem('data.idx.imageDims', {
+      dataProblem('dataImport.idx.imageDims', {
         rank: images.dims.length,
         dims: images.dims.join(' × '),
       }),
@@ -124,7 +124,7 @@ export function idxPairToDataset(
   if (labels.dims.length !== 1) {
     throw new ImportError(
       labels.name,
-      dataProblem('data.idx.labelDims', {
+      dataProblem('dataImport.idx.labelDims', {
         rank: labels.dims.length,
         dims: labels.dims.join(' × '),
       }),
@@ -134,7 +134,7 @@ export function idxPairToDataset(
   if (labels.dims[0] !== count) {
     throw new ImportError(
       labels.name,
-      dataProblem('data.idx.countMismatch', {
+      dataProblem('dataImport.idx.countMismatch', {
         labels: labels.dims[0] ?? 0,
         images: images.name,
         count,
@@ -144,7 +144,7 @@ export function idxPairToDataset(
   if (count === 0 || rows === 0 || cols === 0 || channels === 0) {
     throw new ImportError(
       images.name,
-      dataProblem('data.idx.noPixels', { dims: images.dims.join(' × ') }),
+      dataProblem('dataImport.idx.noPixels', { dims: images.dims.join(' × ') }),
     );
   }
   checkInputValues(images.name, images.data.length, dataProblem('data.hint.fewerImages'));
@@ -155,7 +155,7 @@ export function idxPairToDataset(
   if (values.length < 2) {
     throw new ImportError(
       labels.name,
-      dataProblem('data.idx.oneLabel', { label: values[0] ?? '?' }),
+      dataProblem('dataImport.idx.oneLabel', { label: values[0] ?? '?' }),
     );
   }
   // Class ids are positions among the values present, so labels {1, 5, 9} become ids {0, 1, 2}.

@@ -82,17 +82,17 @@ export function planImageFolder(entries: readonly FileEntry[], archive?: string)
       first,
       'file',
       others.length > 0
-        ? message('data.images.notImageMore', { count: others.length })
-        : message('data.images.notImage'),
+        ? message('dataImport.images.notImageMore', { count: others.length })
+        : message('dataImport.images.notImage'),
     );
   }
   const uploadName = archive ?? commonRoot(entries) ?? message('data.upload.yoursLower');
   if (found.length === 0) {
-    throw new ImportError(uploadName, message('data.images.none'));
+    throw new ImportError(uploadName, message('dataImport.images.none'));
   }
   const loose = found.find((image) => image.folder === '');
   if (loose !== undefined) {
-    throw problem(loose.path, 'image', message('data.images.loose'));
+    throw problem(loose.path, 'image', message('dataImport.images.loose'));
   }
   // A folder with no subfolders must hold images: an empty one is probably a class that was
   // meant to be there, and silently training without it would mislead.
@@ -104,7 +104,7 @@ export function planImageFolder(entries: readonly FileEntry[], archive?: string)
         !withImages.has(dir) && ![...directories].some((other) => other.startsWith(`${dir}/`)),
     );
   if (emptyLeaf !== undefined) {
-    throw problem(emptyLeaf, 'folder', message('data.images.emptyFolder'));
+    throw problem(emptyLeaf, 'folder', message('dataImport.images.emptyFolder'));
   }
 
   // The class is the folder's own name, so train/cats and test/cats are one class.
@@ -113,7 +113,7 @@ export function planImageFolder(entries: readonly FileEntry[], archive?: string)
   if (classes.length < 2) {
     throw new ImportError(
       uploadName,
-      message('data.images.oneClass', { folder: [...withImages][0] ?? '' }),
+      message('dataImport.images.oneClass', { folder: [...withImages][0] ?? '' }),
     );
   }
   const classIndex = new Map(classes.map((name, i) => [name, i]));
@@ -193,13 +193,13 @@ export async function decodeImageFolder(
       } catch (error) {
         failed = true;
         const reason = error instanceof Error ? error.message : String(error);
-        throw fail(image.path, message('data.images.undecodable', { reason }), error);
+        throw fail(image.path, message('dataImport.images.undecodable', { reason }), error);
       }
       if (rgba.length !== pixels * 4) {
         failed = true;
         throw fail(
           image.path,
-          message('data.images.wrongSize', {
+          message('dataImport.images.wrongSize', {
             got: rgba.length,
             expected: pixels * 4,
             height,

@@ -49,7 +49,10 @@ export function tableToDataset(table: Table, options: TableOptions): ImportedDat
   const labelIndex = findColumn(table, options.labelColumn);
   const label = describeColumn(table, labelIndex);
   if (label.kind === 'empty') {
-    throw new ImportError(table.name, dataProblem('data.csv.emptyLabel', { name: label.name }));
+    throw new ImportError(
+      table.name,
+      dataProblem('dataImport.csv.emptyLabel', { name: label.name }),
+    );
   }
   const task = options.task ?? label.defaultTask;
   notes.push(describeTaskChoice(label, task, options.task !== undefined));
@@ -123,7 +126,7 @@ function findColumn(table: Table, name: string): number {
   if (index < 0) {
     throw new ImportError(
       table.name,
-      dataProblem('data.csv.noSuchColumn', { name, columns: table.header.join(', ') }),
+      dataProblem('dataImport.csv.noSuchColumn', { name, columns: table.header.join(', ') }),
     );
   }
   return index;
@@ -162,27 +165,28 @@ function chooseFeatures(
     if (chosen.length === 0) {
       throw new ImportError(
         table.name,
-        dataProblem('data.csv.noInputColumn', { label: labelName }),
+        dataProblem('dataImport.csv.noInputColumn', { label: labelName }),
       );
     }
     return chosen;
   }
 
-  if (asked.length === 0) throw new ImportError(table.name, dataProblem('data.csv.chooseInput'));
+  if (asked.length === 0)
+    throw new ImportError(table.name, dataProblem('dataImport.csv.chooseInput'));
   const seen = new Set<string>();
   return asked.map((name) => {
     if (name === labelName) {
-      throw new ImportError(table.name, dataProblem('data.csv.labelAsInput', { name }));
+      throw new ImportError(table.name, dataProblem('dataImport.csv.labelAsInput', { name }));
     }
     if (seen.has(name))
-      throw new ImportError(table.name, dataProblem('data.csv.chosenTwice', { name }));
+      throw new ImportError(table.name, dataProblem('dataImport.csv.chosenTwice', { name }));
     seen.add(name);
     const index = findColumn(table, name);
     const unusable = whyUnusable(describeColumn(table, index));
     if (unusable !== null)
       throw new ImportError(
         table.name,
-        dataProblem('data.csv.unusableInput', { name, reason: unusable }),
+        dataProblem('dataImport.csv.unusableInput', { name, reason: unusable }),
       );
     return index;
   });
@@ -190,13 +194,13 @@ function chooseFeatures(
 
 /** Why a column cannot be an input, or null when it can. */
 function whyUnusable(summary: ColumnSummary): Message | null {
-  if (summary.kind === 'empty') return dataProblem('data.csv.columnEmpty');
+  if (summary.kind === 'empty') return dataProblem('dataImport.csv.columnEmpty');
   if (summary.kind === 'categorical' && summary.distinct > MAX_CATEGORIES) {
     const examples = summary.examples
       .slice(0, 3)
       .map((e) => `"${e}"`)
       .join(', ');
-    return dataProblem('data.csv.tooManyCategories', { count: summary.distinct, examples });
+    return dataProblem('dataImport.csv.tooManyCategories', { count: summary.distinct, examples });
   }
   return null;
 }
@@ -220,7 +224,7 @@ function classLabels(
   if (classes.length < 2) {
     throw new ImportError(
       table.name,
-      dataProblem('data.csv.oneClass', { name: label.name, value: classes[0] ?? '' }),
+      dataProblem('dataImport.csv.oneClass', { name: label.name, value: classes[0] ?? '' }),
     );
   }
   const ids = new Map(classes.map((name, id) => [name, id]));
@@ -239,7 +243,7 @@ function regressionTargets(table: Table, name: string, labelIndex: number, kept:
     if (value === null) {
       throw new ImportError(
         table.name,
-        dataProblem('data.csv.notANumber', { name, value: raw }),
+        dataProblem('dataImport.csv.notANumber', { name, value: raw }),
         atLine(table.lines[r] ?? '?'),
       );
     }
@@ -267,7 +271,7 @@ function makeEncoder(
   const numbers = values.map((value) => (isMissing(value) ? NaN : parseNumber(value)));
   const missing = numbers.filter((n) => Number.isNaN(n)).length;
   if (missing === rows.length) {
-    throw new ImportError(table.name, dataProblem('data.csv.noValues', { name }));
+    throw new ImportError(table.name, dataProblem('dataImport.csv.noValues', { name }));
   }
   return numbers.every((n) => n !== null)
     ? numericEncoder(name, numbers, missing, notes)

@@ -79,8 +79,8 @@ export class ImportError extends MessageError {
   }
 }
 
-/** A problem of the `data` group (the keys under src/shared/messages/text/data.en.ts). */
+/** A problem of the `data` or `dataImport` group (src/shared/messages/text/data*.en.ts). */
 export const dataProblem = (
-  key: MessageKey & `data.${string}`,
+  key: MessageKey & (`data.${string}` | `dataImport.${string}`),
   values?: Parameters<typeof message>[1],
 ): Message => message(key, values);

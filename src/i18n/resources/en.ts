@@ -105,6 +105,7 @@ export const en = {
   },
   numberField: {
     notANumber: '"{{text}}" is not a number',
+    empty: 'Type a number.',
   },
   /** The layer palette: names and summaries by kind, field labels by field key, enum options. */
   layers: {

@@ -95,6 +95,7 @@ export const zhCN: Resources = {
   },
   numberField: {
     notANumber: '“{{text}}”不是数字',
+    empty: '请输入一个数字。',
   },
   layers: {
     groups: {

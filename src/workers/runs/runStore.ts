@@ -6,6 +6,7 @@
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { RunCurves, RunSummary } from '../../shared/runs/runTypes';
 import { KEPT } from '../../shared/storageKeys';
+import { upgradeKept } from '../../shared/experiment';
 import type { WeightSpec } from '../savedModels/modelBundle';
 
 /** Weights and optimizer state after `step` steps, in tfjs's weights format (no topology: the
@@ -64,8 +65,10 @@ export function createIndexedDbRunStore(): RunStore {
   const checkpointDb = () =>
     (checkpoints ??= createStore(KEPT.runCheckpoints.name, KEPT.runCheckpoints.store));
   return {
-    listSummaries: async () => newestFirst(await values<RunSummary>(summaryDb())),
-    getSummary: (id) => get<RunSummary>(id, summaryDb()),
+    // Runs kept by an older LayerLab get the settings added since (their defaults).
+    listSummaries: async () =>
+      newestFirst((await values<RunSummary>(summaryDb())).map((s) => upgradeKept(s))),
+    getSummary: async (id) => upgradeKept(await get<RunSummary>(id, summaryDb())),
     putSummary: (summary) => set(summary.id, summary, summaryDb()),
     getCurveChunks: async (id, from, to) =>
       joinChunks(

@@ -7,6 +7,7 @@ import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { RunHistory, SavedModelEntry } from '../../shared/protocol';
 import type { ModelBundle } from './modelBundle';
 import { KEPT } from '../../shared/storageKeys';
+import { upgradeKept } from '../../shared/experiment';
 
 export interface StoredModel {
   bundle: ModelBundle;
@@ -33,8 +34,10 @@ export function createIndexedDbSavedModelStore(): SavedModelStore {
   const modelDb = () =>
     (models ??= createStore(KEPT.savedModelWeights.name, KEPT.savedModelWeights.store));
   return {
-    list: async () => newestFirst(await values<SavedModelEntry>(entryDb())),
-    getEntry: (id) => get<SavedModelEntry>(id, entryDb()),
+    // Models kept by an older LayerLab get the settings added since (their defaults).
+    list: async () =>
+      newestFirst((await values<SavedModelEntry>(entryDb())).map((e) => upgradeKept(e))),
+    getEntry: async (id) => upgradeKept(await get<SavedModelEntry>(id, entryDb())),
     getModel: (id) => get<StoredModel>(id, modelDb()),
     // Weights first: an entry in the list always has its weights.
     put: async (entry, model) => {

@@ -37,6 +37,8 @@ export const analysisEn = {
     'Categorical cross-entropy expects probabilities: the last layer uses "{{activation}}"; "softmax" is the usual choice.',
   binaryActivation:
     'Binary cross-entropy expects values between 0 and 1: the last layer uses "{{activation}}"; "sigmoid" is the usual choice.',
+  /** {{field}}: the label of a number field whose text is not a number. */
+  fieldNotNumber: '“{{field}}” does not hold a number: type one to train.',
   noDense: 'The model has no Dense layer, so it has no weights to learn a classifier with.',
   /** Training settings out of range. */
   setting: {

@@ -34,6 +34,7 @@ export const analysisZhCN: Translation<typeof analysisEn> = {
     '多分类交叉熵需要概率作为输入：最后一层使用的是“{{activation}}”，通常应选“softmax”。',
   binaryActivation:
     '二元交叉熵需要 0 到 1 之间的值：最后一层使用的是“{{activation}}”，通常应选“sigmoid”。',
+  fieldNotNumber: '“{{field}}”不是数字：请输入一个数字后再训练。',
   noDense: '模型没有 Dense 层，所以没有可以学习分类器的权重。',
   setting: {
     learningRate: '学习率必须是 {{min}} 到 {{max}} 之间的数。',

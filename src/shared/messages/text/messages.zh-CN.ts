@@ -1,6 +1,7 @@
 /** Chinese for messages.en.ts: the same keys and {{variables}}. */
 import { analysisZhCN } from './analysis.zh-CN';
 import { dataZhCN } from './data.zh-CN';
+import { dataImportZhCN } from './dataImport.zh-CN';
 import { filesZhCN } from './files.zh-CN';
 import { layersZhCN } from './layers.zh-CN';
 import { modelImportZhCN } from './modelImport.zh-CN';
@@ -22,4 +23,5 @@ export const messagesZhCN: Translation<typeof messagesEn> = {
   notices: noticesZhCN,
   files: filesZhCN,
   modelImport: modelImportZhCN,
+  dataImport: dataImportZhCN,
 };

@@ -25,6 +25,15 @@ export const noticesEn = {
   /** The design kept in this browser failed validation; {{detail}} names the field, {{key}} is a localStorage key. */
   savedDesignUnreadable:
     'Your saved design could not be read ({{detail}}), so the default design is shown. The unreadable copy was kept under the key {{key}}.',
+  /** The saved design's text is not JSON at all (cut off, or edited by hand). */
+  savedDesignNotJson:
+    'Your saved design could not be read (its text is not JSON), so the default design is shown. The unreadable copy was kept under the key {{key}}.',
+  /** The saved design was written by a newer LayerLab; {{version}} is its format number. */
+  savedDesignNewer:
+    'Your saved design was written by a newer version of LayerLab (format {{version}}), so the default design is shown. Its copy was kept under the key {{key}}; reload to get the newer version.',
+  /** Saving the design failed; {{detail}} is the browser's reason. */
+  workNotSaved:
+    'Your design could not be saved in this browser ({{detail}}). It stays on screen, but a reload would lose changes: press Export to keep it in a file.',
   savedDatasetMissing:
     'The saved dataset "{{dataset}}" is not available any more, so {{fallback}} is selected instead. Your design is unchanged.',
   /** {{names}}: the runs deleted, e.g. "Run 1, Run 2"; {{budget}}: e.g. "200 MB". */

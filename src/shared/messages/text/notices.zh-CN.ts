@@ -19,6 +19,12 @@ export const noticesZhCN: Translation<typeof noticesEn> = {
   },
   savedDesignUnreadable:
     '无法读取你保存的设计（{{detail}}），所以显示的是默认设计。无法读取的副本保存在键 {{key}} 下。',
+  savedDesignNotJson:
+    '无法读取你保存的设计（它的文本不是 JSON），所以显示的是默认设计。无法读取的副本保存在键 {{key}} 下。',
+  savedDesignNewer:
+    '你保存的设计是由更新版本的 LayerLab 写入的（格式 {{version}}），所以显示的是默认设计。它的副本保存在键 {{key}} 下；重新加载页面即可使用新版本。',
+  workNotSaved:
+    '无法在此浏览器中保存你的设计（{{detail}}）。它仍显示在屏幕上，但重新加载会丢失更改：请点击“导出”把它保存到文件。',
   savedDatasetMissing:
     '保存的数据集“{{dataset}}”已不可用，所以改为选择 {{fallback}}。你的设计没有改变。',
   locked: '老师的链接锁定了{{parts}}，所以这项更改没有生效。',
