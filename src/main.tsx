@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { PartBoundary } from './components/PartBoundary';
 import { warmUpWorker } from './bridge/workerBridge';
 import { loadSharedLink } from './state/loadSharedLink';
 import { prefetchWhenIdle } from './state/onDemand';
@@ -19,7 +20,9 @@ if (!root) throw new Error('index.html has no #root element');
 void Promise.all([initI18n(), linkApplied.catch(() => undefined)]).finally(() => {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <PartBoundary>
+        <App />
+      </PartBoundary>
     </StrictMode>,
   );
   // What the first screen does not need (charts, internals views, panels, share links) loads

@@ -102,8 +102,10 @@ test('a zoomed comparison stays zoomed while another run trains', async ({
   const zoomedAxis = await xAxisText(chart);
   expect(zoomedAxis).not.toEqual(fullAxis);
 
-  // Train again: Run 2's summary reaches the page about once a second while it trains.
-  await typeInto(ui.epochs, '200');
+  // Train again: Run 2's summary reaches the page about once a second while it trains. Far more
+  // epochs than the test watches (it stops the run): 200 epochs (2,600 steps) ended on a
+  // quiet machine before the five step counts below were seen, and the count then stood still.
+  await typeInto(ui.epochs, '1000');
   await page.getByTestId('train-button').click();
   await waitForRun(page, { phase: 'training' });
   const steps = page.getByTestId('run-row').first().getByTestId('run-steps');

@@ -39,6 +39,7 @@ import type { Experiment } from '../shared/experiment';
 import type { RunSummary } from '../shared/runs/runTypes';
 import { DEFAULT_RUN_STORAGE_BUDGET } from '../shared/runs/storageBudget';
 import { showRuns } from './showRuns';
+import { pageStorage } from '../state/pageStorage';
 
 let worker: Worker | null = null;
 let nextRunId = 1;
@@ -332,7 +333,7 @@ export function startRun(
 ): void {
   const state = useStore.getState();
   const { spec, dataset, training } = state;
-  rememberExperiment(localStorage, currentExperiment(state));
+  rememberExperiment(pageStorage(), currentExperiment(state));
   const runId = nextRunId++;
   const partner: PartnerRequest | null = partnerOf
     ? { runId: nextRunId++, spec: partnerOf.spec, training: partnerOf.training }
@@ -444,7 +445,9 @@ export const dataRequests = {
       checkUploadSize(name, file.size);
       total += file.size;
     }
-    if (files.length > 1) checkUploadSize(`The ${files.length} files together`, total);
+    if (files.length > 1) {
+      checkUploadSize(message('data.upload.filesTogether', { count: files.length }), total);
+    }
     const uploaded = await Promise.all(
       files.map(async (file) => ({
         name: file.webkitRelativePath || file.name,

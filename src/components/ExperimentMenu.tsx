@@ -8,6 +8,8 @@ import { loadShareLinks } from '../state/loadSharedLink';
 import { readRecent, rememberExperiment, type RecentExperiment } from '../state/recentExperiments';
 import { currentExperiment, useStore } from '../state/store';
 import { downloadFile } from './downloadFile';
+import { pageStorage } from '../state/pageStorage';
+import { datasetLabel } from './datasetLabel';
 
 /**
  * Keep and share the current work: a link that carries the whole experiment, a file to download,
@@ -23,7 +25,7 @@ export function ExperimentMenu() {
 
   const share = async () => {
     const experiment = currentExperiment(useStore.getState());
-    rememberExperiment(localStorage, experiment);
+    rememberExperiment(pageStorage(), experiment);
     // The codec is prefetched after the first paint; a click before that waits for it once.
     let encodeShareLink;
     try {
@@ -40,7 +42,7 @@ export function ExperimentMenu() {
 
   const exportFile = () => {
     const experiment = currentExperiment(useStore.getState());
-    rememberExperiment(localStorage, experiment);
+    rememberExperiment(pageStorage(), experiment);
     downloadFile(
       'layerlab-experiment.json',
       JSON.stringify(experiment, null, 2),
@@ -66,7 +68,7 @@ export function ExperimentMenu() {
     const result = parseExperiment(value);
     if (result.ok) {
       loadExperiment(result.experiment, file.name);
-      rememberExperiment(localStorage, result.experiment);
+      rememberExperiment(pageStorage(), result.experiment);
     } else
       setNotice(message('files.experiment.invalid', { file: file.name, message: result.problem }));
   };
@@ -97,8 +99,8 @@ export function ExperimentMenu() {
         value=""
         aria-label={t('experiment.recentLabel')}
         data-testid="recent-select"
-        onFocus={() => setRecent(readRecent(localStorage))}
-        onPointerDown={() => setRecent(readRecent(localStorage))}
+        onFocus={() => setRecent(readRecent(pageStorage()))}
+        onPointerDown={() => setRecent(readRecent(pageStorage()))}
         onChange={(e) => {
           const chosen = recent[Number(e.target.value)];
           if (chosen) loadExperiment(chosen.experiment, message('notices.source.recent'));
@@ -140,7 +142,7 @@ function describeRecent(
   const what =
     experiment.name ||
     t('experiment.recentDesign', {
-      dataset: experiment.dataset.id,
+      dataset: datasetLabel(t, experiment.dataset.id),
       layers: t('experiment.layers', { count: experiment.spec.layers.length }),
       epochs: t('experiment.epochs', { count: experiment.training.epochs }),
     });

@@ -1,13 +1,15 @@
 import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onDemand } from '../state/onDemand';
+import { PartBoundary } from './PartBoundary';
 
 /**
  * A component whose code loads after the first paint (src/state/onDemand.ts). Until it has
  * loaded, `placeholder` takes its place at its size, so nothing below it jumps; once loaded (by
  * this instance or by the idle prefetch), new instances render it at once, without a placeholder.
  * Not React.lazy: a chunk that cannot load (offline before it was cached) leaves a message in its
- * place instead of unmounting the page, and the next mount tries again.
+ * place instead of unmounting the page, and the next mount tries again. A part that throws while
+ * rendering leaves a message too (PartBoundary).
  */
 export function deferred<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -34,7 +36,12 @@ export function deferred<P extends object>(
         mounted = false;
       };
     }, [Component]);
-    if (Component) return <Component {...props} />;
+    if (Component)
+      return (
+        <PartBoundary>
+          <Component {...props} />
+        </PartBoundary>
+      );
     return failed ? <LoadFailed /> : placeholder(props);
   }
   return Deferred;

@@ -7,7 +7,7 @@
  */
 import { z } from '../shared/zod';
 import manifestJson from '../../public/datasets/manifest.json';
-import type { Message } from '../shared/messages/message';
+import { message, type Message, type MessageValue } from '../shared/messages/message';
 import type { Shape } from '../models/spec';
 import type { DatasetTask } from './types';
 
@@ -116,7 +116,10 @@ export interface DatasetInfo {
   origin: 'builtin' | 'user';
   kind: DatasetKind;
   task: DatasetTask;
+  /** English for a built-in dataset; the file's name for an upload. */
   name: string;
+  /** The name in the reader's language (a built-in dataset's two names); see datasetTitle. */
+  title?: MessageValue;
   description: string;
   /** Shape of one sample, without the batch dimension. */
   inputShape: Shape;
@@ -142,6 +145,10 @@ export function manifestEntry(id: string): ManifestEntry | undefined {
 export function isBuiltinDatasetId(value: unknown): value is string {
   return typeof value === 'string' && byId.has(value);
 }
+
+/** A dataset's name for a sentence in the reader's language (a Message value). */
+export const datasetTitle = (info: Pick<DatasetInfo, 'name' | 'title'>): MessageValue =>
+  info.title ?? info.name;
 
 /** How many symbols a sequence task may use (the analysis names a setting outside it). */
 export const SEQUENCE_SYMBOLS = { min: 2, max: 100 } as const;
@@ -172,6 +179,7 @@ export function builtinInfo(entry: ManifestEntry, choice?: Partial<DatasetChoice
     kind: entry.kind,
     task: entry.task,
     name: entry.name.en,
+    title: message('common.inLanguage', { en: entry.name.en, zh: entry.name.zh }),
     description: entry.description.en,
     inputShape: entry.inputShape,
     classes: entryClasses(entry),

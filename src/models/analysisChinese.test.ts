@@ -3,7 +3,8 @@
  * keyed Message whose Chinese text has no English sentence left in it and no unfilled variable.
  */
 import { describe, expect, it } from 'vitest';
-import type { DatasetInfo } from '../data/datasets';
+import { builtinInfo, manifestEntry, type DatasetInfo } from '../data/datasets';
+import { englishText } from '../shared/messages/englishText';
 import { chineseText } from '../shared/messages/testing/chineseText';
 import { analyzeModel } from './analyze';
 import { MODEL_SPEC_VERSION, type LayerSpec } from './spec';
@@ -45,6 +46,11 @@ const BROKEN: LayerSpec[][] = [
     { id: 'd', kind: 'dense', units: 8, activation: 'relu' },
     { id: 'a', kind: 'add', from: 'input' },
   ],
+  // A block whose width is not its input's: the problem names the block.
+  [
+    { id: 'f', kind: 'flatten' },
+    { id: 'r', kind: 'residualblock', variant: 'dense', width: 16, activation: 'relu' },
+  ],
   [
     { id: 'f', kind: 'flatten' },
     { id: 'd', kind: 'dense', units: 5, activation: 'relu' },
@@ -53,7 +59,7 @@ const BROKEN: LayerSpec[][] = [
 ];
 
 /** Words from the English sentences that must not survive translation. */
-const ENGLISH = /\b(must|needs?|layer|input|the|but|Use|Set|Add a)\b/;
+const ENGLISH = /\b(must|needs?|layer|input|the|but|Use|Set|Add a|[Bb]lock)\b/;
 
 describe('analysis messages in Chinese', () => {
   it.each(BROKEN.map((layers, i) => [i, layers] as const))('design %i', (_i, layers) => {
@@ -79,5 +85,22 @@ describe('analysis messages in Chinese', () => {
       expect(text, m.key).not.toMatch(/{{|messages\./);
       expect(text, text).not.toMatch(ENGLISH);
     }
+  });
+
+  it("names a built-in dataset in the reader's language", () => {
+    const spiral = builtinInfo(manifestEntry('spiral')!);
+    const a = analyzeModel(
+      {
+        version: MODEL_SPEC_VERSION,
+        layers: [{ id: 'd', kind: 'dense', units: 3, activation: 'softmax' }],
+      },
+      spiral,
+      DEFAULT_TRAINING,
+      DEFAULT_DATASET,
+    );
+    const [problem] = a.modelProblems;
+    expect(problem && inChinese(problem)).toContain('螺旋');
+    expect(problem && inChinese(problem)).not.toContain('Spiral');
+    expect(problem && englishText(problem)).toContain('Spiral');
   });
 });

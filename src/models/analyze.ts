@@ -3,7 +3,7 @@
  * Produces what the designer shows (per-layer output shape, parameter count, problem) and whether
  * Train is allowed, with the reason when it is not. Never changes the design.
  */
-import { SEQUENCE_SYMBOLS, type DatasetInfo } from '../data/datasets';
+import { datasetTitle, SEQUENCE_SYMBOLS, type DatasetInfo } from '../data/datasets';
 import { message, type Message } from '../shared/messages/message';
 import { formatBytes } from '../data/import/limits';
 import { inferStack, type LayerAnalysis } from './inferStack';
@@ -99,14 +99,14 @@ export function analyzeModel(
       modelProblems.push(
         message('analysis.outputMismatch', {
           shape: formatShape(out),
-          dataset: dataset.name,
+          dataset: datasetTitle(dataset),
           has,
           want,
           fix,
         }),
       );
     } else if (dataset.task === 'regression' && config.loss !== 'meanSquaredError') {
-      modelProblems.push(message('analysis.regressionLoss', { dataset: dataset.name }));
+      modelProblems.push(message('analysis.regressionLoss', { dataset: datasetTitle(dataset) }));
     } else if (config.loss === 'categoricalCrossentropy' && units === 1) {
       modelProblems.push(message('analysis.categoricalOneOutput'));
     }

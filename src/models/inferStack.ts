@@ -2,11 +2,17 @@
  * The shape walk over a stack of layers: each layer's output shape, parameter count and problem.
  * Used for the whole design (analyze.ts) and inside blocks (blocks expand into a stack).
  */
-import { message, type Message } from '../shared/messages/message';
+import { message, type Message, type MessageValue } from '../shared/messages/message';
 import { LAYER_TYPES, inferLayer } from './layerRegistry';
 import type { LayerFix, NamedProblem } from './layerTypes/types';
 import { isComplete, sketchFailedLayer, sketchLayer, type Sketch } from './sketchShape';
 import { INPUT_ID, type LayerSpec, type Shape } from './spec';
+
+/** Blocks are named in the reader's language; every other layer by its Keras class name. */
+const BLOCK_LABELS: Partial<Record<LayerSpec['kind'], Message>> = {
+  residualblock: message('layers.residualBlockLabel'),
+  transformerblock: message('layers.transformerBlockLabel'),
+};
 
 export interface LayerAnalysis {
   id: string;
@@ -64,7 +70,7 @@ export function inferStack(
 
   const result: LayerAnalysis[] = [];
   const problems: NamedProblem[] = [];
-  const named = (position: number, label: string, problem: Message): Message => {
+  const named = (position: number, label: MessageValue, problem: Message): Message => {
     problems.push({ label, problem });
     return message('layers.atLayer', { position, label, problem });
   };
@@ -118,7 +124,7 @@ export function inferStack(
   };
   for (const layer of layers) {
     const position = positions.get(layer.id) ?? 0;
-    const label = LAYER_TYPES[layer.kind].label;
+    const label = BLOCK_LABELS[layer.kind] ?? LAYER_TYPES[layer.kind].label;
     const input = flowing.shape;
     if (tokens && layer.kind !== 'embedding') {
       broken = true;

@@ -9,6 +9,7 @@ import { onDemand } from './onDemand';
 import { rememberExperiment } from './recentExperiments';
 import { SHARE_PREFIX } from './sharePrefix';
 import { useStore } from './store';
+import { pageStorage } from './pageStorage';
 
 /** The link codec (fflate's deflate inside): loaded when a link is opened or made. */
 export const loadShareLinks = onDemand(() => import('./shareLink'));
@@ -33,7 +34,7 @@ export async function loadSharedLink(): Promise<void> {
   const result = shareLinks.decodeShareLink(hash);
   if (result.ok) {
     store.loadExperiment(result.experiment, message('notices.source.link'));
-    rememberExperiment(localStorage, result.experiment);
+    rememberExperiment(pageStorage(), result.experiment);
   } else store.setNotice(message('files.shareLink.unchanged', { problem: result.problem }));
   history.replaceState(null, '', `${location.pathname}${location.search}`);
 }

@@ -5,6 +5,8 @@ import { message } from '../shared/messages/message';
 import { PRESETS } from '../models/presets';
 import { makeExperiment } from '../shared/experiment';
 import type { Lockable } from '../classroom/classroomFlags';
+import { chineseText } from '../shared/messages/testing/chineseText';
+import { lockedNotice } from './locks';
 
 async function lockedStore(locks: Lockable[]) {
   vi.resetModules();
@@ -84,5 +86,13 @@ describe('teacher locks', () => {
     store.getState().setTraining({ epochs: 99 });
     expect(store.getState().training.epochs).not.toBe(99);
     expect(noticeText(store.getState().notice)).toContain('the training settings');
+  });
+
+  it('names several locked parts as a list in either language', () => {
+    const notice = lockedNotice(['designer', 'dataset']);
+    expect(englishText(notice)).toBe(
+      "The teacher's link locks the designer, the dataset, so this change was not made.",
+    );
+    expect(chineseText(notice)).toContain('设计器、数据集');
   });
 });

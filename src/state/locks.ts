@@ -6,7 +6,7 @@
  * a notice that says what is locked.
  */
 import type { Lockable } from '../classroom/classroomFlags';
-import { joinMessages, message, type Message } from '../shared/messages/message';
+import { listMessages, message, type Message } from '../shared/messages/message';
 
 /** The parts of the work an action would replace. */
 export interface WorkChange {
@@ -45,8 +45,8 @@ export function lockedChanges(
   return [...hit];
 }
 
-/** "The teacher's link locks the designer and the dataset: this change was not made." */
+/** "The teacher's link locks the designer, the dataset, so this change was not made." */
 export function lockedNotice(parts: readonly Lockable[]): Message {
-  const names = joinMessages(parts.map((part) => message(`notices.lockedPart.${part}`)));
+  const names = listMessages(parts.map((part) => message(`notices.lockedPart.${part}`)));
   return message('notices.locked', { parts: names ?? '' });
 }

@@ -4,19 +4,12 @@ import { englishText } from '../shared/messages/englishText';
 import { message } from '../shared/messages/message';
 import { PRESETS } from '../models/presets';
 import { makeExperiment } from '../shared/experiment';
+import { memoryStorage } from './pageStorage';
 
 function fakeStorage(entries: Record<string, string>): Storage {
-  const map = new Map(Object.entries(entries));
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, value),
-  };
+  const storage = memoryStorage();
+  for (const [key, value] of Object.entries(entries)) storage.setItem(key, value);
+  return storage;
 }
 
 async function freshStore(saved: Record<string, string> = {}) {
@@ -112,6 +105,20 @@ describe('notices', () => {
     expect(notice && englishText(notice)).toBe(
       'Your design could not be saved in this browser (The quota has been exceeded.). It stays on screen, but a reload would lose changes: press Export to keep it in a file.',
     );
+  });
+
+  it('leave the saved work alone when a change is not to the work (another tab may own it now)', async () => {
+    const { useStore, storage } = await freshStore();
+    useStore.getState().setTraining({ epochs: 5 });
+    // Another tab saves its work; this one only shows a notice and moves its run on.
+    const theirs = storage.getItem('layerlab:work')!.replace('"epochs":5', '"epochs":9');
+    storage.setItem('layerlab:work', theirs);
+    useStore.getState().setNotice(message('notices.source.link'));
+    useStore.setState({ runId: 7 });
+    expect(storage.getItem('layerlab:work')).toBe(theirs);
+    // A change to this tab's own work is saved.
+    useStore.getState().setTraining({ epochs: 6 });
+    expect(storage.getItem('layerlab:work')).toContain('"epochs":6');
   });
 
   it('refuse a file that is too large, with the size in MB to one decimal', () => {

@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import {
   builtinDataset,
+  datasetTitle,
   defaultChoiceFor,
   resolveDataset,
   type DatasetInfo,
@@ -358,7 +359,7 @@ export const useStore = create<AppState>()(
             const missing = !resolveDataset(experiment.dataset, userDatasets);
             const open = new Set(experiment.views.open);
             const { name } = experiment;
-            const fallback = builtinDataset(DEFAULT_PRESET.dataset.id).name;
+            const fallback = datasetTitle(builtinDataset(DEFAULT_PRESET.dataset.id));
             return {
               spec: experiment.spec,
               dataset: missing ? DEFAULT_PRESET.dataset : experiment.dataset,
@@ -471,7 +472,7 @@ function mergeWork(current: AppState, work: SavedWork): AppState {
       dataset: DEFAULT_PRESET.dataset,
       notice: message('notices.savedDatasetMissing', {
         dataset: work.dataset.id,
-        fallback: builtinDataset(DEFAULT_PRESET.dataset.id).name,
+        fallback: datasetTitle(builtinDataset(DEFAULT_PRESET.dataset.id)),
       }),
     };
   }

@@ -7,6 +7,8 @@
  *   and says so (see store.ts).
  * - A failed write (storage full, or blocked) is caught and reported once until a write works
  *   again; zustand would rethrow it from every later store change.
+ * - Work that did not change is not written again, so an idle second tab does not put its older
+ *   copy back over the work another tab saved.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import type { MessageValue } from '../shared/messages/message';
@@ -39,6 +41,10 @@ export function workStorage<S>(options: WorkStorageOptions): PersistStorage<S> |
     return undefined;
   }
   let failing = false;
+  // The text this tab last read or wrote. zustand saves the work on every store change, the run's
+  // progress included; a tab whose work did not change must not write its copy over a newer one
+  // that another tab saved meanwhile.
+  let lastText: string | null = null;
   const marker = (unreadable: UnreadableWork): StorageValue<S> => ({
     state: unreadable as unknown as S,
     version: options.version,
@@ -46,6 +52,7 @@ export function workStorage<S>(options: WorkStorageOptions): PersistStorage<S> |
   return {
     getItem: (name) => {
       const raw = storage.getItem(name);
+      lastText = raw;
       if (raw === null) return null;
       let parsed: unknown;
       try {
@@ -59,8 +66,11 @@ export function workStorage<S>(options: WorkStorageOptions): PersistStorage<S> |
       return parsed as StorageValue<S>;
     },
     setItem: (name, value) => {
+      const text = JSON.stringify(value);
+      if (text === lastText) return;
       try {
-        storage.setItem(name, JSON.stringify(value));
+        storage.setItem(name, text);
+        lastText = text;
         failing = false;
       } catch (error) {
         if (!failing) {

@@ -7,7 +7,12 @@
 import { message, type Message } from '../shared/messages/message';
 import { throwMessage } from '../shared/messages/messageError';
 import { readStoredNotes } from '../shared/messages/storedMessage';
-import { manifestEntry, type DatasetChoice, type DatasetInfo } from '../data/datasets';
+import {
+  datasetTitle,
+  manifestEntry,
+  type DatasetChoice,
+  type DatasetInfo,
+} from '../data/datasets';
 import { generateFunction1d } from '../data/function1d';
 import { gunzipFile } from '../data/import/gzip';
 import { isGzip } from '../data/import/magic';
@@ -141,15 +146,15 @@ async function decodeBundled(
     const url = new URL(file, datasetBaseUrl).href;
     const { bytes, fromCache } = await deps.fetchFile(url, null, (loaded) =>
       progress(
-        message('worker.downloading', { dataset: info.name }),
+        message('worker.downloading', { dataset: datasetTitle(info) }),
         entry.bytes > 0 ? Math.min(1, (doneBytes + loaded) / entry.bytes) : null,
       ),
     );
     doneBytes += bytes.byteLength;
     files.set(file, bytes);
-    if (fromCache) progress(message('worker.readFromCache', { dataset: info.name }), 1);
+    if (fromCache) progress(message('worker.readFromCache', { dataset: datasetTitle(info) }), 1);
   }
-  progress(message('worker.decoding', { dataset: info.name }), null);
+  progress(message('worker.decoding', { dataset: datasetTitle(info) }), null);
   const decoded = decodeFiles(entry.kind, entry.files, files, dataset, info, entry.labelColumn);
   // Decoded images weigh four times their bytes (float32; 220 MB for MNIST): keep the files
   // (12 MB) and decode again at the next start instead.

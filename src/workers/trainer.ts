@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRandom, shuffledIndices, type Random } from '../data/random';
+import { throwMessage } from '../shared/messages/messageError';
 import {
   computeLoss,
   countCorrect,
@@ -76,9 +77,7 @@ export class Trainer {
   ) {
     this.stepsPerEpoch = Math.floor(train.count / config.batchSize); // the last partial batch is dropped
     if (this.stepsPerEpoch < 1) {
-      throw new Error(
-        `Batch size ${config.batchSize} is larger than the ${train.count} training samples: lower the batch size.`,
-      );
+      throwMessage('worker.batchTooLarge', { batchSize: config.batchSize, samples: train.count });
     }
     this.optimizer = createOptimizer(config);
     this.baseLearningRate = config.learningRate;

@@ -179,6 +179,20 @@ export function ModelGraph() {
     }
   };
 
+  // Only what this graph shows: its nodes cannot be dragged, and it has no minimap.
+  const ariaLabels = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('graph.flow.node'),
+      'edge.a11yDescription.default': t('graph.flow.edge'),
+      'controls.ariaLabel': t('graph.flow.controls'),
+      'controls.zoomIn.ariaLabel': t('graph.flow.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('graph.flow.zoomOut'),
+      'controls.fitView.ariaLabel': t('graph.flow.fitView'),
+      'handle.ariaLabel': t('graph.flow.handle'),
+    }),
+    [t],
+  );
+
   return (
     <div
       className="model-graph"
@@ -203,6 +217,7 @@ export function ModelGraph() {
           minZoom={0.2}
           maxZoom={2}
           proOptions={{ hideAttribution: false }}
+          ariaLabelConfig={ariaLabels}
         >
           <Background gap={16} size={1} />
           <Controls showInteractive={false} />

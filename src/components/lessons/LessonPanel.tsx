@@ -10,6 +10,7 @@ import { MessageError, throwMessage, toMessage } from '../../shared/messages/mes
 import { useMessage } from '../../i18n/useMessage';
 import { useStore } from '../../state/store';
 import { useLessonState } from './useLessonState';
+import { pageStorage } from '../../state/pageStorage';
 
 async function fetchLesson(id: string): Promise<Lesson> {
   const response = await fetch(lessonUrl(id, document.baseURI));
@@ -42,7 +43,7 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
   const loadPreset = useStore((s) => s.loadPreset);
   const [lessons, setLessons] = useState<Lesson[]>([]);
   const [active, setActive] = useState<Lesson | null>(null);
-  const [progress, setProgress] = useState<LessonProgress>(() => readProgress(localStorage));
+  const [progress, setProgress] = useState<LessonProgress>(() => readProgress(pageStorage()));
   const show = useMessage();
   const [problem, setProblem] = useState<Message | null>(null);
   const fileId = useId();
@@ -67,23 +68,23 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
   const met = useMemo(
     () =>
       metNow ||
-      (active ? (readProgress(localStorage)[active.id]?.met.includes(stepIndex) ?? false) : false),
+      (active ? (readProgress(pageStorage())[active.id]?.met.includes(stepIndex) ?? false) : false),
     [active, stepIndex, metNow],
   );
   useHighlight(step?.highlight);
 
   // A goal met once stays met, even if a later experiment undoes it.
   useEffect(() => {
-    if (active && step?.goal && metNow) saveProgress(localStorage, active.id, { met: stepIndex });
+    if (active && step?.goal && metNow) saveProgress(pageStorage(), active.id, { met: stepIndex });
   }, [active, step, metNow, stepIndex]);
 
   const start = (lesson: Lesson) => {
     loadPreset(lesson.preset);
     setActive(lesson);
-    setProgress(saveProgress(localStorage, lesson.id, { step: 0 }));
+    setProgress(saveProgress(pageStorage(), lesson.id, { step: 0 }));
   };
   const go = (to: number) =>
-    active && setProgress(saveProgress(localStorage, active.id, { step: to }));
+    active && setProgress(saveProgress(pageStorage(), active.id, { step: to }));
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
@@ -102,7 +103,7 @@ export function LessonPanel({ initialLesson }: { initialLesson?: string | null }
   };
 
   // The list's counts: one read of the stored progress per render, only while the list shows.
-  const stored = active ? {} : readProgress(localStorage);
+  const stored = active ? {} : readProgress(pageStorage());
 
   return (
     <section

@@ -53,7 +53,7 @@ describe('describeChanges', () => {
       'clipping.kind',
     ]);
     expect(describeChanges(english.t, changes)).toBe(
-      'lr 0.01 → 0.1, schedule constant → cosine, warm-up 0 → 100, +1 more',
+      'lr 0.01 → 0.1, schedule Constant → Cosine decay, warm-up 0 → 100, +1 more',
     );
   });
 
@@ -79,5 +79,23 @@ describe('describeChanges', () => {
     const chineseText = describeChanges(chinese.t, changes);
     expect(chineseText).toContain(`神经元数 ${dense.units} → ${dense.units * 2}`);
     expect(chineseText).toContain('水平翻转 关 → 开');
+  });
+
+  it('names choices (loss, optimizer, dataset) by their names, listed in the page’s way', () => {
+    const before = experiment();
+    const after = {
+      ...experiment({ ...DEFAULT_TRAINING, loss: 'meanSquaredError', optimizer: 'rmsprop' }),
+      dataset: { ...before.dataset, id: 'circles' },
+    };
+    const changes = diffExperiments(before, after);
+    expect(describeChanges(english.t, changes)).toBe(
+      `optimizer ${english.t(`settings.optimizers.${DEFAULT_TRAINING.optimizer}`)} → RMSProp, ` +
+        `loss ${english.t(`settings.losses.${DEFAULT_TRAINING.loss}`)} → Mean squared error, ` +
+        `dataset Spiral → Two circles`,
+    );
+    const inChinese = describeChanges(chinese.t, changes) ?? '';
+    expect(inChinese).toContain('螺旋');
+    expect(inChinese).toContain('、');
+    expect(inChinese).not.toMatch(/meanSquaredError|spiral|circles/);
   });
 });

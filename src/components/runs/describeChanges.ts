@@ -5,6 +5,7 @@ import { en } from '../../i18n/resources/en';
 import { trainingEn } from '../../i18n/training/en';
 import { TRAINING_NS } from '../../i18n/training/namespace';
 import { fieldKeyLabel, layerLabel } from '../layerText';
+import { manifestEntry } from '../../data/datasets';
 
 /** Most changes named in a row; the rest are counted ("+2 more"). */
 const SHOWN = 3;
@@ -24,13 +25,40 @@ const fieldName = (t: TFunction, field: string) => {
   return isOptionKey(key) ? t(`fields.${key}`, { ns: TRAINING_NS }) : field;
 };
 
-/** A setting's value: numbers and names as they are, switches as on/off in the page's words. */
-const value = (t: TFunction, v: Scalar) =>
+/** A setting's value: numbers as they are, switches as on/off, choices by their names. */
+const value = (t: TFunction, v: Scalar, field = '', layerField = false) =>
   v === null
     ? '–'
     : typeof v === 'boolean'
       ? t(v ? 'runs.values.on' : 'runs.values.off')
-      : String(v);
+      : typeof v === 'string'
+        ? choiceName(t, field, v, layerField)
+        : String(v);
+
+/**
+ * A choice as the settings name it ("Cosine decay", not "cosine"; a built-in dataset by its name
+ * in the page's language); one without a name here (an upload's id) as it is.
+ */
+function choiceName(t: TFunction, field: string, v: string, layerField: boolean): string {
+  const key = layerField ? `layers.options.${field}.${v}` : SETTING_CHOICES[field]?.(v);
+  const named = key ? t(key as never, { defaultValue: '' }) : '';
+  if (named) return named;
+  if (!layerField && field === 'id') {
+    const entry = manifestEntry(v);
+    if (entry) return t('messages.common.inLanguage', { en: entry.name.en, zh: entry.name.zh });
+  }
+  return v;
+}
+
+/** Where the name of each setting's choices is (a training option's in its namespace). */
+const SETTING_CHOICES: Partial<Record<string, (v: string) => string>> = {
+  optimizer: (v) => `settings.optimizers.${v}`,
+  loss: (v) => `settings.losses.${v}`,
+  backend: (v) => `settings.backends.${v}`,
+  'schedule.kind': (v) => `${TRAINING_NS}:schedule.kinds.${v}`,
+  'clipping.kind': (v) => `${TRAINING_NS}:clipping.kinds.${v}`,
+  'earlyStopping.metric': (v) => `${TRAINING_NS}:early.metrics.${v}`,
+};
 
 /** A layer as a learner recognises it: its kind and its main number ("Dropout 0.3", "Dense 64"). */
 function layerName(t: TFunction, layer: LayerSpec): string {
@@ -52,8 +80,8 @@ function describeChange(t: TFunction, change: RunChange): string {
     case 'dataset':
       return t('runs.change.setting', {
         field: fieldName(t, change.field),
-        from: value(t, change.from),
-        to: value(t, change.to),
+        from: value(t, change.from, change.field),
+        to: value(t, change.to, change.field),
       });
     case 'layerAdded':
       return t('runs.change.added', { layer: layerName(t, change.layer) });
@@ -63,8 +91,8 @@ function describeChange(t: TFunction, change: RunChange): string {
       return t('runs.change.layer', {
         layer: layerLabel(t, change.layer.kind),
         field: fieldKeyLabel(t, change.layer.kind, change.field) ?? change.field,
-        from: value(t, change.from),
-        to: value(t, change.to),
+        from: value(t, change.from, change.field, true),
+        to: value(t, change.to, change.field, true),
       });
     case 'layersReordered':
       return t('runs.change.reordered');
@@ -76,5 +104,6 @@ export function describeChanges(t: TFunction, changes: readonly RunChange[]): st
   if (changes.length === 0) return null;
   const named = changes.slice(0, SHOWN).map((change) => describeChange(t, change));
   if (changes.length > SHOWN) named.push(t('runs.change.more', { count: changes.length - SHOWN }));
-  return named.join(', ');
+  // "a, b" in English, "a、b" in Chinese.
+  return named.reduce((first, second) => t('messages.common.listed', { first, second }));
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMessage } from '../../i18n/useMessage';
+import { toMessage } from '../../shared/messages/messageError';
 import type * as ExportGenerators from '../../models/export';
 import { onDemand } from '../../state/onDemand';
 import { useStore } from '../../state/store';
@@ -59,7 +60,7 @@ export function CodeExport() {
           : generators.exportKeras(spec, info, training);
       return { ok: true, code };
     } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      return { ok: false, message: show(toMessage(error)) };
     }
   }, [open, generators, framework, spec, info, training, blockingReason, t, show]);
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { NumberFormats } from '../../i18n/format';
 import { useFormat } from '../../i18n/useFormat';
 import type { SavedModelEntry } from '../../shared/protocol';
+import { datasetLabel } from '../datasetLabel';
 
 /** "val acc 93.1% · loss 0.214" from whatever the model has. */
 export function describeMetrics(
@@ -48,7 +49,7 @@ export function SavedModelRow({ entry, busy, onLoad, onDownload, onDelete }: Pro
         <strong data-testid="saved-model-name">{entry.name}</strong>
         <span className="hint">
           {t('savedModel.details', {
-            dataset: entry.experiment.dataset.id,
+            dataset: datasetLabel(t, entry.experiment.dataset.id),
             step: entry.step,
             params: t('savedModel.params', { count: entry.params }),
             size: describeSize(entry.bytes, t, format),

@@ -9,12 +9,13 @@ import { currentExperiment, useStore } from '../../state/store';
 import type { SavedModelEntry } from '../../shared/protocol';
 import { downloadFiles } from '../downloadFile';
 import { SavedModelRow } from './SavedModelRow';
+import { datasetLabel } from '../datasetLabel';
 
 /** The default name: what was trained, and how far. */
 function suggestName(t: TFunction, datasetId: string, step: number | undefined): string {
   return step
-    ? t('models.defaultNameAtStep', { dataset: datasetId, step })
-    : t('models.defaultName', { dataset: datasetId });
+    ? t('models.defaultNameAtStep', { dataset: datasetLabel(t, datasetId), step })
+    : t('models.defaultName', { dataset: datasetLabel(t, datasetId) });
 }
 
 /**
@@ -37,12 +38,13 @@ export function SavedModelsPanel() {
   const canSave = phase === 'training' || phase === 'paused' || phase === 'done';
 
   useEffect(() => {
-    savedModelRequests
-      .list()
-      .then(setEntries, (error: unknown) =>
-        setMessage({ text: t('models.listFailed', { error: String(error) }), error: true }),
-      );
-  }, [t]);
+    savedModelRequests.list().then(setEntries, (error: unknown) =>
+      setMessage({
+        text: t('models.listFailed', { error: show(toMessage(error)) }),
+        error: true,
+      }),
+    );
+  }, [t, show]);
 
   /** Runs one request at a time; its failure becomes the panel's message. */
   const act = async (action: () => Promise<string | null>) => {

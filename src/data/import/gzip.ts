@@ -12,7 +12,7 @@ const MAX_DEFLATE_RATIO = 1032;
 export function gunzipFile(file: FileEntry): Uint8Array {
   const { bytes } = file;
   if (bytes.length < 18) {
-    throw new ImportError(file.name, dataProblem('data.gzipShort'));
+    throw new ImportError(file.name, dataProblem('dataImport.gzipShort'));
   }
   // The last four bytes hold the unpacked size (mod 4 GB), little-endian: refuse before inflating.
   const end = bytes.length;
@@ -29,6 +29,11 @@ export function gunzipFile(file: FileEntry): Uint8Array {
     return gunzipSync(bytes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportError(file.name, dataProblem('data.gzipDamaged', { reason }), undefined, error);
+    throw new ImportError(
+      file.name,
+      dataProblem('dataImport.gzipDamaged', { reason }),
+      undefined,
+      error,
+    );
   }
 }

@@ -147,7 +147,7 @@ export function idxPairToDataset(
       dataProblem('dataImport.idx.noPixels', { dims: images.dims.join(' × ') }),
     );
   }
-  checkInputValues(images.name, images.data.length, dataProblem('data.hint.fewerImages'));
+  checkInputValues(images.name, images.data.length, dataProblem('dataImport.hint.fewerImages'));
 
   const x = new Float32Array(images.data.length);
   for (let i = 0; i < x.length; i++) x[i] = (images.data[i] as number) / 255;

@@ -171,7 +171,7 @@ export async function decodeImageFolder(
   checkInputValues(
     options.archive ?? plan.name,
     count * pixels * channels,
-    message('data.hint.smallerImages'),
+    message('dataImport.hint.smallerImages'),
   );
 
   // x: [count, height, width, channels] flattened.

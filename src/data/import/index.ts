@@ -47,7 +47,7 @@ export type UploadKind =
   | { kind: 'images'; files: FileEntry[] };
 
 /** Shown whenever an upload is none of these, so the student knows what would work. */
-const accepted = message('data.accepted');
+const accepted = message('dataImport.accepted');
 /** The same in English (tests, logs). */
 export const ACCEPTED_UPLOADS = englishText(accepted);
 
@@ -58,43 +58,46 @@ const isIdxLike = (file: FileEntry) => isIdx(file.bytes) || isGzip(file.bytes);
 /** Sorts an upload into one of the kinds LayerLab imports, or explains why it is none. */
 export function sniffUpload(files: readonly FileEntry[]): UploadKind {
   const yours = message('data.upload.yours');
-  if (files.length === 0) throw new ImportError(yours, message('data.noFiles'));
+  if (files.length === 0) throw new ImportError(yours, message('dataImport.noFiles'));
   checkUploadSizes(files);
   // Folder uploads carry .DS_Store and the like; they must not make a table look like two files.
   const chosen = files.filter((file) => !isIgnoredPath(file.name));
   const [first, second] = chosen;
   if (first === undefined) {
-    throw new ImportError(files[0]?.name ?? yours, message('data.onlySystemFiles', { accepted }));
+    throw new ImportError(
+      files[0]?.name ?? yours,
+      message('dataImport.onlySystemFiles', { accepted }),
+    );
   }
 
   if (chosen.length === 1) {
     // Spreadsheets are zips (or older binaries) inside: catch them before the zip route does.
     if (SPREADSHEET_EXTENSIONS.has(extension(first.name))) {
-      throw new ImportError(first.name, message('data.spreadsheet'));
+      throw new ImportError(first.name, message('dataImport.spreadsheet'));
     }
     if (isZip(first.bytes) || extension(first.name) === 'zip') return { kind: 'zip', file: first };
     if (isIdxLike(first)) {
-      throw new ImportError(first.name, message('data.idxNeedsPair'));
+      throw new ImportError(first.name, message('dataImport.idxNeedsPair'));
     }
     if (imageType(first.bytes) !== null) {
-      throw new ImportError(first.name, message('data.singleImage'));
+      throw new ImportError(first.name, message('dataImport.singleImage'));
     }
     if (TABLE_EXTENSIONS.has(extension(first.name))) return { kind: 'table', file: first };
-    throw new ImportError(first.name, message('data.unknownKind', { accepted }));
+    throw new ImportError(first.name, message('dataImport.unknownKind', { accepted }));
   }
 
   if (chosen.every(isIdxLike)) {
     if (second !== undefined && chosen.length === 2) return { kind: 'idx', files: [first, second] };
     throw new ImportError(
       message('data.upload.idxFiles', { count: chosen.length }),
-      message('data.idxChooseTwo'),
+      message('dataImport.idxChooseTwo'),
     );
   }
   if (chosen.some((file) => imageType(file.bytes) !== null))
     return { kind: 'images', files: chosen };
   throw new ImportError(
     message('data.upload.files', { count: chosen.length }),
-    message('data.notADataset', { accepted }),
+    message('dataImport.notADataset', { accepted }),
   );
 }
 
@@ -141,13 +144,13 @@ function importIdxPair(files: [FileEntry, FileEntry], options: ImportOptions): I
   if (aIsLabels && bIsLabels) {
     throw new ImportError(
       message('data.upload.pair', { first: a.name, second: b.name }),
-      message('data.bothLabels'),
+      message('dataImport.bothLabels'),
     );
   }
   if (!aIsLabels && !bIsLabels) {
     throw new ImportError(
       message('data.upload.pair', { first: a.name, second: b.name }),
-      message('data.neitherLabels', { first: a.dims.length, second: b.dims.length }),
+      message('dataImport.neitherLabels', { first: a.dims.length, second: b.dims.length }),
     );
   }
   const [images, labels] = aIsLabels ? [b, a] : [a, b];

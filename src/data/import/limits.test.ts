@@ -16,7 +16,7 @@ import { ImportError } from './types';
 
 describe('formatBytes', () => {
   it('uses the unit that keeps the number small', () => {
-    expect(formatBytes(812)).toBe('812 bytes');
+    expect(formatBytes(812)).toBe('812 B');
     expect(formatBytes(3.4 * 1024)).toBe('3.4 KB');
     expect(formatBytes(MAX_UPLOAD_BYTES)).toBe('256 MB');
     expect(formatBytes(2 * 1024 ** 3)).toBe('2 GB');
@@ -48,7 +48,7 @@ describe('upload size', () => {
     expect(() => checkUnpackedSize('bomb.zip', 4 * 1024 ** 3)).toThrow(
       /bomb\.zip: it unpacks to 4 GB/,
     );
-    const hint = message('data.hint.fewerRows');
+    const hint = message('dataImport.hint.fewerRows');
     expect(() => checkInputValues('big.csv', 2 ** 28, hint)).toThrow(
       /big\.csv: .*1 GB of memory.*Use fewer rows or columns\./,
     );

@@ -13,9 +13,9 @@ export const MAX_UNPACKED_BYTES = 512 * 2 ** 20;
 /** The most input values a dataset may hold: 2^27 float32 values are 512 MB in the worker. */
 export const MAX_INPUT_VALUES = 2 ** 27;
 
-/** "812 bytes", "3.4 KB", "256 MB", "2.5 GB" (binary units, as file managers mostly show). */
+/** "812 B", "3.4 KB", "256 MB", "2.5 GB" (binary units, as file managers mostly show). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024) return `${bytes} B`; // a unit symbol: the same in every language
   const units = ['KB', 'MB', 'GB', 'TB'];
   let value = bytes / 1024;
   let unit = 0;
@@ -60,7 +60,7 @@ export function checkUnpackedSize(name: string, byteLength: number): void {
   if (byteLength > MAX_UNPACKED_BYTES) {
     throw new ImportError(
       name,
-      dataProblem('data.unpacksTooLarge', {
+      dataProblem('dataImport.unpacksTooLarge', {
         size: formatBytes(byteLength),
         limit: formatBytes(MAX_UNPACKED_BYTES),
       }),
@@ -73,7 +73,7 @@ export function checkInputValues(name: string, values: number, hint: Message): v
   if (values > MAX_INPUT_VALUES) {
     throw new ImportError(
       name,
-      dataProblem('data.tooManyValues', {
+      dataProblem('dataImport.tooManyValues', {
         size: formatBytes(values * 4),
         limit: formatBytes(MAX_INPUT_VALUES * 4),
         hint,
@@ -145,14 +145,14 @@ const hex = (byte: number) => `0x${byte.toString(16).padStart(2, '0').toUpperCas
 export function decodeText(file: FileEntry): string {
   const bad = findBinaryByte(file.bytes);
   if (bad !== null) {
-    const at = dataProblem('data.badByte', { byte: hex(bad.byte), offset: bad.offset });
+    const at = dataProblem('dataImport.badByte', { byte: hex(bad.byte), offset: bad.offset });
     switch (bad.reason) {
       case 'utf16':
-        throw new ImportError(file.name, dataProblem('data.utf16'));
+        throw new ImportError(file.name, dataProblem('dataImport.utf16'));
       case 'control':
-        throw new ImportError(file.name, dataProblem('data.binary', { at }));
+        throw new ImportError(file.name, dataProblem('dataImport.binary', { at }));
       case 'utf8':
-        throw new ImportError(file.name, dataProblem('data.notUtf8', { at }));
+        throw new ImportError(file.name, dataProblem('dataImport.notUtf8', { at }));
     }
   }
   // The default decoder drops a leading byte-order mark, which would otherwise stick to the

@@ -90,7 +90,7 @@ export function tableToDataset(table: Table, options: TableOptions): ImportedDat
   const featureNames = encoders.flatMap((e) => e.names);
   const width = featureNames.length;
   notes.push(message('data.note.inputs', { inputs: width, columns: encoders.length }));
-  checkInputValues(table.name, rows.length * width, dataProblem('data.hint.fewerRows'));
+  checkInputValues(table.name, rows.length * width, dataProblem('dataImport.hint.fewerRows'));
 
   // x: [count, width], one row's encoded columns side by side.
   const x = new Float32Array(rows.length * width);

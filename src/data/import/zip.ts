@@ -28,7 +28,12 @@ export function unzipEntries(file: FileEntry): FileEntry[] {
   } catch (error) {
     if (error instanceof ImportError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ImportError(file.name, dataProblem('data.zipDamaged', { reason }), undefined, error);
+    throw new ImportError(
+      file.name,
+      dataProblem('dataImport.zipDamaged', { reason }),
+      undefined,
+      error,
+    );
   }
   return Object.entries(members).map(([name, bytes]) => ({ name: normalizePath(name), bytes }));
 }

@@ -14,6 +14,9 @@ export const en = {
     listSeparator: ', ',
     none: '—',
     /** In place of a part of the page whose code could not be downloaded. */
+    partFailed:
+      'This part of the page stopped working ({{error}}). Your design is saved: try again, or reload the page.',
+    tryAgain: 'Try again',
     loadFailed:
       'This part of the page could not be loaded (are you offline?). Reload the page to try again.',
   },
@@ -86,6 +89,16 @@ export const en = {
     pickLayer: 'Click a layer in the graph to edit it here.',
     addAfter: '+ Add {{name}} after layer {{index}}',
     loading: 'Loading the graph…',
+    /** What React Flow's controls and nodes say to a screen reader (its own words are English). */
+    flow: {
+      node: 'Press Enter or Space to select a layer; Delete removes it, Escape cancels.',
+      edge: 'Press Enter or Space to select a connection; Escape cancels.',
+      controls: 'Zoom controls',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out',
+      fitView: 'Fit the graph to the view',
+      handle: 'Connection point',
+    },
   },
   layerCard: {
     label: 'Layer {{index}}: {{name}}',

@@ -9,6 +9,8 @@ export const zhCN: Resources = {
   common: {
     listSeparator: '、',
     none: '—',
+    partFailed: '页面的这一部分出错了（{{error}}）。你的设计已保存：请重试，或刷新页面。',
+    tryAgain: '重试',
     loadFailed: '页面的这一部分未能加载（是否处于离线状态？）。请刷新页面重试。',
   },
   app: {
@@ -77,6 +79,15 @@ export const zhCN: Resources = {
     pickLayer: '点击图中的一层，在这里编辑它。',
     addAfter: '+ 在第 {{index}} 层后添加{{name}}',
     loading: '正在加载结构图…',
+    flow: {
+      node: '按 Enter 或空格选中一层；按 Delete 删除，按 Esc 取消。',
+      edge: '按 Enter 或空格选中一条连接；按 Esc 取消。',
+      controls: '缩放控件',
+      zoomIn: '放大',
+      zoomOut: '缩小',
+      fitView: '让整张图适合视图',
+      handle: '连接点',
+    },
   },
   layerCard: {
     label: '第 {{index}} 层：{{name}}',

@@ -4,7 +4,7 @@
  * words a student understands).
  */
 import type { layersEn } from '../../shared/messages/text/layers.en';
-import { message, type Message } from '../../shared/messages/message';
+import { message, type Message, type MessageValue } from '../../shared/messages/message';
 import type { MessageKey } from '../../shared/messages/messageKeys';
 import {
   formatShape,
@@ -50,7 +50,8 @@ export type LayerShapeResult =
 
 /** A layer's problem before the stack walk names the layer: its label and the problem itself. */
 export interface NamedProblem {
-  label: string;
+  /** Keras's class name ("Dense"), or a block's name in the reader's language (a Message). */
+  label: MessageValue;
   problem: Message;
 }
 

@@ -24,39 +24,8 @@ export const dataZhCN: Translation<typeof dataEn> = {
     folder: '文件夹 {{path}}',
     file: '文件 {{path}}',
   },
-  accepted:
-    'LayerLab 可以导入：表格（.csv、.tsv 或 .txt，每行一个样本，第一行是列名）；像 MNIST 那样的一对 IDX 文件（图像和标签，原始或 .gz）；或按类别分文件夹存放的图像（PNG、JPEG、GIF、BMP、WebP），可以是文件夹或 .zip。',
-  noFiles: '没有选择任何文件。',
   nothingChosen: '没有选择任何文件。',
-  onlySystemFiles: '选中的只有系统文件。{{accepted}}',
-  spreadsheet:
-    '这是电子表格；LayerLab 读取的是另存为 CSV 的表格。在 Excel 中：文件 → 另存为 →“CSV UTF-8”。',
-  idxNeedsPair:
-    'IDX 数据集需要两个文件：图像和它们的标签（例如 train-images-idx3-ubyte.gz 和 train-labels-idx1-ubyte.gz）。请同时选择这两个文件。',
-  singleImage: '这是一张单独的图像。请上传一个文件夹（或 .zip），其中每个类别一个图像文件夹。',
-  unknownKind: 'LayerLab 不认识这种文件。{{accepted}}',
-  idxChooseTwo: '请正好选择两个：一个图像文件和它对应的标签文件（同一组，例如都是“train”）。',
-  notADataset:
-    '它们组成不了 LayerLab 能读取的数据集（多个文件必须是按类别文件夹存放的图像，或两个 IDX 文件）。{{accepted}}',
-  bothLabels: '两个都是标签文件（一维）。请选择一个图像文件和一个标签文件。',
-  neitherLabels:
-    '两个都不是标签文件（一维）：它们分别有 {{first}} 和 {{second}} 维。请选择一个图像文件和一个标签文件。',
   tooLarge: '{{size}}，超过了 LayerLab 一次能导入的上限（{{limit}}）。请只用数据的一小部分。',
-  unpacksTooLarge:
-    '它解压后有 {{size}}，超过了 LayerLab 能导入的上限（{{limit}}）。请只用数据的一小部分。',
-  tooManyValues: '这些样本需要 {{size}} 内存，超过了 LayerLab 允许的上限（{{limit}}）。{{hint}}',
-  hint: {
-    fewerImages: '请使用更少的图像。',
-    fewerRows: '请使用更少的行或列。',
-    smallerImages: '请选择更小的图像尺寸、灰度，或更少的图像。',
-  },
-  badByte: '偏移 {{offset}} 处的字节 {{byte}}',
-  utf16: '这是 UTF-16 文本，LayerLab 无法读取。请另存为 UTF-8（在 Excel 中选“CSV UTF-8”）。',
-  binary: '这不是文本文件（{{at}}）。它看起来是二进制数据；请上传保存为文本的表格（.csv）。',
-  notUtf8: '这不是 UTF-8 文本（{{at}}）。请另存为 UTF-8（在 Excel 中选“CSV UTF-8”）后重新上传。',
-  gzipShort: '这个 gzip 文件不完整；请重新下载。',
-  gzipDamaged: '这个 gzip 文件已损坏或不完整（{{reason}}）；请重新下载。',
-  zipDamaged: '这个 zip 文件已损坏或不完整（{{reason}}）。请重新打包后上传。',
   userDatasetGone:
     '这个浏览器里已不再保存“{{name}}”（网站数据可能已被清除）。请重新上传这些文件，或选择其他数据集。',
   note: {

@@ -4,6 +4,47 @@
  * the {{problem}} of data.problem / data.problemAt. English; Chinese in dataImport.zh-CN.ts.
  */
 export const dataImportEn = {
+  /** What LayerLab reads, said after a refusal. */
+  accepted:
+    'LayerLab can import: a table (.csv, .tsv or .txt, one row per sample, a header row naming the columns); a pair of IDX files as in MNIST (images and labels, raw or .gz); or images (PNG, JPEG, GIF, BMP, WebP) sorted into one folder per class, as a folder or a .zip.',
+  noFiles: 'no files were chosen.',
+  onlySystemFiles: 'only system files were chosen. {{accepted}}',
+  spreadsheet:
+    'this is a spreadsheet; LayerLab reads tables saved as CSV. In Excel: File → Save As → "CSV UTF-8".',
+  idxNeedsPair:
+    'an IDX dataset needs two files, the images and their labels (like train-images-idx3-ubyte.gz and train-labels-idx1-ubyte.gz). Choose both at once.',
+  singleImage:
+    'this is a single image. Upload a folder (or a .zip) with one folder of images per class.',
+  unknownKind: 'LayerLab does not know this kind of file. {{accepted}}',
+  idxChooseTwo:
+    'choose exactly two: one file of images and the file of their labels (the same set, e.g. both "train").',
+  notADataset:
+    'they do not form a dataset LayerLab can read (several files must be images in class folders, or two IDX files). {{accepted}}',
+  bothLabels: 'both are label files (one dimension). Choose one images file and one labels file.',
+  neitherLabels:
+    'neither is a labels file (one dimension): they have {{first}} and {{second}}. Choose one images file and one labels file.',
+  unpacksTooLarge:
+    'it unpacks to {{size}}, more than LayerLab can import ({{limit}}). Use a smaller part of the data.',
+  tooManyValues:
+    'the samples would need {{size}} of memory, more than LayerLab allows ({{limit}}). {{hint}}',
+  hint: {
+    fewerImages: 'Use fewer images.',
+    fewerRows: 'Use fewer rows or columns.',
+    smallerImages: 'Choose a smaller image size, greyscale, or fewer images.',
+  },
+  /** Text encodings; {{at}} is `badByte`. */
+  badByte: 'byte {{byte}} at offset {{offset}}',
+  utf16:
+    'this is UTF-16 text, which LayerLab does not read. Save it as UTF-8 (in Excel: "CSV UTF-8").',
+  binary:
+    'this is not a text file ({{at}}). It looks like binary data; upload a table saved as text (.csv).',
+  notUtf8:
+    'this is not UTF-8 text ({{at}}). Save it as UTF-8 (in Excel: "CSV UTF-8") and upload it again.',
+  /** Archives; {{reason}} is the unpacking library's own words. */
+  gzipShort: 'this gzip file is cut short; download it again.',
+  gzipDamaged: 'this gzip file is damaged or incomplete ({{reason}}); download it again.',
+  zipDamaged:
+    'this zip file is damaged or incomplete ({{reason}}). Make the zip again and upload it.',
   /** CSV tables. */
   csv: {
     empty: 'the file is empty.',

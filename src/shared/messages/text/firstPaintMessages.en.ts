@@ -21,6 +21,8 @@ export const firstPaintMessagesEn = {
     joined: '{{first}} {{second}}',
     /** Two items of a list (a longer list nests: ((a, b), c)). */
     listed: '{{first}}, {{second}}',
+    /** A name given in both languages (a built-in dataset's): each language shows its own. */
+    inLanguage: '{{en}}',
   },
   analysis: analysisEn,
   layers: layersEn,

@@ -9,6 +9,9 @@ export const layersEn = {
   /** A problem of a layer inside a block, as the block shows it. */
   insideBlock: 'Inside the {{block}}: ({{label}}): {{problem}}',
   insideBlockInvalid: 'Inside the {{block}}: invalid',
+  /** A block's {{label}} in atLayer (other layers' labels are Keras's class names). */
+  residualBlockLabel: 'Residual block',
+  transformerBlockLabel: 'Transformer encoder block',
   residualBlockName: 'residual block',
   transformerBlockName: 'transformer block',
   tokensNeedEmbedding:

@@ -6,6 +6,8 @@ export const layersZhCN: Translation<typeof layersEn> = {
   atLayer: '第 {{position}} 层（{{label}}）：{{problem}}',
   insideBlock: '{{block}}内部（{{label}}）：{{problem}}',
   insideBlockInvalid: '{{block}}内部有无效的层',
+  residualBlockLabel: '残差块',
+  transformerBlockLabel: 'Transformer 编码器块',
   residualBlockName: '残差块',
   transformerBlockName: 'Transformer 块',
   tokensNeedEmbedding:

@@ -15,6 +15,7 @@ export const messagesZhCN: Translation<typeof messagesEn> = {
     verbatim: '{{text}}',
     joined: '{{first}}{{second}}',
     listed: '{{first}}、{{second}}',
+    inLanguage: '{{zh}}',
   },
   analysis: analysisZhCN,
   layers: layersZhCN,

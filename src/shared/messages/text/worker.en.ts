@@ -59,6 +59,8 @@ export const workerEn = {
     on: 'on',
     off: 'off',
   },
+  batchTooLarge:
+    'Batch size {{batchSize}} is larger than the {{samples}} training samples: lower the batch size.',
   deviceLost: 'The GPU device was lost ({{reason}}).',
   deviceLostNoReason: 'The GPU device was lost (no reason given).',
   checkingBackends: 'Checking backends…',

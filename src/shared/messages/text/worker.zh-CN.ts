@@ -45,6 +45,7 @@ export const workerZhCN: Translation<typeof workerEn> = {
     on: '开',
     off: '关',
   },
+  batchTooLarge: '批大小 {{batchSize}} 大于 {{samples}} 个训练样本：请调小批大小。',
   deviceLost: 'GPU 设备丢失了（{{reason}}）。',
   deviceLostNoReason: 'GPU 设备丢失了（没有给出原因）。',
   checkingBackends: '正在检查计算后端…',
