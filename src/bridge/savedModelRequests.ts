@@ -85,9 +85,10 @@ export const savedModelRequests = {
    * saved step with the saved weights, optimizer state and curves (Resume trains on).
    */
   load(entry: SavedModelEntry): void {
-    useStore
-      .getState()
-      .loadExperiment(entry.experiment, message('notices.source.savedModel', { name: entry.name }));
+    const source = message('notices.source.savedModel', { name: entry.name });
+    // A teacher's lock that refuses the saved design (and says so) refuses its weights too: they
+    // would be restored into the design on screen.
+    if (!useStore.getState().loadExperiment(entry.experiment, source)) return;
     startRun(false, { kind: 'savedModel', id: entry.id });
   },
 };

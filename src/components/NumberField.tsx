@@ -62,7 +62,9 @@ export function NumberField({
   const shown = localProblem ?? (problem ? show(problem) : null);
   return (
     <label className="field" htmlFor={id}>
-      <span className="field-label">{label}</span>
+      <span className="field-label" id={`${id}-label`}>
+        {label}
+      </span>
       <input
         id={id}
         type="number"
@@ -74,7 +76,12 @@ export function NumberField({
         disabled={disabled}
         data-testid={testId}
         aria-invalid={shown !== null}
-        aria-describedby={describedBy}
+        // Named by its label alone (the problem below sits inside the <label> too): a problem
+        // is read as the field's description, and the field keeps its name while it shows one.
+        aria-labelledby={`${id}-label`}
+        aria-describedby={
+          [describedBy, shown ? `${id}-problem` : null].filter(Boolean).join(' ') || undefined
+        }
         onChange={(e) => {
           setText(e.target.value);
           const next = e.target.value.trim() === '' ? NaN : Number(e.target.value);
@@ -82,7 +89,7 @@ export function NumberField({
         }}
       />
       {shown && (
-        <span className="field-problem" role="alert">
+        <span className="field-problem" role="alert" id={`${id}-problem`}>
           {shown}
         </span>
       )}

@@ -7,6 +7,7 @@
 import { message, type Message } from '../../shared/messages/message';
 import * as tf from '@tensorflow/tfjs';
 import type { Trainer } from '../trainer';
+import { throwMessage } from '../../shared/messages/messageError';
 
 /** tfjs's weight spec, as it appears in a model.json weightsManifest. */
 export type WeightSpec = tf.io.WeightsManifestEntry;
@@ -146,15 +147,13 @@ export async function restoreModel(
 export function weightsFor(model: tf.LayersModel, decoded: tf.NamedTensorMap): tf.Tensor[] {
   return model.weights.map((w) => {
     const saved = decoded[w.originalName];
-    if (!saved) {
-      throw new Error(
-        `The saved weights do not fit this design: it has no weight "${w.originalName}".`,
-      );
-    }
+    if (!saved) throwMessage('worker.weightMissing', { name: w.originalName });
     if (!sameShape(saved.shape, w.shape)) {
-      throw new Error(
-        `The saved weights do not fit this design: "${w.originalName}" is [${saved.shape.join(', ')}] in the file but [${w.shape.join(', ')}] in the model.`,
-      );
+      throwMessage('worker.weightShape', {
+        name: w.originalName,
+        saved: `[${saved.shape.join(', ')}]`,
+        model: `[${w.shape.join(', ')}]`,
+      });
     }
     return saved;
   });

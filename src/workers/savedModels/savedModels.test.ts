@@ -329,7 +329,7 @@ describe('saved models', () => {
     });
     expect(h.session.phase).toBe('error');
     expect(lastMessage(h)).toMatch(
-      /"dense_2\/kernel" is \[16, 8\] in the file but \[16, 9\] in the model/,
+      /"dense_2\/kernel" is \[16, 8\] in the saved weights but \[16, 9\] in the model/,
     );
   });
 

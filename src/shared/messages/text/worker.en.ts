@@ -115,6 +115,11 @@ export const workerEn = {
   noTopology: "{{file}} has LayerLab's record but no modelTopology: it is damaged.",
   weightsNotLoaded:
     'Its weights were not loaded: choose the .bin files together with the model.json to bring them too.',
+  /** Continuing from weights (a checkpoint, a saved model) whose layers the design on screen lacks. */
+  weightMissing:
+    'The saved weights do not fit this design: it has no weight "{{name}}". Put back the design they were trained with (for a run: Use design), then try again.',
+  weightShape:
+    'The saved weights do not fit this design: "{{name}}" is {{saved}} in the saved weights but {{model}} in the model. Put back the design they were trained with (for a run: Use design), then try again.',
   weightsDoNotFit: 'Its weights were not kept, because some do not fit the design: {{list}}.',
   weightNoPlace: 'no place',
   weightItem: '"{{name}}" ({{problem}})',

@@ -92,6 +92,10 @@ export const workerZhCN: Translation<typeof workerEn> = {
     '这次训练正在另一个 LayerLab 标签页中进行：请在那里重命名或固定它，或等它结束后再操作。',
   noTopology: '{{file}} 含有 LayerLab 的记录，但没有 modelTopology：文件已损坏。',
   weightsNotLoaded: '它的权重没有载入：请把 .bin 文件和 model.json 一起选择，才能一并载入。',
+  weightMissing:
+    '保存的权重与此设计不匹配：设计中没有权重“{{name}}”。请先换回训练它们时的设计（训练记录：点击“使用此设计”），再试一次。',
+  weightShape:
+    '保存的权重与此设计不匹配：“{{name}}”在保存的权重中是 {{saved}}，在模型中是 {{model}}。请先换回训练它们时的设计（训练记录：点击“使用此设计”），再试一次。',
   weightsDoNotFit: '它的权重没有保留，因为其中一些与设计不匹配：{{list}}。',
   weightNoPlace: '没有对应位置',
   weightItem: '“{{name}}”（{{problem}}）',
