@@ -35,6 +35,7 @@ import type {
   WorkerEvent,
 } from '../shared/protocol';
 import { assertNever } from '../shared/protocol';
+import { MAX_USER_DATASETS } from '../shared/schemas';
 import type { Experiment } from '../shared/experiment';
 import type { RunSummary } from '../shared/runs/runTypes';
 import { DEFAULT_RUN_STORAGE_BUDGET } from '../shared/runs/storageBudget';
@@ -439,6 +440,10 @@ export const dataRequests = {
     replaceId: string | null = null,
   ): Promise<ImportResult> {
     if (files.length === 0) throwMessage('data.nothingChosen');
+    // The saved work lists at most this many: one more would make it unreadable at the next load.
+    if (replaceId === null && useStore.getState().userDatasets.length >= MAX_USER_DATASETS) {
+      throwMessage('data.tooManyUploads', { count: MAX_USER_DATASETS });
+    }
     let total = 0;
     for (const file of files) {
       const name = file.webkitRelativePath || file.name;

@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { message, type Message } from '../shared/messages/message';
-import { MAX_USER_DATASETS } from '../shared/schemas';
+import type { Message } from '../shared/messages/message';
 import { toMessage } from '../shared/messages/messageError';
 import { useMessage } from '../i18n/useMessage';
 import { dataRequests, type ImportResult } from '../bridge/workerBridge';
@@ -39,14 +38,6 @@ export function UploadForm() {
 
   const run = async (files: File[], options: Partial<ImportOptions>, replaceId: string | null) => {
     if (files.length === 0) return;
-    // The saved work lists at most this many: one more would make it unreadable at the next load.
-    if (replaceId === null && userDatasets.length >= MAX_USER_DATASETS) {
-      setStatus({
-        kind: 'failed',
-        message: message('data.tooManyUploads', { count: MAX_USER_DATASETS }),
-      });
-      return;
-    }
     const what =
       files.length === 1 ? (files[0]?.name ?? '') : t('upload.fileCount', { count: files.length });
     setStatus({ kind: 'importing', what });

@@ -58,20 +58,26 @@ export function setOptimizerLearningRate(optimizer: tf.Optimizer, learningRate: 
 
 /** Mean loss over the batch. `yTrue` and `yPred` are [batch, outputs]. */
 export function computeLoss(name: LossName, yTrue: tf.Tensor, yPred: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => {
-    switch (name) {
-      case 'meanSquaredError':
-        return tf.mean(tf.square(tf.sub(yPred, yTrue)));
-      case 'binaryCrossentropy':
-        return tf.mean(tf.metrics.binaryCrossentropy(yTrue, yPred));
-      case 'categoricalCrossentropy':
-        return tf.mean(tf.metrics.categoricalCrossentropy(yTrue, yPred));
-      default: {
-        const unknown: never = name;
-        throw new Error(`Unknown loss: ${String(unknown)}`);
-      }
+  return tf.tidy(() => tf.mean(lossTerms(name, yTrue, yPred)));
+}
+
+/**
+ * The loss before averaging: per output for MSE, per label for cross-entropy ([batch, ...]).
+ * Call inside tf.tidy.
+ */
+function lossTerms(name: LossName, yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
+  switch (name) {
+    case 'meanSquaredError':
+      return tf.square(tf.sub(yPred, yTrue));
+    case 'binaryCrossentropy':
+      return tf.metrics.binaryCrossentropy(yTrue, yPred);
+    case 'categoricalCrossentropy':
+      return tf.metrics.categoricalCrossentropy(yTrue, yPred);
+    default: {
+      const unknown: never = name;
+      throw new Error(`Unknown loss: ${String(unknown)}`);
     }
-  }) as tf.Scalar;
+  }
 }
 
 /**
@@ -97,20 +103,7 @@ function hits(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
  * elements). For scoring some samples of a fixed-shape batch and not others (evaluate's last one).
  */
 export function perSampleLoss(name: LossName, yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor1D {
-  return tf.tidy(() => {
-    switch (name) {
-      case 'meanSquaredError':
-        return meanPerSample(tf.square(tf.sub(yPred, yTrue)));
-      case 'binaryCrossentropy':
-        return meanPerSample(tf.metrics.binaryCrossentropy(yTrue, yPred));
-      case 'categoricalCrossentropy':
-        return meanPerSample(tf.metrics.categoricalCrossentropy(yTrue, yPred));
-      default: {
-        const unknown: never = name;
-        throw new Error(`Unknown loss: ${String(unknown)}`);
-      }
-    }
-  });
+  return tf.tidy(() => meanPerSample(lossTerms(name, yTrue, yPred)));
 }
 
 /** Each sample's correct predictions, [batch] (one per label; several for per-step labels). */

@@ -37,14 +37,14 @@ import {
   type Experiment,
   type ExperimentView,
 } from '../shared/experiment';
-import { describeZodError, savedWorkSchema, type SavedWork } from '../shared/schemas';
 import { message, type Message, type MessageValue } from '../shared/messages/message';
 import { KEPT } from '../shared/storageKeys';
 import type { RunSummary } from '../shared/runs/runTypes';
 import type { PairMode } from '../shared/runs/pairing';
 import type { Lockable } from '../classroom/classroomFlags';
 import { lockedChanges, lockedNotice, type WorkChange } from './locks';
-import { isUnreadable, workStorage, type UnreadableWork } from './workStorage';
+import { errorText, mergeSavedWork } from './savedWork';
+import { workStorage, type UnreadableWork } from './workStorage';
 
 export interface DesignSlice {
   spec: ModelSpec;
@@ -184,8 +184,6 @@ export type AppState = DesignSlice & SettingsSlice & RunSlice & RunsSlice & View
 
 /** The format of the saved work (KEPT.work); a newer one is set aside, not read. */
 const WORK_VERSION = 1;
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function newLayerId(spec: ModelSpec): string {
   const taken = new Set(spec.layers.map((l) => l.id));
@@ -421,60 +419,7 @@ export const useStore = create<AppState>()(
         training,
         userDatasets,
       }),
-      merge: (persisted, current) => {
-        if (persisted === undefined || persisted === null) return current;
-        if (isUnreadable(persisted)) return setAside(current, persisted);
-        const parsed = savedWorkSchema.safeParse(persisted);
-        if (!parsed.success) {
-          return setAside(current, {
-            unreadable: 'invalid',
-            detail: describeZodError(parsed.error),
-          });
-        }
-        try {
-          return mergeWork(current, parsed.data);
-        } catch (error) {
-          // A value the schema lets through that the app cannot take: the same as unreadable, not
-          // a silent start from the defaults (zustand swallows the error) that the next save keeps.
-          return setAside(current, { unreadable: 'invalid', detail: errorText(error) });
-        }
-      },
+      merge: (persisted, current) => mergeSavedWork(persisted, current),
     },
   ),
 );
-
-/**
- * Keeps saved work that cannot be used under its own key, so that the next save (of the default
- * design now shown) destroys nothing the user made, and says so.
- */
-function setAside(current: AppState, why: UnreadableWork): AppState {
-  try {
-    const raw = localStorage.getItem(KEPT.work.name);
-    if (raw !== null) localStorage.setItem(KEPT.unreadableWork.name, raw);
-  } catch {
-    // Storage that cannot be read or written holds nothing to set aside.
-  }
-  const key = KEPT.unreadableWork.name;
-  const notice =
-    why.unreadable === 'notJson'
-      ? message('notices.savedDesignNotJson', { key })
-      : why.unreadable === 'newer'
-        ? message('notices.savedDesignNewer', { version: why.detail ?? '?', key })
-        : message('notices.savedDesignUnreadable', { detail: why.detail ?? '', key });
-  return { ...current, notice };
-}
-
-function mergeWork(current: AppState, work: SavedWork): AppState {
-  if (!resolveDataset(work.dataset, work.userDatasets)) {
-    return {
-      ...current,
-      ...work,
-      dataset: DEFAULT_PRESET.dataset,
-      notice: message('notices.savedDatasetMissing', {
-        dataset: work.dataset.id,
-        fallback: datasetTitle(builtinDataset(DEFAULT_PRESET.dataset.id)),
-      }),
-    };
-  }
-  return { ...current, ...work };
-}

@@ -5,7 +5,7 @@ import { en } from '../../i18n/resources/en';
 import { trainingEn } from '../../i18n/training/en';
 import { TRAINING_NS } from '../../i18n/training/namespace';
 import { fieldKeyLabel, layerLabel } from '../layerText';
-import { manifestEntry } from '../../data/datasets';
+import { datasetLabel } from '../datasetLabel';
 
 /** Most changes named in a row; the rest are counted ("+2 more"). */
 const SHOWN = 3;
@@ -36,18 +36,14 @@ const value = (t: TFunction, v: Scalar, field = '', layerField = false) =>
         : String(v);
 
 /**
- * A choice as the settings name it ("Cosine decay", not "cosine"; a built-in dataset by its name
- * in the page's language); one without a name here (an upload's id) as it is.
+ * A choice as the settings name it ("Cosine decay", not "cosine"; a dataset as datasetLabel names
+ * it); one without a name here as it is.
  */
 function choiceName(t: TFunction, field: string, v: string, layerField: boolean): string {
   const key = layerField ? `layers.options.${field}.${v}` : SETTING_CHOICES[field]?.(v);
   const named = key ? t(key as never, { defaultValue: '' }) : '';
   if (named) return named;
-  if (!layerField && field === 'id') {
-    const entry = manifestEntry(v);
-    if (entry) return t('messages.common.inLanguage', { en: entry.name.en, zh: entry.name.zh });
-  }
-  return v;
+  return !layerField && field === 'id' ? datasetLabel(t, v) : v;
 }
 
 /** Where the name of each setting's choices is (a training option's in its namespace). */

@@ -1,0 +1,68 @@
+/**
+ * Reading the saved work back (zustand's `merge` for KEPT.work): valid work replaces the defaults;
+ * work that cannot be used (not JSON, written by a newer LayerLab, failing the schema, or one the
+ * app cannot take) is set aside under its own key with a notice, so that the next save of the
+ * default design destroys nothing the user made.
+ */
+import { builtinDataset, datasetTitle, resolveDataset } from '../data/datasets';
+import { DEFAULT_PRESET } from '../models/presets';
+import { message } from '../shared/messages/message';
+import { describeZodError, savedWorkSchema, type SavedWork } from '../shared/schemas';
+import { KEPT } from '../shared/storageKeys';
+import type { AppState } from './store';
+import { isUnreadable, type UnreadableWork } from './workStorage';
+
+export const errorText = (error: unknown) =>
+  error instanceof Error ? error.message : String(error);
+
+export function mergeSavedWork(persisted: unknown, current: AppState): AppState {
+  if (persisted === undefined || persisted === null) return current;
+  if (isUnreadable(persisted)) return setAside(current, persisted);
+  const parsed = savedWorkSchema.safeParse(persisted);
+  if (!parsed.success) {
+    return setAside(current, { unreadable: 'invalid', detail: describeZodError(parsed.error) });
+  }
+  try {
+    return mergeWork(current, parsed.data);
+  } catch (error) {
+    // A value the schema lets through that the app cannot take: the same as unreadable, not a
+    // silent start from the defaults (zustand swallows the error) that the next save keeps.
+    return setAside(current, { unreadable: 'invalid', detail: errorText(error) });
+  }
+}
+
+/**
+ * Keeps saved work that cannot be used under its own key, so that the next save (of the default
+ * design now shown) destroys nothing the user made, and says so.
+ */
+function setAside(current: AppState, why: UnreadableWork): AppState {
+  try {
+    const raw = localStorage.getItem(KEPT.work.name);
+    if (raw !== null) localStorage.setItem(KEPT.unreadableWork.name, raw);
+  } catch {
+    // Storage that cannot be read or written holds nothing to set aside.
+  }
+  const key = KEPT.unreadableWork.name;
+  const notice =
+    why.unreadable === 'notJson'
+      ? message('notices.savedDesignNotJson', { key })
+      : why.unreadable === 'newer'
+        ? message('notices.savedDesignNewer', { version: why.detail ?? '?', key })
+        : message('notices.savedDesignUnreadable', { detail: why.detail ?? '', key });
+  return { ...current, notice };
+}
+
+function mergeWork(current: AppState, work: SavedWork): AppState {
+  if (!resolveDataset(work.dataset, work.userDatasets)) {
+    return {
+      ...current,
+      ...work,
+      dataset: DEFAULT_PRESET.dataset,
+      notice: message('notices.savedDatasetMissing', {
+        dataset: work.dataset.id,
+        fallback: datasetTitle(builtinDataset(DEFAULT_PRESET.dataset.id)),
+      }),
+    };
+  }
+  return { ...current, ...work };
+}
