@@ -2,6 +2,7 @@
  * The run history through the bridge: list, curves, rename, pin and delete, each one request
  * answered by the worker, which owns the stored runs. The list lands in the store.
  */
+import { askToPersistStorage } from './persistentStorage';
 import type { RunSummary } from '../shared/runs/runTypes';
 import type { CurveCursor, CurveRead } from '../shared/runs/curveCursor';
 import { showRuns } from './showRuns';
@@ -21,6 +22,7 @@ export const runRequests = {
     return show((await request('updateRun', { id, name })).runs);
   },
   async pin(id: string, pinned: boolean): Promise<RunSummary[]> {
+    if (pinned) void askToPersistStorage(); // kept on purpose: ask the browser to keep it too
     return show((await request('updateRun', { id, pinned })).runs);
   },
   /** Starts a new run (a fork) from a run's checkpoint, with the current design and settings. */

@@ -8,6 +8,7 @@ import { message, type Message } from '../shared/messages/message';
 import { throwMessage } from '../shared/messages/messageError';
 import { currentExperiment, useStore } from '../state/store';
 import type { SavedModelEntry, SavedModelMetrics, UploadedFile } from '../shared/protocol';
+import { askToPersistStorage } from './persistentStorage';
 import { flushFrame, request, startRun } from './workerBridge';
 
 /** What uploading model files gave: a saved model, or a design (and maybe its weights). */
@@ -32,6 +33,7 @@ export const savedModelRequests = {
   /** Keeps the current run's model (with its curves and optimizer state) under `name`. */
   async save(name: string): Promise<SavedModelEntry> {
     flushFrame();
+    void askToPersistStorage();
     const state = useStore.getState();
     const metrics: SavedModelMetrics = {
       trainLoss: latest(state.train, (r) => r.loss),
@@ -66,6 +68,7 @@ export const savedModelRequests = {
   async upload(files: readonly File[]): Promise<ModelUpload> {
     if (files.length === 0) throwMessage('data.nothingChosen');
     for (const file of files) checkUploadSize(file.name, file.size);
+    void askToPersistStorage();
     const uploaded = await Promise.all(
       files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
     );

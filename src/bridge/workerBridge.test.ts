@@ -90,6 +90,7 @@ beforeAll(async () => {
   generation = (await import('./generationRequests')).generationRequests;
   useStore = (await import('../state/store')).useStore;
   bridge.warmUpWorker();
+  worker().emit({ type: 'ready' });
 });
 
 // Answers the bridge passes on without reading them are left partial.
@@ -346,10 +347,18 @@ const EVENTS: {
     shows: () => expect(useStore.getState().test?.accuracy).toBe(0.9),
   },
   probe: {
-    event: { type: 'probe', runId: RUN, result: { step: 3, rewound: false } },
+    event: {
+      type: 'probe',
+      runId: RUN,
+      result: { step: 3, rewound: false, samplesFrom: 'validation' },
+    },
     shows: () => {
       bridge.flushFrame();
-      expect(useStore.getState().probe).toEqual({ step: 3, rewound: false });
+      expect(useStore.getState().probe).toEqual({
+        step: 3,
+        rewound: false,
+        samplesFrom: 'validation',
+      });
     },
   },
   restored: {
@@ -506,10 +515,60 @@ describe('the bridge: worker events', () => {
 
   it('restarts a worker whose device was lost, refusing the requests it left unanswered', async () => {
     const lost = worker();
+    lost.emit({ type: 'ready' }); // a device is lost only once the worker had started
     const { asked } = await send('listModels');
     lost.emit(EVENTS.deviceLost.event);
     await expect(asked).rejects.toThrow(MessageError);
     expect(lost.terminated).toBe(true);
     expect(worker()).not.toBe(lost);
+  });
+
+  it('a worker that keeps failing at start is restarted ever later, then not on its own', async () => {
+    vi.useFakeTimers();
+    try {
+      const crash = (w: FakeWorker) =>
+        w.onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
+      const notice = () =>
+        englishText(useStore.getState().notice ?? message('common.verbatim', { text: '' }));
+      const started = worker();
+      started.emit({ type: 'ready' });
+      crash(started);
+      // It had started: its successor starts at once.
+      expect(worker()).not.toBe(started);
+      expect(notice()).toMatch(/crashed \(boom\)\. A new worker was started/);
+
+      for (const [seconds, failures] of [
+        [1, 1],
+        [4, 2],
+        [15, 3],
+      ] as const) {
+        const failing = worker();
+        crash(failing); // before it said ready
+        expect(worker(), `${failures}: none at once`).toBe(failing);
+        expect(notice()).toContain(`A new worker starts in ${seconds} s`);
+        await vi.advanceTimersByTimeAsync(seconds * 1000 - 1);
+        expect(worker()).toBe(failing);
+        await vi.advanceTimersByTimeAsync(1);
+        expect(worker(), `${failures}: one after ${seconds} s`).not.toBe(failing);
+      }
+      const last = worker();
+      crash(last);
+      expect(notice()).toMatch(
+        /failed to start 4 times in a row, so it is not restarted on its own/,
+      );
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(worker()).toBe(last);
+
+      // The user's next request starts one; once it says ready, a crash restarts at once again.
+      void models.list().catch(() => undefined);
+      const fresh = worker();
+      expect(fresh).not.toBe(last);
+      fresh.emit({ type: 'ready' });
+      crash(fresh);
+      expect(worker()).not.toBe(fresh);
+      worker().emit({ type: 'ready' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

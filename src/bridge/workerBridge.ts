@@ -53,8 +53,18 @@ let pendingProbe: ProbeResult | null = null;
 let lastProbeSettings: ProbeSettings | null = null;
 let frameRequested = false;
 
+/**
+ * Workers in a row that failed before saying `ready` (a script that does not load, a crash at
+ * start): each waits longer to be replaced, and after the last delay none is started on its own,
+ * so a worker that cannot start is not restarted forever. A user's next request starts one.
+ */
+let failedStarts = 0;
+let readyHeard = false;
+const RESTART_DELAYS_MS = [1000, 4000, 15000];
+
 function ensureWorker(): Worker {
   if (worker) return worker;
+  readyHeard = false;
   const created = new Worker(new URL('../workers/training.worker.ts', import.meta.url), {
     type: 'module',
     name: 'layerlab-training',
@@ -125,13 +135,21 @@ function restartWorker(why: Message | string): void {
   for (const pending of waiting.values()) pending.reject(new MessageError(reason));
   waiting.clear();
   flushFrame();
+  failedStarts = readyHeard ? 0 : failedStarts + 1;
+  const delay = failedStarts === 0 ? 0 : RESTART_DELAYS_MS[failedStarts - 1];
   useStore.setState({
     phase: 'error',
     progress: null,
     phaseMessage: reason,
-    notice: message('notices.workerRestarted', { reason }),
+    notice:
+      delay === undefined
+        ? message('notices.workerWontStart', { reason, count: failedStarts })
+        : delay === 0
+          ? message('notices.workerRestarted', { reason })
+          : message('notices.workerRestarting', { reason, seconds: delay / 1000 }),
   });
-  ensureWorker();
+  if (delay === 0) ensureWorker();
+  else if (delay !== undefined) setTimeout(() => void (worker ?? ensureWorker()), delay);
   for (const listener of restartListeners) listener(recordId);
 }
 
@@ -180,6 +198,8 @@ function isCurrent(runId: number): boolean {
 function handleEvent(event: WorkerEvent): void {
   switch (event.type) {
     case 'ready':
+      readyHeard = true;
+      failedStarts = 0;
       return;
     case 'phase':
       if (event.runId !== -1 && !isCurrent(event.runId)) return;
@@ -479,6 +499,8 @@ export const dataRequests = {
       datasetInfo: datasetInfoOf(state),
       datasetBaseUrl: new URL('datasets/', document.baseURI).href,
       seed: state.training.seed,
+      validationSplit: state.training.validationSplit,
+      testSplit: state.training.testSplit,
       offset,
       limit,
     };

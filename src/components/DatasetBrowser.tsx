@@ -6,7 +6,7 @@ import { useMessage } from '../i18n/useMessage';
 import { dataRequests } from '../bridge/workerBridge';
 import type { DatasetInfo } from '../data/datasets';
 import { useStore } from '../state/store';
-import { useDatasetInfo } from '../state/useAnalysis';
+import { useAnalysis, useDatasetInfo } from '../state/useAnalysis';
 import type { SamplePage } from '../shared/protocol';
 import type { BrowserPageProps } from './BrowserPage';
 import { deferred } from './deferred';
@@ -52,14 +52,20 @@ export function DatasetBrowser() {
   const info = useDatasetInfo();
   const dataset = useStore((s) => s.dataset);
   const seed = useStore((s) => s.training.seed);
+  // Tables are standardised on the training rows, which the split decides.
+  const validationSplit = useStore((s) => s.training.validationSplit);
+  const testSplit = useStore((s) => s.training.testSplit);
   const [open, setOpen] = useState(false);
   const [offset, setOffset] = useState(0);
   const [loaded, setLoaded] = useState<Loaded>(null);
+  const { settingProblems: p } = useAnalysis();
+  // What reading the data depends on: the browser waits for these to be valid, as Train does.
+  const problem = p.samples ?? p.noise ?? p.sequenceLength ?? p.vocabularySize ?? p.seed ?? null;
   const limit = pageSize(info);
-  const key = JSON.stringify([dataset, seed, offset]);
+  const key = JSON.stringify([dataset, seed, validationSplit, testSplit, offset]);
 
   useEffect(() => {
-    if (!open) return;
+    if (!open || problem) return;
     let cancelled = false;
     dataRequests
       .browse(offset, limit)
@@ -70,7 +76,7 @@ export function DatasetBrowser() {
     return () => {
       cancelled = true;
     };
-  }, [open, key, offset, limit]);
+  }, [open, key, offset, limit, problem]);
 
   // Another dataset starts at its first page.
   const [shownId, setShownId] = useState(info.id);
@@ -87,13 +93,18 @@ export function DatasetBrowser() {
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary>{t('browser.summary')}</summary>
-      {open && !current && <p className="hint">{t('browser.loading')}</p>}
-      {current && 'error' in current && (
+      {open && problem && (
+        <p className="error" role="alert" data-testid="browser-error">
+          {t('browser.fixSettings')} {show(problem)}
+        </p>
+      )}
+      {open && !problem && !current && <p className="hint">{t('browser.loading')}</p>}
+      {!problem && current && 'error' in current && (
         <p className="error" role="alert" data-testid="browser-error">
           {show(current.error)}
         </p>
       )}
-      {current && 'page' in current && (
+      {!problem && current && 'page' in current && (
         <BrowserPage
           info={info}
           page={current.page}

@@ -1,3 +1,4 @@
+import { askToPersistStorage } from '../bridge/persistentStorage';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../shared/messages/message';
@@ -41,6 +42,7 @@ export function UploadForm() {
     const what =
       files.length === 1 ? (files[0]?.name ?? '') : t('upload.fileCount', { count: files.length });
     setStatus({ kind: 'importing', what });
+    void askToPersistStorage(); // kept on purpose: ask the browser to keep it too
     try {
       const result = await dataRequests.importFiles(
         files,

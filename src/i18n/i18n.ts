@@ -62,7 +62,8 @@ export async function initI18n(): Promise<void> {
     load: 'currentOnly',
     partialBundledLanguages: true,
     interpolation: { escapeValue: false }, // React escapes
-    react: { useSuspense: false },
+    // Text added after the first paint (lateText.ts) re-renders what showed a key meanwhile.
+    react: { useSuspense: false, bindI18nStore: 'added' },
   });
   const start = pickLanguage(readStored(), navigator.languages ?? [navigator.language]);
   // A language chunk that cannot load (offline before it was cached) leaves the page in English.

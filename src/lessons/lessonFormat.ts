@@ -4,6 +4,7 @@
  * the screen and carrying a goal that LayerLab checks on the learner's own design and results.
  * Validated with zod: a broken file is refused with the field named.
  */
+import { PRESETS } from '../models/presets';
 import { z } from '../shared/zod';
 import { describeIssue } from '../shared/zodIssue';
 import { message, type Message } from '../shared/messages/message';
@@ -171,8 +172,8 @@ const lessonSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)),
   title: text,
   summary: text,
-  /** The preset the lesson starts from (loaded when the lesson starts). */
-  preset: z.string(),
+  /** The preset the lesson starts from (loaded when the lesson starts): one LayerLab has. */
+  preset: z.enum(PRESETS.map((p) => p.id) as [string, ...string[]]),
   steps: z.array(step).check(z.minLength(1), z.maxLength(30)),
 });
 export type Lesson = z.infer<typeof lessonSchema>;

@@ -49,6 +49,16 @@ describe('lessons', () => {
     expect(parseLesson(null, 'null.json').ok).toBe(false);
   });
 
+  it('a lesson starting from a preset LayerLab does not have is refused, naming the field', () => {
+    const lesson = { ...load('spiral-few-neurons'), preset: 'resnet-50' };
+    const refused = parseLesson(lesson, 'mine.json');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(englishText(refused.problem)).toMatch(/^mine\.json is not a LayerLab lesson: preset/);
+      expect(englishText(refused.problem)).toContain('"spiral-mlp"');
+    }
+  });
+
   it('the spiral goal wants at most 20 hidden neurons and 90 % validation accuracy', () => {
     const goal = goalOf(load('spiral-few-neurons'), 1);
     const small = [dense(10, 'tanh'), dense(10, 'tanh'), dense(2, 'softmax')];

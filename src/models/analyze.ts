@@ -258,38 +258,50 @@ function checkSettings(
     problems.seed = message('analysis.setting.seed');
   }
   Object.assign(problems, checkTrainingOptions(config));
-  if (data) {
-    if (!inRange(data.noise, LIMITS.noise.min, LIMITS.noise.max)) {
-      problems.noise = message('analysis.setting.noise', range(LIMITS.noise));
-    }
-    if (
-      !Number.isInteger(data.samples) ||
-      !inRange(data.samples, LIMITS.samples.min, LIMITS.samples.max)
-    ) {
-      problems.samples = message('analysis.setting.samples', range(LIMITS.samples));
-    }
-    const kind = dataset?.kind;
-    const length =
-      kind === 'sequence'
-        ? SEQUENCE_TASK_LIMITS.length
-        : kind === 'text'
-          ? TEXT_LIMITS.length
-          : kind === 'corpus'
-            ? CORPUS_LIMITS.length
-            : null;
-    if (length && !isWhole(data.sequenceLength, length.min, length.max)) {
-      problems.sequenceLength = message('analysis.setting.sequenceLength', range(length));
-    }
-    const vocabulary =
-      kind === 'sequence'
-        ? { ...SEQUENCE_TASK_LIMITS.symbols, key: 'analysis.setting.symbols' as const }
-        : kind === 'text'
-          ? { ...TEXT_LIMITS.vocabulary, key: 'analysis.setting.vocabularySize' as const }
+  if (data) Object.assign(problems, checkDataChoice(data, dataset));
+  return problems;
+}
+
+/**
+ * The dataset choice's own settings (noise, samples, lengths, vocabulary), by themselves: what
+ * generating or reading the data needs, so the dataset browser can refuse the same values that
+ * training refuses (a sample count of 10⁸ would otherwise keep the worker busy for minutes).
+ */
+export function checkDataChoice(
+  data: DatasetChoice,
+  dataset?: DatasetInfo,
+): ModelAnalysis['settingProblems'] {
+  const problems: ModelAnalysis['settingProblems'] = {};
+  if (!inRange(data.noise, LIMITS.noise.min, LIMITS.noise.max)) {
+    problems.noise = message('analysis.setting.noise', range(LIMITS.noise));
+  }
+  if (
+    !Number.isInteger(data.samples) ||
+    !inRange(data.samples, LIMITS.samples.min, LIMITS.samples.max)
+  ) {
+    problems.samples = message('analysis.setting.samples', range(LIMITS.samples));
+  }
+  const kind = dataset?.kind;
+  const length =
+    kind === 'sequence'
+      ? SEQUENCE_TASK_LIMITS.length
+      : kind === 'text'
+        ? TEXT_LIMITS.length
+        : kind === 'corpus'
+          ? CORPUS_LIMITS.length
           : null;
-    if (vocabulary && !isWhole(data.vocabularySize, vocabulary.min, vocabulary.max)) {
-      const { min, max } = vocabulary;
-      problems.vocabularySize = message(vocabulary.key, { min, max });
-    }
+  if (length && !isWhole(data.sequenceLength, length.min, length.max)) {
+    problems.sequenceLength = message('analysis.setting.sequenceLength', range(length));
+  }
+  const vocabulary =
+    kind === 'sequence'
+      ? { ...SEQUENCE_TASK_LIMITS.symbols, key: 'analysis.setting.symbols' as const }
+      : kind === 'text'
+        ? { ...TEXT_LIMITS.vocabulary, key: 'analysis.setting.vocabularySize' as const }
+        : null;
+  if (vocabulary && !isWhole(data.vocabularySize, vocabulary.min, vocabulary.max)) {
+    const { min, max } = vocabulary;
+    problems.vocabularySize = message(vocabulary.key, { min, max });
   }
   return problems;
 }

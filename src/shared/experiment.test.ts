@@ -55,6 +55,12 @@ describe('experiments', () => {
       [{ ...good, training: { ...good.training, optimizer: 'lbfgs' } }, /training\.optimizer/],
       [{ ...good, spec: { version: 1, layers: [{ id: 'x', kind: 'teleport' }] } }, /spec\.layers/],
       [{ ...good, views: { open: ['everything'], intervalMs: 250 } }, /views\.open/],
+      [
+        { ...good, spec: { ...good.spec, layers: [...good.spec.layers, good.spec.layers[0]] } },
+        new RegExp(
+          `spec\\.layers\\.${good.spec.layers.length}\\.id: uses the id "${good.spec.layers[0]?.id}", which an earlier layer already has`,
+        ),
+      ],
     ];
     for (const [value, message] of cases) {
       const result = parseExperiment(value);

@@ -124,6 +124,9 @@ export interface BrowseRequest {
   datasetInfo: DatasetInfo;
   datasetBaseUrl: string;
   seed: number;
+  /** The training settings' split: tables are standardised on its training rows, as in training. */
+  validationSplit: number;
+  testSplit: number;
   offset: number;
   limit: number;
 }
@@ -244,8 +247,13 @@ export interface ProbeResult {
   step: number;
   /** True when computed on a checkpoint (ProbeSettings.rewind), not the live model. */
   rewound: boolean;
+  /**
+   * Where the views' samples (the picked sample, confusion, projection) come from: the validation
+   * split, or the training split when the run holds none out (validation split 0).
+   */
+  samplesFrom: 'validation' | 'training';
   sample?: {
-    /** Index into the validation split, or null for a custom sample. */
+    /** Index into the split the samples come from (samplesFrom), or null for a custom sample. */
     index: number | null;
     x: Float32Array;
     /** The true label(s) when known. */

@@ -94,9 +94,25 @@ const layerSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+/** Layers are found by id (editing, connections, weights): two with one id would be one layer twice. */
+const distinctIds = z.superRefine((layers: readonly { id: string }[], ctx) => {
+  const seen = new Set<string>();
+  layers.forEach(({ id }, index) => {
+    if (seen.has(id)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: id,
+        path: [index, 'id'],
+        params: { problem: message('files.zod.duplicateId', { id }) },
+      });
+    }
+    seen.add(id);
+  });
+});
+
 export const modelSpecSchema = z.object({
   version: z.literal(MODEL_SPEC_VERSION),
-  layers: z.array(layerSchema).check(z.maxLength(200)),
+  layers: z.array(layerSchema).check(z.maxLength(200), distinctIds),
 });
 
 // Fields added after the first release have defaults, so older saved work still loads.

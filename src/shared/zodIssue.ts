@@ -4,7 +4,7 @@
  * 1 kB of the first paint and English only, so LayerLab words the issues itself.
  */
 import type { z } from './zod';
-import { message, type Message } from './messages/message';
+import { isMessage, message, type Message } from './messages/message';
 
 const num = (n: number | bigint) => Number(n);
 
@@ -45,7 +45,9 @@ export function describeIssue(issue: z.core.$ZodIssue): Message {
         values: issue.values.map((v) => JSON.stringify(v)).join(', '),
       });
     case 'custom':
-      // A refinement's own explanation (LayerLab writes them), when it gave one.
+      // A refinement's own explanation (LayerLab writes them): a Message in `params.problem`,
+      // or English text as the issue's message.
+      if (isMessage(issue.params?.['problem'])) return issue.params['problem'];
       return issue.message && issue.message !== GENERIC
         ? message('common.verbatim', { text: issue.message })
         : message('files.zod.invalid');

@@ -90,6 +90,12 @@ describe('notices', () => {
       /^Your saved design was written by a newer version of LayerLab \(format 2\)/,
     );
     expect(second.storage.getItem('layerlab:work:unreadable')).toBe(newer);
+
+    const third = await freshStore({ 'layerlab:work': '[1, 2]' });
+    const why = third.useStore.getState().notice;
+    expect(why && englishText(why)).toMatch(
+      /^Your saved design could not be read \(state: expected object\)/,
+    );
   });
 
   it('say when the work cannot be saved, once, and keep working', async () => {
@@ -128,5 +134,39 @@ describe('notices', () => {
       'big.json is not a LayerLab experiment: it is too large (5.3 MB). Your work is unchanged.',
     );
     expect(text(6)).toContain('(6.0 MB)');
+  });
+});
+
+describe('loading keeps the work it replaces', () => {
+  it('puts edited work in the recent list and says so; an untouched preset is not kept', async () => {
+    const { useStore, storage } = await freshStore();
+    const { readRecent } = await import('./recentExperiments');
+    const [first, second] = PRESETS;
+    if (!first || !second) throw new Error('two presets');
+    const notice = () => {
+      const shown = useStore.getState().notice;
+      return shown && englishText(shown);
+    };
+    useStore.getState().loadPreset(first.id);
+    useStore.getState().setTraining({ epochs: 7 });
+    useStore.getState().loadPreset(second.id);
+    expect(notice()).toBe('The work you had is kept under Recent….');
+    const kept = readRecent(storage);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]?.experiment.spec).toEqual(first.spec);
+    expect(kept[0]?.experiment.training.epochs).toBe(7);
+
+    // The preset on screen now is as it ships: loading over it keeps nothing more.
+    useStore.getState().setNotice(null);
+    useStore.getState().loadPreset(first.id);
+    expect(notice()).toBeNull();
+    expect(readRecent(storage)).toHaveLength(1);
+
+    useStore.getState().setTraining({ seed: 99 });
+    useStore.getState().loadExperiment(sample('Mine'), 'mine.json');
+    expect(notice()).toBe(
+      'Loaded the experiment “Mine” from mine.json. The work you had is kept under Recent….',
+    );
+    expect(readRecent(storage)[0]?.experiment.training.seed).toBe(99);
   });
 });

@@ -13,10 +13,24 @@ export interface RecentExperiment {
   experiment: Experiment;
 }
 
+/** What makes two experiments the same work: the design, the data and the settings. */
+export type Work = Pick<Experiment, 'spec' | 'dataset' | 'training'>;
+
 /** Same experiment = same design, data and settings (the name and views do not make it new). */
-function sameWork(a: Experiment, b: Experiment): boolean {
-  const key = (e: Experiment) => JSON.stringify([e.spec, e.dataset, e.training]);
+export function sameWork(a: Work, b: Work): boolean {
+  const key = (e: Work) => JSON.stringify([e.spec, e.dataset, e.training], sortedKeys);
   return key(a) === key(b);
+}
+
+/** JSON.stringify's replacer writing objects' keys in order: a restored copy lists them as it likes. */
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k]]),
+  );
 }
 
 export function readRecent(storage: KeyValueStorage): RecentExperiment[] {

@@ -44,6 +44,7 @@ import type { PairMode } from '../shared/runs/pairing';
 import type { Lockable } from '../classroom/classroomFlags';
 import { lockedChanges, lockedNotice, type WorkChange } from './locks';
 import { errorText, mergeSavedWork } from './savedWork';
+import { keepReplacedWork } from './replacedWork';
 import { workStorage, type UnreadableWork } from './workStorage';
 
 export interface DesignSlice {
@@ -145,6 +146,11 @@ export interface ViewsSlice {
   loadExperiment(experiment: Experiment, source: MessageValue): boolean;
   /** A teacher's locks (src/state/locks.ts), set once the teacher's link has been applied. */
   locks: ReadonlySet<Lockable>;
+}
+
+/** A load's notice, saying where the work it replaced went when it was kept. */
+function withKeptNote(kept: boolean, notice: Message): Message {
+  return kept ? message('notices.loadedAndKept', { notice }) : notice;
 }
 
 /** The current work as one experiment document (for a share link or a file). */
@@ -326,7 +332,9 @@ export const useStore = create<AppState>()(
           const preset = PRESETS.find((p) => p.id === presetId);
           if (!preset) return;
           const next = { spec: preset.spec, dataset: preset.dataset, training: preset.training };
-          if (!refused(next, true)) set(next);
+          if (refused(next, true)) return;
+          const kept = keepReplacedWork(currentExperiment(get()), next);
+          set(kept ? { ...next, notice: message('notices.replacedKept') } : next);
         },
         setTraining: (patch) => {
           const training = { ...get().training, ...patch };
@@ -352,6 +360,7 @@ export const useStore = create<AppState>()(
             training: experiment.training,
           };
           if (refused(change)) return false;
+          const kept = keepReplacedWork(currentExperiment(get()), change);
           set(({ userDatasets, probeSettings }) => {
             // An upload stays in the browser that imported it: a link cannot bring it along.
             const missing = !resolveDataset(experiment.dataset, userDatasets);
@@ -373,14 +382,17 @@ export const useStore = create<AppState>()(
                   ]),
                 ) as unknown as ProbeSettings['views'],
               },
-              notice: missing
-                ? message(name ? 'notices.loadedNamedOtherData' : 'notices.loadedOtherData', {
-                    name,
-                    source,
-                    dataset: experiment.dataset.id,
-                    fallback,
-                  })
-                : message(name ? 'notices.loadedNamed' : 'notices.loaded', { name, source }),
+              notice: withKeptNote(
+                kept,
+                missing
+                  ? message(name ? 'notices.loadedNamedOtherData' : 'notices.loadedOtherData', {
+                      name,
+                      source,
+                      dataset: experiment.dataset.id,
+                      fallback,
+                    })
+                  : message(name ? 'notices.loadedNamed' : 'notices.loaded', { name, source }),
+              ),
             };
           });
           return true;

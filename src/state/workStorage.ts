@@ -11,7 +11,7 @@
  *   copy back over the work another tab saved.
  */
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
-import type { MessageValue } from '../shared/messages/message';
+import { message, type MessageValue } from '../shared/messages/message';
 
 /** Saved work that could not be used, and why; merge turns it into a notice. */
 export interface UnreadableWork {
@@ -61,7 +61,12 @@ export function workStorage<S>(options: WorkStorageOptions): PersistStorage<S> |
         return marker({ unreadable: 'notJson' });
       }
       if (typeof parsed !== 'object' || parsed === null || !('state' in parsed)) {
-        return marker({ unreadable: 'invalid', detail: 'no saved state' });
+        // Worded as a validation finds it ("state: expected object"), in the page's language.
+        const problem = message('files.zod.expected', { expected: 'object' });
+        return marker({
+          unreadable: 'invalid',
+          detail: message('files.zod.issue', { path: 'state', problem }),
+        });
       }
       return parsed as StorageValue<S>;
     },

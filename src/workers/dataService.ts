@@ -5,6 +5,8 @@
  * import (the new dataset is only written once it decoded completely).
  */
 import { message, type Message } from '../shared/messages/message';
+import { MessageError } from '../shared/messages/messageError';
+import { checkDataChoice } from '../models/analyze';
 import type { UserDatasetEntry } from '../data/datasets';
 import { describeColumns } from '../data/import/columns';
 import { parseTable } from '../data/import/csv';
@@ -12,7 +14,8 @@ import { importFiles } from '../data/import/index';
 import type { FileEntry, ImageDecoder, ImportedDataset } from '../data/import/types';
 import { classCounts, takeRange } from '../data/split';
 import type { Normalization } from '../data/types';
-import { loadDataset, type LoaderDeps } from './datasetLoader';
+import { loadDataset, onTrainingScale, type LoaderDeps } from './datasetLoader';
+import { storing } from './storageFailure';
 import type { BrowseRequest, RequestCommand, SamplePage } from '../shared/protocol';
 import type { Answer, RequestHandlers } from './commandDispatch';
 
@@ -41,7 +44,10 @@ async function importData(
   }));
   const imported = await importFiles(files, options, deps.decodeImage);
   const entry = toEntry(imported, replaceId ?? deps.newId());
-  await deps.userData.put({ entry, data: imported.data, normalization: imported.normalization });
+  const stored = { entry, data: imported.data, normalization: imported.normalization };
+  await storing(imported.data.x.byteLength + imported.data.y.byteLength, () =>
+    deps.userData.put(stored),
+  );
   const table = imported.format === 'csv' ? files[0] : undefined;
   return { type: 'imported', entry, columns: table ? describeColumns(parseTable(table)) : null };
 }
@@ -61,7 +67,12 @@ function toEntry(imported: ImportedDataset, id: string): UserDatasetEntry {
 }
 
 async function browse(request: BrowseRequest, deps: LoaderDeps): Promise<Answer<'browse'>> {
-  const decoded = await loadDataset(request, deps, () => undefined);
+  // The same limits as training: an out-of-range setting could keep the worker busy for minutes.
+  const problem = Object.values(checkDataChoice(request.dataset, request.datasetInfo))[0];
+  if (problem) throw new MessageError(problem);
+  const loaded = await loadDataset(request, deps, () => undefined);
+  // The numbers training gives the model: tables standardised on this split's training rows.
+  const decoded = onTrainingScale(loaded, request.validationSplit, request.testSplit);
   const { data } = decoded;
   const offset = Math.max(0, Math.min(request.offset, data.count));
   const end = Math.min(data.count, offset + Math.max(0, request.limit));

@@ -22,6 +22,7 @@ import { reorderData, seededOrder, splitData, type PreparedData } from '../data/
 import { generateToy2d, isToy2dId } from '../data/toy2d';
 import type { LabelledData, Normalization } from '../data/types';
 import { decodeBundledCorpus, decodeBundledTable, decodeBundledText } from './bundledDecoders';
+import { standardizeOnTraining, trainingCount } from '../data/trainingScale';
 import type { CachedBytes, DownloadProgress } from './datasetCache';
 import type { StartRequest } from '../shared/protocol';
 import type { UserDataStore } from './userDataStore';
@@ -229,8 +230,21 @@ export async function loadForTraining(
     progress,
   );
   const { validationSplit, testSplit } = request.training;
+  const fixedTest = decoded.fixedTest ?? null;
+  const { data } = onTrainingScale(decoded, validationSplit, testSplit);
   return {
-    ...splitData(decoded.data, validationSplit, testSplit, decoded.fixedTest ?? null),
+    ...splitData(data, validationSplit, testSplit, fixedTest),
     tokens: decoded.tokens,
   };
+}
+
+/** Table columns standardised on the training rows of this split (see trainingScale.ts). */
+export function onTrainingScale(
+  decoded: DecodedDataset,
+  validationSplit: number,
+  testSplit: number,
+): DecodedDataset {
+  const { data, normalization } = decoded;
+  const head = trainingCount(data.count, validationSplit, testSplit, Boolean(decoded.fixedTest));
+  return { ...decoded, ...standardizeOnTraining(data, normalization, head) };
 }

@@ -32,12 +32,13 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
       t('activations.layerTitle', { index: i + 1, name: layerLabel(t, l.kind) }),
     ]),
   );
+  const fromTraining = probe?.samplesFrom === 'training';
   return (
     <div className="activations-view">
       <div className="sample-picker row">
         <button
           type="button"
-          aria-label={t('activations.previous')}
+          aria-label={t(fromTraining ? 'activations.previousTraining' : 'activations.previous')}
           disabled={index === null || index === 0}
           onClick={() =>
             controls.setSample({ kind: 'validation', index: Math.max(0, (index ?? 0) - 1) })
@@ -47,7 +48,9 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
         </button>
         <span data-testid="sample-index">
           {index !== null
-            ? t('activations.validationSample', { index: index + 1 })
+            ? t(fromTraining ? 'activations.trainingSample' : 'activations.validationSample', {
+                index: index + 1,
+              })
             : sample.kind === 'text'
               ? t('activations.yourText')
               : sample.kind === 'custom' && sample.label
@@ -57,7 +60,7 @@ export function ActivationsView({ info, spec, probe, controls }: Props) {
         <button
           type="button"
           data-testid="sample-next"
-          aria-label={t('activations.next')}
+          aria-label={t(fromTraining ? 'activations.nextTraining' : 'activations.next')}
           onClick={() => controls.setSample({ kind: 'validation', index: (index ?? -1) + 1 })}
         >
           ›

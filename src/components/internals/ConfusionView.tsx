@@ -26,6 +26,7 @@ export function ConfusionView({ info, probe, onShowSample }: Props) {
   const format = useFormat();
   const [cell, setCell] = useState<[number, number] | null>(null);
   const confusion = probe?.confusion;
+  const split = t(`confusion.split.${probe?.samplesFrom ?? 'validation'}`);
   const report = useMemo(
     () => (confusion ? classReport(confusion.matrix, confusion.classes) : null),
     [confusion],
@@ -69,11 +70,12 @@ export function ConfusionView({ info, probe, onShowSample }: Props) {
           t('confusion.cell', { count: v, truth: name(r), predicted: name(c) })
         }
         onCellClick={(r, c) => setCell([r, c])}
-        label={t('confusion.label', { count: report.total })}
+        label={t('confusion.label', { count: report.total, split })}
         testId="confusion-matrix"
       />
       <p className="hint">
         {t('confusion.summary', {
+          split,
           count: report.total,
           accuracy: format.percent(report.accuracy, 1),
           f1: format.decimal(report.macro.f1, 3),

@@ -71,6 +71,11 @@ export function InternalsPanel() {
           </span>
         )}
       </div>
+      {probe?.samplesFrom === 'training' && (
+        <p className="hint" data-testid="probe-training-samples">
+          {t('internals.trainingSamples')}
+        </p>
+      )}
       <ViewSection
         view="activations"
         title={t('internals.views.activations.title')}

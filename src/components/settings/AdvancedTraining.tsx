@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { TRAINING_NS } from '../../i18n/training/namespace';
 import '../../i18n/training/register';
 import { SCHEDULES, type LrSchedule } from '../../models/schedules';
@@ -127,7 +127,12 @@ export function AdvancedTraining() {
           <ul className="hint option-help span-all">
             {explained.map((key) => (
               <li key={key}>
-                <b>{t(`optimizer.${key}`)}</b>: {t(`optimizer.${key}Help`)}
+                <Trans
+                  t={t}
+                  i18nKey="optimizer.helpItem"
+                  values={{ name: t(`optimizer.${key}`), help: t(`optimizer.${key}Help`) }}
+                  components={{ b: <b /> }}
+                />
               </li>
             ))}
           </ul>

@@ -22,13 +22,14 @@ export interface IdxArray {
 }
 
 /** The IDX element types and their names, for messages about the ones LayerLab does not read. */
-const ELEMENT_TYPES: ReadonlyMap<number, string> = new Map([
-  [0x08, 'unsigned bytes'],
-  [0x09, 'signed bytes'],
-  [0x0b, '16-bit integers'],
-  [0x0c, '32-bit integers'],
-  [0x0d, '32-bit floats'],
-  [0x0e, '64-bit floats'],
+type ElementType = 'unsignedBytes' | 'signedBytes' | 'int16' | 'int32' | 'float32' | 'float64';
+const ELEMENT_TYPES = new Map<number, ElementType>([
+  [0x08, 'unsignedBytes'],
+  [0x09, 'signedBytes'],
+  [0x0b, 'int16'],
+  [0x0c, 'int32'],
+  [0x0d, 'float32'],
+  [0x0e, 'float64'],
 ]);
 
 const hexBytes = (bytes: Uint8Array) =>
@@ -54,7 +55,8 @@ export function parseIdx(file: FileEntry): IdxArray {
     );
   }
   if (type !== 0x08) {
-    throw new ImportError(file.name, dataProblem('dataImport.idx.notBytes', { type: typeName }));
+    const typeText = dataProblem(`dataImport.idx.types.${typeName}`);
+    throw new ImportError(file.name, dataProblem('dataImport.idx.notBytes', { type: typeText }));
   }
   const rank = bytes[3] as number;
   const headerLength = 4 + 4 * rank;

@@ -571,6 +571,7 @@ export const en = {
   browser: {
     summary: 'Browse the data',
     loading: 'Loading samples…',
+    fixSettings: 'The data is shown once its settings are valid:',
     total_one: '{{count, number}} sample. {{normalization}}',
     total_other: '{{count, number}} samples. {{normalization}}',
     previous: '‹ Previous',
@@ -655,6 +656,9 @@ export const en = {
     seconds: '{{value}} s',
     freeze: 'Freeze',
     asOfStep: 'as of step {{step}}',
+    /** The run holds out no validation split: the views' samples come from the training split. */
+    trainingSamples:
+      'This run holds out no validation samples (validation split 0), so these views show training samples: ones the model learns from.',
     views: {
       activations: {
         title: 'Activations',
@@ -694,6 +698,9 @@ export const en = {
     previous: 'Previous validation sample',
     next: 'Next validation sample',
     validationSample: 'Validation sample {{index}}',
+    previousTraining: 'Previous training sample',
+    nextTraining: 'Next training sample',
+    trainingSample: 'Training sample {{index}}',
     yourText: 'Your text',
     picked: 'The sample picked in the data browser',
     yourDrawing: 'Your drawing',
@@ -753,12 +760,15 @@ export const en = {
     xTitle: 'predicted',
     yTitle: 'true',
     cell: '{{count}} × true {{truth}} predicted as {{predicted}}',
-    label_one: 'Confusion matrix of {{count, number}} validation prediction',
-    label_other: 'Confusion matrix of {{count, number}} validation predictions',
+    /** {{split}}: one of `split` below. */
+    label_one: 'Confusion matrix of {{count, number}} {{split}} prediction',
+    label_other: 'Confusion matrix of {{count, number}} {{split}} predictions',
+    /** The samples scored: the validation split, or the training split when none is held out. */
+    split: { validation: 'validation', training: 'training' },
     summary_one:
-      'Accuracy {{accuracy}} on {{count, number}} validation prediction; macro F1 {{f1}}. Click a cell to list its samples.',
+      'Accuracy {{accuracy}} on {{count, number}} {{split}} prediction; macro F1 {{f1}}. Click a cell to list its samples.',
     summary_other:
-      'Accuracy {{accuracy}} on {{count, number}} validation predictions; macro F1 {{f1}}. Click a cell to list its samples.',
+      'Accuracy {{accuracy}} on {{count, number}} {{split}} predictions; macro F1 {{f1}}. Click a cell to list its samples.',
     examplesNone: 'True <b>{{truth}}</b>, predicted <b>{{predicted}}</b>: no samples.',
     examples_one: 'True <b>{{truth}}</b>, predicted <b>{{predicted}}</b>: {{count}} shown.',
     examples_other: 'True <b>{{truth}}</b>, predicted <b>{{predicted}}</b>: {{count}} shown.',

@@ -537,6 +537,7 @@ export const zhCN: Resources = {
   browser: {
     summary: '浏览数据',
     loading: '正在加载样本…',
+    fixSettings: '数据设置有效后才会显示数据：',
     total_other: '共 {{count, number}} 个样本。{{normalization}}',
     previous: '‹ 上一页',
     next: '下一页 ›',
@@ -611,6 +612,8 @@ export const zhCN: Resources = {
     seconds: '{{value}} 秒',
     freeze: '冻结',
     asOfStep: '第 {{step}} 步的结果',
+    trainingSamples:
+      '这次运行没有留出验证样本（验证集比例为 0），因此这些视图显示的是训练样本，也就是模型学习所用的样本。',
     views: {
       activations: {
         title: '激活值',
@@ -650,6 +653,9 @@ export const zhCN: Resources = {
     previous: '上一个验证集样本',
     next: '下一个验证集样本',
     validationSample: '验证集样本 {{index}}',
+    previousTraining: '上一个训练样本',
+    nextTraining: '下一个训练样本',
+    trainingSample: '训练样本 {{index}}',
     yourText: '你输入的文本',
     picked: '在数据浏览器中选中的样本',
     yourDrawing: '你画的图',
@@ -707,9 +713,10 @@ export const zhCN: Resources = {
     xTitle: '预测',
     yTitle: '真实',
     cell: '{{count}} 个真实为 {{truth}} 的样本被预测为 {{predicted}}',
-    label_other: '{{count, number}} 个验证集预测的混淆矩阵',
+    label_other: '{{count, number}} 个{{split}}预测的混淆矩阵',
+    split: { validation: '验证集', training: '训练集' },
     summary_other:
-      '在 {{count, number}} 个验证集预测上，准确率为 {{accuracy}}；宏平均 F1 为 {{f1}}。点击一个格子可列出其中的样本。',
+      '在 {{count, number}} 个{{split}}预测上，准确率为 {{accuracy}}；宏平均 F1 为 {{f1}}。点击一个格子可列出其中的样本。',
     examplesNone: '真实为 <b>{{truth}}</b>、预测为 <b>{{predicted}}</b>：没有样本。',
     examples_other: '真实为 <b>{{truth}}</b>、预测为 <b>{{predicted}}</b>：显示 {{count}} 个。',
     class: '类别',

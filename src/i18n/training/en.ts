@@ -22,6 +22,8 @@ export const trainingEn = {
     weightDecay: 'Weight decay',
     weightDecayHelp:
       'Each step first shrinks every weight by learning rate × this, apart from the gradient.',
+    /** One setting and what it does, in the list under the optimizer's fields. */
+    helpItem: '<b>{{name}}</b>: {{help}}',
     defaults: 'Defaults as in Keras.',
     defaultsMomentum:
       'Momentum 0.9 is the usual choice (Keras’s SGD starts it at 0, which is plain SGD).',

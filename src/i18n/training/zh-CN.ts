@@ -19,6 +19,7 @@ export const trainingZh: Translation<typeof trainingEn> = {
     rhoHelp: '梯度平方滑动平均的衰减率。',
     weightDecay: '权重衰减',
     weightDecayHelp: '每一步先把每个权重缩小“学习率 × 此值”，与梯度分开。',
+    helpItem: '<b>{{name}}</b>：{{help}}',
     defaults: '默认值与 Keras 相同。',
     defaultsMomentum: '动量 0.9 是常用取值（Keras 的 SGD 默认动量为 0，即普通 SGD）。',
   },

@@ -232,9 +232,7 @@ function decide(
   const adapter = webgpu.available
     ? message(
         webgpu.fallbackAdapter ? 'worker.backend.softwareAdapter' : 'worker.backend.adapter',
-        {
-          name: webgpu.adapterName,
-        },
+        { name: webgpu.adapterName || message('worker.backend.unnamedAdapter') },
       )
     : message('worker.backend.noWebgpuBecause', { reason: webgpu.reason });
   const reason =

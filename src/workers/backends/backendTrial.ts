@@ -47,9 +47,8 @@ export async function getWebGpuStatus(): Promise<WebGpuStatus> {
   }
   if (!adapter) return { available: false, reason: message('worker.backend.noAdapter') };
   const info = adapter.info ?? {};
-  const name =
-    [info.vendor, info.architecture || info.description].filter(Boolean).join(' ') ||
-    'unknown adapter';
+  // Empty when the browser does not say (the report then says "an unnamed GPU" in its language).
+  const name = [info.vendor, info.architecture || info.description].filter(Boolean).join(' ');
   return {
     available: true,
     fallbackAdapter: Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false),

@@ -50,7 +50,12 @@ function settings(
   };
 }
 
-function runFor(presetId: string, data: LabelledData, info: DatasetInfo): Run {
+function runFor(
+  presetId: string,
+  data: LabelledData,
+  info: DatasetInfo,
+  validationSplit = 0.2,
+): Run {
   const preset = PRESETS.find((p) => p.id === presetId);
   if (!preset) throw new Error(presetId);
   const request: StartRequest = {
@@ -66,7 +71,7 @@ function runFor(presetId: string, data: LabelledData, info: DatasetInfo): Run {
   };
   return createRun(
     request,
-    splitData(data, 0.2, 0),
+    splitData(data, validationSplit, 0),
     () => 0,
     () => undefined,
   );
@@ -146,14 +151,40 @@ describe('computeProbes on the spiral MLP', () => {
     }
   });
 
+  it('says where its samples come from: training samples when no validation is held out', async () => {
+    for (const [split, from] of [
+      [0.2, 'validation'],
+      [0, 'training'],
+    ] as const) {
+      const run = runFor('spiral-mlp', data, info, split);
+      try {
+        run.trainer.runStep();
+        const r = await computeProbes(run, settings({ activations: true, confusion: true }));
+        expect(r.samplesFrom, `split ${split}`).toBe(from);
+        // The confusion matrix counts the split it names: at most the 120 held out, or more.
+        const counted = r.confusion?.matrix.reduce((a, b) => a + b, 0) ?? 0;
+        if (from === 'validation') expect(counted).toBeLessThanOrEqual(120);
+        else expect(counted).toBeGreaterThan(120);
+      } finally {
+        disposeRun(run);
+      }
+    }
+  });
+
   it('computes nothing for closed views, and leaks no tensors over many cycles', async () => {
     const run = runFor('spiral-mlp', data, info);
     try {
       const closed = await computeProbes(run, settings({}));
-      expect(Object.keys(closed)).toEqual(['step', 'rewound']);
+      expect(Object.keys(closed)).toEqual(['step', 'rewound', 'samplesFrom']);
       // The graph on screen asks for the sample and every layer's output (its thumbnails) only.
       const graph = await computeProbes(run, settings({ graph: true }));
-      expect(Object.keys(graph).sort()).toEqual(['activations', 'rewound', 'sample', 'step']);
+      expect(Object.keys(graph).sort()).toEqual([
+        'activations',
+        'rewound',
+        'sample',
+        'samplesFrom',
+        'step',
+      ]);
       expect(graph.activations?.map((a) => a.id)).toEqual(['l1', 'l2', 'l3']);
       // The trainer's running sums are handed over and freed, as the metrics reader does.
       const settle = () => {

@@ -28,6 +28,7 @@ function cycleOf(run: ProbedRun, settings: ProbeSettings): ProbeCycle {
     info,
     inputShape,
     perSample: inputShape.reduce((a, b) => a * b, 1),
+    // No validation split (split 0): the views show training samples, and say so (samplesFrom).
     validation: run.trainer.validation ?? run.trainer.train,
     step: run.trainer.step,
     batchSize: run.request.training.batchSize,
@@ -74,7 +75,11 @@ export async function computeProbes(run: ProbedRun, settings: ProbeSettings): Pr
   const packed = packer.parts[0];
   const flat = packed ? ((await packed.data()) as Float32Array) : new Float32Array(0);
   packed?.dispose();
-  const result: ProbeResult = { step: cycle.step, rewound: settings.rewind !== null };
+  const result: ProbeResult = {
+    step: cycle.step,
+    rewound: settings.rewind !== null,
+    samplesFrom: run.trainer.validation ? 'validation' : 'training',
+  };
   for (const unpack of unpackers) unpack(flat, result);
   return result;
 }

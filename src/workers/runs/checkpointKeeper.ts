@@ -15,6 +15,7 @@ import {
   snapshotModel,
   type ModelSnapshot,
 } from '../savedModels/modelBundle';
+import { isQuotaError } from '../storageFailure';
 import type { Trainer } from '../trainer';
 import { countBytes, type LiveRun } from './liveRun';
 import type { RunNotice } from './runNotice';
@@ -40,11 +41,6 @@ export interface KeeperHost {
   /** Deletes the oldest unpinned runs until everything stored fits the total budget. */
   makeRoom(): Promise<void>;
 }
-
-const isQuotaError = (error: unknown) =>
-  error instanceof DOMException
-    ? error.name === 'QuotaExceededError'
-    : /quota/i.test(String(error));
 
 export class CheckpointKeeper {
   constructor(private readonly host: KeeperHost) {}

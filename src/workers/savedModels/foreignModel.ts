@@ -14,6 +14,7 @@ import type { Answer } from '../commandDispatch';
 import type { ModelBundle } from './modelBundle';
 import { fileStem, readWeights, type ParsedModelJson } from './modelFiles';
 import type { ModelServiceDeps } from './modelService';
+import { storageRefusal } from '../storageFailure';
 
 /** The design (and the saved model, when its weights fit) for the upload's answer; throws if none. */
 export async function importForeignModel(
@@ -54,7 +55,7 @@ export async function importForeignModel(
   }
   const weights = readWeights(fileName, json, files);
   if (!weights.ok) {
-    return done(null, [message('worker.weightsNotKept', { problem: weights.message })]);
+    return done(null, [message('worker.weightsNotKept', { problem: weights.problem })]);
   }
 
   const built = await describeBuilt(imported);
@@ -71,7 +72,8 @@ export async function importForeignModel(
     epoch: 0,
     optimizerClass: 'none',
   };
-  const name = `${fileStem(fileName.replace(/\.json$/i, ''))} (imported weights)`;
+  // The list says where it came from ("imported Keras weights") in the reader's language.
+  const name = fileStem(fileName.replace(/\.json$/i, ''));
   const entry: SavedModelEntry = {
     id: deps.newId(),
     name,
@@ -92,7 +94,13 @@ export async function importForeignModel(
     backend: deps.backend(),
     experiment: { ...experiment, name, spec },
   };
-  await deps.store.put(entry, { bundle, history: { train: [], validation: [] } });
+  try {
+    await deps.store.put(entry, { bundle, history: { train: [], validation: [] } });
+  } catch (error) {
+    // The design is imported all the same; only keeping its weights failed.
+    const problem = storageRefusal(error, entry.bytes).userMessage;
+    return done(null, [message('worker.weightsNotKept', { problem })]);
+  }
   return done(entry);
 }
 

@@ -6,7 +6,7 @@
  */
 import { z } from '../../shared/zod';
 import { parseExperiment } from '../../shared/experiment';
-import { englishText } from '../../shared/messages/englishText';
+import { listMessages, message, verbatim, type Message } from '../../shared/messages/message';
 import { describeIssue } from '../../shared/zodIssue';
 import type { RunHistory, SavedModelEntry, UploadedFile } from '../../shared/protocol';
 import type { ModelBundle, WeightSpec } from './modelBundle';
@@ -98,33 +98,37 @@ export function readModelJson(
   files: readonly UploadedFile[],
 ):
   | { ok: true; file: UploadedFile; json: ParsedModelJson; raw: unknown }
-  | { ok: false; message: string } {
+  | { ok: false; problem: Message } {
   const jsonFiles = files.filter((f) => /\.json$/i.test(f.name));
   if (jsonFiles.length !== 1) {
     return {
       ok: false,
-      message:
+      problem:
         jsonFiles.length === 0
-          ? 'Choose a model.json (and its .bin weight files): no .json file was chosen.'
-          : `Choose one model.json at a time (${jsonFiles.map((f) => f.name).join(', ')} were chosen).`,
+          ? message('modelImport.files.noJson')
+          : message('modelImport.files.severalJson', {
+              files: listMessages(jsonFiles.map((f) => verbatim(f.name))) ?? '',
+            }),
     };
   }
   const file = jsonFiles[0] as UploadedFile;
   if (file.bytes.byteLength > MAX_MODEL_JSON_BYTES) {
-    return { ok: false, message: `${file.name} is too large to be a model description.` };
+    return { ok: false, problem: message('modelImport.files.tooLarge', { file: file.name }) };
   }
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(file.bytes));
   } catch {
-    return { ok: false, message: `${file.name} is not valid JSON.` };
+    return { ok: false, problem: message('modelImport.files.notJson', { file: file.name }) };
   }
   const parsed = modelJsonSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     return {
       ok: false,
-      message: `${file.name} is not a tfjs model.json: ${issue ? `${issue.path.join('.') || 'the file'}: ${englishText(describeIssue(issue))}` : 'unexpected content'}.`,
+      problem: message('modelImport.files.notModelJson', {
+        file: file.name,
+        ...where(parsed.error),
+      }),
     };
   }
   return { ok: true, file, json: parsed.data, raw: value };
@@ -135,7 +139,7 @@ export function readWeights(
   modelFile: string,
   json: ParsedModelJson,
   files: readonly UploadedFile[],
-): { ok: true; specs: WeightSpec[]; data: ArrayBuffer } | { ok: false; message: string } {
+): { ok: true; specs: WeightSpec[]; data: ArrayBuffer } | { ok: false; problem: Message } {
   const manifest = json.weightsManifest ?? [];
   const specs: WeightSpec[] = [];
   const buffers: ArrayBuffer[] = [];
@@ -146,7 +150,10 @@ export function readWeights(
       if (!file) {
         return {
           ok: false,
-          message: `${modelFile} needs the weight file "${baseName(path)}": choose it together with the model.json.`,
+          problem: message('modelImport.files.weightFileMissing', {
+            file: modelFile,
+            weightFile: baseName(path),
+          }),
         };
       }
       buffers.push(file.bytes);
@@ -155,13 +162,17 @@ export function readWeights(
       if (spec.quantization !== undefined) {
         return {
           ok: false,
-          message: `${modelFile}: weight "${spec.name}" is quantized, which LayerLab cannot read.`,
+          problem: message('modelImport.files.quantized', { file: modelFile, name: spec.name }),
         };
       }
       if (!(spec.dtype in BYTES_PER_VALUE)) {
         return {
           ok: false,
-          message: `${modelFile}: weight "${spec.name}" has type ${spec.dtype}, which LayerLab cannot read.`,
+          problem: message('modelImport.files.weightType', {
+            file: modelFile,
+            name: spec.name,
+            type: spec.dtype,
+          }),
         };
       }
       specs.push({
@@ -182,13 +193,40 @@ export function readWeights(
   if (data.byteLength !== expected) {
     return {
       ok: false,
-      message: `${modelFile}: the weight files hold ${data.byteLength} bytes but the manifest describes ${expected}: a file is missing, truncated or from another model.`,
+      problem: message('modelImport.files.weightBytes', {
+        file: modelFile,
+        found: data.byteLength,
+        expected,
+      }),
     };
   }
   return { ok: true, specs, data };
 }
 
 const count = z.int().check(z.nonnegative());
+/** JSON writes NaN and ±Infinity (a diverged run's loss) as null: read back as NaN. */
+const measured = z.pipe(
+  z.nullable(z.number()),
+  z.transform((value) => value ?? Number.NaN),
+);
+const trainRecordSchema = z.object({
+  step: count,
+  epoch: count,
+  batches: count,
+  loss: measured,
+  accuracy: z.nullable(z.number()),
+  samplesPerSec: measured,
+  learningRate: measured,
+  gradientNorm: z.optional(z.nullable(z.number())),
+  tensors: count,
+  gpuBytes: count,
+});
+const validationRecordSchema = z.object({
+  step: count,
+  epoch: count,
+  loss: measured,
+  accuracy: z.nullable(z.number()),
+});
 const metadataSchema = z.object({
   format: z.literal(MODEL_FILE_FORMAT),
   version: z.int(),
@@ -204,7 +242,11 @@ const metadataSchema = z.object({
     backend: z.string(),
     experiment: z.unknown(),
   }),
-  history: z.object({ train: z.array(z.unknown()), validation: z.array(z.unknown()) }),
+  // Checked record by record: the charts and the runs list read every field of every record.
+  history: z.object({
+    train: z.array(trainRecordSchema),
+    validation: z.array(validationRecordSchema),
+  }),
   step: count,
   epoch: count,
   optimizerClass: z.string(),
@@ -214,23 +256,31 @@ const metadataSchema = z.object({
 export function readLayerLabMetadata(
   modelFile: string,
   json: ParsedModelJson,
-): { ok: true; metadata: LayerLabMetadata } | { ok: false; missing: boolean; message: string } {
+):
+  | { ok: true; metadata: LayerLabMetadata }
+  | { ok: false; missing: true }
+  | { ok: false; missing: false; problem: Message } {
   const raw = json.userDefinedMetadata?.['layerlab'];
-  if (raw === undefined) return { ok: false, missing: true, message: '' };
+  if (raw === undefined) return { ok: false, missing: true };
   const parsed = metadataSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
     return {
       ok: false,
       missing: false,
-      message: `${modelFile}: LayerLab's record in it is damaged (${issue ? `${issue.path.join('.')}: ${englishText(describeIssue(issue))}` : 'unreadable'}).`,
+      problem: message('modelImport.files.recordDamaged', {
+        file: modelFile,
+        ...where(parsed.error),
+      }),
     };
   }
   if (parsed.data.version > MODEL_FILE_VERSION) {
     return {
       ok: false,
       missing: false,
-      message: `${modelFile} was saved by a newer LayerLab (model file version ${parsed.data.version}).`,
+      problem: message('modelImport.files.newer', {
+        file: modelFile,
+        version: parsed.data.version,
+      }),
     };
   }
   const experiment = parseExperiment(parsed.data.entry.experiment);
@@ -238,7 +288,10 @@ export function readLayerLabMetadata(
     return {
       ok: false,
       missing: false,
-      message: `${modelFile}: its experiment ${experiment.message}`,
+      problem: message('modelImport.files.experiment', {
+        file: modelFile,
+        problem: experiment.problem,
+      }),
     };
   }
   const metadata = {
@@ -246,6 +299,14 @@ export function readLayerLabMetadata(
     entry: { ...parsed.data.entry, experiment: experiment.experiment },
   } as unknown as LayerLabMetadata;
   return { ok: true, metadata };
+}
+
+/** The first problem zod found: its place in the file and what is wrong there. */
+function where(error: z.core.$ZodError): { where: string | Message; problem: Message } {
+  const issue = error.issues[0];
+  if (!issue) return { where: message('modelImport.files.wholeFile'), problem: verbatim('?') };
+  const path = issue.path.join('.');
+  return { where: path || message('modelImport.files.wholeFile'), problem: describeIssue(issue) };
 }
 
 function baseName(path: string): string {

@@ -4,7 +4,7 @@
  * take uploaded files back. Every failure throws a MessageError that names the problem (the
  * dispatch answers `failed` with it); nothing stored changes then.
  */
-import { message, verbatim, type Message } from '../../shared/messages/message';
+import { message, type Message } from '../../shared/messages/message';
 import { MessageError } from '../../shared/messages/messageError';
 import { evenlySpaced } from '../../models/evaluation/downsample';
 import type {
@@ -20,6 +20,7 @@ import { captureModel, type ModelBundle } from './modelBundle';
 import { readLayerLabMetadata, readModelJson, readWeights, toModelFiles } from './modelFiles';
 import type { SavedModelStore } from './savedModelStore';
 import { importForeignModel } from './foreignModel';
+import { storing } from '../storageFailure';
 
 /** Train records kept with a saved model (evenly spaced when a run had more). */
 export const MAX_HISTORY_RECORDS = 5000;
@@ -54,9 +55,9 @@ export function modelHandlers(
   };
 }
 
-/** Fails the request with `why`: a Message, or a file check's English shown as it is. */
-function refuse(why: Message | string): never {
-  throw new MessageError(typeof why === 'string' ? verbatim(why) : why);
+/** Fails the request with `why`. */
+function refuse(why: Message): never {
+  throw new MessageError(why);
 }
 
 async function save(
@@ -81,7 +82,8 @@ async function save(
     backend: deps.backend(),
     experiment: command.experiment,
   };
-  await deps.store.put(entry, { bundle, history: thinHistory(command.history) });
+  const stored = { bundle, history: thinHistory(command.history) };
+  await storing(entry.bytes, () => deps.store.put(entry, stored));
   return { type: 'modelSaved', entry };
 }
 
@@ -91,9 +93,9 @@ async function upload(
   deps: ModelServiceDeps,
 ): Promise<Answer<'uploadModel'>> {
   const read = readModelJson(files);
-  if (!read.ok) return refuse(read.message);
+  if (!read.ok) return refuse(read.problem);
   const metadata = readLayerLabMetadata(read.file.name, read.json);
-  if (!metadata.ok && !metadata.missing) return refuse(metadata.message);
+  if (!metadata.ok && !metadata.missing) return refuse(metadata.problem);
   if (!metadata.ok) {
     // Not LayerLab's own: a Keras / tfjs-layers model to turn into a design.
     return importForeignModel(read.file.name, read.raw, read.json, files, experiment, deps);
@@ -102,7 +104,7 @@ async function upload(
     return refuse(message('worker.noTopology', { file: read.file.name }));
   }
   const weights = readWeights(read.file.name, read.json, files);
-  if (!weights.ok) return refuse(weights.message);
+  if (!weights.ok) return refuse(weights.problem);
   const { entry: saved, history, step, epoch, optimizerClass } = metadata.metadata;
   const bundle: ModelBundle = {
     modelTopology: read.json.modelTopology,
@@ -118,7 +120,8 @@ async function upload(
     source: 'uploaded',
     bytes: weights.data.byteLength,
   };
-  await deps.store.put(entry, { bundle, history: thinHistory(history) });
+  const stored = { bundle, history: thinHistory(history) };
+  await storing(entry.bytes, () => deps.store.put(entry, stored));
   return { type: 'modelSaved', entry };
 }
 

@@ -26,6 +26,25 @@ function newestFirst(entries: SavedModelEntry[]): SavedModelEntry[] {
   return entries.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
 
+/**
+ * Stores a model's two parts. Weights first, so an entry in the list always has its weights;
+ * weights whose entry could not be written are taken back out (nothing would list them, so
+ * nothing could ever delete them), and the entry's failure is what the caller sees.
+ */
+export async function writeBoth(write: {
+  weights(): Promise<void>;
+  entry(): Promise<void>;
+  removeWeights(): Promise<void>;
+}): Promise<void> {
+  await write.weights();
+  try {
+    await write.entry();
+  } catch (error) {
+    await write.removeWeights().catch(() => undefined);
+    throw error;
+  }
+}
+
 export function createIndexedDbSavedModelStore(): SavedModelStore {
   let entries: UseStore | null = null;
   let models: UseStore | null = null;
@@ -39,11 +58,12 @@ export function createIndexedDbSavedModelStore(): SavedModelStore {
       newestFirst((await values<SavedModelEntry>(entryDb())).map((e) => upgradeKept(e))),
     getEntry: async (id) => upgradeKept(await get<SavedModelEntry>(id, entryDb())),
     getModel: (id) => get<StoredModel>(id, modelDb()),
-    // Weights first: an entry in the list always has its weights.
-    put: async (entry, model) => {
-      await set(entry.id, model, modelDb());
-      await set(entry.id, entry, entryDb());
-    },
+    put: (entry, model) =>
+      writeBoth({
+        weights: () => set(entry.id, model, modelDb()),
+        entry: () => set(entry.id, entry, entryDb()),
+        removeWeights: () => del(entry.id, modelDb()),
+      }),
     delete: async (id) => {
       await del(id, entryDb());
       await del(id, modelDb());

@@ -73,6 +73,20 @@ function models(h: Harness, store: SavedModelStore) {
   return modelHandlers(deps(h, store));
 }
 
+/** A well-formed train record, as a run keeps it. */
+const RECORD: TrainRecord = {
+  step: 1,
+  epoch: 0,
+  batches: 1,
+  loss: 0.69,
+  accuracy: 0.5,
+  samplesPerSec: 1200,
+  learningRate: 0.01,
+  gradientNorm: null,
+  tensors: 40,
+  gpuBytes: 0,
+};
+
 function saveCommand(name: string, train: TrainRecord[] = []): RequestCommand<'saveModel'> {
   return {
     type: 'saveModel',
@@ -244,6 +258,32 @@ describe('saved models', () => {
     await h.session.handle({ type: 'reset' });
   });
 
+  it('a diverged run’s history (NaN loss, written null in JSON) uploads back as NaN', async () => {
+    const store = createMemorySavedModelStore();
+    const h = sessionWith(store);
+    await trainSteps(h, 3, 'adam');
+    const history = [RECORD, { ...RECORD, step: 2, loss: Number.NaN, samplesPerSec: Infinity }];
+    const saved = await models(h, store).saveModel(saveCommand('diverged', history));
+    const { files } = await models(h, store).exportModel({
+      type: 'exportModel',
+      requestId: nextRequest++,
+      id: saved.entry.id,
+    });
+    const uploaded = expectType(
+      await models(h, store).uploadModel({
+        type: 'uploadModel',
+        requestId: nextRequest++,
+        files,
+        experiment: experiment(),
+      }),
+      'modelSaved',
+    );
+    const train = (await store.getModel(uploaded.entry.id))?.history.train ?? [];
+    expect(train.map((r) => r.loss)).toEqual([RECORD.loss, Number.NaN]);
+    expect(train[1]?.samplesPerSec).toBeNaN();
+    await h.session.handle({ type: 'reset' });
+  });
+
   it('refuses bad uploads with a message naming the problem, storing nothing', async () => {
     const store = createMemorySavedModelStore();
     const h = sessionWith(store);
@@ -260,8 +300,15 @@ describe('saved models', () => {
       name,
       bytes: typeof content === 'string' ? new TextEncoder().encode(content).buffer : content,
     });
-    const damaged = JSON.parse(text) as { userDefinedMetadata: { layerlab: { step: unknown } } };
-    damaged.userDefinedMetadata.layerlab.step = 'many';
+    type Layerlab = { step: unknown; history: { train: Record<string, unknown>[] } };
+    const edited = (change: (layerlab: Layerlab) => void) => {
+      const copy = JSON.parse(text) as { userDefinedMetadata: { layerlab: Layerlab } };
+      change(copy.userDefinedMetadata.layerlab);
+      return file(json.name, JSON.stringify(copy));
+    };
+    const badStep = edited((l) => (l.step = 'many'));
+    // A record the charts would read: its loss a word, not a number.
+    const badRecord = edited((l) => (l.history.train = [{ ...RECORD, loss: 'low' }]));
     const cases: [UploadedFile[], RegExp][] = [
       [[bin], /no \.json file was chosen/],
       [[file('model.json', '{"modelTopology": '), bin], /model\.json is not valid JSON/],
@@ -274,10 +321,8 @@ describe('saved models', () => {
         [json, file(bin.name, bin.bytes.slice(0, 100))],
         /hold 100 bytes but the manifest describes/,
       ],
-      [
-        [file(json.name, JSON.stringify(damaged)), bin],
-        /LayerLab's record in it is damaged \(step/,
-      ],
+      [[badStep, bin], /LayerLab's record in it is damaged \(step/],
+      [[badRecord, bin], /LayerLab's record in it is damaged \(history\.train\.0\.loss/],
       [[file('a.json', '{}'), file('b.json', '{}')], /one model\.json at a time/],
     ];
     for (const [files, message] of cases) {
@@ -290,6 +335,25 @@ describe('saved models', () => {
       expect(await refusal(upload)).toMatch(message);
     }
     expect(await store.list()).toHaveLength(1);
+    await h.session.handle({ type: 'reset' });
+  });
+
+  it('a browser out of room is named as such, with the size, and nothing is listed', async () => {
+    const memory = createMemorySavedModelStore();
+    const full: SavedModelStore = {
+      ...memory,
+      put: () =>
+        Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+    };
+    const h = sessionWith(full);
+    await trainSteps(h, 2, 'adam');
+    const why = await refusal(models(h, full).saveModel(saveCommand('too big')));
+    expect(why).toMatch(/no room left for \d+(\.\d)? KB more: delete saved models/);
+    const other: SavedModelStore = { ...memory, put: () => Promise.reject(new Error('disk I/O')) };
+    expect(await refusal(models(h, other).saveModel(saveCommand('x')))).toMatch(
+      /could not store it \(disk I\/O\)/,
+    );
+    expect(await memory.list()).toEqual([]);
     await h.session.handle({ type: 'reset' });
   });
 

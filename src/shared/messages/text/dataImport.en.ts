@@ -86,6 +86,15 @@ export const dataImportEn = {
     badType: 'this is not an IDX file: its element type 0x{{type}} is not one IDX defines.',
     notBytes:
       'this IDX file holds {{type}}; LayerLab reads only unsigned bytes (type 0x08), as in MNIST.',
+    /** The IDX element types, as {{type}} above. */
+    types: {
+      unsignedBytes: 'unsigned bytes',
+      signedBytes: 'signed bytes',
+      int16: '16-bit integers',
+      int32: '32-bit integers',
+      float32: '32-bit floats',
+      float64: '64-bit floats',
+    },
     noDimensions: 'this IDX file declares no dimensions.',
     shortHeader:
       'this IDX file is cut short inside its header ({{bytes}} bytes, the header alone needs {{needed}}).',

@@ -66,6 +66,14 @@ export const dataImportZhCN: Translation<typeof dataImportEn> = {
     badType: '这不是 IDX 文件：它的元素类型 0x{{type}} 不是 IDX 定义的类型。',
     notBytes:
       '这个 IDX 文件存放的是 {{type}}；LayerLab 只读取无符号字节（类型 0x08），和 MNIST 一样。',
+    types: {
+      unsignedBytes: '无符号字节',
+      signedBytes: '有符号字节',
+      int16: '16 位整数',
+      int32: '32 位整数',
+      float32: '32 位浮点数',
+      float64: '64 位浮点数',
+    },
     noDimensions: '这个 IDX 文件没有声明任何维度。',
     shortHeader:
       '这个 IDX 文件在文件头内就中断了（{{bytes}} 字节，仅文件头就需要 {{needed}} 字节）。',

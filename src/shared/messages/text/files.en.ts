@@ -37,6 +37,8 @@ export const filesEn = {
     unknownKeys: 'has fields LayerLab does not know: {{keys}}',
     /** {{values}}: the allowed values, JSON-quoted, comma-separated. */
     oneOf: 'must be one of {{values}}',
+    /** Two layers of a design share an id; {{id}}: the id. */
+    duplicateId: 'uses the id "{{id}}", which an earlier layer already has',
     invalid: 'is not valid here',
     /** The path of the whole document. */
     root: '(root)',

@@ -31,6 +31,7 @@ export const filesZhCN: Translation<typeof filesEn> = {
     multipleOf: '必须是 {{divisor}} 的倍数',
     unknownKeys: '含有 LayerLab 不认识的字段：{{keys}}',
     oneOf: '必须是以下之一：{{values}}',
+    duplicateId: '使用的编号“{{id}}”已被前面的层使用',
     invalid: '在这里无效',
     root: '（根）',
     unknown: '未知问题',

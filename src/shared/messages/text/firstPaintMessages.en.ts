@@ -1,6 +1,7 @@
 /**
- * The English Messages the page may show from its first paint: every group but the model import's,
- * which src/i18n/lateText.ts adds after the first paint (see messages.en.ts for all of them).
+ * The English Messages the page may show from its first paint: every group but those only the
+ * training worker's answers, an import or a save bring (the worker's, the model and data import's,
+ * storage's), which src/i18n/lateText.ts adds after the first paint (see messages.en.ts for all).
  * English sentences made outside the components, as Messages (src/shared/messages/message.ts): the `messages`
  * group of the UI text. One file per group in messages/, by where the sentences are made; zh-CN has
  * the same keys in messages.zh-CN.ts (src/i18n/resources.test.ts checks).
@@ -10,7 +11,6 @@ import { dataEn } from './data.en';
 import { filesEn } from './files.en';
 import { layersEn } from './layers.en';
 import { noticesEn } from './notices.en';
-import { workerEn } from './worker.en';
 
 export const firstPaintMessagesEn = {
   /** Shared by every group. */
@@ -26,7 +26,6 @@ export const firstPaintMessagesEn = {
   },
   analysis: analysisEn,
   layers: layersEn,
-  worker: workerEn,
   data: dataEn,
   notices: noticesEn,
   files: filesEn,

@@ -8,9 +8,13 @@
 import { firstPaintMessagesEn } from './firstPaintMessages.en';
 import { dataImportEn } from './dataImport.en';
 import { modelImportEn } from './modelImport.en';
+import { storageEn } from './storage.en';
+import { workerEn } from './worker.en';
 
 export const messagesEn = {
   ...firstPaintMessagesEn,
   modelImport: modelImportEn,
   dataImport: dataImportEn,
+  storage: storageEn,
+  worker: workerEn,
 };

@@ -6,6 +6,7 @@ import { filesZhCN } from './files.zh-CN';
 import { layersZhCN } from './layers.zh-CN';
 import { modelImportZhCN } from './modelImport.zh-CN';
 import { noticesZhCN } from './notices.zh-CN';
+import { storageZhCN } from './storage.zh-CN';
 import { workerZhCN } from './worker.zh-CN';
 import type { messagesEn } from './messages.en';
 import type { Translation } from './translation';
@@ -25,4 +26,5 @@ export const messagesZhCN: Translation<typeof messagesEn> = {
   files: filesZhCN,
   modelImport: modelImportZhCN,
   dataImport: dataImportZhCN,
+  storage: storageZhCN,
 };

@@ -10,6 +10,10 @@ export const noticesEn = {
   loaded: 'Loaded the experiment from {{source}}.',
   loadedNamed: 'Loaded the experiment “{{name}}” from {{source}}.',
   /** The experiment's uploaded dataset is not in this browser; {{fallback}} is the default dataset's name. */
+  /** Loading replaced work the user had made: it went to the recent list (Experiment → Recent…). */
+  replacedKept: 'The work you had is kept under Recent….',
+  /** {{notice}}: the load's own notice (above). */
+  loadedAndKept: '{{notice}} The work you had is kept under Recent….',
   loadedOtherData:
     'Loaded the experiment from {{source}}, but its dataset "{{dataset}}" was uploaded in another browser, so {{fallback}} is selected instead.',
   loadedNamedOtherData:
@@ -65,6 +69,12 @@ export const noticesEn = {
   workerRestarted:
     '{{reason}} A new worker was started; your design and settings are intact. Press Train to run again.',
   /** A Keras model was imported into the designer; {{shape}} lists its input dimensions. */
+  /** A worker failed before it started; the next one starts after {{seconds}} seconds. */
+  workerRestarting:
+    '{{reason}} A new worker starts in {{seconds}} s; your design and settings are intact.',
+  /** Workers failed to start {{count}} times in a row: none is started on its own any more. */
+  workerWontStart:
+    '{{reason}} The training worker failed to start {{count}} times in a row, so it is not restarted on its own: reload the page to try again. Your design and settings are intact.',
   modelImported: 'Imported the model into the designer (input [{{shape}}]).',
   modelImportedWeights: 'Its weights were kept as “{{name}}”: press Load to start from them.',
 };

@@ -6,6 +6,8 @@ export const noticesZhCN: Translation<typeof noticesEn> = {
   expandBlockFirst: '展开这个块之前，请先修好它上方的层：它的输入形状还不确定。',
   loaded: '已从{{source}}载入实验。',
   loadedNamed: '已从{{source}}载入实验“{{name}}”。',
+  replacedKept: '你之前的工作已保存在“最近…”中。',
+  loadedAndKept: '{{notice}}你之前的工作已保存在“最近…”中。',
   loadedOtherData:
     '已从{{source}}载入实验，但它的数据集“{{dataset}}”是在另一个浏览器中上传的，所以改为选择 {{fallback}}。',
   loadedNamedOtherData:
@@ -47,6 +49,9 @@ export const noticesZhCN: Translation<typeof noticesEn> = {
   workerCrashedNoDetails: '训练进程崩溃了（没有详细信息）。',
   workerUnreadable: '训练进程发来了一条无法读取的消息。',
   workerRestarted: '{{reason}}已启动新的训练进程；你的设计和设置都完好无损。请按“训练”重新运行。',
+  workerRestarting: '{{reason}}新的训练进程将在 {{seconds}} 秒后启动；你的设计和设置都完好无损。',
+  workerWontStart:
+    '{{reason}}训练进程连续 {{count}} 次启动失败，因此不再自动重启：请重新加载页面再试。你的设计和设置都完好无损。',
   modelImported: '已把模型导入设计器（输入 [{{shape}}]）。',
   modelImportedWeights: '它的权重已保存为“{{name}}”：按“载入”即可从这些权重开始。',
 };

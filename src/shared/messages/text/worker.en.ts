@@ -17,6 +17,8 @@ export const workerEn = {
     remembered:
       '{{backend}}: the fastest for this model when last measured on this machine (samples/s: {{table}}); its training step passed again.',
     adapter: 'GPU: {{name}}',
+    /** {{name}} above when the browser does not name its GPU. */
+    unnamedAdapter: 'an unnamed GPU',
     softwareAdapter: 'WebGPU only as a software adapter, {{name}}',
     noWebgpuBecause: 'no WebGPU: {{reason}}',
     noneWorks: 'No backend could train this model ({{failures}}).',
@@ -132,6 +134,6 @@ export const workerEn = {
     none: 'Values are used as they are.',
     scale: 'Pixel values 0–{{divisor}} are divided by {{divisor}}, so inputs lie in [0, 1].',
     standardize:
-      'Each numeric column is standardised: (value − column mean) ÷ column standard deviation. The table shows the original values.',
+      "Each numeric column is standardised with the training rows' mean and standard deviation only (the validation and test rows stay unseen): (value − mean) ÷ standard deviation. The table shows the original values.",
   },
 };

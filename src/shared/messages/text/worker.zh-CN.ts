@@ -13,6 +13,7 @@ export const workerZhCN: Translation<typeof workerEn> = {
     remembered:
       '{{backend}}：上次在这台机器上实测，对这个模型最快（每秒样本数：{{table}}）；它的单步训练检查再次通过。',
     adapter: 'GPU：{{name}}',
+    unnamedAdapter: '未具名的 GPU',
     softwareAdapter: 'WebGPU 只是软件适配器，{{name}}',
     noWebgpuBecause: '没有 WebGPU：{{reason}}',
     noneWorks: '没有任何后端能训练这个模型（{{failures}}）。',
@@ -106,6 +107,7 @@ export const workerZhCN: Translation<typeof workerEn> = {
   normalization: {
     none: '数值按原样使用。',
     scale: '像素值 0–{{divisor}} 除以 {{divisor}}，所以输入落在 [0, 1] 之间。',
-    standardize: '每个数值列都做了标准化：(值 − 列均值) ÷ 列标准差。表格显示的是原始值。',
+    standardize:
+      '每个数值列都只用训练行的均值和标准差做标准化（验证行和测试行不参与）：(值 − 均值) ÷ 标准差。表格显示的是原始值。',
   },
 };

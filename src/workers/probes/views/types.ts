@@ -12,7 +12,7 @@ import type { Packer } from '../packer';
 import type { ProbeModels } from '../probeModels';
 
 /** The parts of a probe result, one per view file. */
-export type ProbePart = Exclude<keyof ProbeResult, 'step' | 'rewound'>;
+export type ProbePart = Exclude<keyof ProbeResult, 'step' | 'rewound' | 'samplesFrom'>;
 
 /** What part `K` holds when it is present. */
 export type PartOf<K extends ProbePart> = NonNullable<ProbeResult[K]>;

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { splitData } from './split';
+import { standardizeOnTraining, trainingCount } from './trainingScale';
+import type { LabelledData, Normalization } from './types';
+
+describe('the training split’s size', () => {
+  it('is what splitData puts first, for any fractions', () => {
+    const data: LabelledData = { x: new Float32Array(137), y: new Int32Array(137), count: 137 };
+    for (const [validation, test] of [
+      [0.2, 0.1],
+      [0, 0],
+      [0.15, 0],
+      [0, 0.3],
+      [0.5, 0.25],
+    ] as const) {
+      expect(trainingCount(137, validation, test, false)).toBe(
+        splitData(data, validation, test).train.count,
+      );
+      expect(trainingCount(137, validation, test, true)).toBe(
+        splitData(data, validation, test, data).train.count,
+      );
+    }
+  });
+});
+
+describe('standardising on the training rows', () => {
+  // Two columns stored as the import left them (standardised on all 6 rows), then a one-hot one.
+  const rawA = [1, 2, 3, 4, 100, 200]; // the last two rows are held out
+  const rawB = [5, 5, 5, 5, 9, 9];
+  const oneHot = [1, 0, 1, 0, 1, 0];
+  const allMean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const allStd = (v: number[]) =>
+    Math.sqrt(v.reduce((a, b) => a + (b - allMean(v)) ** 2, 0) / v.length);
+  const stored: Normalization = {
+    kind: 'standardize',
+    mean: [allMean(rawA), allMean(rawB), 0],
+    std: [allStd(rawA), allStd(rawB), 1],
+  };
+  const x = new Float32Array(18);
+  for (let n = 0; n < 6; n++) {
+    x[n * 3] = ((rawA[n] ?? 0) - allMean(rawA)) / allStd(rawA);
+    x[n * 3 + 1] = ((rawB[n] ?? 0) - allMean(rawB)) / allStd(rawB);
+    x[n * 3 + 2] = oneHot[n] ?? 0;
+  }
+  const data: LabelledData = { x, y: new Int32Array(6), count: 6 };
+
+  it('uses only the training rows’ mean and spread; held-out rows follow the same map', () => {
+    const { data: scaled, normalization } = standardizeOnTraining(data, stored, 4);
+    if (normalization.kind !== 'standardize') throw new Error('standardised');
+    // Column A on rows 1..4: mean 2.5, population std √1.25.
+    expect(normalization.mean[0]).toBeCloseTo(2.5, 5); // float32 inputs
+    expect(normalization.std[0]).toBeCloseTo(Math.sqrt(1.25), 5);
+    const column = (f: number) => Array.from({ length: 6 }, (_, n) => scaled.x[n * 3 + f] ?? 0);
+    const a = column(0);
+    expect(a.slice(0, 4).reduce((s, v) => s + v, 0)).toBeCloseTo(0, 5); // training rows centred
+    expect(a[4]).toBeCloseTo((100 - 2.5) / Math.sqrt(1.25), 3); // held out: same map, no peeking
+    // Column B is constant over the training rows: std 1, so they become 0 and 9 becomes 4.
+    expect(normalization.std[1]).toBe(1);
+    expect(column(1)).toEqual([0, 0, 0, 0, 4, 4]);
+    // The one-hot column is left as it was.
+    expect(column(2)).toEqual(oneHot);
+    expect(normalization.mean[2]).toBe(0);
+    // The stored arrays are not touched (a decoded dataset may be cached and shared).
+    expect(data.x).toBe(x);
+    expect(x[0]).toBeCloseTo((1 - allMean(rawA)) / allStd(rawA), 5);
+  });
+
+  it('leaves other normalisations and unusable counts alone', () => {
+    const scale: Normalization = { kind: 'scale', divisor: 255 };
+    expect(standardizeOnTraining(data, scale, 4).data).toBe(data);
+    expect(standardizeOnTraining(data, stored, 0).data).toBe(data);
+    expect(standardizeOnTraining(data, stored, Number.NaN).data).toBe(data);
+  });
+});
