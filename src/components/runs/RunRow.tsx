@@ -86,13 +86,16 @@ export function RunRow(props: Props) {
           </span>
         )}
       </td>
-      <td className="run-changes" data-testid="run-changes">
+      <td className="run-changes" data-testid="run-changes" data-label={t('runs.changes')}>
         {first ? t('runs.firstRun') : (changes ?? t('runs.sameAsBefore'))}
       </td>
-      <td>{result}</td>
-      <td data-testid="run-steps">{format.integer(run.step)}</td>
-      <td>{duration(t, run.durationMs)}</td>
-      <td>{run.backend ?? '–'}</td>
+      {/* data-label: the column's name, shown beside the value where a phone stacks the row. */}
+      <td data-label={t('runs.result')}>{result}</td>
+      <td data-testid="run-steps" data-label={t('runs.steps')}>
+        {format.integer(run.step)}
+      </td>
+      <td data-label={t('runs.time')}>{duration(t, run.durationMs)}</td>
+      <td data-label={t('runs.backend')}>{run.backend ?? '–'}</td>
       <td className="run-actions">
         <button
           type="button"

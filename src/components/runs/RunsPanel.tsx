@@ -132,7 +132,7 @@ export function RunsPanel() {
       {runs.length > 0 && (
         <p className="hint">
           {t('runs.storage', {
-            runs: runs.length,
+            count: runs.length,
             size: describeSize(totalBytes, t, format),
             budget: describeSize(DEFAULT_RUN_STORAGE_BUDGET.totalBytes, t, format),
           })}

@@ -441,7 +441,8 @@ export const en = {
     valAccuracy: 'val. acc. {{value}}',
     trainLoss: 'loss {{value}}',
     noCheckpoints: 'no checkpoints',
-    storage: '{{runs}} runs, {{size}} of {{budget}}',
+    storage_one: '{{count, number}} run, {{size}} of {{budget}}',
+    storage_other: '{{count, number}} runs, {{size}} of {{budget}}',
     listFailed: 'The runs could not be read: {{error}}',
     /** One change between two runs, as in "lr 0.01 → 0.1, + Dropout 0.3". */
     change: {

@@ -415,7 +415,7 @@ export const zhCN: Resources = {
     valAccuracy: '验证准确率 {{value}}',
     trainLoss: '损失 {{value}}',
     noCheckpoints: '没有检查点',
-    storage: '{{runs}} 条记录，占用 {{size}}（上限 {{budget}}）',
+    storage_other: '{{count, number}} 条记录，占用 {{size}}（上限 {{budget}}）',
     listFailed: '无法读取训练记录：{{error}}',
     change: {
       setting: '{{field}} {{from}} → {{to}}',
