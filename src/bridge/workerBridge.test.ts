@@ -530,9 +530,12 @@ describe('the bridge: worker events', () => {
         w.onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
       const notice = () =>
         englishText(useStore.getState().notice ?? message('common.verbatim', { text: '' }));
+      let reopened = 0;
+      bridge.onWorkerRestart(() => reopened++);
       const started = worker();
       started.emit({ type: 'ready' });
       crash(started);
+      expect(reopened, 'told at once: its successor is running').toBe(1);
       // It had started: its successor starts at once.
       expect(worker()).not.toBe(started);
       expect(notice()).toMatch(/crashed \(boom\)\. A new worker was started/);
@@ -548,6 +551,8 @@ describe('the bridge: worker events', () => {
         expect(notice()).toContain(`A new worker starts in ${seconds} s`);
         await vi.advanceTimersByTimeAsync(seconds * 1000 - 1);
         expect(worker()).toBe(failing);
+        // Nothing that would talk to a worker (and so start one) runs before the delay is up.
+        expect(reopened).toBe(failures);
         await vi.advanceTimersByTimeAsync(1);
         expect(worker(), `${failures}: one after ${seconds} s`).not.toBe(failing);
       }
@@ -558,6 +563,7 @@ describe('the bridge: worker events', () => {
       );
       await vi.advanceTimersByTimeAsync(120_000);
       expect(worker()).toBe(last);
+      expect(reopened, 'no listener starts one behind the notice’s back').toBe(4);
 
       // The user's next request starts one; once it says ready, a crash restarts at once again.
       void models.list().catch(() => undefined);

@@ -148,9 +148,14 @@ function restartWorker(why: Message | string): void {
           ? message('notices.workerRestarted', { reason })
           : message('notices.workerRestarting', { reason, seconds: delay / 1000 }),
   });
-  if (delay === 0) ensureWorker();
-  else if (delay !== undefined) setTimeout(() => void (worker ?? ensureWorker()), delay);
-  for (const listener of restartListeners) listener(recordId);
+  // The listeners (reopening the run the lost worker was recording) talk to the worker, which
+  // would start one: they run once the next worker is started, never before its delay is up.
+  const started = () => {
+    ensureWorker();
+    for (const listener of restartListeners) listener(recordId);
+  };
+  if (delay === 0) started();
+  else if (delay !== undefined) setTimeout(() => worker || started(), delay);
 }
 
 const restartListeners: ((recordId: string | null) => void)[] = [];
@@ -159,7 +164,10 @@ const restartListeners: ((recordId: string | null) => void)[] = [];
 let workers = 0;
 export const workerGeneration = (): number => workers;
 
-/** Called after each restart with the stored run the lost worker was recording (or null). */
+/**
+ * Called once a worker is started after a restart, with the stored run the lost worker was
+ * recording (or null); not at all when workers keep failing to start (none is started then).
+ */
 export function onWorkerRestart(listener: (recordId: string | null) => void): void {
   restartListeners.push(listener);
 }

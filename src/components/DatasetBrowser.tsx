@@ -62,7 +62,9 @@ export function DatasetBrowser() {
   // What reading the data depends on: the browser waits for these to be valid, as Train does.
   const problem = p.samples ?? p.noise ?? p.sequenceLength ?? p.vocabularySize ?? p.seed ?? null;
   const limit = pageSize(info);
-  const key = JSON.stringify([dataset, seed, validationSplit, testSplit, offset]);
+  // Only a table's numbers depend on the split (standardised on its training rows).
+  const split = info.kind === 'table' ? [validationSplit, testSplit] : null;
+  const key = JSON.stringify([dataset, seed, split, offset]);
 
   useEffect(() => {
     if (!open || problem) return;

@@ -5,6 +5,7 @@ import { message } from '../shared/messages/message';
 import { PRESETS } from '../models/presets';
 import { makeExperiment } from '../shared/experiment';
 import { memoryStorage } from './pageStorage';
+import { KEPT } from '../shared/storageKeys';
 
 function fakeStorage(entries: Record<string, string>): Storage {
   const storage = memoryStorage();
@@ -168,5 +169,23 @@ describe('loading keeps the work it replaces', () => {
       'Loaded the experiment “Mine” from mine.json. The work you had is kept under Recent….',
     );
     expect(readRecent(storage)[0]?.experiment.training.seed).toBe(99);
+  });
+});
+
+describe('loading over edited work when the recent list cannot be written', () => {
+  it('does not claim the work was kept', async () => {
+    const { useStore, storage } = await freshStore();
+    const write = storage.setItem.bind(storage);
+    storage.setItem = (key, value) => {
+      if (key === KEPT.recentExperiments.name)
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      write(key, value);
+    };
+    const [first, second] = PRESETS;
+    if (!first || !second) throw new Error('two presets');
+    useStore.getState().loadPreset(first.id);
+    useStore.getState().setTraining({ epochs: 9 });
+    useStore.getState().loadPreset(second.id);
+    expect(useStore.getState().notice).toBeNull();
   });
 });

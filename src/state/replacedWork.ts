@@ -6,7 +6,7 @@
 import { PRESETS } from '../models/presets';
 import type { Experiment } from '../shared/experiment';
 import { pageStorage } from './pageStorage';
-import { rememberExperiment, sameWork, type Work } from './recentExperiments';
+import { readRecent, rememberExperiment, sameWork, type Work } from './recentExperiments';
 
 /** Whether `work` is a preset exactly as it ships. */
 function isUntouchedPreset(work: Work): boolean {
@@ -19,6 +19,9 @@ function isUntouchedPreset(work: Work): boolean {
  */
 export function keepReplacedWork(current: Experiment, next: Work): boolean {
   if (sameWork(current, next) || isUntouchedPreset(current)) return false;
-  rememberExperiment(pageStorage(), current);
-  return true;
+  const storage = pageStorage();
+  rememberExperiment(storage, current);
+  // Kept only if the list reads it back (a full storage refuses the write; a design the list
+  // cannot read would be dropped): the notice must not promise what is not there.
+  return readRecent(storage).some((entry) => sameWork(entry.experiment, current));
 }

@@ -18,7 +18,7 @@ export const errorText = (error: unknown) =>
 export function mergeSavedWork(persisted: unknown, current: AppState): AppState {
   if (persisted === undefined || persisted === null) return current;
   if (isUnreadable(persisted)) return setAside(current, persisted);
-  const parsed = savedWorkSchema.safeParse(persisted);
+  const parsed = savedWorkSchema.safeParse(withDistinctLayerIds(persisted));
   if (!parsed.success) {
     return setAside(current, { unreadable: 'invalid', detail: describeZodError(parsed.error) });
   }
@@ -29,6 +29,28 @@ export function mergeSavedWork(persisted: unknown, current: AppState): AppState 
     // silent start from the defaults (zustand swallows the error) that the next save keeps.
     return setAside(current, { unreadable: 'invalid', detail: errorText(error) });
   }
+}
+
+/**
+ * The saved work with each layer's id its own: an older LayerLab could give a block the id of a
+ * layer left over from an earlier expansion, and the schema now refuses two layers of one id
+ * (a file or a link says so). The user's own saved design is repaired instead: a later duplicate
+ * gets a suffix, so it stays a layer of its own.
+ */
+export function withDistinctLayerIds(persisted: unknown): unknown {
+  const work = persisted as { spec?: { layers?: unknown } } | null;
+  const layers = work?.spec?.layers;
+  if (!Array.isArray(layers)) return persisted;
+  const ids = new Set<string>();
+  const distinct = layers.map((layer: unknown) => {
+    const id = (layer as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') return layer;
+    let free = id;
+    for (let n = 2; ids.has(free); n++) free = `${id}_${n}`;
+    ids.add(free);
+    return free === id ? layer : { ...(layer as object), id: free };
+  });
+  return { ...work, spec: { ...work?.spec, layers: distinct } };
 }
 
 /**

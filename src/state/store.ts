@@ -191,10 +191,15 @@ export type AppState = DesignSlice & SettingsSlice & RunSlice & RunsSlice & View
 /** The format of the saved work (KEPT.work); a newer one is set aside, not read. */
 const WORK_VERSION = 1;
 
+/**
+ * An id no layer has, and no layer's id starts with followed by "_": a block expands into
+ * `${id}_dense1`, `${id}_act`…, which must not meet a layer left over from an earlier expansion.
+ */
 function newLayerId(spec: ModelSpec): string {
-  const taken = new Set(spec.layers.map((l) => l.id));
+  const ids = spec.layers.map((l) => l.id);
+  const free = (id: string) => ids.every((taken) => taken !== id && !taken.startsWith(`${id}_`));
   let n = spec.layers.length + 1;
-  while (taken.has(`l${n}`)) n++;
+  while (!free(`l${n}`)) n++;
   return `l${n}`;
 }
 

@@ -8,6 +8,13 @@ import { firstPaintMessagesEn } from './text/firstPaintMessages.en';
 type Listener = (groups: Record<string, object>) => void;
 
 export const knownMessages: Record<string, object> = { ...firstPaintMessagesEn };
+
+/**
+ * The groups lateMessages.ts registers. Until they arrive (the page's first moments), a stored
+ * Message of one of them (an uploaded dataset's note quoting an import problem) is taken on trust
+ * rather than refused as unknown: its text arrives a moment later.
+ */
+export const LATE_GROUPS: readonly string[] = ['modelImport', 'dataImport', 'storage', 'worker'];
 const listeners: Listener[] = [];
 
 /** Adds message groups (e.g. { modelImport: {...} }); registering one twice is harmless. */

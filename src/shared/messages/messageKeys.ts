@@ -2,7 +2,7 @@
  * The keys a Message may use: every leaf of the English `messages` group, dotted
  * (`analysis.noLayers`), with i18next's plural suffixes folded (`x_one` + `x_other` → `x`).
  */
-import { knownMessages } from './knownMessages';
+import { knownMessages, LATE_GROUPS } from './knownMessages';
 import type { messagesEn } from './text/messages.en';
 
 type PluralBase<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
@@ -23,6 +23,8 @@ export type MessageKey = Leaves<typeof messagesEn>;
 export function isMessageKey(key: string): key is MessageKey {
   const path = key.split('.');
   const last = path.pop() ?? '';
+  const [first = ''] = path;
+  if (!Object.hasOwn(knownMessages, first) && LATE_GROUPS.includes(first)) return true;
   let group: unknown = knownMessages;
   for (const part of path) {
     if (typeof group !== 'object' || group === null || !Object.hasOwn(group, part)) return false;
