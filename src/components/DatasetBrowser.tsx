@@ -6,7 +6,8 @@ import { useMessage } from '../i18n/useMessage';
 import { dataRequests } from '../bridge/workerBridge';
 import type { DatasetInfo } from '../data/datasets';
 import { useStore } from '../state/store';
-import { useAnalysis, useDatasetInfo } from '../state/useAnalysis';
+import { checkDataChoice } from '../models/analyze';
+import { useDatasetInfo } from '../state/useAnalysis';
 import type { SamplePage } from '../shared/protocol';
 import type { BrowserPageProps } from './BrowserPage';
 import { deferred } from './deferred';
@@ -58,16 +59,16 @@ export function DatasetBrowser() {
   const [open, setOpen] = useState(false);
   const [offset, setOffset] = useState(0);
   const [loaded, setLoaded] = useState<Loaded>(null);
-  const { settingProblems: p } = useAnalysis();
-  // What reading the data depends on: the browser waits for these to be valid, as Train does.
-  const problem = p.samples ?? p.noise ?? p.sequenceLength ?? p.vocabularySize ?? p.seed ?? null;
+  // The data's own settings, checked as the worker checks them before reading the data.
+  const problem = Object.values(checkDataChoice(dataset, info))[0] ?? null;
+  const valid = problem === null;
   const limit = pageSize(info);
   // Only a table's numbers depend on the split (standardised on its training rows).
   const split = info.kind === 'table' ? [validationSplit, testSplit] : null;
   const key = JSON.stringify([dataset, seed, split, offset]);
 
   useEffect(() => {
-    if (!open || problem) return;
+    if (!open || !valid) return;
     let cancelled = false;
     dataRequests
       .browse(offset, limit)
@@ -78,7 +79,7 @@ export function DatasetBrowser() {
     return () => {
       cancelled = true;
     };
-  }, [open, key, offset, limit, problem]);
+  }, [open, key, offset, limit, valid]);
 
   // Another dataset starts at its first page.
   const [shownId, setShownId] = useState(info.id);

@@ -33,28 +33,29 @@ export function standardizeOnTraining(
     return { data, normalization };
   }
   const features = data.x.length / data.count;
-  const raw = new Float64Array(data.x.length);
-  for (let i = 0; i < data.x.length; i++) {
-    const f = i % features;
-    raw[i] = (data.x[i] ?? 0) * (normalization.std[f] ?? 1) + (normalization.mean[f] ?? 0);
-  }
-  const mean = [...normalization.mean];
-  const std = [...normalization.std];
+  const { mean: importMean, std: importStd } = normalization;
+  // A value in the file's units, from the import's standardised one.
+  const raw = (n: number, f: number) =>
+    (data.x[n * features + f] ?? 0) * (importStd[f] ?? 1) + (importMean[f] ?? 0);
+  const mean = [...importMean];
+  const std = [...importStd];
   for (let f = 0; f < features; f++) {
     if (isOneHot(data, f, features, normalization)) continue;
     let sum = 0;
-    for (let n = 0; n < trainCount; n++) sum += raw[n * features + f] ?? 0;
+    for (let n = 0; n < trainCount; n++) sum += raw(n, f);
     const m = sum / trainCount;
     let squares = 0;
-    for (let n = 0; n < trainCount; n++) squares += ((raw[n * features + f] ?? 0) - m) ** 2;
+    for (let n = 0; n < trainCount; n++) squares += (raw(n, f) - m) ** 2;
     const variance = squares / trainCount;
     mean[f] = m;
     std[f] = variance > 0 ? Math.sqrt(variance) : 1;
   }
+  // No copy of the data in the file's units: each value is converted as it is written.
   const x = new Float32Array(data.x.length);
-  for (let i = 0; i < x.length; i++) {
-    const f = i % features;
-    x[i] = ((raw[i] ?? 0) - (mean[f] ?? 0)) / (std[f] ?? 1);
+  for (let n = 0; n < data.count; n++) {
+    for (let f = 0; f < features; f++) {
+      x[n * features + f] = (raw(n, f) - (mean[f] ?? 0)) / (std[f] ?? 1);
+    }
   }
   return { data: { ...data, x }, normalization: { kind: 'standardize', mean, std } };
 }

@@ -1,16 +1,7 @@
 /** Layer ids stay distinct: new layers, blocks expanded, and saved work an older LayerLab wrote. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryStorage } from './pageStorage';
+import { freshStore } from './testing/freshStore';
 import type { ModelSpec } from '../models/spec';
-
-async function freshStore(saved: Record<string, string> = {}) {
-  vi.resetModules();
-  const storage = memoryStorage();
-  for (const [key, value] of Object.entries(saved)) storage.setItem(key, value);
-  vi.stubGlobal('localStorage', storage);
-  const { useStore } = await import('./store');
-  return useStore;
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -20,7 +11,7 @@ const ids = (spec: ModelSpec) => spec.layers.map((l) => l.id);
 
 describe('layer ids', () => {
   it('a new block never takes an id whose expansion would meet a leftover layer', async () => {
-    const useStore = await freshStore();
+    const { useStore } = await freshStore();
     const spec: ModelSpec = {
       version: 1,
       layers: [
@@ -47,19 +38,18 @@ describe('layer ids', () => {
       { id: 'l1', kind: 'dense', units: 4, activation: 'relu' },
       { id: 'l3', kind: 'dense', units: 2, activation: 'softmax' },
     ];
-    const useStore = await freshStore();
-    const { spec: _spec, ...rest } = useStore.getState();
-    void _spec;
+    const { useStore } = await freshStore();
+    const { dataset, training } = useStore.getState();
     const saved = JSON.stringify({
       state: {
         spec: { version: 1, layers },
-        dataset: rest.dataset,
-        training: rest.training,
+        dataset,
+        training,
         userDatasets: [],
       },
       version: 1,
     });
-    const reloaded = await freshStore({ 'layerlab:work': saved });
+    const { useStore: reloaded } = await freshStore({ 'layerlab:work': saved });
     expect(reloaded.getState().notice).toBeNull();
     expect(ids(reloaded.getState().spec)).toEqual(['l1', 'l1_2', 'l3']);
   });

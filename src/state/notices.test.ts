@@ -4,22 +4,8 @@ import { englishText } from '../shared/messages/englishText';
 import { message } from '../shared/messages/message';
 import { PRESETS } from '../models/presets';
 import { makeExperiment } from '../shared/experiment';
-import { memoryStorage } from './pageStorage';
+import { freshStore } from './testing/freshStore';
 import { KEPT } from '../shared/storageKeys';
-
-function fakeStorage(entries: Record<string, string>): Storage {
-  const storage = memoryStorage();
-  for (const [key, value] of Object.entries(entries)) storage.setItem(key, value);
-  return storage;
-}
-
-async function freshStore(saved: Record<string, string> = {}) {
-  vi.resetModules();
-  const storage = fakeStorage(saved);
-  vi.stubGlobal('localStorage', storage);
-  const { useStore } = await import('./store');
-  return { useStore, storage };
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();

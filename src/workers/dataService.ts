@@ -14,7 +14,7 @@ import { importFiles } from '../data/import/index';
 import type { FileEntry, ImageDecoder, ImportedDataset } from '../data/import/types';
 import { classCounts, takeRange } from '../data/split';
 import type { Normalization } from '../data/types';
-import { loadDataset, onTrainingScale, type LoaderDeps } from './datasetLoader';
+import { loadDataset, type LoaderDeps } from './datasetLoader';
 import { storing } from './storageFailure';
 import type { BrowseRequest, RequestCommand, SamplePage } from '../shared/protocol';
 import type { Answer, RequestHandlers } from './commandDispatch';
@@ -70,9 +70,7 @@ async function browse(request: BrowseRequest, deps: LoaderDeps): Promise<Answer<
   // The same limits as training: an out-of-range setting could keep the worker busy for minutes.
   const problem = Object.values(checkDataChoice(request.dataset, request.datasetInfo))[0];
   if (problem) throw new MessageError(problem);
-  const loaded = await loadDataset(request, deps, () => undefined);
-  // The numbers training gives the model: tables standardised on this split's training rows.
-  const decoded = onTrainingScale(loaded, request.validationSplit, request.testSplit);
+  const decoded = await loadDataset(request, deps, () => undefined);
   const { data } = decoded;
   const offset = Math.max(0, Math.min(request.offset, data.count));
   const end = Math.min(data.count, offset + Math.max(0, request.limit));

@@ -31,7 +31,14 @@ async function load(entry: ManifestEntry, seed = 42) {
   const dataset = choiceFor(entry);
   const info = builtinInfo(entry, dataset);
   const decoded = await loadDataset(
-    { dataset, datasetInfo: info, datasetBaseUrl: BASE_URL, seed },
+    {
+      dataset,
+      datasetInfo: info,
+      datasetBaseUrl: BASE_URL,
+      seed,
+      validationSplit: 0.2,
+      testSplit: 0,
+    },
     fromDisk,
     () => undefined,
   );

@@ -50,6 +50,9 @@ export interface LoadRequest {
   /** Absolute URL of public/datasets/. */
   datasetBaseUrl: string;
   seed: number;
+  /** The split: tables are standardised on its training rows (see trainingScale.ts). */
+  validationSplit: number;
+  testSplit: number;
 }
 
 export interface LoaderDeps {
@@ -69,7 +72,23 @@ const decodedCache = new Map<string, DecodedDataset>();
 /** Image datasets' downloaded files, kept for the worker's lifetime instead of their decoding. */
 const downloadedImages = new Map<string, ReadonlyMap<string, Uint8Array>>();
 
+/**
+ * Every sample of the chosen dataset in its seeded order, as the model sees them (tables
+ * standardised on the split's training rows): for training and for the dataset browser alike.
+ */
 export async function loadDataset(
+  request: LoadRequest,
+  deps: LoaderDeps,
+  progress: LoadProgress,
+): Promise<DecodedDataset> {
+  const decoded = await decodeInOrder(request, deps, progress);
+  const { data, normalization } = decoded;
+  const { validationSplit, testSplit } = request;
+  const head = trainingCount(data.count, validationSplit, testSplit, Boolean(decoded.fixedTest));
+  return { ...decoded, ...standardizeOnTraining(data, normalization, head) };
+}
+
+async function decodeInOrder(
   request: LoadRequest,
   deps: LoaderDeps,
   progress: LoadProgress,
@@ -219,32 +238,21 @@ export async function loadForTraining(
   deps: LoaderDeps,
   progress: LoadProgress,
 ): Promise<PreparedData> {
+  const { validationSplit, testSplit } = request.training;
   const decoded = await loadDataset(
     {
       dataset: request.dataset,
       datasetInfo: request.datasetInfo,
       datasetBaseUrl: request.datasetBaseUrl,
       seed: request.training.seed,
+      validationSplit,
+      testSplit,
     },
     deps,
     progress,
   );
-  const { validationSplit, testSplit } = request.training;
-  const fixedTest = decoded.fixedTest ?? null;
-  const { data } = onTrainingScale(decoded, validationSplit, testSplit);
   return {
-    ...splitData(data, validationSplit, testSplit, fixedTest),
+    ...splitData(decoded.data, validationSplit, testSplit, decoded.fixedTest ?? null),
     tokens: decoded.tokens,
   };
-}
-
-/** Table columns standardised on the training rows of this split (see trainingScale.ts). */
-export function onTrainingScale(
-  decoded: DecodedDataset,
-  validationSplit: number,
-  testSplit: number,
-): DecodedDataset {
-  const { data, normalization } = decoded;
-  const head = trainingCount(data.count, validationSplit, testSplit, Boolean(decoded.fixedTest));
-  return { ...decoded, ...standardizeOnTraining(data, normalization, head) };
 }

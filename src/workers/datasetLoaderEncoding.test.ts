@@ -23,6 +23,8 @@ it('MNIST loads the same whether the host sends the gzip file as it is or alread
       datasetInfo: builtinDataset('mnist'),
       datasetBaseUrl: pathToFileURL(DATASET_DIR + '/').href,
       seed: 42,
+      validationSplit: 0.2,
+      testSplit: 0,
     },
     {
       fetchFile: (url) => {

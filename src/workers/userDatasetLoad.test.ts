@@ -26,6 +26,8 @@ function load(userData = createMemoryStore()) {
       datasetInfo: userInfo(entry),
       datasetBaseUrl: 'file:///nowhere/',
       seed: 1,
+      validationSplit: 0.2,
+      testSplit: 0,
     },
     { fetchFile: () => Promise.reject(new Error('no bundled file is needed')), userData },
     () => undefined,

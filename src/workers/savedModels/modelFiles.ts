@@ -7,7 +7,7 @@
 import { z } from '../../shared/zod';
 import { parseExperiment } from '../../shared/experiment';
 import { listMessages, message, verbatim, type Message } from '../../shared/messages/message';
-import { describeIssue } from '../../shared/zodIssue';
+import { describeZodError } from '../../shared/schemas';
 import type { RunHistory, SavedModelEntry, UploadedFile } from '../../shared/protocol';
 import type { ModelBundle, WeightSpec } from './modelBundle';
 import { concatBuffers } from './modelBundle';
@@ -127,7 +127,7 @@ export function readModelJson(
       ok: false,
       problem: message('modelImport.files.notModelJson', {
         file: file.name,
-        ...where(parsed.error),
+        detail: describeZodError(parsed.error),
       }),
     };
   }
@@ -269,7 +269,7 @@ export function readLayerLabMetadata(
       missing: false,
       problem: message('modelImport.files.recordDamaged', {
         file: modelFile,
-        ...where(parsed.error),
+        detail: describeZodError(parsed.error),
       }),
     };
   }
@@ -299,14 +299,6 @@ export function readLayerLabMetadata(
     entry: { ...parsed.data.entry, experiment: experiment.experiment },
   } as unknown as LayerLabMetadata;
   return { ok: true, metadata };
-}
-
-/** The first problem zod found: its place in the file and what is wrong there. */
-function where(error: z.core.$ZodError): { where: string | Message; problem: Message } {
-  const issue = error.issues[0];
-  if (!issue) return { where: message('modelImport.files.wholeFile'), problem: verbatim('?') };
-  const path = issue.path.join('.');
-  return { where: path || message('modelImport.files.wholeFile'), problem: describeIssue(issue) };
 }
 
 function baseName(path: string): string {

@@ -130,27 +130,25 @@ export const modelImportEn = {
   missingWeights_other: 'No saved values for {{names}}: they keep their starting values.',
 
   /**
-   * Reading model files LayerLab saved (modelFiles.ts). {{file}} is the chosen file's name; {{where}}
-   * a field's place ("history.train.3.loss"); {{problem}} what is wrong there (a value message).
+   * Reading model files LayerLab saved (modelFiles.ts). {{file}} is the chosen file's name;
+   * {{detail}} the first field found wrong and why ("history.train.3.loss: expected number").
    */
   files: {
     noJson: 'Choose a model.json (and its .bin weight files): no .json file was chosen.',
     severalJson: 'Choose one model.json at a time ({{files}} were chosen).',
     tooLarge: '{{file}} is too large to be a model description.',
     notJson: '{{file}} is not valid JSON.',
-    notModelJson: '{{file}} is not a tfjs model.json: {{where}}: {{problem}}.',
+    notModelJson: '{{file}} is not a tfjs model.json: {{detail}}.',
     weightFileMissing:
       '{{file}} needs the weight file "{{weightFile}}": choose it together with the model.json.',
     quantized: '{{file}}: weight "{{name}}" is quantized, which LayerLab cannot read.',
     weightType: '{{file}}: weight "{{name}}" has type {{type}}, which LayerLab cannot read.',
     weightBytes:
       '{{file}}: the weight files hold {{found}} bytes but the manifest describes {{expected}}: a file is missing, truncated or from another model.',
-    recordDamaged: "{{file}}: LayerLab's record in it is damaged ({{where}}: {{problem}}).",
+    recordDamaged: "{{file}}: LayerLab's record in it is damaged ({{detail}}).",
     newer: '{{file}} was saved by a newer LayerLab (model file version {{version}}).',
     /** {{problem}}: why the experiment cannot be read (files.experiment). */
     experiment: '{{file}}: its experiment could not be loaded: {{problem}}',
-    /** {{where}} when the problem is the file as a whole. */
-    wholeFile: 'the file',
   },
 
   /** Why a saved weight cannot be loaded as it is (weightNames.ts), shown beside the weight. */

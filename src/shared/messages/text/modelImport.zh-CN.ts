@@ -104,16 +104,15 @@ export const modelImportZhCN: Translation<typeof modelImportEn> = {
     severalJson: '一次只能选择一个 model.json（选择了 {{files}}）。',
     tooLarge: '{{file}} 太大，不像是模型描述文件。',
     notJson: '{{file}} 不是有效的 JSON。',
-    notModelJson: '{{file}} 不是 tfjs 的 model.json：{{where}}：{{problem}}。',
+    notModelJson: '{{file}} 不是 tfjs 的 model.json：{{detail}}。',
     weightFileMissing: '{{file}} 需要权重文件“{{weightFile}}”：请把它和 model.json 一起选择。',
     quantized: '{{file}}：权重“{{name}}”经过量化，LayerLab 无法读取。',
     weightType: '{{file}}：权重“{{name}}”的类型是 {{type}}，LayerLab 无法读取。',
     weightBytes:
       '{{file}}：权重文件共有 {{found}} 字节，但清单描述的是 {{expected}} 字节：有文件缺失、被截断，或来自另一个模型。',
-    recordDamaged: '{{file}}：其中 LayerLab 的记录已损坏（{{where}}：{{problem}}）。',
+    recordDamaged: '{{file}}：其中 LayerLab 的记录已损坏（{{detail}}）。',
     newer: '{{file}} 由更新版本的 LayerLab 保存（模型文件版本 {{version}}）。',
     experiment: '{{file}}：其中的实验无法载入：{{problem}}',
-    wholeFile: '整个文件',
   },
 
   weight: {
