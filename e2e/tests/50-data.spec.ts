@@ -78,6 +78,8 @@ test('bundled data: browse Iris, train the Iris preset; a second visit reads the
     timeout: 60_000,
   });
   await expect(notes).toContainText('读取了 150 行');
+  await expect(notes, 'the classes by their Chinese names').toContainText('山鸢尾（50）');
+  await expect(rows.first(), 'the class balance in Chinese too').toContainText('山鸢尾');
   // By test id: in Chinese the switcher's name is Chinese too.
   await page.getByTestId('language-select').selectOption('en');
 

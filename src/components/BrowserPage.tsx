@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { useTextLanguage } from '../i18n/useTextLanguage';
 import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
-import type { DatasetInfo } from '../data/datasets';
+import { classesIn, type DatasetInfo } from '../data/datasets';
 import { useStore } from '../state/store';
 import type { SamplePage } from '../shared/protocol';
 import { ClassHistogram } from './ClassHistogram';
@@ -23,14 +24,17 @@ export function BrowserPage({ info, page, onPage }: BrowserPageProps) {
   const { t } = useTranslation();
   const show = useMessage();
   const format = useFormat();
-  const label = (n: number) => labelText(info, page, n);
+  const language = useTextLanguage();
+  const label = (n: number) => labelText(info, page, n, language);
   const showHistogram = info.task !== 'regression' && info.kind !== 'corpus';
   return (
     <div className="browser-page" data-testid="browser-page" data-count={page.count}>
       <p className="hint" data-testid="browser-summary">
         {t('browser.total', { count: page.total, normalization: show(page.normalization) })}
       </p>
-      {showHistogram && <ClassHistogram classes={info.classes} counts={page.classCounts} />}
+      {showHistogram && (
+        <ClassHistogram classes={classesIn(info, language)} counts={page.classCounts} />
+      )}
       {page.notes.length > 0 && (
         <ul className="notes">
           {page.notes.map((note, i) => (
@@ -65,7 +69,7 @@ export function BrowserPage({ info, page, onPage }: BrowserPageProps) {
   );
 }
 
-function labelText(info: DatasetInfo, page: SamplePage, n: number): string {
+function labelText(info: DatasetInfo, page: SamplePage, n: number, language: 'en' | 'zh'): string {
   const perSample = page.count === 0 ? 0 : page.y.length / page.count;
   if (info.task === 'regression') {
     return Array.from(page.y.subarray(n * perSample, (n + 1) * perSample), (v) =>
@@ -73,7 +77,7 @@ function labelText(info: DatasetInfo, page: SamplePage, n: number): string {
     ).join(', ');
   }
   if (page.labelTokens) return (page.labelTokens[n] ?? []).join(' ');
-  return info.classes[page.y[n] ?? -1] ?? '?';
+  return classesIn(info, language)[page.y[n] ?? -1] ?? '?';
 }
 
 interface ViewProps {

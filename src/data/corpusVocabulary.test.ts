@@ -20,6 +20,8 @@ describe('corpus vocabularies', () => {
     expect(classNames(corpus)).toContain('e');
     const iris = builtinDataset('iris');
     expect(classNames(iris)).toBe(iris.classes);
+    expect(classNames(iris, 'zh')).toEqual(iris.classesZh);
+    expect(classNames(corpus, 'zh')).toEqual(corpusVocabulary('pride-and-prejudice'));
     expect(corpusVocabulary('iris')).toBeNull();
   });
 });

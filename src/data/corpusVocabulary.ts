@@ -6,7 +6,7 @@
  * do, and they load after the first paint. Everywhere else a corpus's classes are its ids.
  */
 import vocabularies from '../../public/datasets/vocabularies.json';
-import type { DatasetInfo } from './datasets';
+import { classesIn, type DatasetInfo } from './datasets';
 
 const byId: Readonly<Record<string, readonly string[] | undefined>> = vocabularies;
 
@@ -15,10 +15,13 @@ export function corpusVocabulary(id: string): readonly string[] | null {
   return byId[id] ?? null;
 }
 
-/** The names to show for the classes: a built-in corpus's characters, else `info.classes`. */
-export function classNames(info: DatasetInfo): readonly string[] {
+/**
+ * The names to show for the classes: a built-in corpus's characters, else the class names in the
+ * reader's language (classesIn).
+ */
+export function classNames(info: DatasetInfo, language: 'en' | 'zh' = 'en'): readonly string[] {
   return (
     (info.kind === 'corpus' && info.origin === 'builtin' && corpusVocabulary(info.id)) ||
-    info.classes
+    classesIn(info, language)
   );
 }

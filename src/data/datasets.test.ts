@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { builtinInfo, manifestEntry, SEQUENCE_SYMBOLS } from './datasets';
+import {
+  builtinDataset,
+  builtinInfo,
+  classesIn,
+  manifestEntry,
+  manifestSchema,
+  MANIFEST,
+  SEQUENCE_SYMBOLS,
+  userInfo,
+} from './datasets';
 
 describe('builtinInfo', () => {
   const reverse = manifestEntry('reverse')!;
@@ -16,5 +25,48 @@ describe('builtinInfo', () => {
       expect(info.classes).toHaveLength(fallback);
       expect(info.vocabSize).toBe(fallback);
     }
+  });
+});
+
+describe("class names in the reader's language", () => {
+  it('a built-in dataset whose classes are words names them in Chinese on the Chinese page', () => {
+    const spiral = builtinDataset('spiral');
+    expect(classesIn(spiral, 'en')).toEqual(['blue', 'orange']);
+    expect(classesIn(spiral, 'zh')).toEqual(['蓝', '橙']);
+    expect(classesIn(builtinDataset('iris'), 'zh')).toEqual(['山鸢尾', '变色鸢尾', '维吉尼亚鸢尾']);
+  });
+
+  it('every word-named built-in class has a Chinese name; digits and ids stay as they are', () => {
+    for (const entry of MANIFEST) {
+      const words = (entry.classes ?? []).some((name) => /[a-z]{2}/i.test(name));
+      expect(entry.classesZh !== undefined, entry.id).toBe(words);
+    }
+    const mnist = builtinDataset('mnist');
+    expect(classesIn(mnist, 'zh')).toBe(mnist.classes);
+  });
+
+  it("a sequence task's symbols and a user's file keep their own names", () => {
+    const reverse = builtinInfo(manifestEntry('reverse')!, { vocabularySize: 12 });
+    expect(classesIn(reverse, 'zh')).toBe(reverse.classes);
+    const upload = userInfo({
+      id: 'user:1',
+      name: 'colours.csv',
+      kind: 'table',
+      task: 'classification',
+      inputShape: [2],
+      classes: ['red', 'green'],
+      samples: 10,
+      notes: [],
+    });
+    expect(classesIn(upload, 'zh')).toEqual(['red', 'green']);
+  });
+
+  it('the manifest refuses Chinese names that do not match the classes one for one', () => {
+    const spiral = manifestEntry('spiral')!;
+    const parse = (classesZh: string[]) =>
+      manifestSchema.safeParse({ version: 1, datasets: [{ ...spiral, classesZh }] }).success;
+    expect(parse(['蓝', '橙'])).toBe(true);
+    expect(parse(['蓝'])).toBe(false);
+    expect(parse(['蓝', '橙', '绿'])).toBe(false);
   });
 });

@@ -42,6 +42,8 @@ const manifestEntrySchema = z
      * vocabularySize.
      */
     classes: z.optional(z.array(z.string()).check(z.minLength(1))),
+    /** The class names in Chinese, in the order of `classes`, where they are words to translate. */
+    classesZh: z.optional(z.array(text)),
     /** Samples available (generated kinds: the default count; corpus: characters). */
     samples: z.int().check(z.positive()),
     /** Files under public/datasets/ (none for generated kinds), and their total size. */
@@ -66,6 +68,11 @@ const manifestEntrySchema = z
       {
         message: 'a corpus has a vocabularySize and no classes; every other kind has classes',
       },
+    ),
+    z.refine(
+      (entry) =>
+        entry.classesZh === undefined || entry.classesZh.length === (entry.classes?.length ?? 0),
+      { message: 'classesZh names each of the classes, in their order' },
     ),
   );
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
@@ -125,6 +132,8 @@ export interface DatasetInfo {
   inputShape: Shape;
   /** Class names; for regression, the target names (one output unit each). */
   classes: readonly string[];
+  /** A built-in dataset's class names in Chinese, in the order of `classes` (see classesIn). */
+  classesZh?: readonly string[] | undefined;
   /** True when the input holds token ids (whole numbers), which only an Embedding can take. */
   inputIsTokens: boolean;
   /** For token inputs: how many distinct ids there are (an Embedding needs at least this many rows). */
@@ -149,6 +158,14 @@ export function isBuiltinDatasetId(value: unknown): value is string {
 /** A dataset's name for a sentence in the reader's language (a Message value). */
 export const datasetTitle = (info: Pick<DatasetInfo, 'name' | 'title'>): MessageValue =>
   info.title ?? info.name;
+
+/**
+ * The class names to show a reader of `language`: a built-in dataset's Chinese names on the
+ * Chinese page (“蓝”, not “blue”), else the names the data uses. A user's file keeps its own.
+ */
+export function classesIn(info: DatasetInfo, language: 'en' | 'zh'): readonly string[] {
+  return (language === 'zh' ? info.classesZh : undefined) ?? info.classes;
+}
 
 /** How many symbols a sequence task may use (the analysis names a setting outside it). */
 export const SEQUENCE_SYMBOLS = { min: 2, max: 100 } as const;
@@ -183,6 +200,7 @@ export function builtinInfo(entry: ManifestEntry, choice?: Partial<DatasetChoice
     description: entry.description.en,
     inputShape: entry.inputShape,
     classes: entryClasses(entry),
+    classesZh: entry.classesZh,
     inputIsTokens: false,
   };
   const length = choice?.sequenceLength ?? entry.inputShape[0] ?? 1;
@@ -197,6 +215,7 @@ export function builtinInfo(entry: ManifestEntry, choice?: Partial<DatasetChoice
         ...base,
         inputShape: [length],
         classes: digits(symbols),
+        classesZh: undefined,
         inputIsTokens: true,
         vocabSize: symbols,
       };

@@ -71,4 +71,44 @@ describe('standardising on the training rows', () => {
     expect(standardizeOnTraining(data, stored, 0).data).toBe(data);
     expect(standardizeOnTraining(data, stored, Number.NaN).data).toBe(data);
   });
+
+  it('fills a missing value with the training rows’ mean, whichever rows miss one', () => {
+    // Column A's raw values with gaps in a training row and a held-out row.
+    const rawA = [2, NaN, 4, 6, NaN, 100];
+    const present = rawA.filter((v) => !Number.isNaN(v));
+    const importMean = allMean(present);
+    const importStd = allStd(present);
+    const gappy: LabelledData = {
+      x: Float32Array.from(rawA, (v) => (v - importMean) / importStd),
+      y: new Int32Array(6),
+      count: 6,
+    };
+    const scaling: Normalization = { kind: 'standardize', mean: [importMean], std: [importStd] };
+    const { data: scaled, normalization } = standardizeOnTraining(gappy, scaling, 4);
+    if (normalization.kind !== 'standardize') throw new Error('standardised');
+    // The training rows' present values 2, 4 and 6: mean 4, not the all-rows mean 28.
+    expect(normalization.mean[0]).toBeCloseTo(4, 4);
+    expect(normalization.std[0]).toBeCloseTo(Math.sqrt(8 / 3), 4);
+    expect(scaled.x[1]).toBe(0); // the training gap: the training mean
+    expect(scaled.x[4]).toBe(0); // the held-out gap: the same, nothing of its own row used
+    expect(scaled.x[5]).toBeCloseTo((100 - 4) / Math.sqrt(8 / 3), 3);
+    expect(Array.from(scaled.x).some((v) => Number.isNaN(v))).toBe(false);
+    // A split being edited keeps the import's scaling and fills the gaps with its mean (0).
+    const editing = standardizeOnTraining(gappy, scaling, Number.NaN).data;
+    expect(editing.x[1]).toBe(0);
+    expect(Array.from(editing.x).some((v) => Number.isNaN(v))).toBe(false);
+    expect(Number.isNaN(gappy.x[1])).toBe(true); // the stored data is not touched
+  });
+
+  it('a column with no value among the training rows keeps the import’s scaling', () => {
+    const gappy: LabelledData = {
+      x: Float32Array.from([NaN, NaN, 1, -1]),
+      y: new Int32Array(4),
+      count: 4,
+    };
+    const scaling: Normalization = { kind: 'standardize', mean: [7], std: [2] };
+    const { data: scaled, normalization } = standardizeOnTraining(gappy, scaling, 2);
+    expect(normalization).toEqual(scaling);
+    expect(Array.from(scaled.x)).toEqual([0, 0, 1, -1]);
+  });
 });

@@ -2,8 +2,9 @@
  * Table columns are standardised with the training rows' mean and spread alone, as a scaler is fit
  * on the training set only: the validation and test rows must stay unseen, and a mean that
  * includes them leaks a little of them into every input. The import standardises with every row
- * (the split is not known then); this redoes it once the split is, for training and for the
- * dataset browser alike, so both show the model the same numbers.
+ * (the split is not known then) and leaves missing values as NaN; this redoes the scaling once the
+ * split is known and fills each missing value with the training rows' mean (0 once standardised),
+ * for training and for the dataset browser alike, so both show the model the same numbers.
  */
 import type { LabelledData, Normalization } from './types';
 
@@ -19,22 +20,26 @@ export function trainingCount(
 }
 
 /**
- * The data restandardised on its first `trainCount` samples. One-hot columns (stored mean 0 and
- * std 1, values 0 or 1) are left as they are; a column constant over the training rows gets std 1.
- * New arrays: the decoded dataset may be cached and shared.
+ * The data restandardised on its first `trainCount` samples, missing values (NaN) filled with the
+ * training mean. One-hot columns (stored mean 0 and std 1, values 0 or 1) are left as they are; a
+ * column constant over the training rows gets std 1, and one with no value in the training rows
+ * keeps the import's mean and spread. New arrays: the decoded dataset may be cached and shared.
  */
 export function standardizeOnTraining(
   data: LabelledData,
   normalization: Normalization,
   trainCount: number,
 ): { data: LabelledData; normalization: Normalization } {
-  // A split being edited (not a number yet, or out of range) leaves the import's scaling.
-  if (normalization.kind !== 'standardize' || !(trainCount > 0) || trainCount > data.count) {
-    return { data, normalization };
+  if (normalization.kind !== 'standardize') return { data, normalization };
+  // A split being edited (not a number yet, or out of range) keeps the import's scaling, with the
+  // gaps at the import's all-rows mean, so that nothing downstream meets a NaN.
+  if (!(trainCount > 0) || trainCount > data.count) {
+    if (!data.x.some((v) => Number.isNaN(v))) return { data, normalization };
+    return { data: { ...data, x: data.x.map((v) => (Number.isNaN(v) ? 0 : v)) }, normalization };
   }
   const features = data.x.length / data.count;
   const { mean: importMean, std: importStd } = normalization;
-  // A value in the file's units, from the import's standardised one.
+  // A value in the file's units, from the import's standardised one (NaN when missing).
   const raw = (n: number, f: number) =>
     (data.x[n * features + f] ?? 0) * (importStd[f] ?? 1) + (importMean[f] ?? 0);
   const mean = [...importMean];
@@ -42,11 +47,21 @@ export function standardizeOnTraining(
   for (let f = 0; f < features; f++) {
     if (isOneHot(data, f, features, normalization)) continue;
     let sum = 0;
-    for (let n = 0; n < trainCount; n++) sum += raw(n, f);
-    const m = sum / trainCount;
+    let present = 0;
+    for (let n = 0; n < trainCount; n++) {
+      const value = raw(n, f);
+      if (Number.isNaN(value)) continue;
+      sum += value;
+      present++;
+    }
+    if (present === 0) continue;
+    const m = sum / present;
     let squares = 0;
-    for (let n = 0; n < trainCount; n++) squares += (raw(n, f) - m) ** 2;
-    const variance = squares / trainCount;
+    for (let n = 0; n < trainCount; n++) {
+      const value = raw(n, f);
+      if (!Number.isNaN(value)) squares += (value - m) ** 2;
+    }
+    const variance = squares / present;
     mean[f] = m;
     std[f] = variance > 0 ? Math.sqrt(variance) : 1;
   }
@@ -54,7 +69,8 @@ export function standardizeOnTraining(
   const x = new Float32Array(data.x.length);
   for (let n = 0; n < data.count; n++) {
     for (let f = 0; f < features; f++) {
-      x[n * features + f] = (raw(n, f) - (mean[f] ?? 0)) / (std[f] ?? 1);
+      const value = raw(n, f);
+      x[n * features + f] = Number.isNaN(value) ? 0 : (value - (mean[f] ?? 0)) / (std[f] ?? 1);
     }
   }
   return { data: { ...data, x }, normalization: { kind: 'standardize', mean, std } };

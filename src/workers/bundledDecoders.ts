@@ -18,7 +18,10 @@ export function decodeBundledTable(
   labelColumn: string,
   info: DatasetInfo,
 ): DecodedDataset {
-  const imported = tableToDataset(parseTable({ name, bytes }), { labelColumn });
+  const imported = tableToDataset(parseTable({ name, bytes }), {
+    labelColumn,
+    classesZh: info.classesZh,
+  });
   if (imported.classes.join('|') !== info.classes.join('|')) {
     throw new Error(
       `${name} has the classes ${imported.classes.join(', ')}, but the manifest lists ${info.classes.join(', ')}.`,

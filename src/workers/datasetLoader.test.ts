@@ -10,6 +10,8 @@ import {
   type ManifestEntry,
 } from '../data/datasets';
 import { classCounts } from '../data/split';
+import { englishText } from '../shared/messages/englishText';
+import { chineseText } from '../shared/messages/testing/chineseText';
 import { DEFAULT_DATASET } from '../models/trainingConfig';
 import { loadDataset, type LoaderDeps } from './datasetLoader';
 import { createMemoryStore } from './userDataStore';
@@ -137,5 +139,14 @@ describe('every bundled dataset loads with the manifest’s shapes and classes',
     expect(Array.from(a.y)).not.toEqual(Array.from(c.y));
     // Sorted by class in the file; shuffled, the first 30 rows hold more than one class.
     expect(new Set(a.y.subarray(0, 30)).size).toBeGreaterThan(1);
+  });
+
+  it("a built-in table's class note names its classes in the reader's language", async () => {
+    const entry = MANIFEST.find((e) => e.id === 'iris') as ManifestEntry;
+    const { notes } = (await load(entry)).decoded;
+    const note = notes.find((n) => n.key === 'data.note.classes');
+    expect(note).toBeDefined();
+    expect(englishText(note!)).toBe('3 classes: setosa (50), versicolor (50), virginica (50).');
+    expect(chineseText(note!)).toBe('3 个类别：山鸢尾（50）、变色鸢尾（50）、维吉尼亚鸢尾（50）。');
   });
 });

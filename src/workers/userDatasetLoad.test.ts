@@ -5,6 +5,8 @@ import { userInfo, type UserDatasetEntry } from '../data/datasets';
 import { englishText } from '../shared/messages/englishText';
 import { MessageError } from '../shared/messages/messageError';
 import { chineseText } from '../shared/messages/testing/chineseText';
+import { parseTableText } from '../data/import/csv';
+import { tableToDataset } from '../data/import/table';
 import { loadDataset } from './datasetLoader';
 import { createMemoryStore } from './userDataStore';
 
@@ -19,11 +21,11 @@ const entry: UserDatasetEntry = {
   notes: [],
 };
 
-function load(userData = createMemoryStore()) {
+function load(userData = createMemoryStore(), stored: UserDatasetEntry = entry) {
   return loadDataset(
     {
-      dataset: { ...DEFAULT_DATASET, id: entry.id },
-      datasetInfo: userInfo(entry),
+      dataset: { ...DEFAULT_DATASET, id: stored.id },
+      datasetInfo: userInfo(stored),
       datasetBaseUrl: 'file:///nowhere/',
       seed: 1,
       validationSplit: 0.2,
@@ -55,5 +57,34 @@ describe('a stored upload', () => {
     const { userMessage } = error as MessageError;
     expect(englishText(userMessage)).toMatch(/^"pets" is no longer stored in this browser/);
     expect(chineseText(userMessage)).toMatch(/^这个浏览器里已不再保存“pets”/);
+  });
+
+  it("has its missing values filled with the run's training mean: no NaN, nothing held out used", async () => {
+    // 20 rows; ages missing in rows 3, 9 and 15, the label alternating.
+    const lines = Array.from(
+      { length: 20 },
+      (_, i) => `${i % 6 === 3 ? 'NA' : i * 2},${'ab'[i % 2]}`,
+    );
+    const imported = tableToDataset(
+      parseTableText('ages.csv', `age,label\n${lines.join('\n')}\n`),
+      {
+        labelColumn: 'label',
+      },
+    );
+    const gaps = { ...entry, id: 'user:ages', name: 'ages', samples: 20 };
+    const userData = createMemoryStore();
+    await userData.put({ entry: gaps, data: imported.data, normalization: imported.normalization });
+    const { data, normalization } = await load(userData, gaps);
+    const x = Array.from(data.x);
+    expect(x.some((v) => Number.isNaN(v))).toBe(false);
+    // The loader puts the rows in the run's order; the first 16 are the training split
+    // (validation 0.2). Each gap is their mean exactly (0 once standardised), and their present
+    // ages average 0: the held-out rows took no part.
+    const gapCount = Array.from(imported.data.x).filter((v) => Number.isNaN(v)).length;
+    expect(gapCount).toBe(3);
+    expect(x.filter((v) => v === 0)).toHaveLength(gapCount);
+    const present = x.slice(0, 16).filter((v) => v !== 0);
+    expect(present.reduce((a, b) => a + b, 0) / present.length).toBeCloseTo(0, 5);
+    expect(normalization.kind).toBe('standardize');
   });
 });

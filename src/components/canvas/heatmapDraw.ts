@@ -121,13 +121,35 @@ function drawLabels(context: CanvasRenderingContext2D, d: HeatmapDrawing): void 
     context.textBaseline = 'top';
     context.fillText(d.xTitle, grid.x + gridWidth / 2, grid.y + gridHeight + 3);
   }
-  if (d.yTitle) {
-    context.save();
-    context.translate(FONT_PX / 2 + 2, grid.y + gridHeight / 2);
+  if (d.yTitle) drawYTitle(context, d.yTitle, FONT_PX / 2 + 2, grid.y + gridHeight / 2);
+}
+
+/** Han characters, which a vertical title stacks upright rather than turning on their side. */
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The y-axis title centred on (x, y): Chinese stacked top to bottom, each character upright, as
+ * vertical Chinese is written ("真实" turned on its side reads as two sideways glyphs); any other
+ * script turned to read bottom to top.
+ */
+export function drawYTitle(
+  context: CanvasRenderingContext2D,
+  title: string,
+  x: number,
+  y: number,
+): void {
+  context.save();
+  context.textAlign = 'center';
+  context.textBaseline = 'middle';
+  if (HAN.test(title)) {
+    const characters = [...title];
+    const step = FONT_PX + 2;
+    const top = y - ((characters.length - 1) * step) / 2;
+    characters.forEach((character, i) => context.fillText(character, x, top + i * step));
+  } else {
+    context.translate(x, y);
     context.rotate(-Math.PI / 2);
-    context.textAlign = 'center';
-    context.textBaseline = 'middle';
-    context.fillText(d.yTitle, 0, 0);
-    context.restore();
+    context.fillText(title, 0, 0);
   }
+  context.restore();
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
+import { useTextLanguage } from '../../i18n/useTextLanguage';
 import { useTranslation } from 'react-i18next';
-import type { DatasetInfo } from '../../data/datasets';
+import { classesIn, type DatasetInfo } from '../../data/datasets';
 import type { ProbeResult } from '../../shared/protocol';
 import { DecisionBoundary } from '../canvas/DecisionBoundary';
 import { NeuronMap } from '../canvas/NeuronMap';
@@ -12,6 +13,7 @@ type Boundary = NonNullable<ProbeResult['boundary']>;
 /** The model's output over the input plane behind the data (1-D: its curve through the data). */
 export function BoundaryView({ info, probe }: { info: DatasetInfo; probe: ProbeResult | null }) {
   const { t } = useTranslation();
+  const language = useTextLanguage();
   const boundary = probe?.boundary;
   if (!boundary) return <p className="hint">{t('boundary.noRun')}</p>;
   const { weights, neurons } = boundary;
@@ -27,7 +29,7 @@ export function BoundaryView({ info, probe }: { info: DatasetInfo; probe: ProbeR
         <NetworkDiagram
           weights={weights}
           neurons={neurons}
-          outputNames={info.classes.length === units ? info.classes : []}
+          outputNames={info.classes.length === units ? classesIn(info, language) : []}
         />
       )}
     </>
@@ -36,6 +38,7 @@ export function BoundaryView({ info, probe }: { info: DatasetInfo; probe: ProbeR
 
 function PlaneView({ info, boundary }: { info: DatasetInfo; boundary: Boundary }) {
   const { t } = useTranslation();
+  const language = useTextLanguage();
   const { size, domain, outputs, points, labels, neurons, weights } = boundary;
   const units = outputs.length / (size * size);
   // Two softmax units: p(class 1) is every second value; one sigmoid unit already is p(class 1).
@@ -59,7 +62,7 @@ function PlaneView({ info, boundary }: { info: DatasetInfo; boundary: Boundary }
         domain={bounds}
         points={points}
         pointClasses={labels}
-        classNames={info.classes}
+        classNames={classesIn(info, language)}
         size={260}
         label={t('boundary.planeLabel')}
         testId="decision-boundary"

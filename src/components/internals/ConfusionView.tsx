@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTextLanguage } from '../../i18n/useTextLanguage';
 import { Trans, useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
 import { classNames } from '../../data/corpusVocabulary';
@@ -24,6 +25,7 @@ const MAX_EXAMPLES = 24;
 export function ConfusionView({ info, probe, onShowSample }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
+  const language = useTextLanguage();
   const [cell, setCell] = useState<[number, number] | null>(null);
   const confusion = probe?.confusion;
   const split = t(`confusion.split.${probe?.samplesFrom ?? 'validation'}`);
@@ -50,7 +52,7 @@ export function ConfusionView({ info, probe, onShowSample }: Props) {
       }
     }
   }
-  const names = classNames(info);
+  const names = classNames(info, language);
   const name = (c: number) => names[c] ?? String(c);
   return (
     <div className="confusion-view" data-testid="confusion-view">

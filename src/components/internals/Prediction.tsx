@@ -1,4 +1,5 @@
 import { Trans } from 'react-i18next';
+import { useTextLanguage } from '../../i18n/useTextLanguage';
 import { classNames } from '../../data/corpusVocabulary';
 import type { DatasetInfo } from '../../data/datasets';
 import { useFormat } from '../../i18n/useFormat';
@@ -11,6 +12,7 @@ const BOLD = { b: <strong /> };
 /** The model's answer for the sample: the top classes with their probabilities (or its value). */
 export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample }) {
   const format = useFormat();
+  const language = useTextLanguage();
   const { output, label } = sample;
   // The raw outputs, for anyone (or any test) comparing two models' answers exactly.
   const raw = JSON.stringify(Array.from(output));
@@ -30,7 +32,7 @@ export function Prediction({ info, sample }: { info: DatasetInfo; sample: Sample
       </p>
     );
   }
-  const classes = classNames(info);
+  const classes = classNames(info, language);
   if (info.task === 'sequence') {
     const k = classes.length;
     const steps = Math.floor(output.length / k);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { DatasetInfo } from '../../data/datasets';
+import { useTextLanguage } from '../../i18n/useTextLanguage';
+import { classesIn, type DatasetInfo } from '../../data/datasets';
 import { useFormat } from '../../i18n/useFormat';
 import type { ModelSpec } from '../../models/spec';
 import type { ProbeResult } from '../../shared/protocol';
@@ -17,6 +18,7 @@ interface Props {
 /** PCA of a layer's activations for a few hundred validation samples, coloured by class. */
 export function ProjectionView({ info, spec, probe, controls }: Props) {
   const { t } = useTranslation();
+  const language = useTextLanguage();
   const format = useFormat();
   const projection = probe?.projection;
   // The worker's default is the last hidden layer (the one before the output).
@@ -43,7 +45,7 @@ export function ProjectionView({ info, spec, probe, controls }: Props) {
           <ScatterPlot
             points={projection.points}
             classes={info.task === 'classification' ? projection.labels : undefined}
-            classNames={info.task === 'classification' ? info.classes : undefined}
+            classNames={info.task === 'classification' ? classesIn(info, language) : undefined}
             size={260}
             label={t('projection.label', { layer: projection.layer })}
             testId="projection-scatter"

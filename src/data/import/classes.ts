@@ -18,13 +18,26 @@ export function compareNatural(a: string, b: string): number {
   return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-/** "3 classes: cat (120), dog (98), fox (40)." — the first 12, then how many more. */
-export function describeClasses(classes: readonly string[], counts: readonly number[]): Message {
+/**
+ * "3 classes: cat (120), dog (98), fox (40)." — the first 12, then how many more. A built-in
+ * table gives its classes' Chinese names too (`classesZh`), and the Chinese page lists those.
+ */
+export function describeClasses(
+  classes: readonly string[],
+  counts: readonly number[],
+  classesZh?: readonly string[],
+): Message {
   // Names and numbers only: the list reads the same in every language.
-  const list = classes
-    .slice(0, 12)
-    .map((name, i) => `${name} (${counts[i] ?? 0})`)
-    .join(', ');
+  const listOf = (names: readonly string[], open: string, close: string, comma: string) =>
+    names
+      .slice(0, 12)
+      .map((name, i) => `${name}${open}${counts[i] ?? 0}${close}`)
+      .join(comma);
+  const english = listOf(classes, ' (', ')', ', ');
+  const list =
+    classesZh?.length === classes.length
+      ? message('common.inLanguage', { en: english, zh: listOf(classesZh, '（', '）', '、') })
+      : english;
   return classes.length > 12
     ? message('data.note.classesMore', { classes: classes.length, list, more: classes.length - 12 })
     : message('data.note.classes', { classes: classes.length, list });

@@ -25,6 +25,8 @@ export interface TableOptions {
   task?: ImportTask | undefined;
   /** Seed of the sample shuffle. Default: DEFAULT_IMPORT_SEED. */
   seed?: number | undefined;
+  /** A built-in table's class names in Chinese, for the note that lists the classes. */
+  classesZh?: readonly string[] | undefined;
 }
 
 /** A text column with more different values than this is refused as an input (IDs, names). */
@@ -82,7 +84,7 @@ export function tableToDataset(table: Table, options: TableOptions): ImportedDat
 
   const labels =
     task === 'classification'
-      ? classLabels(table, label, labelIndex, rows)
+      ? classLabels(table, label, labelIndex, rows, options.classesZh)
       : regressionTargets(table, label.name, labelIndex, kept);
   notes.push(labels.note);
 
@@ -217,6 +219,7 @@ function classLabels(
   label: ColumnSummary,
   labelIndex: number,
   rows: readonly (readonly string[])[],
+  classesZh: readonly string[] | undefined,
 ): Labels {
   const numeric = label.kind === 'numeric';
   const keys = rows.map((row) => categoryKey(row[labelIndex] ?? '', numeric));
@@ -229,7 +232,8 @@ function classLabels(
   }
   const ids = new Map(classes.map((name, id) => [name, id]));
   const y = Int32Array.from(keys, (key) => ids.get(key) ?? 0);
-  return { y, classes, note: describeClasses(classes, countLabels(y, classes.length)) };
+  const counts = countLabels(y, classes.length);
+  return { y, classes, note: describeClasses(classes, counts, classesZh) };
 }
 
 /** Targets [count, 1] in their own units; a non-number is an error naming its line. */
@@ -278,7 +282,10 @@ function makeEncoder(
     : oneHotEncoder(name, values, missing, notes);
 }
 
-/** One standardised input: (raw - mean) / std; a missing value (NaN) becomes the mean, i.e. 0. */
+/**
+ * One standardised input: (raw - mean) / std. A missing value stays NaN here: each run fills it
+ * with the mean of its own training rows (trainingScale.ts), which the import cannot know.
+ */
 function numericEncoder(
   name: string,
   numbers: readonly number[],
@@ -293,10 +300,8 @@ function numericEncoder(
   if (variance === 0) {
     notes.push(message('data.note.constantColumn', { name, value: formatNumber(mean) }));
   }
-  if (missing > 0) {
-    notes.push(message('data.note.filledWithMean', { name, missing, mean: formatNumber(mean) }));
-  }
-  const standardised = Float32Array.from(numbers, (n) => (Number.isNaN(n) ? 0 : (n - mean) / std));
+  if (missing > 0) notes.push(message('data.note.filledWithTrainingMean', { name, missing }));
+  const standardised = Float32Array.from(numbers, (n) => (n - mean) / std);
   return {
     names: [name],
     mean: [mean],

@@ -65,8 +65,11 @@ export const dataEn = {
     inputs:
       '{{inputs, number}} model inputs from {{columns}} columns: numbers are standardised (mean 0, standard deviation 1), text columns are one-hot encoded.',
     constantColumn: 'Column "{{name}}" is {{value}} in every row, so it cannot help the model.',
+    /** Notes of files imported before 2026-12-08 (their missing values were filled at import). */
     filledWithMean:
       'Column "{{name}}" has {{missing, number}} missing values; they were filled with the column mean ({{mean}}).',
+    filledWithTrainingMean:
+      'Column "{{name}}" has {{missing, number}} missing values; each run fills them with the column mean over its training rows.',
     filledAsNone:
       'Column "{{name}}" has {{missing, number}} missing values; they were encoded as "none of the categories".',
     /** IDX files and image folders. */
