@@ -155,6 +155,10 @@ test('axe: no serious violations in the graph view', async ({ page, pageErrors }
   await expect(g.root.getByTestId('graph-group')).toBeVisible();
   await g.node('l1').click();
   expect(await seriousViolations(page, '[data-area="designer"]')).toEqual([]);
+  // What a screen reader hears on a node is LayerLab's text: React Flow's default offers arrow
+  // keys to move nodes, which cannot move here.
+  const description = page.locator('[id^="react-flow__node-desc"]').first();
+  await expect(description).toHaveText(/^Press Enter or Space to select a layer/i);
   expect(pageErrors).toEqual([]);
 });
 

@@ -80,6 +80,7 @@ test('bundled data: browse Iris, train the Iris preset; a second visit reads the
   await expect(notes).toContainText('读取了 150 行');
   await expect(notes, 'the classes by their Chinese names').toContainText('山鸢尾（50）');
   await expect(rows.first(), 'the class balance in Chinese too').toContainText('山鸢尾');
+  await expect(table.locator('thead'), 'the columns in Chinese').toContainText('花瓣长度（厘米）');
   // By test id: in Chinese the switcher's name is Chinese too.
   await page.getByTestId('language-select').selectOption('en');
 

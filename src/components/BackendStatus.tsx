@@ -4,8 +4,7 @@ import { training } from '../bridge/workerBridge';
 import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
 import { useStore } from '../state/store';
-
-const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
+import { BACKEND_NAMES as NAMES } from './backendNames';
 
 /**
  * Which tfjs backend runs, why, and what each candidate's check found (with its measured

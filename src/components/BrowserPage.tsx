@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useTextLanguage } from '../i18n/useTextLanguage';
 import { useMessage } from '../i18n/useMessage';
 import { useFormat } from '../i18n/useFormat';
+import { columnIn } from '../data/columnNames';
 import { classesIn, type DatasetInfo } from '../data/datasets';
 import { useStore } from '../state/store';
 import type { SamplePage } from '../shared/protocol';
@@ -117,6 +118,7 @@ function InspectButton({ page, n, width }: { page: SamplePage; n: number; width:
 
 function SampleView({ info, page, label }: ViewProps) {
   const { t } = useTranslation();
+  const language = useTextLanguage();
   const samples = Array.from({ length: page.count }, (_, n) => n);
   switch (info.kind) {
     case 'images': {
@@ -148,7 +150,7 @@ function SampleView({ info, page, label }: ViewProps) {
             <thead>
               <tr>
                 {Array.from({ length: width }, (_, f) => (
-                  <th key={f}>{names[f] ?? `x${f}`}</th>
+                  <th key={f}>{names[f] ? columnIn(info, names[f], language) : `x${f}`}</th>
                 ))}
                 <th>{t('browser.label')}</th>
               </tr>

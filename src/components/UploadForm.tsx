@@ -63,12 +63,15 @@ export function UploadForm() {
   return (
     <>
       <p className="hint">{t('upload.intro')}</p>
+      {/* Buttons of our own, not the browser's file inputs: those speak the browser's language
+          ("Choose Files", "No file chosen") whatever the page's, and crowd a phone's width. */}
       <div className="row">
-        <label className="field" htmlFor={filesId}>
-          <span className="field-label">{t('upload.files')}</span>
+        <label className="button-like" htmlFor={filesId}>
+          {t('upload.chooseFiles')}
           <input
             id={filesId}
             type="file"
+            className="sr-only"
             multiple
             data-testid="upload-files"
             onChange={(e) => {
@@ -77,11 +80,12 @@ export function UploadForm() {
             }}
           />
         </label>
-        <label className="field" htmlFor={folderId}>
-          <span className="field-label">{t('upload.folder')}</span>
+        <label className="button-like" htmlFor={folderId}>
+          {t('upload.chooseFolder')}
           <input
             id={folderId}
             type="file"
+            className="sr-only"
             data-testid="upload-folder"
             {...{ webkitdirectory: '', directory: '' }}
             onChange={(e) => {

@@ -32,7 +32,7 @@ describe("class names in the reader's language", () => {
   it('a built-in dataset whose classes are words names them in Chinese on the Chinese page', () => {
     const spiral = builtinDataset('spiral');
     expect(classesIn(spiral, 'en')).toEqual(['blue', 'orange']);
-    expect(classesIn(spiral, 'zh')).toEqual(['蓝', '橙']);
+    expect(classesIn(spiral, 'zh')).toEqual(['蓝色', '橙色']);
     expect(classesIn(builtinDataset('iris'), 'zh')).toEqual(['山鸢尾', '变色鸢尾', '维吉尼亚鸢尾']);
   });
 
@@ -65,8 +65,8 @@ describe("class names in the reader's language", () => {
     const spiral = manifestEntry('spiral')!;
     const parse = (classesZh: string[]) =>
       manifestSchema.safeParse({ version: 1, datasets: [{ ...spiral, classesZh }] }).success;
-    expect(parse(['蓝', '橙'])).toBe(true);
-    expect(parse(['蓝'])).toBe(false);
-    expect(parse(['蓝', '橙', '绿'])).toBe(false);
+    expect(parse(['蓝色', '橙色'])).toBe(true);
+    expect(parse(['蓝色'])).toBe(false);
+    expect(parse(['蓝色', '橙色', '绿色'])).toBe(false);
   });
 });

@@ -52,6 +52,10 @@ const NAMES: Partial<Record<string, FieldName>> = {
   maxLength: 'maxLength',
   width: 'width',
   ffUnits: 'feedForwardUnits',
+  momentum: 'momentum',
+  epsilon: 'epsilon',
+  l1: 'l1Penalty',
+  l2: 'l2Penalty',
 };
 
 /** The first numeric setting of `layer` outside its field's range, as a problem; or null. */

@@ -8,12 +8,10 @@ import { builtinDataset, datasetTitle, resolveDataset } from '../data/datasets';
 import { DEFAULT_PRESET } from '../models/presets';
 import { message } from '../shared/messages/message';
 import { describeZodError, savedWorkSchema, type SavedWork } from '../shared/schemas';
+import { toMessage } from '../shared/messages/messageError';
 import { KEPT } from '../shared/storageKeys';
 import type { AppState } from './store';
 import { isUnreadable, type UnreadableWork } from './workStorage';
-
-export const errorText = (error: unknown) =>
-  error instanceof Error ? error.message : String(error);
 
 export function mergeSavedWork(persisted: unknown, current: AppState): AppState {
   if (persisted === undefined || persisted === null) return current;
@@ -27,7 +25,7 @@ export function mergeSavedWork(persisted: unknown, current: AppState): AppState 
   } catch (error) {
     // A value the schema lets through that the app cannot take: the same as unreadable, not a
     // silent start from the defaults (zustand swallows the error) that the next save keeps.
-    return setAside(current, { unreadable: 'invalid', detail: errorText(error) });
+    return setAside(current, { unreadable: 'invalid', detail: toMessage(error) });
   }
 }
 

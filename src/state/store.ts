@@ -38,12 +38,13 @@ import {
   type ExperimentView,
 } from '../shared/experiment';
 import { message, type Message, type MessageValue } from '../shared/messages/message';
+import { toMessage } from '../shared/messages/messageError';
 import { KEPT } from '../shared/storageKeys';
 import type { RunSummary } from '../shared/runs/runTypes';
 import type { PairMode } from '../shared/runs/pairing';
 import type { Lockable } from '../classroom/classroomFlags';
 import { lockedChanges, lockedNotice, type WorkChange } from './locks';
-import { errorText, mergeSavedWork } from './savedWork';
+import { mergeSavedWork } from './savedWork';
 import { keepReplacedWork } from './replacedWork';
 import { workStorage, type UnreadableWork } from './workStorage';
 
@@ -422,7 +423,7 @@ export const useStore = create<AppState>()(
         onWriteFailed: (error) =>
           queueMicrotask(() =>
             useStore.setState({
-              notice: message('notices.workNotSaved', { detail: errorText(error) }),
+              notice: message('notices.workNotSaved', { detail: toMessage(error) }),
             }),
           ),
       }),

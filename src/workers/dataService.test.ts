@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { builtinInfo, defaultChoiceFor, manifestEntry } from '../data/datasets';
+import { builtinInfo, defaultChoiceFor, manifestEntry, userInfo } from '../data/datasets';
+import { parseTableText } from '../data/import/csv';
+import { tableToDataset } from '../data/import/table';
 import { DEFAULT_DATASET } from '../models/trainingConfig';
 import { MessageError } from '../shared/messages/messageError';
 import type { BrowseRequest } from '../shared/protocol';
 import { dataHandlers } from './dataService';
 import { fromDisk } from './testing/sessionHarness';
+import { createMemoryStore } from './userDataStore';
 
 const handlers = dataHandlers({
   ...fromDisk,
@@ -89,5 +92,55 @@ describe('a table, as training and the browser see it', () => {
     expect(Array.from(page.page.x.subarray(96 * columns, 120 * columns))).toEqual(
       Array.from(prepared.validation?.x ?? []),
     );
+  });
+});
+
+describe('a table with gaps, in the browser', () => {
+  it('shows each value the file lacked as a gap, while the model sees the training mean', async () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `${i % 6 === 3 ? '?' : i},${'ab'[i % 2]}`);
+    const imported = tableToDataset(parseTableText('gaps.csv', `v,label\n${lines.join('\n')}\n`), {
+      labelColumn: 'label',
+    });
+    const entry = {
+      id: 'user:gaps',
+      kind: 'table' as const,
+      task: 'classification' as const,
+      name: 'gaps.csv',
+      inputShape: [1],
+      classes: ['a', 'b'],
+      samples: 20,
+      notes: [],
+    };
+    const userData = createMemoryStore();
+    await userData.put({ entry, data: imported.data, normalization: imported.normalization });
+    const withGaps = dataHandlers({
+      ...fromDisk,
+      userData,
+      decodeImage: () => Promise.reject(new Error('no images in this test')),
+      newId: () => 'id',
+    });
+    const answer = await withGaps.browse({
+      type: 'browse',
+      requestId: 3,
+      request: {
+        dataset: { ...DEFAULT_DATASET, id: entry.id },
+        datasetInfo: userInfo(entry),
+        datasetBaseUrl: 'file:///unused/',
+        seed: 1,
+        validationSplit: 0.2,
+        testSplit: 0,
+        offset: 0,
+        limit: 20,
+      },
+    });
+    if (answer.type !== 'samples') throw new Error('a page');
+    const raw = Array.from(answer.page.raw ?? []);
+    const gaps = raw.flatMap((v, n) => (Number.isNaN(v) ? [n] : []));
+    expect(gaps).toHaveLength(3); // rows 3, 9 and 15 of the file, wherever the seed put them
+    for (const n of gaps) expect(answer.page.x[n]).toBe(0);
+    // Every other value reads back as the file wrote it (whole numbers 0..19).
+    for (const v of raw.filter((value) => !Number.isNaN(value))) {
+      expect(Math.abs(v - Math.round(v))).toBeLessThan(1e-4);
+    }
   });
 });

@@ -87,7 +87,13 @@ async function browse(request: BrowseRequest, deps: LoaderDeps): Promise<Answer<
     count,
     x: page.x,
     y: page.y,
-    raw: rawValues(page.x, count, features, decoded.normalization),
+    raw: rawValues(
+      page.x,
+      count,
+      features,
+      decoded.normalization,
+      decoded.missing?.subarray(offset * features, end * features),
+    ),
     featureNames: decoded.featureNames ?? null,
     texts: decoded.texts ? decoded.texts.slice(offset, end) : null,
     tokens: tokens
@@ -104,19 +110,25 @@ async function browse(request: BrowseRequest, deps: LoaderDeps): Promise<Answer<
   return { type: 'samples', page: result };
 }
 
-/** Standardised table values back in the units of the file; null when there is nothing to undo. */
+/**
+ * Standardised table values back in the units of the file, NaN where the file had none (the page
+ * shows a dash); null when there is nothing to undo.
+ */
 function rawValues(
   x: Float32Array,
   count: number,
   features: number,
   normalization: Normalization,
+  missing: Uint8Array | undefined,
 ): Float32Array | null {
   if (normalization.kind !== 'standardize') return null;
   const raw = new Float32Array(x.length);
   for (let n = 0; n < count; n++) {
     for (let f = 0; f < features; f++) {
       const at = n * features + f;
-      raw[at] = (x[at] ?? 0) * (normalization.std[f] ?? 1) + (normalization.mean[f] ?? 0);
+      raw[at] = missing?.[at]
+        ? Number.NaN
+        : (x[at] ?? 0) * (normalization.std[f] ?? 1) + (normalization.mean[f] ?? 0);
     }
   }
   return raw;

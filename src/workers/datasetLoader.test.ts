@@ -9,6 +9,7 @@ import {
   type DatasetChoice,
   type ManifestEntry,
 } from '../data/datasets';
+import { chineseColumns } from '../data/columnNames';
 import { classCounts } from '../data/split';
 import { englishText } from '../shared/messages/englishText';
 import { chineseText } from '../shared/messages/testing/chineseText';
@@ -148,5 +149,16 @@ describe('every bundled dataset loads with the manifest’s shapes and classes',
     expect(note).toBeDefined();
     expect(englishText(note!)).toBe('3 classes: setosa (50), versicolor (50), virginica (50).');
     expect(chineseText(note!)).toBe('3 个类别：山鸢尾（50）、变色鸢尾（50）、维吉尼亚鸢尾（50）。');
+  });
+
+  it("a built-in table's Chinese column names are its input columns, one for one", async () => {
+    const tables = MANIFEST.filter((e) => e.kind === 'table');
+    expect(tables.length).toBeGreaterThan(0);
+    for (const entry of tables) {
+      const { featureNames } = (await load(entry)).decoded;
+      expect(Object.keys(chineseColumns(entry.id) ?? {}).sort(), entry.id).toEqual(
+        [...(featureNames ?? [])].sort(),
+      );
+    }
   });
 });

@@ -42,6 +42,11 @@ export interface DecodedDataset {
   notes: Message[];
   /** A test set that comes with the dataset (MNIST's test digits), instead of a split. */
   fixedTest?: LabelledData | undefined;
+  /**
+   * Tables with gaps: 1 for each value of `data.x` the file lacked (the data holds the training
+   * mean there), so that the dataset browser shows a gap rather than a number the file never had.
+   */
+  missing?: Uint8Array | undefined;
 }
 
 export interface LoadRequest {
@@ -85,7 +90,10 @@ export async function loadDataset(
   const { data, normalization } = decoded;
   const { validationSplit, testSplit } = request;
   const head = trainingCount(data.count, validationSplit, testSplit, Boolean(decoded.fixedTest));
-  return { ...decoded, ...standardizeOnTraining(data, normalization, head) };
+  const missing = data.x.some((v) => Number.isNaN(v))
+    ? Uint8Array.from(data.x, (v) => (Number.isNaN(v) ? 1 : 0))
+    : undefined;
+  return { ...decoded, ...standardizeOnTraining(data, normalization, head), missing };
 }
 
 async function decodeInOrder(

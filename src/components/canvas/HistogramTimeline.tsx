@@ -25,6 +25,8 @@ interface Props {
   /** What was binned, e.g. "gradient" or "log10 |gradient|". */
   valueLabel?: string | undefined;
   timeLabel?: string | undefined;
+  /** Said in the plot before the first snapshot; default "No snapshots yet". */
+  emptyLabel?: string | undefined;
   height?: number | undefined;
   label: string;
   testId?: string | undefined;
@@ -43,6 +45,7 @@ export function HistogramTimeline({
   steps,
   valueLabel: givenValueLabel,
   timeLabel: givenTimeLabel,
+  emptyLabel: givenEmptyLabel,
   height = 160,
   label,
   testId = 'histogram-timeline',
@@ -50,7 +53,7 @@ export function HistogramTimeline({
   const { t } = useTranslation();
   const valueLabel = givenValueLabel ?? t('views.value');
   const timeLabel = givenTimeLabel ?? t('histograms.step');
-  const emptyLabel = t('views.timelineEmpty');
+  const emptyLabel = givenEmptyLabel ?? t('views.timelineEmpty');
   const [wrapper, width] = useElementWidth<HTMLDivElement>();
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<ScratchImage | null>(null);

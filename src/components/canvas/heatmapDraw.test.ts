@@ -29,6 +29,12 @@ describe('the y-axis title', () => {
     expect(first!.y + second!.y).toBeCloseTo(200);
   });
 
+  it('writes brackets in their vertical forms', () => {
+    const { context, texts } = recordingContext();
+    drawYTitle(context, '位置（查询）', 8, 100);
+    expect(texts.map((t) => t.text).join('')).toBe('位置\ufe35查询\ufe36');
+  });
+
   it('turns any other script to read bottom to top, in one piece', () => {
     const { context, texts } = recordingContext();
     drawYTitle(context, 'True class', 8, 100);

@@ -126,6 +126,13 @@ function drawLabels(context: CanvasRenderingContext2D, d: HeatmapDrawing): void 
 
 /** Han characters, which a vertical title stacks upright rather than turning on their side. */
 const HAN = /\p{Script=Han}/u;
+/** Brackets as vertical text writes them: "位置（查询）" stacked keeps its brackets open downwards. */
+const VERTICAL_FORMS: Readonly<Record<string, string>> = {
+  '（': '\ufe35',
+  '）': '\ufe36',
+  '(': '\ufe35',
+  ')': '\ufe36',
+};
 
 /**
  * The y-axis title centred on (x, y): Chinese stacked top to bottom, each character upright, as
@@ -142,7 +149,7 @@ export function drawYTitle(
   context.textAlign = 'center';
   context.textBaseline = 'middle';
   if (HAN.test(title)) {
-    const characters = [...title];
+    const characters = [...title].map((character) => VERTICAL_FORMS[character] ?? character);
     const step = FONT_PX + 2;
     const top = y - ((characters.length - 1) * step) / 2;
     characters.forEach((character, i) => context.fillText(character, x, top + i * step));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heatmapLayout, MAX_LABEL_PX, valuesFit } from './heatmapLayout';
+import { heatmapLayout, MAX_LABEL_PX, textWidth, valuesFit } from './heatmapLayout';
 
 const base = { minCellSize: 2, maxCellSize: 36, fontPx: 10 };
 
@@ -30,6 +30,22 @@ describe('heatmapLayout', () => {
     expect(layout.rowLabelWidth).toBeGreaterThan(0);
     expect(layout.rotateColLabels).toBe(false);
     expect(layout.grid.y).toBe(10 + 2 + 4);
+  });
+
+  it('gives Chinese labels a full em a character, so "良性" is not cut to nothing', () => {
+    // At 10 px a Han character is about 10 px wide; a Latin letter about 6.
+    expect(textWidth('良性', 10)).toBe(20);
+    expect(textWidth('品种 1', 10)).toBeCloseTo(2 * 10 + 2 * 6);
+    expect(textWidth('（查询）', 10)).toBe(40);
+    expect(textWidth('benign', 10)).toBeCloseTo(36);
+    const layout = heatmapLayout({
+      ...base,
+      rows: 3,
+      cols: 3,
+      width: 300,
+      rowLabels: ['品种 1', '品种 2', '品种 3'],
+    });
+    expect(layout.rowLabelWidth).toBeGreaterThanOrEqual(32);
   });
 
   it('turns long column labels upright and trims them at a maximum length', () => {

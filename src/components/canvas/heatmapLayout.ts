@@ -46,8 +46,17 @@ export interface HeatmapLayout {
   readonly colLabelEvery: number;
 }
 
+/**
+ * Characters a font draws a full em wide: Han, kana, Hangul, CJK punctuation and full-width forms.
+ * Counted at CHAR_WIDTH they got half the room they need, and fitText cut "良性" to nothing.
+ */
+const WIDE =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+
 export function textWidth(text: string, fontPx: number): number {
-  return text.length * fontPx * CHAR_WIDTH;
+  let ems = 0;
+  for (const character of text) ems += WIDE.test(character) ? 1 : CHAR_WIDTH;
+  return ems * fontPx;
 }
 
 function longestLabel(labels: readonly string[] | undefined, fontPx: number): number {

@@ -43,10 +43,10 @@ export function drawTimeline(
   context.strokeRect(plot.x - 0.5, plot.y - 0.5, plot.width + 1, plot.height + 1);
   context.font = FONT;
   context.fillStyle = INK;
-  // Value axis.
+  // Value axis: its ticks only once there are values (an empty timeline's range means nothing).
   context.textAlign = 'right';
   context.textBaseline = 'middle';
-  for (const tick of valueTicks(d.range)) {
+  for (const tick of snapshots > 0 ? valueTicks(d.range) : []) {
     const y = plot.y + plot.height * (1 - tick.fraction);
     context.fillText(formatValue(tick.value), plot.x - 6, y);
     context.fillRect(plot.x - 4, Math.round(y) - 0.5, 4, 1);

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import {
   CartesianGrid,
   Line,
@@ -332,6 +333,7 @@ type CurveTooltipProps = TooltipContentProps<ValueType, NameType> & {
 /** Every visible series' value at the hovered x (its last point at or before it). */
 function CurveTooltip({ active, label, series, formatX, xLabel }: CurveTooltipProps) {
   const format = useFormat();
+  const { t } = useTranslation();
   if (!active || typeof label !== 'number') return null;
   return (
     <div className="curve-tooltip">
@@ -346,7 +348,10 @@ function CurveTooltip({ active, label, series, formatX, xLabel }: CurveTooltipPr
               <span style={{ color: s.colour }} aria-hidden="true">
                 {s.dashed ? '╍' : '━'}
               </span>{' '}
-              {s.label}: {value === null ? '–' : tooltipValue(value, format)}
+              {t('charts.tooltipValue', {
+                name: s.label,
+                value: value === null ? '–' : tooltipValue(value, format),
+              })}
             </li>
           );
         })}

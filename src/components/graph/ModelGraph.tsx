@@ -182,7 +182,10 @@ export function ModelGraph() {
   // Only what this graph shows: its nodes cannot be dragged, and it has no minimap.
   const ariaLabels = useMemo(
     () => ({
+      // React Flow reads the keyboardDisabled text when keyboard access is on (its names are
+      // swapped), so both say what this graph does.
       'node.a11yDescription.default': t('graph.flow.node'),
+      'node.a11yDescription.keyboardDisabled': t('graph.flow.node'),
       'edge.a11yDescription.default': t('graph.flow.edge'),
       'controls.ariaLabel': t('graph.flow.controls'),
       'controls.zoomIn.ariaLabel': t('graph.flow.zoomIn'),

@@ -136,6 +136,7 @@ function WeightRow({
         steps={snapshots.map((s) => s.step)}
         valueLabel={t('histograms.gradient')}
         timeLabel={t('histograms.step')}
+        emptyLabel={t('histograms.noGradients')}
         height={90}
         label={t('histograms.gradientsLabel', { weight: histogram.weight })}
       />

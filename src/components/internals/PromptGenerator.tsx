@@ -274,6 +274,6 @@ function describe(
     sampled: percent(token.sampledProbability),
     alternatives: token.alternatives
       .map((a) => `${visible(a.text)} ${percent(a.probability)}`)
-      .join(', '),
+      .join(t('generate.separator')),
   });
 }

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
 import type { RunSummary } from '../../shared/runs/runTypes';
+import { backendName } from '../backendNames';
 import { runColour } from './runColours';
 import { useRunName } from './useRunName';
 
@@ -95,7 +96,7 @@ export function RunRow(props: Props) {
         {format.integer(run.step)}
       </td>
       <td data-label={t('runs.time')}>{duration(t, run.durationMs)}</td>
-      <td data-label={t('runs.backend')}>{run.backend ?? '–'}</td>
+      <td data-label={t('runs.backend')}>{run.backend ? backendName(run.backend) : '–'}</td>
       <td className="run-actions">
         <button
           type="button"

@@ -383,7 +383,7 @@ export const en = {
     noneYet: 'none yet',
     description:
       '{{title}} by training step: latest training {{train}}, latest validation {{validation}}.',
-    tooltip: '{{name}} @ {{step}}: <b>{{value}}</b>',
+    tooltipValue: '{{name}}: {{value}}',
     stoppedEarly: 'stopped early',
     best: 'best epoch',
     bestRestored: 'best epoch (restored)',
@@ -598,8 +598,8 @@ export const en = {
     summary: 'Use your own data',
     intro:
       'A CSV table (choose the label column after loading), an IDX image + label pair (MNIST format, raw or .gz), or images sorted into one folder per class (a folder or a .zip). Everything stays in this browser.',
-    files: 'Files',
-    folder: 'Image folder',
+    chooseFiles: 'Choose files…',
+    chooseFolder: 'Choose an image folder…',
     imageSize: 'Image size',
     size: '{{size}}×{{size}}',
     colour: 'Colour',
@@ -790,6 +790,7 @@ export const en = {
     captionWithGradients:
       '{{weight}}: weights within ±{{weights}}, gradients within ±{{gradients}} (step {{step}})',
     gradient: 'gradient',
+    noGradients: 'Gradients show while the model trains',
     weight: 'weight',
     step: 'step',
     gradientsLabel: 'Gradient histograms of {{weight}} over training',

@@ -359,7 +359,7 @@ export const zhCN: Resources = {
     step: '训练步',
     noneYet: '暂无',
     description: '{{title}}随训练步的变化：训练集最新值 {{train}}，验证集最新值 {{validation}}。',
-    tooltip: '{{name}} @ {{step}}：<b>{{value}}</b>',
+    tooltipValue: '{{name}}：{{value}}',
     stoppedEarly: '提前停止',
     best: '最佳轮次',
     bestRestored: '最佳轮次（已恢复）',
@@ -559,8 +559,8 @@ export const zhCN: Resources = {
     summary: '使用你自己的数据',
     intro:
       'CSV 表格（载入后再选择标签列）、一对 IDX 图像与标签文件（MNIST 格式，原始文件或 .gz），或按类别分文件夹存放的图像（一个文件夹或 .zip）。所有数据都只保存在本浏览器中。',
-    files: '文件',
-    folder: '图像文件夹',
+    chooseFiles: '选择文件…',
+    chooseFolder: '选择图像文件夹…',
     imageSize: '图像尺寸',
     size: '{{size}}×{{size}}',
     colour: '颜色',
@@ -736,6 +736,7 @@ export const zhCN: Resources = {
     captionWithGradients:
       '{{weight}}：权重在 ±{{weights}} 以内，梯度在 ±{{gradients}} 以内（第 {{step}} 步）',
     gradient: '梯度',
+    noGradients: '模型训练时这里显示梯度',
     weight: '权重',
     step: '步',
     gradientsLabel: '{{weight}} 的梯度直方图随训练的变化',

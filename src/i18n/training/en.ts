@@ -125,5 +125,7 @@ export const trainingEn = {
     outputLabel: 'Written text: {{text}}',
     detail:
       '“{{character}}”: the model gave it {{probability}} (drawn with {{sampled}}). Likeliest: {{alternatives}}',
+    /** Between the likeliest characters in `detail`. */
+    separator: ', ',
   },
 } as const;

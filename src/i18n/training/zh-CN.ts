@@ -118,5 +118,6 @@ export const trainingZh: Translation<typeof trainingEn> = {
     outputLabel: '写出的文字：{{text}}',
     detail:
       '“{{character}}”：模型给它的概率是 {{probability}}（抽取时为 {{sampled}}）。最可能的：{{alternatives}}',
+    separator: '、',
   },
 };

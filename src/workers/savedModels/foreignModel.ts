@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { message, type Message } from '../../shared/messages/message';
-import { throwMessage } from '../../shared/messages/messageError';
+import { throwMessage, toMessage } from '../../shared/messages/messageError';
 import { buildModel } from '../../models/builder';
 import { importKerasModel, type ImportedModel } from '../../models/import';
 import type { SavedModelEntry, UploadedFile } from '../../shared/protocol';
@@ -107,7 +107,7 @@ export async function importForeignModel(
 /** Builds the design once, for its tfjs topology and parameter count. */
 async function describeBuilt(
   imported: ImportedModel,
-): Promise<{ ok: true; topology: object; params: number } | { ok: false; message: string }> {
+): Promise<{ ok: true; topology: object; params: number } | { ok: false; message: Message }> {
   await tf.ready();
   let model: tf.LayersModel | null = null;
   try {
@@ -115,7 +115,8 @@ async function describeBuilt(
     model = buildModel(imported.spec, imported.inputShape as number[], 0);
     return { ok: true, topology: model.toJSON(null, false) as object, params: model.countParams() };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    // A MessageError (a layer the builder refuses) keeps its words in the reader's language.
+    return { ok: false, message: toMessage(error) };
   } finally {
     model?.dispose();
   }

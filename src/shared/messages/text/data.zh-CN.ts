@@ -51,7 +51,7 @@ export const dataZhCN: Translation<typeof dataEn> = {
     constantColumn: '列“{{name}}”每一行都是 {{value}}，对模型没有帮助。',
     filledWithMean: '列“{{name}}”有 {{missing, number}} 个缺失值；已用该列均值（{{mean}}）填充。',
     filledWithTrainingMean:
-      '列“{{name}}”有 {{missing, number}} 个缺失值；每次训练时用该列在训练集各行上的均值填充。',
+      '列“{{name}}”有 {{missing, number}} 个缺失值；每次训练时用训练集中该列的均值填充。',
     filledAsNone: '列“{{name}}”有 {{missing, number}} 个缺失值；已编码为“不属于任何类别”。',
     readIdx:
       '从 {{imagesFile}} 读取了 {{images, number}} 张 {{rows, number}} × {{columns}} 像素的图像，并从 {{labelsFile}} 读取了它们的标签。',
