@@ -93,6 +93,16 @@ beforeAll(async () => {
   worker().emit({ type: 'ready' });
 });
 
+/**
+ * Fake timers on a clock an hour past the previous test's: a worker an earlier test started (at
+ * whatever time) has lasted, as far as the bridge's short-life check can tell.
+ */
+let fakeNow = Date.now();
+function useFakeClock(): void {
+  fakeNow += 3_600_000;
+  vi.useFakeTimers({ now: fakeNow });
+}
+
 // Answers the bridge passes on without reading them are left partial.
 const USER_DATASET = { id: 'user:1' } as UserDatasetEntry;
 const SAVED_MODEL = { id: 'model:1' } as SavedModelEntry;
@@ -514,17 +524,57 @@ describe('the bridge: worker events', () => {
   });
 
   it('restarts a worker whose device was lost, refusing the requests it left unanswered', async () => {
-    const lost = worker();
-    lost.emit({ type: 'ready' }); // a device is lost only once the worker had started
-    const { asked } = await send('listModels');
-    lost.emit(EVENTS.deviceLost.event);
-    await expect(asked).rejects.toThrow(MessageError);
-    expect(lost.terminated).toBe(true);
-    expect(worker()).not.toBe(lost);
+    useFakeClock();
+    try {
+      const lost = worker();
+      lost.emit({ type: 'ready' }); // a device is lost only once the worker had started
+      await vi.advanceTimersByTimeAsync(10_000);
+      const { asked } = await send('listModels');
+      lost.emit(EVENTS.deviceLost.event);
+      await expect(asked).rejects.toThrow(MessageError);
+      expect(lost.terminated).toBe(true);
+      expect(worker()).not.toBe(lost);
+      worker().emit({ type: 'ready' });
+      await vi.advanceTimersByTimeAsync(10_000);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a device lost again and again soon after each start is not chased in a loop', async () => {
+    useFakeClock();
+    try {
+      const first = worker();
+      first.emit({ type: 'ready' });
+      await vi.advanceTimersByTimeAsync(10_000);
+      let lost = first;
+      // Each new worker says ready, then loses its device at once (the reopened run touches the
+      // GPU): the first loss is replaced at once, the quick ones ever later, then not at all.
+      for (const seconds of [0, 1, 4, 15]) {
+        lost.emit(EVENTS.deviceLost.event);
+        if (seconds > 0) {
+          expect(worker(), `after ${seconds} s, not before`).toBe(lost);
+          await vi.advanceTimersByTimeAsync(seconds * 1000);
+        }
+        expect(worker()).not.toBe(lost);
+        lost = worker();
+        lost.emit({ type: 'ready' });
+      }
+      lost.emit(EVENTS.deviceLost.event);
+      await vi.advanceTimersByTimeAsync(120_000);
+      expect(worker(), 'none started behind the notice').toBe(lost);
+      expect(englishText(useStore.getState().notice!)).toMatch(/4 times in a row/);
+      // The user's next request starts one, which is trusted again once it lasts.
+      void models.list().catch(() => undefined);
+      worker().emit({ type: 'ready' });
+      await vi.advanceTimersByTimeAsync(10_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a worker that keeps failing at start is restarted ever later, then not on its own', async () => {
-    vi.useFakeTimers();
+    useFakeClock();
     try {
       const crash = (w: FakeWorker) =>
         w.onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
@@ -534,6 +584,7 @@ describe('the bridge: worker events', () => {
       bridge.onWorkerRestart(() => reopened++);
       const started = worker();
       started.emit({ type: 'ready' });
+      await vi.advanceTimersByTimeAsync(10_000); // it lasted a while
       crash(started);
       expect(reopened, 'told at once: its successor is running').toBe(1);
       // It had started: its successor starts at once.
@@ -559,7 +610,7 @@ describe('the bridge: worker events', () => {
       const last = worker();
       crash(last);
       expect(notice()).toMatch(
-        /failed to start 4 times in a row, so it is not restarted on its own/,
+        /failed to start, or stopped soon after, 4 times in a row, so it is not restarted on its own/,
       );
       await vi.advanceTimersByTimeAsync(120_000);
       expect(worker()).toBe(last);
@@ -570,9 +621,11 @@ describe('the bridge: worker events', () => {
       const fresh = worker();
       expect(fresh).not.toBe(last);
       fresh.emit({ type: 'ready' });
+      await vi.advanceTimersByTimeAsync(10_000);
       crash(fresh);
       expect(worker()).not.toBe(fresh);
       worker().emit({ type: 'ready' });
+      await vi.advanceTimersByTimeAsync(10_000);
     } finally {
       vi.useRealTimers();
     }

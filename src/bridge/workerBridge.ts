@@ -55,16 +55,21 @@ let frameRequested = false;
 
 /**
  * Workers in a row that failed before saying `ready` (a script that does not load, a crash at
- * start): each waits longer to be replaced, and after the last delay none is started on its own,
- * so a worker that cannot start is not restarted forever. A user's next request starts one.
+ * start), or were lost within SHORT_LIFE_MS of starting (a GPU whose device is lost each time the
+ * reopened run touches it): each waits longer to be replaced, and after the last delay none is
+ * started on its own, so a worker that cannot last is not restarted forever. A user's next
+ * request starts one.
  */
 let failedStarts = 0;
 let readyHeard = false;
+let startedAt = 0;
 const RESTART_DELAYS_MS = [1000, 4000, 15000];
+const SHORT_LIFE_MS = 10_000;
 
 function ensureWorker(): Worker {
   if (worker) return worker;
   readyHeard = false;
+  startedAt = Date.now();
   const created = new Worker(new URL('../workers/training.worker.ts', import.meta.url), {
     type: 'module',
     name: 'layerlab-training',
@@ -135,7 +140,8 @@ function restartWorker(why: Message | string): void {
   for (const pending of waiting.values()) pending.reject(new MessageError(reason));
   waiting.clear();
   flushFrame();
-  failedStarts = readyHeard ? 0 : failedStarts + 1;
+  const lasted = readyHeard && Date.now() - startedAt >= SHORT_LIFE_MS;
+  failedStarts = lasted ? 0 : failedStarts + 1;
   const delay = failedStarts === 0 ? 0 : RESTART_DELAYS_MS[failedStarts - 1];
   useStore.setState({
     phase: 'error',
@@ -206,8 +212,9 @@ function isCurrent(runId: number): boolean {
 function handleEvent(event: WorkerEvent): void {
   switch (event.type) {
     case 'ready':
+      // The count of failed starts is cleared only once a worker lasts (restartWorker): a worker
+      // that says ready and is lost at once is no better than one that never started.
       readyHeard = true;
-      failedStarts = 0;
       return;
     case 'phase':
       if (event.runId !== -1 && !isCurrent(event.runId)) return;

@@ -72,9 +72,12 @@ export const noticesEn = {
   /** A worker failed before it started; the next one starts after {{seconds}} seconds. */
   workerRestarting:
     '{{reason}} A new worker starts in {{seconds}} s; your design and settings are intact.',
-  /** Workers failed to start {{count}} times in a row: none is started on its own any more. */
+  /**
+   * Workers failed at start, or were lost soon after, {{count}} times in a row: none is started on
+   * its own any more.
+   */
   workerWontStart:
-    '{{reason}} The training worker failed to start {{count}} times in a row, so it is not restarted on its own: reload the page to try again. Your design and settings are intact.',
+    '{{reason}} The training worker failed to start, or stopped soon after, {{count}} times in a row, so it is not restarted on its own: reload the page to try again, or choose another Backend (CPU or WASM) if the GPU is the trouble. Your design and settings are intact.',
   modelImported: 'Imported the model into the designer (input [{{shape}}]).',
   modelImportedWeights: 'Its weights were kept as “{{name}}”: press Load to start from them.',
 };

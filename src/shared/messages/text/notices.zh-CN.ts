@@ -51,7 +51,7 @@ export const noticesZhCN: Translation<typeof noticesEn> = {
   workerRestarted: '{{reason}}已启动新的训练进程；你的设计和设置都完好无损。请按“训练”重新运行。',
   workerRestarting: '{{reason}}新的训练进程将在 {{seconds}} 秒后启动；你的设计和设置都完好无损。',
   workerWontStart:
-    '{{reason}}训练进程连续 {{count}} 次启动失败，因此不再自动重启：请重新加载页面再试。你的设计和设置都完好无损。',
+    '{{reason}}训练进程连续 {{count}} 次启动失败或启动后不久就停止，因此不再自动重启：请重新加载页面再试；如果问题出在 GPU，可以把计算后端换成 CPU 或 WASM。你的设计和设置都完好无损。',
   modelImported: '已把模型导入设计器（输入 [{{shape}}]）。',
   modelImportedWeights: '它的权重已保存为“{{name}}”：按“载入”即可从这些权重开始。',
 };
