@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { DenseKernel, ProbeResult } from '../../shared/protocol';
 import { NeuronMap } from '../canvas/NeuronMap';
 import { useElementWidth } from '../canvas/useElementWidth';
-import { largestWeight, layoutNetwork, weightInk, type NetworkLayout } from './networkLayout';
+import {
+  fitsInDot,
+  largestWeight,
+  layoutNetwork,
+  weightInk,
+  type NetworkLayout,
+} from './networkLayout';
 
 /** Horizontal room kept for the names over the first and last columns, CSS pixels. */
 const NAME_ROOM = 24;
@@ -105,7 +111,7 @@ function Neuron(props: {
   }
   return (
     <div className="network-neuron network-dot" style={style} title={label}>
-      {size >= 18 && label.length <= 3 ? label : null}
+      {fitsInDot(label, size) ? label : null}
     </div>
   );
 }

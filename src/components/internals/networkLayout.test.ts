@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { largestWeight, layoutNetwork, weightInk } from './networkLayout';
+import { fitsInDot, largestWeight, layoutNetwork, weightInk } from './networkLayout';
 
 describe('layoutNetwork', () => {
   it('centres each column and spreads the columns over the width', () => {
@@ -49,5 +49,17 @@ describe('largestWeight', () => {
   it('is the largest magnitude over every kernel', () => {
     expect(largestWeight([Float32Array.of(0.5, -3), [1, Number.NaN]])).toBe(3);
     expect(largestWeight([])).toBe(0);
+  });
+});
+
+describe('a label inside a neuron dot', () => {
+  it('is drawn when it fits, measured in the characters a font draws wide', () => {
+    expect(fitsInDot('x₁', 20)).toBe(true);
+    expect(fitsInDot('y₂', 18)).toBe(true);
+    // Two Chinese characters need about 22 px: "蓝色" went over the dot's edge.
+    expect(fitsInDot('蓝色', 20)).toBe(false);
+    expect(fitsInDot('蓝色', 28)).toBe(true);
+    expect(fitsInDot('orange', 24)).toBe(false);
+    expect(fitsInDot('x₁', 14)).toBe(false); // too small a dot for any text
   });
 });

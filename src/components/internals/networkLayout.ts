@@ -3,6 +3,7 @@
  * from React so that it can be tested: where each neuron sits, and how a weight is drawn.
  */
 import { cssColour, DIVERGING } from '../canvas/colourMaps';
+import { textWidth } from '../canvas/heatmapLayout';
 
 export interface NetworkLayout {
   width: number;
@@ -72,4 +73,12 @@ export function largestWeight(kernels: readonly ArrayLike<number>[]): number {
     }
   }
   return max;
+}
+
+/** A neuron dot's font (0.7rem, styles.css .network-dot), in pixels. */
+const DOT_FONT_PX = 11.2;
+
+/** Whether a label fits inside a dot of `size` px ("x₁" does; "蓝色" and "blue" go in its title). */
+export function fitsInDot(label: string, size: number): boolean {
+  return size >= 18 && textWidth(label, DOT_FONT_PX) <= size - 4;
 }
