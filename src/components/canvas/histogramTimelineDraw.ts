@@ -1,3 +1,4 @@
+import { drawYTitle } from './axisTitle';
 import { drawScaled, FONT, FONT_PX, INK, type ScratchImage } from './canvasSetup';
 import { SEQUENTIAL } from './colourMaps';
 import { formatValue } from './formatValue';
@@ -51,12 +52,7 @@ export function drawTimeline(
     context.fillText(formatValue(tick.value), plot.x - 6, y);
     context.fillRect(plot.x - 4, Math.round(y) - 0.5, 4, 1);
   }
-  context.save();
-  context.translate(FONT_PX / 2 + 1, plot.y + plot.height / 2);
-  context.rotate(-Math.PI / 2);
-  context.textAlign = 'center';
-  context.fillText(d.valueLabel, 0, 0);
-  context.restore();
+  drawYTitle(context, d.valueLabel, FONT_PX / 2 + 1, plot.y + plot.height / 2);
   // Time axis.
   context.textAlign = 'center';
   context.textBaseline = 'top';

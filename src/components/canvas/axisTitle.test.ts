@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawYTitle } from './heatmapDraw';
+import { drawYTitle } from './axisTitle';
 
 /** A context that records where each piece of text went and whether it was turned. */
 function recordingContext() {
