@@ -66,11 +66,12 @@ export function DatasetPanel({
     task: t(`data.tasks.${info.task}`),
   });
   const userEntry = userDatasets.find((d) => d.id === info.id);
+  // An upload gone from the list (deleted in another tab) has nothing to describe it.
   const description = entry
     ? entry.description[language]
     : userEntry
       ? t('data.userDescription', { count: userEntry.samples })
-      : info.description;
+      : '';
   return (
     <section className="panel" aria-labelledby="data-title">
       <h2 id="data-title">{t('data.title')}</h2>

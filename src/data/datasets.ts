@@ -127,7 +127,6 @@ export interface DatasetInfo {
   name: string;
   /** The name in the reader's language (a built-in dataset's two names); see datasetTitle. */
   title?: MessageValue;
-  description: string;
   /** Shape of one sample, without the batch dimension. */
   inputShape: Shape;
   /** Class names; for regression, the target names (one output unit each). */
@@ -197,7 +196,6 @@ export function builtinInfo(entry: ManifestEntry, choice?: Partial<DatasetChoice
     task: entry.task,
     name: entry.name.en,
     title: message('common.inLanguage', { en: entry.name.en, zh: entry.name.zh }),
-    description: entry.description.en,
     inputShape: entry.inputShape,
     classes: entryClasses(entry),
     classesZh: entry.classesZh,
@@ -246,7 +244,6 @@ export function userInfo(entry: UserDatasetEntry): DatasetInfo {
     kind: entry.kind,
     task: entry.task,
     name: entry.name,
-    description: `Your data: ${entry.samples.toLocaleString('en')} samples.`,
     inputShape: entry.inputShape,
     classes: entry.classes,
     inputIsTokens: false,

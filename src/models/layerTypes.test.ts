@@ -22,7 +22,6 @@ function inputOf(inputShape: Shape, inputIsTokens = false): DatasetInfo {
   return {
     id: inputIsTokens ? 'reverse' : 'spiral',
     name: 'test input',
-    description: 'an arbitrary input for layer tests',
     inputShape,
     classes: ['a', 'b'],
     origin: 'builtin',

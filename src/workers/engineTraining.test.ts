@@ -29,7 +29,6 @@ const VOCAB = REVERSE.classes.length;
 const IMAGES: DatasetInfo = {
   id: 'mnist',
   name: 'tiny images',
-  description: 'random 6×6×2 images with random labels',
   inputShape: [6, 6, 2],
   classes: ['a', 'b', 'c'],
   origin: 'builtin',
