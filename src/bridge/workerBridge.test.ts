@@ -541,6 +541,32 @@ describe('the bridge: worker events', () => {
     }
   });
 
+  it('a replacement waiting from an earlier failure gives way to the next one’s delay', async () => {
+    useFakeClock();
+    try {
+      const crash = (w: FakeWorker) =>
+        w.onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
+      crash(worker()); // it had lasted: replaced at once
+      const first = worker();
+      first.emit({ type: 'ready' });
+      crash(first); // short-lived: its replacement waits 1 s
+      expect(worker()).toBe(first);
+      // Meanwhile a request starts one, which fails at once: the next waits 4 s.
+      void models.list().catch(() => undefined);
+      const byRequest = worker();
+      expect(byRequest).not.toBe(first);
+      crash(byRequest);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(worker(), 'the 1 s replacement was called off').toBe(byRequest);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect(worker(), 'the 4 s one starts').not.toBe(byRequest);
+      worker().emit({ type: 'ready' });
+      await vi.advanceTimersByTimeAsync(10_000);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('a device lost again and again soon after each start is not chased in a loop', async () => {
     useFakeClock();
     try {

@@ -63,11 +63,15 @@ let frameRequested = false;
 let failedStarts = 0;
 let readyHeard = false;
 let startedAt = 0;
+/** The delayed start of a failed worker's replacement, cleared once another worker starts. */
+let pendingRestart: ReturnType<typeof setTimeout> | null = null;
 const RESTART_DELAYS_MS = [1000, 4000, 15000];
 const SHORT_LIFE_MS = 10_000;
 
 function ensureWorker(): Worker {
   if (worker) return worker;
+  if (pendingRestart !== null) clearTimeout(pendingRestart);
+  pendingRestart = null;
   readyHeard = false;
   startedAt = Date.now();
   const created = new Worker(new URL('../workers/training.worker.ts', import.meta.url), {
@@ -160,8 +164,16 @@ function restartWorker(why: Message | string): void {
     ensureWorker();
     for (const listener of restartListeners) listener(recordId);
   };
+  // A replacement still waiting from an earlier failure gives way to this one's longer delay.
+  if (pendingRestart !== null) clearTimeout(pendingRestart);
+  pendingRestart = null;
   if (delay === 0) started();
-  else if (delay !== undefined) setTimeout(() => worker || started(), delay);
+  else if (delay !== undefined) {
+    pendingRestart = setTimeout(() => {
+      pendingRestart = null;
+      if (!worker) started();
+    }, delay);
+  }
 }
 
 const restartListeners: ((recordId: string | null) => void)[] = [];

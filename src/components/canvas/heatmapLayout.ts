@@ -53,9 +53,14 @@ export interface HeatmapLayout {
 const WIDE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
+/** Subscript digits ("x₁₀"), about two-thirds of an ordinary letter. */
+const SUBSCRIPT = /[\u2080-\u2089]/u;
+
 export function textWidth(text: string, fontPx: number): number {
   let ems = 0;
-  for (const character of text) ems += WIDE.test(character) ? 1 : CHAR_WIDTH;
+  for (const character of text) {
+    ems += WIDE.test(character) ? 1 : SUBSCRIPT.test(character) ? 0.4 : CHAR_WIDTH;
+  }
   return ems * fontPx;
 }
 

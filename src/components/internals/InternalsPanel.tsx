@@ -22,6 +22,7 @@ export function InternalsPanel() {
   const { t } = useTranslation();
   const controls = useProbeSettings();
   const probe = useStore((s) => s.probe);
+  const runId = useStore((s) => s.runId);
   const spec = useStore((s) => s.spec);
   const info = useDatasetInfo();
   const { settings } = controls;
@@ -145,7 +146,9 @@ export function InternalsPanel() {
         hint={t('internals.views.histograms.hint')}
         controls={controls}
       >
-        <HistogramsView probe={probe} />
+        {/* Its history is one model's: a new run, or the checkpoint views (a model of their own),
+            start a new one rather than carry on another's steps. */}
+        <HistogramsView key={`${runId}:${probe?.rewound ? 'rewound' : 'live'}`} probe={probe} />
       </ViewSection>
       <ViewSection
         view="projection"

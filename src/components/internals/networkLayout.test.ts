@@ -60,6 +60,7 @@ describe('a label inside a neuron dot', () => {
     expect(fitsInDot('蓝色', 20)).toBe(false);
     expect(fitsInDot('蓝色', 28)).toBe(true);
     expect(fitsInDot('orange', 24)).toBe(false);
+    expect(fitsInDot('x₁₀', 18)).toBe(true); // subscripts are narrow
     expect(fitsInDot('x₁', 14)).toBe(false); // too small a dot for any text
   });
 });

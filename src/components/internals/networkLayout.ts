@@ -80,5 +80,5 @@ const DOT_FONT_PX = 11.2;
 
 /** Whether a label fits inside a dot of `size` px ("x₁" does; "蓝色" and "blue" go in its title). */
 export function fitsInDot(label: string, size: number): boolean {
-  return size >= 18 && textWidth(label, DOT_FONT_PX) <= size - 4;
+  return size >= 18 && textWidth(label, DOT_FONT_PX) <= size - 2;
 }

@@ -39,7 +39,7 @@ export const layersZhCN: Translation<typeof layersEn> = {
     l1Penalty: 'L1 正则化系数',
     l2Penalty: 'L2 正则化系数',
   },
-  outOfRange: 'LayerLab 中 {{name}} 必须在 {{min}} 到 {{max}} 之间，而不是 {{value}}。',
+  outOfRange: 'LayerLab 中{{name}}必须在 {{min}} 到 {{max}} 之间，而不是 {{value}}。',
   notWhole: '{{name}}必须是整数，而不是 {{value}}。',
   tooSmall: '{{name}}至少为 {{min}}，而不是 {{value}}。',
   notRate: '{{name}}必须不小于 0 且小于 1，而不是 {{value}}。',

@@ -20,21 +20,14 @@ function histogramOf(values: Float32Array) {
   };
 }
 
-/**
- * A weight's name as the views show it: tfjs appends "_3" to a variable's name when an earlier
- * model (this worker builds one a run) used it, so a third run's "dense_1/kernel" reads
- * "dense_1/kernel_3". The layer's own name stays (it tells layers apart); the counter goes.
- */
-export function weightLabel(name: string): string {
-  return name.replace(/_\d+$/, (suffix, at: number) => (name.lastIndexOf('/') < at ? '' : suffix));
-}
-
 export const histograms: ProbeView<'histograms', Packed> = {
   part: 'histograms',
   wanted: (views) => views.histograms,
   compute({ run, packer }) {
     const weights = run.model.trainableWeights.map((weight) => ({
-      weight: weightLabel(weight.name),
+      // The name before tfjs's counter: an earlier model in this worker (one a run) makes a third
+      // run's "dense_1/kernel" read "dense_1/kernel_3".
+      weight: weight.originalName,
       slot: packer.add(symmetricHistogram(weight.read(), HISTOGRAM_BINS)),
     }));
     // Kept by the trainer outside this tidy: freed here once packed (the packed copy is the tidy's).
