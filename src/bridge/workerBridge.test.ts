@@ -93,6 +93,10 @@ beforeAll(async () => {
   worker().emit({ type: 'ready' });
 });
 
+/** An uncaught error in the worker, as the browser reports a crash. */
+const crash = (w: FakeWorker) =>
+  w.onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
+
 /**
  * Fake timers on a clock an hour past the previous test's: a worker an earlier test started (at
  * whatever time) has lasted, as far as the bridge's short-life check can tell.
@@ -544,8 +548,6 @@ describe('the bridge: worker events', () => {
   it('a replacement waiting from an earlier failure gives way to the next one’s delay', async () => {
     useFakeClock();
     try {
-      const crash = (w: FakeWorker) =>
-        w.onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
       crash(worker()); // it had lasted: replaced at once
       const first = worker();
       first.emit({ type: 'ready' });
@@ -602,8 +604,6 @@ describe('the bridge: worker events', () => {
   it('a worker that keeps failing at start is restarted ever later, then not on its own', async () => {
     useFakeClock();
     try {
-      const crash = (w: FakeWorker) =>
-        w.onerror?.({ message: 'boom', preventDefault: () => undefined } as ErrorEvent);
       const notice = () =>
         englishText(useStore.getState().notice ?? message('common.verbatim', { text: '' }));
       let reopened = 0;

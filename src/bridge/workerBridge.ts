@@ -164,9 +164,7 @@ function restartWorker(why: Message | string): void {
     ensureWorker();
     for (const listener of restartListeners) listener(recordId);
   };
-  // A replacement still waiting from an earlier failure gives way to this one's longer delay.
-  if (pendingRestart !== null) clearTimeout(pendingRestart);
-  pendingRestart = null;
+  // No earlier replacement is still waiting: the worker that failed here was started since.
   if (delay === 0) started();
   else if (delay !== undefined) {
     pendingRestart = setTimeout(() => {

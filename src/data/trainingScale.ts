@@ -19,23 +19,38 @@ export function trainingCount(
   return rest - Math.floor(rest * validationFraction);
 }
 
+/** The data on the training rows' scale, and where the file had no value. */
+export interface TrainingScaled {
+  data: LabelledData;
+  normalization: Normalization;
+  /** 1 for each value of `data.x` the file lacked (filled with the mean); absent without gaps. */
+  missing?: Uint8Array | undefined;
+}
+
 /**
  * The data restandardised on its first `trainCount` samples, missing values (NaN) filled with the
- * training mean. One-hot columns (stored mean 0 and std 1, values 0 or 1) are left as they are; a
- * column constant over the training rows gets std 1, and one with no value in the training rows
- * keeps the import's mean and spread. New arrays: the decoded dataset may be cached and shared.
+ * training mean and noted in `missing`. One-hot columns (stored mean 0 and std 1, values 0 or 1)
+ * are left as they are; a column constant over the training rows gets std 1, and one with no value
+ * in the training rows keeps the import's mean and spread. New arrays: the decoded dataset may be cached and shared.
  */
 export function standardizeOnTraining(
   data: LabelledData,
   normalization: Normalization,
   trainCount: number,
-): { data: LabelledData; normalization: Normalization } {
+): TrainingScaled {
   if (normalization.kind !== 'standardize') return { data, normalization };
+  let missing: Uint8Array | undefined;
+  // A gap's value (the mean: 0 once standardised), noting where it was.
+  const gap = (at: number): number => {
+    (missing ??= new Uint8Array(data.x.length))[at] = 1;
+    return 0;
+  };
   // A split being edited (not a number yet, or out of range) keeps the import's scaling, with the
   // gaps at the import's all-rows mean, so that nothing downstream meets a NaN.
   if (!(trainCount > 0) || trainCount > data.count) {
     if (!data.x.some((v) => Number.isNaN(v))) return { data, normalization };
-    return { data: { ...data, x: data.x.map((v) => (Number.isNaN(v) ? 0 : v)) }, normalization };
+    const x = data.x.map((v, at) => (Number.isNaN(v) ? gap(at) : v));
+    return { data: { ...data, x }, normalization, missing };
   }
   const features = data.x.length / data.count;
   const { mean: importMean, std: importStd } = normalization;
@@ -69,11 +84,12 @@ export function standardizeOnTraining(
   const x = new Float32Array(data.x.length);
   for (let n = 0; n < data.count; n++) {
     for (let f = 0; f < features; f++) {
+      const at = n * features + f;
       const value = raw(n, f);
-      x[n * features + f] = Number.isNaN(value) ? 0 : (value - (mean[f] ?? 0)) / (std[f] ?? 1);
+      x[at] = Number.isNaN(value) ? gap(at) : (value - (mean[f] ?? 0)) / (std[f] ?? 1);
     }
   }
-  return { data: { ...data, x }, normalization: { kind: 'standardize', mean, std } };
+  return { data: { ...data, x }, normalization: { kind: 'standardize', mean, std }, missing };
 }
 
 /** A category's 0/1 input (see table.ts oneHotEncoder): kept as it is. */

@@ -90,10 +90,7 @@ export async function loadDataset(
   const { data, normalization } = decoded;
   const { validationSplit, testSplit } = request;
   const head = trainingCount(data.count, validationSplit, testSplit, Boolean(decoded.fixedTest));
-  const missing = data.x.some((v) => Number.isNaN(v))
-    ? Uint8Array.from(data.x, (v) => (Number.isNaN(v) ? 1 : 0))
-    : undefined;
-  return { ...decoded, ...standardizeOnTraining(data, normalization, head), missing };
+  return { ...decoded, ...standardizeOnTraining(data, normalization, head) };
 }
 
 async function decodeInOrder(
